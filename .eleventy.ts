@@ -1,0 +1,19 @@
+import type { EleventyConfig } from "@11ty/eleventy";
+import { contentPlugin } from "./src/content/plugin.ts";
+import { jsxPlugin } from "./src/render/jsxPlugin.ts";
+
+/**
+ * Newsdesk's Eleventy configuration: it only composes plugins from src/.
+ * Content comes from NEWSDESK_CONTENT (default `content/`); pages are the TSX layouts in `layouts/`.
+ */
+export default function newsdesk(eleventyConfig: EleventyConfig) {
+  jsxPlugin(eleventyConfig);
+  contentPlugin(eleventyConfig, { contentDir: process.env.NEWSDESK_CONTENT ?? "content", publicDir: "." });
+  eleventyConfig.addPassthroughCopy({ "assets/css": "assets/css", "assets/img": "assets/img" });
+  eleventyConfig.ignores.add("layouts/components/**");
+
+  return {
+    templateFormats: ["11ty.tsx"],
+    dir: { input: "layouts", output: "_site" },
+  };
+}

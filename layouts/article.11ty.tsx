@@ -1,0 +1,62 @@
+import { displayLocale } from "../src/collections/collections.ts";
+import type { Article, Newsroom } from "../src/content/schema.ts";
+import { rawHtml } from "../src/render/rawHtml.ts";
+import { AlsoSee } from "./components/AlsoSee.tsx";
+import { AuthorBio } from "./components/AuthorBio.tsx";
+import { Byline } from "./components/Byline.tsx";
+import { HeroFigure } from "./components/HeroFigure.tsx";
+import { Page } from "./components/Page.tsx";
+import { PreviewNotice } from "./components/PreviewNotice.tsx";
+import { TimeStamp } from "./components/TimeStamp.tsx";
+import { TopicTags } from "./components/TopicTags.tsx";
+
+interface ArticlePageData {
+  newsroom: Newsroom;
+  article: Article;
+}
+
+/** One page per article at /news/<slug>/. */
+export const data = {
+  pagination: { data: "newsroom.articles", size: 1, alias: "article", addAllPagesToCollections: false },
+  permalink: (page: ArticlePageData) => page.article.url,
+};
+
+/** The article page: headline, dek, byline and dates, hero, body, source, ALSO SEE, topics, author bios. */
+export function render({ newsroom, article }: ArticlePageData) {
+  const locale = displayLocale(newsroom);
+  return (
+    <Page newsroom={newsroom} title={article.title} description={article.dek}>
+      <article class="article">
+        <PreviewNotice article={article} locale={locale} />
+        <header class="article__header">
+          {article.topics[0] ? (
+            <p class="kicker">
+              <a href={article.topics[0].url}>{article.topics[0].name}</a>
+            </p>
+          ) : null}
+          <h1 class="article__headline">{article.title}</h1>
+          {article.dek ? <p class="article__dek">{article.dek}</p> : null}
+          <p class="article__meta">
+            <Byline authors={article.authors} />
+            <span class="article__dates">
+              <TimeStamp date={article.date} locale={locale} dateOnly={article.dateOnly} />
+              {article.updated ? (
+                <span class="article__updated">
+                  Updated <TimeStamp date={article.updated} locale={locale} />
+                </span>
+              ) : null}
+            </span>
+          </p>
+        </header>
+        {article.image ? <HeroFigure image={article.image} /> : null}
+        <div class="article__body">{rawHtml(article.html)}</div>
+        {article.source ? <p class="article__source">{article.source}</p> : null}
+        <AlsoSee links={article.related} />
+        <TopicTags topics={article.topics} />
+        {article.authors.map((author) => (
+          <AuthorBio author={author} />
+        ))}
+      </article>
+    </Page>
+  );
+}

@@ -1,0 +1,23 @@
+import { displayLocale } from "../../src/collections/collections.ts";
+import type { Article, Newsroom } from "../../src/content/schema.ts";
+import { TimeStamp } from "./TimeStamp.tsx";
+
+/** An article in a list: thumbnail, headline, dek, date and authors. */
+export function ArticleCard({ article, newsroom, headingLevel = 3 }: { article: Article; newsroom: Newsroom; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <article class="card">
+      {article.image ? <img class="card__image" src={article.image.src} alt="" width="320" height="180" loading="lazy" /> : null}
+      <div class="card__text">
+        <Heading class="card__headline">
+          <a href={article.url}>{article.title}</a>
+          {article.draft ? <span class="badge"> Draft</span> : article.scheduled ? <span class="badge"> Scheduled</span> : null}
+        </Heading>
+        {article.dek ? <p class="card__dek">{article.dek}</p> : null}
+        <p class="card__meta">
+          <TimeStamp date={article.date} locale={displayLocale(newsroom)} short /> · {article.authors.map((author) => author.name).join(", ")}
+        </p>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Newsroom } from "../../src/content/schema.ts";
+import { SiteFooter } from "./SiteFooter.tsx";
+import { SiteHeader } from "./SiteHeader.tsx";
+
+/** The document shell every page shares: head, skip link, header, main and footer. */
+export function Page(props: { newsroom: Newsroom; title: string; description?: string; children: JSX.Children; bodyClass?: string }) {
+  const { newsroom, title, description } = props;
+  const { publication } = newsroom;
+  return (
+    <html lang={publication.language}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title === publication.name ? title : `${title} | ${publication.name}`}</title>
+        {description ? <meta name="description" content={description} /> : null}
+        {newsroom.preview ? <meta name="robots" content="noindex" /> : null}
+        <link rel="stylesheet" href="/assets/css/site.css" />
+      </head>
+      <body class={props.bodyClass}>
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
+        <SiteHeader newsroom={newsroom} />
+        <main id="main" tabindex="-1">
+          {props.children}
+        </main>
+        <SiteFooter newsroom={newsroom} />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,32 @@
+import { topicsByActivity } from "../../src/collections/collections.ts";
+import type { Newsroom } from "../../src/content/schema.ts";
+
+/** Masthead, busiest-topics navigation and the search box (it submits to /search/). */
+export function SiteHeader({ newsroom }: { newsroom: Newsroom }) {
+  const topics = topicsByActivity(newsroom).slice(0, 6);
+  return (
+    <header class="site-header">
+      <div class="site-header__inner">
+        <a class="masthead" href="/">
+          {newsroom.publication.name}
+        </a>
+        <form class="search-box" role="search" action="/search/" method="get">
+          <label class="visually-hidden" for="site-search">
+            Search articles
+          </label>
+          <input id="site-search" type="search" name="q" placeholder="Search articles" />
+          <button type="submit">Search</button>
+        </form>
+      </div>
+      <nav class="topic-nav" aria-label="Topics">
+        <ul>
+          {topics.map(({ topic }) => (
+            <li>
+              <a href={topic.url}>{topic.name}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Topic } from "../../src/content/schema.ts";
+
+/** The article's topics, each linking to its topic page. */
+export function TopicTags({ topics }: { topics: Topic[] }) {
+  return (
+    <nav class="topic-tags" aria-label="Topics of this article">
+      <h2 class="topic-tags__label">Topics</h2>
+      <ul>
+        {topics.map((topic) => (
+          <li>
+            <a href={topic.url} rel="tag">
+              {topic.name}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

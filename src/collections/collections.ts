@@ -1,0 +1,33 @@
+import type { Article, Newsroom, Topic } from "../content/schema.ts";
+
+/** A topic with the number of published articles filed under it. */
+export interface TopicCount {
+  topic: Topic;
+  count: number;
+}
+
+/** Topics by number of articles, busiest first; ties by name. */
+export function topicsByActivity(newsroom: Newsroom): TopicCount[] {
+  const counts = new Map<string, number>();
+  for (const article of newsroom.articles) {
+    for (const topic of article.topics) counts.set(topic.slug, (counts.get(topic.slug) ?? 0) + 1);
+  }
+  return newsroom.topics
+    .map((topic) => ({ topic, count: counts.get(topic.slug) ?? 0 }))
+    .sort((a, b) => b.count - a.count || a.topic.name.localeCompare(b.topic.name));
+}
+
+/** The article's absolute URL under the publication's base URL. */
+export function absoluteUrl(newsroom: Newsroom, path: string): string {
+  return new URL(path, newsroom.publication.baseUrl).href;
+}
+
+/** The locale dates are shown in: the publication's `locale`, else its language. */
+export function displayLocale(newsroom: Newsroom): string {
+  return newsroom.publication.locale ?? newsroom.publication.language;
+}
+
+/** Whether the article is shown only because this is a preview build. */
+export function isPreviewOnly(article: Article): boolean {
+  return article.draft || article.scheduled;
+}

@@ -1,0 +1,46 @@
+import { LineCounter, isNode, parseDocument } from "yaml";
+
+/** A content file split into its front matter and Markdown body. */
+export interface ParsedFile {
+  data: unknown;
+  body: string;
+  /** 1-based line of a front-matter field path, like ["related", 1], when it is present. */
+  lineOf(path: readonly (string | number)[]): number | undefined;
+  /** Problems reading the YAML itself: line and message. */
+  yamlErrors: { line: number; message: string }[];
+}
+
+const fence = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m;
+
+/**
+ * Splits `---` front matter from the body and parses it as YAML 1.2 core schema, so dates stay the text the
+ * writer typed (luxon reads them later in the publication's zone) instead of becoming UTC `Date`s.
+ */
+export function parseContentFile(text: string): ParsedFile {
+  const source = text.replace(/^\uFEFF/, "");
+  const match = source.startsWith("---") ? fence.exec(source) : null;
+  if (!match || match.index !== 0) {
+    return { data: {}, body: source, lineOf: () => undefined, yamlErrors: source.startsWith("---") ? [{ line: 1, message: "front matter is not closed by a `---` line" }] : [] };
+  }
+  const yamlText = match[1] ?? "";
+  const lineCounter = new LineCounter();
+  const document = parseDocument(yamlText, { schema: "core", lineCounter, prettyErrors: false, uniqueKeys: true });
+  const offsetLine = 1; // the opening `---`
+  const yamlErrors = document.errors.map((error) => ({
+    line: lineCounter.linePos(error.pos[0]).line + offsetLine,
+    message: error.message.split("\n")[0] ?? error.message,
+  }));
+  return {
+    data: yamlErrors.length > 0 ? {} : (document.toJS() ?? {}),
+    body: source.slice(match[0].length),
+    yamlErrors,
+    lineOf(path) {
+      // The deepest node that exists on the path: a wrong value points at itself, a missing field at its parent.
+      for (let depth = path.length; depth > 0; depth--) {
+        const node = document.getIn(path.slice(0, depth), true);
+        if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line + offsetLine;
+      }
+      return undefined;
+    },
+  };
+}

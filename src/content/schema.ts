@@ -1,0 +1,165 @@
+import { IANAZone, type DateTime } from "luxon";
+import { z } from "zod";
+import { topicSlug } from "../collections/slugs.ts";
+
+/** A key or slug as it appears in URLs: lower-case letters, digits and single hyphens. */
+const urlSegment = z
+  .string({ error: "must be text" })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case letters, digits and single hyphens, like `jim-pollard`");
+
+const requiredText = z.string({ error: (issue) => (issue.input === undefined ? "is required" : "must be text") }).trim().min(1, "is empty");
+const optionalText = z.string({ error: "must be text" }).trim().min(1, "is empty").optional();
+
+/** A date as written in front matter: an ISO 8601 date or date-time, parsed later in the publication's zone. */
+const dateText = z.string({
+  error: (issue) => (issue.input === undefined ? "is required" : "must be a date like 2023-11-03 or 2023-11-03T09:30:00+07:00"),
+});
+
+const link = z.strictObject({
+  label: requiredText,
+  url: z.url({ protocol: /^(https?|mailto)$/, error: "must be a full https://, http:// or mailto: address" }),
+});
+
+const picture = z.strictObject({
+  src: z.string({ error: "is required" }).trim().min(1, "is empty"),
+  alt: z
+    .string({ error: "is required: describe the picture for readers who cannot see it" })
+    .trim()
+    .min(1, "is empty: describe the picture for readers who cannot see it"),
+});
+
+/** Settings of the publication itself: `content/publication.ts`. */
+export const PublicationSchema = z.strictObject({
+  name: requiredText,
+  tagline: optionalText,
+  baseUrl: z.url({ protocol: /^https?$/, error: "must be the site's full address, like https://news.example" }),
+  timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone), "must be an IANA time zone, like Asia/Bangkok"),
+  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "must be a BCP 47 language tag, like en or en-GB"),
+  locale: z.string().min(2).optional(),
+});
+
+/** Front matter of an article in `content/news/<yyyy>/<slug>.md`. */
+export const ArticleFrontMatterSchema = z.strictObject({
+  title: requiredText,
+  dek: optionalText,
+  date: dateText,
+  updated: dateText.optional(),
+  author: z.union([urlSegment, z.array(urlSegment).min(1, "lists no author")], {
+    error: (issue) => (issue.input === undefined ? "is required" : "must be an author key or a list of author keys"),
+  }),
+  source: optionalText,
+  tags: z
+    .array(
+      z
+        .string({ error: "must be text" })
+        .trim()
+        .min(1, "is empty")
+        .refine((tag) => tag === "" || topicSlug(tag) !== "", { error: (issue) => `"${String(issue.input)}" has no letters or digits to make a topic from` }),
+      {
+      error: (issue) => (issue.input === undefined ? "is required: give at least one topic" : "must be a list of topics, like [China Bond, Semiconductors]"),
+    })
+    .min(1, "is empty: give at least one topic"),
+  related: z
+    .array(
+      z.union([urlSegment, z.strictObject({ title: requiredText, url: z.url({ protocol: /^https?$/, error: "must be a full https:// address" }) })], {
+        error: "must be an article slug or { title, url }",
+      }),
+    )
+    .default([]),
+  image: picture
+    .extend({ caption: optionalText, credit: optionalText })
+    .optional(),
+  draft: z.boolean({ error: "must be true or false" }).default(false),
+  slug: urlSegment.optional(),
+});
+
+/** Front matter of an author in `content/authors/<key>.md`; the body is the bio. */
+export const AuthorFrontMatterSchema = z.strictObject({
+  name: requiredText,
+  role: optionalText,
+  photo: picture.optional(),
+  links: z.array(link).default([]),
+});
+
+/** Front matter of a topic in `content/topics/<slug>.md`; the body, if any, is a longer introduction. */
+export const TopicFrontMatterSchema = z.strictObject({
+  name: requiredText,
+  description: optionalText,
+});
+
+export type Publication = z.output<typeof PublicationSchema>;
+export type ArticleFrontMatter = z.output<typeof ArticleFrontMatterSchema>;
+export type AuthorFrontMatter = z.output<typeof AuthorFrontMatterSchema>;
+export type TopicFrontMatter = z.output<typeof TopicFrontMatterSchema>;
+
+/** A picture with its text alternative, resolved to a site URL. */
+export interface Picture {
+  src: string;
+  alt: string;
+}
+
+/** An article's hero image. */
+export interface HeroImage extends Picture {
+  caption?: string;
+  credit?: string;
+}
+
+/** A writer, as shown in bylines, bio boxes and on the author page. */
+export interface Author {
+  key: string;
+  url: string;
+  name: string;
+  role?: string;
+  photo?: Picture;
+  links: { label: string; url: string }[];
+  bioHtml: string;
+  sourcePath: string;
+}
+
+/** A topic; every tag an article uses resolves to one. */
+export interface Topic {
+  slug: string;
+  url: string;
+  name: string;
+  description?: string;
+  introHtml?: string;
+}
+
+/** One "ALSO SEE" item: an internal article (with its real headline) or an external page. */
+export interface RelatedLink {
+  title: string;
+  url: string;
+  external: boolean;
+}
+
+/** A validated article with every reference resolved. */
+export interface Article {
+  slug: string;
+  url: string;
+  sourcePath: string;
+  title: string;
+  dek?: string;
+  date: DateTime;
+  /** True when the writer gave a calendar day without a time. */
+  dateOnly: boolean;
+  updated?: DateTime;
+  authors: Author[];
+  source?: string;
+  topics: Topic[];
+  related: RelatedLink[];
+  image?: HeroImage;
+  draft: boolean;
+  /** Dated after the build's "now": left out of production builds until then. */
+  scheduled: boolean;
+  html: string;
+}
+
+/** Everything the site is built from. Lists are sorted: articles newest first, authors and topics by name. */
+export interface Newsroom {
+  publication: Publication;
+  articles: Article[];
+  authors: Author[];
+  topics: Topic[];
+  /** True when drafts and scheduled articles are included (the dev server). */
+  preview: boolean;
+}

@@ -1,0 +1,43 @@
+import { DateTime } from "luxon";
+
+/** The result of reading a front-matter date: the instant, or why it could not be read. */
+export type ParsedDate = { ok: true; date: DateTime; dateOnly: boolean } | { ok: false; reason: string };
+
+const calendarDay = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Reads an ISO 8601 date or date-time as written by a writer. A date-time with an offset keeps its instant;
+ * a bare calendar day or a time without offset means that wall-clock time in `zone`.
+ */
+export function parseContentDate(text: string, zone: string): ParsedDate {
+  const trimmed = text.trim();
+  const date = DateTime.fromISO(trimmed, { zone, setZone: false });
+  if (!date.isValid) {
+    return { ok: false, reason: `"${trimmed}" is not a date: write it like 2023-11-03 or 2023-11-03T09:30:00+07:00` };
+  }
+  return { ok: true, date: date.setZone(zone), dateOnly: calendarDay.test(trimmed) };
+}
+
+/** The date as readers see it in the publication's zone: "3 November 2023", with ", 09:30 GMT+7" unless `dateOnly`. */
+export function displayDate(date: DateTime, locale: string, dateOnly = false): string {
+  const local = date.setLocale(locale);
+  return dateOnly ? local.toFormat("d MMMM yyyy") : `${local.toFormat("d MMMM yyyy, HH:mm")} ${local.toFormat("ZZZZ")}`;
+}
+
+/** The short date used in lists: "3 Nov 2023". */
+export function shortDate(date: DateTime, locale: string): string {
+  return date.setLocale(locale).toFormat("d MMM yyyy");
+}
+
+/** The machine-readable instant for `<time datetime>`, feeds and structured data, with the zone's offset. */
+export function isoDateTime(date: DateTime): string {
+  return date.toISO({ suppressMilliseconds: true }) ?? "";
+}
+
+/** The instant a build treats as "now": `NEWSDESK_NOW` when set (previews, tests), else the clock. */
+export function buildTime(nowText: string | undefined): DateTime {
+  if (!nowText) return DateTime.now();
+  const parsed = DateTime.fromISO(nowText, { setZone: true });
+  if (!parsed.isValid) throw new Error(`NEWSDESK_NOW: "${nowText}" is not an ISO 8601 date-time`);
+  return parsed;
+}

@@ -1,0 +1,31 @@
+// Eleventy 3 ships JSDoc, not TypeScript declarations: these are the parts of its API Newsdesk uses.
+// https://www.11ty.dev/docs/config/ and https://www.11ty.dev/docs/programmatic/
+
+declare module "@11ty/eleventy" {
+  export interface EleventyConfig {
+    addGlobalData(name: string, data: unknown): void;
+    addWatchTarget(target: string, options?: { resetConfig?: boolean }): void;
+    addPassthroughCopy(paths: string | Record<string, string>): void;
+    addExtension(extensions: string | string[], options: Record<string, unknown>): void;
+    addTemplateFormats(formats: string | string[]): void;
+    setLibrary(name: "md", library: unknown): void;
+    setQuietMode(quiet: boolean): void;
+    setServerOptions(options: Record<string, unknown>): void;
+    on(event: string, listener: (...args: never[]) => unknown): void;
+    ignores: Set<string>;
+    directories: { input: string; output: string };
+  }
+
+  export interface EleventyOptions {
+    configPath?: string;
+    quietMode?: boolean;
+    runMode?: "build" | "serve" | "watch";
+  }
+
+  export default class Eleventy {
+    constructor(input?: string, output?: string, options?: EleventyOptions);
+    /** Resolves to [passthrough copies, written templates]. */
+    write(): Promise<[unknown[], unknown[]]>;
+    disableLogger(): void;
+  }
+}

@@ -1,0 +1,130 @@
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { articleFile, contentTree, load, rejection, validFields } from "../helpers.ts";
+
+const rejects = suite("build rejects invalid content");
+
+rejects("a missing title", async () => {
+  const dir = contentTree({ "news/2024/a.md": articleFile(validFields.replace("title: A valid story\n", "")) });
+  assert.equal(await rejection(dir), ["news/2024/a.md:title: is required"]);
+});
+
+rejects("an unparseable date", async () => {
+  const dir = contentTree({ "news/2024/a.md": articleFile(validFields.replace("date: 2024-03-01", "date: 2024-13-45")) });
+  assert.equal(await rejection(dir), ['news/2024/a.md:3:date: "2024-13-45" is not a date: write it like 2023-11-03 or 2023-11-03T09:30:00+07:00']);
+});
+
+rejects("an updated date before the date", async () => {
+  const dir = contentTree({ "news/2024/a.md": articleFile(`${validFields}\nupdated: 2024-02-28`) });
+  assert.equal(await rejection(dir), ["news/2024/a.md:6:updated: 2024-02-28 is before the article's date 2024-03-01"]);
+});
+
+rejects("an unknown author key", async () => {
+  const dir = contentTree({ "news/2024/a.md": articleFile(validFields.replace("author: ana-lim", "author: [ana-lim, jim-polard]")) });
+  assert.equal(await rejection(dir), ['news/2024/a.md:4:author[1]: no author with the key "jim-polard": add content/authors/jim-polard.md or fix the spelling']);
+});
+
+rejects("a related slug that matches no article", async () => {
+  const dir = contentTree({ "news/2024/a.md": articleFile(`${validFields}\nrelated:\n  - no-such-story`) });
+  assert.equal(await rejection(dir), ['news/2024/a.md:7:related[0]: no article has the slug "no-such-story"']);
+});
+
+rejects("an image without alt text", async () => {
+  const dir = contentTree({ "news/2024/a.md": articleFile(`${validFields}\nimage: { src: /assets/css/site.css, caption: A chart }`) });
+  assert.equal(await rejection(dir), ["news/2024/a.md:6:image.alt: is required: describe the picture for readers who cannot see it"]);
+});
+
+rejects("two articles with the same slug, naming both files", async () => {
+  const dir = contentTree({
+    "news/2023/micron.md": articleFile(validFields),
+    "news/2024/other.md": articleFile(`${validFields}\nslug: micron`),
+  });
+  assert.equal(await rejection(dir), [
+    'news/2023/micron.md: the slug "micron" is also used by news/2024/other.md; each article needs its own',
+    'news/2024/other.md:6:slug: the slug "micron" is also used by news/2023/micron.md; each article needs its own',
+  ]);
+});
+
+rejects("an empty tag and a tag with no letters", async () => {
+  const dir = contentTree({ "news/2024/a.md": articleFile(validFields.replace("tags: [China Bond]", 'tags: [China Bond, "", "!!!"]')) });
+  assert.equal(await rejection(dir), ["news/2024/a.md:5:tags[1]: is empty", 'news/2024/a.md:5:tags[2]: "!!!" has no letters or digits to make a topic from']);
+});
+
+rejects("a misspelt field", async () => {
+  const dir = contentTree({ "news/2024/a.md": articleFile(`${validFields}\ntittle: Typo`) });
+  assert.equal(await rejection(dir), ["news/2024/a.md:6:tittle: is not a field we know; check the spelling"]);
+});
+
+rejects("broken YAML, with its line", async () => {
+  const dir = contentTree({ "news/2024/a.md": articleFile(`${validFields}\nrelated: [unclosed`) });
+  const [problem] = await rejection(dir);
+  assert.match(problem ?? "", /^news\/2024\/a\.md:\d+: front matter is not valid YAML: /);
+});
+
+rejects("every problem of every file in one run", async () => {
+  const dir = contentTree({
+    "news/2024/a.md": articleFile(validFields.replace("title: A valid story\n", "")),
+    "news/2024/b.md": articleFile(validFields.replace("author: ana-lim", "author: nobody")),
+    "authors/bad.md": "---\nrole: Editor\n---\n",
+  });
+  assert.equal(await rejection(dir), [
+    "authors/bad.md:name: is required",
+    "news/2024/a.md:title: is required",
+    'news/2024/b.md:4:author: no author with the key "nobody": add content/authors/nobody.md or fix the spelling',
+  ]);
+});
+
+rejects.run();
+
+const resolves = suite("build resolves valid content");
+
+resolves("a bare date as that calendar day in the publication's zone", async () => {
+  const { newsroom } = await load(contentTree({ "news/2024/a.md": articleFile(validFields) }));
+  const [article] = newsroom.articles;
+  assert.is(article?.date.toISO(), "2024-03-01T00:00:00.000+07:00");
+  assert.is(article?.dateOnly, true);
+});
+
+resolves("related slugs to the target's real headline and URL", async () => {
+  const { newsroom } = await load(
+    contentTree({
+      "news/2024/a.md": articleFile(`${validFields}\nrelated: [b, { title: IMF outlook, url: "https://example.org/imf" }]`),
+      "news/2024/b.md": articleFile(validFields.replace("A valid story", "The real headline of B")),
+    }),
+  );
+  assert.equal(newsroom.articles.find((article) => article.slug === "a")?.related, [
+    { title: "The real headline of B", url: "/news/b/", external: false },
+    { title: "IMF outlook", url: "https://example.org/imf", external: true },
+  ]);
+});
+
+resolves("drafts and future articles out of a production build, with a warning for ALSO SEE links to them", async () => {
+  const dir = contentTree({
+    "news/2024/live.md": articleFile(`${validFields}\nrelated: [later]`),
+    "news/2024/draft.md": articleFile(`${validFields}\ndraft: true`),
+    "news/2024/later.md": articleFile(validFields.replace("2024-03-01", "2024-06-01T09:00:00+07:00")),
+  });
+  const production = await load(dir);
+  assert.equal(production.newsroom.articles.map((article) => article.slug), ["live"]);
+  assert.equal(production.newsroom.articles[0]?.related, []);
+  assert.equal(production.warnings.map((warning) => `${warning.field}: ${warning.message}`), ['related[0]: "later" is not published yet, so it is left out of ALSO SEE until it is']);
+  const preview = await load(dir, true);
+  assert.equal(
+    preview.newsroom.articles.map((article) => [article.slug, article.draft, article.scheduled]),
+    [["later", false, true], ["draft", true, false], ["live", false, false]],
+  );
+});
+
+resolves("topic spellings to one topic, named by the registry or else the commonest spelling", async () => {
+  const { newsroom } = await load(
+    contentTree({
+      "topics/china-bond.md": "---\nname: China Bond\ndescription: Ties with China.\n---\n",
+      "news/2024/a.md": articleFile(validFields.replace("[China Bond]", '[" china  bond ", Chip Makers]')),
+      "news/2024/b.md": articleFile(validFields.replace("[China Bond]", "[China-Bond, chip makers]")),
+      "news/2024/c.md": articleFile(validFields.replace("[China Bond]", "[chip makers]")),
+    }),
+  );
+  assert.equal(newsroom.topics.map((topic) => [topic.slug, topic.name]), [["china-bond", "China Bond"], ["chip-makers", "chip makers"]]);
+});
+
+resolves.run();
