@@ -14,6 +14,6 @@ export default function newsdesk(eleventyConfig: EleventyConfig) {
 
   return {
     templateFormats: ["11ty.tsx"],
-    dir: { input: "layouts", output: "_site" },
+    dir: { input: "layouts" },
   };
 }

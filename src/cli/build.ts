@@ -10,7 +10,8 @@ const usage = `Usage: npm run build -- [--content DIR] [--out DIR] [--now ISO-DA
 Builds the publication into --out (default _site/). The site is built into a sibling folder first and only
 replaces --out when the whole build succeeded, so a failed build leaves the previous site as it was.
   --content DIR   content folder (default content/, or NEWSDESK_CONTENT)
-  --now ISO       treat this instant as "now" for scheduled articles (default: the clock, or NEWSDESK_NOW)`;
+  --now ISO       treat this instant as "now" for scheduled articles (default: the clock, or NEWSDESK_NOW)
+  --preview       include drafts and scheduled articles, marked, as the dev server does (or NEWSDESK_PREVIEW=1)`;
 
 /** The first ContentError in an error's chain of causes, as Eleventy wraps errors thrown by data. */
 export function findContentError(error: unknown): ContentError | undefined {
@@ -35,7 +36,13 @@ function messages(error: unknown): string[] {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { content: { type: "string" }, out: { type: "string", default: "_site" }, now: { type: "string" }, help: { type: "boolean" } },
+    options: {
+      content: { type: "string" },
+      out: { type: "string", default: "_site" },
+      now: { type: "string" },
+      preview: { type: "boolean" },
+      help: { type: "boolean" },
+    },
   });
   if (values.help) {
     console.log(usage);
@@ -43,6 +50,7 @@ async function main(): Promise<number> {
   }
   if (values.content) process.env.NEWSDESK_CONTENT = values.content;
   if (values.now) process.env.NEWSDESK_NOW = values.now;
+  if (values.preview) process.env.NEWSDESK_PREVIEW = "1";
 
   const out = resolve(values.out);
   const staging = `${out}.building`;

@@ -180,34 +180,50 @@ async function loadTopicRegistry(contentDir: string, baseUrl: string, problems: 
   return topics;
 }
 
+/** An article file read as far as it goes: references are checked even when other fields are wrong. */
 interface Draft {
   file: SourceFile;
-  data: ArticleFrontMatter;
   slug: string;
-  date: DateTime;
-  dateOnly: boolean;
-  updated?: DateTime;
+  /** The fields as far as they are valid; `data` only when the whole front matter is. */
+  authorKeys: ArticleFrontMatter["author"] | undefined;
+  related: ArticleFrontMatter["related"];
+  explicitSlug: boolean;
+  valid?: { data: ArticleFrontMatter; date: DateTime; dateOnly: boolean; updated?: DateTime };
 }
 
-function readArticle(file: SourceFile, publication: Publication, problems: Problem[]): Draft | undefined {
+const articleFields = ArticleFrontMatterSchema.shape;
+
+/** One front-matter field parsed on its own, so cross-checks still run when another field is wrong. */
+function field<Key extends keyof typeof articleFields>(raw: unknown, key: Key): z.output<(typeof articleFields)[Key]> | undefined {
+  const value = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>)[key] : undefined;
+  const result = articleFields[key].safeParse(value);
+  return result.success ? (result.data as z.output<(typeof articleFields)[Key]>) : undefined;
+}
+
+function readArticle(file: SourceFile, publication: Publication, problems: Problem[]): Draft {
   const data = validate(ArticleFrontMatterSchema, file, problems);
-  if (!data) return undefined;
+  const raw = file.parsed.data;
   const report = new FileProblems(file, problems);
-  const date = parseContentDate(data.date, publication.timeZone);
-  const updated = data.updated === undefined ? undefined : parseContentDate(data.updated, publication.timeZone);
-  if (!date.ok) report.error(["date"], date.reason);
+  const dateText = field(raw, "date");
+  const updatedText = field(raw, "updated");
+  const date = dateText === undefined ? undefined : parseContentDate(dateText, publication.timeZone);
+  const updated = updatedText === undefined ? undefined : parseContentDate(updatedText, publication.timeZone);
+  if (date && !date.ok) report.error(["date"], date.reason);
   if (updated && !updated.ok) report.error(["updated"], updated.reason);
-  if (date.ok && updated?.ok && updated.date < date.date) {
-    report.error(["updated"], `${data.updated} is before the article's date ${data.date}`);
+  if (date?.ok && updated?.ok && updated.date < date.date) {
+    report.error(["updated"], `${updatedText} is before the article's date ${dateText}`);
   }
-  if (!date.ok || (updated && !updated.ok)) return undefined;
+  const slug = field(raw, "slug");
   return {
     file,
-    data,
-    slug: data.slug ?? fileSlug(file.path),
-    date: date.date,
-    dateOnly: date.dateOnly,
-    updated: updated?.ok ? updated.date : undefined,
+    slug: slug ?? fileSlug(file.path),
+    explicitSlug: slug !== undefined,
+    authorKeys: field(raw, "author"),
+    related: field(raw, "related") ?? [],
+    valid:
+      data && date?.ok && (!updated || updated.ok)
+        ? { data, date: date.date, dateOnly: date.dateOnly, updated: updated?.ok ? updated.date : undefined }
+        : undefined,
   };
 }
 
@@ -215,7 +231,7 @@ function readArticle(file: SourceFile, publication: Publication, problems: Probl
 function resolveTopics(drafts: Draft[], registry: Map<string, Topic>): Map<string, Topic> {
   const spellings = new Map<string, Map<string, number>>();
   for (const draft of drafts) {
-    for (const tag of draft.data.tags) {
+    for (const tag of draft.valid?.data.tags ?? []) {
       const slug = topicSlug(tag);
       if (!slug) continue;
       const name = tag.trim().replace(/\s+/g, " ");
@@ -249,7 +265,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
     markdownFiles(join(options.contentDir, "news")).then((paths) => Promise.all(paths.map((path) => readSource(path, problems)))),
   ]);
 
-  const drafts = articleFiles.map((file) => readArticle(file, publication, problems)).filter((draft) => draft !== undefined);
+  const drafts = articleFiles.map((file) => readArticle(file, publication, problems));
 
   const bySlug = new Map<string, Draft[]>();
   for (const draft of drafts) bySlug.set(draft.slug, [...(bySlug.get(draft.slug) ?? []), draft]);
@@ -257,28 +273,27 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
     if (sharing.length < 2) continue;
     for (const draft of sharing) {
       const others = sharing.filter((other) => other !== draft).map((other) => other.file.path);
-      new FileProblems(draft.file, problems).error(draft.data.slug ? ["slug"] : [], `the slug "${slug}" is also used by ${others.join(", ")}; each article needs its own`);
+      new FileProblems(draft.file, problems).error(draft.explicitSlug ? ["slug"] : [], `the slug "${slug}" is also used by ${others.join(", ")}; each article needs its own`);
     }
   }
 
-  const isPublished = (draft: Draft) => !draft.data.draft && draft.date <= options.now;
-  const included = drafts.filter((draft) => options.preview || isPublished(draft));
+  const isPublished = (draft: Draft) => draft.valid !== undefined && !draft.valid.data.draft && draft.valid.date <= options.now;
+  const included = drafts.filter((draft) => draft.valid && (options.preview || isPublished(draft)));
   const includedSlugs = new Set(included.map((draft) => draft.slug));
   const topics = resolveTopics(included, registry);
   const warnings: Problem[] = [];
 
   const articles: Article[] = [];
   for (const draft of drafts) {
-    const { data, file } = draft;
+    const { file, authorKeys } = draft;
     const report = new FileProblems(file, problems);
-    const keys = Array.isArray(data.author) ? data.author : [data.author];
+    const keys = authorKeys === undefined ? [] : Array.isArray(authorKeys) ? authorKeys : [authorKeys];
     const articleAuthors = keys.flatMap((key, index) => {
       const author = authors.get(key);
-      if (!author) report.error(Array.isArray(data.author) ? ["author", index] : ["author"], `no author with the key "${key}": add content/authors/${key}.md or fix the spelling`);
+      if (!author) report.error(Array.isArray(authorKeys) ? ["author", index] : ["author"], `no author with the key "${key}": add content/authors/${key}.md or fix the spelling`);
       return author ? [author] : [];
     });
-    if (data.image) checkPicture(data.image.src, options.publicDir, report, ["image", "src"]);
-    const related = data.related.flatMap((item, index) => {
+    const related = draft.related.flatMap((item, index) => {
       if (typeof item !== "string") return [{ title: item.title, url: item.url, external: true }];
       const target = bySlug.get(item)?.[0];
       if (!target) {
@@ -295,25 +310,28 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
         }
         return [];
       }
-      return [{ title: target.data.title, url: `/news/${item}/`, external: false }];
+      return [{ title: target.valid?.data.title ?? item, url: `/news/${item}/`, external: false }];
     });
-    if (!includedSlugs.has(draft.slug)) continue;
+    const image = field(file.parsed.data, "image");
+    if (image) checkPicture(image.src, options.publicDir, report, ["image", "src"]);
+    if (!draft.valid || !includedSlugs.has(draft.slug)) continue;
+    const { data, date, dateOnly, updated } = draft.valid;
     articles.push({
       slug: draft.slug,
       url: `/news/${draft.slug}/`,
       sourcePath: file.path,
       title: data.title,
       dek: data.dek,
-      date: draft.date,
-      dateOnly: draft.dateOnly,
-      updated: draft.updated,
+      date,
+      dateOnly,
+      updated,
       authors: articleAuthors,
       source: data.source,
       topics: [...new Set(data.tags.map(topicSlug))].flatMap((slug) => topics.get(slug) ?? []),
       related,
       image: data.image,
       draft: data.draft,
-      scheduled: draft.date > options.now,
+      scheduled: date > options.now,
       html: renderMarkdown(file.parsed.body, { baseUrl }),
     });
   }

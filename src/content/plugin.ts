@@ -11,7 +11,7 @@ export interface ContentOptions {
 
 /**
  * Loads and validates all content once per build as the global `newsroom`. Production builds leave out drafts
- * and scheduled articles; the dev server (`ELEVENTY_RUN_MODE` serve or watch) shows them.
+ * and scheduled articles; the dev server (`ELEVENTY_RUN_MODE` serve or watch) and `NEWSDESK_PREVIEW=1` show them.
  * https://www.11ty.dev/docs/environment-vars/#eleventy-supplied
  */
 export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentOptions): void {
@@ -20,7 +20,7 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentOp
     const { newsroom, warnings } = await loadNewsroom({
       ...options,
       now: buildTime(process.env.NEWSDESK_NOW),
-      preview: process.env.ELEVENTY_RUN_MODE !== "build",
+      preview: process.env.NEWSDESK_PREVIEW === "1" || process.env.ELEVENTY_RUN_MODE !== "build",
     });
     for (const warning of warnings) console.warn(`[newsdesk] warning: ${formatProblem(warning)}`);
     return newsroom;

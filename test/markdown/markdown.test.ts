@@ -1,0 +1,68 @@
+import * as cheerio from "cheerio";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { isExternalUrl, renderMarkdown } from "../../src/markdown/markdown.ts";
+
+const env = { baseUrl: "https://ledger.example" };
+
+const markdown = suite("article bodies render through the one markdown-it instance");
+
+markdown("raw HTML in a body is shown as text, never passed through", () => {
+  const html = renderMarkdown("Before <script>alert(1)</script> <img src=x onerror=alert(1)> after", env);
+  const $ = cheerio.load(html);
+  assert.is($("script").length, 0);
+  assert.is($("img").length, 0);
+  assert.is($("p").text(), "Before <script>alert(1)</script> <img src=x onerror=alert(1)> after");
+});
+
+markdown("external links get rel=noopener; internal and same-site links do not", () => {
+  const $ = cheerio.load(renderMarkdown("[a](https://example.org/x) [b](/news/b/) [c](https://ledger.example/news/c/) [d](http://example.com)", env));
+  assert.equal($("a").map((_, a) => `${$(a).attr("href")} ${$(a).attr("rel") ?? "-"}`).get(), [
+    "https://example.org/x noopener",
+    "/news/b/ -",
+    "https://ledger.example/news/c/ -",
+    "http://example.com noopener",
+  ]);
+});
+
+markdown("javascript: links are not made into links", () => {
+  const $ = cheerio.load(renderMarkdown("[click](javascript:alert(1))", env));
+  assert.is($("a").length, 0);
+});
+
+markdown("headings get ids and self-links, and a # heading becomes an h2 under the headline", () => {
+  const $ = cheerio.load(renderMarkdown("# Big picture\n\n## Why it matters\n\n### Hồ Chí Minh City", env));
+  assert.equal($("h1").length, 0);
+  assert.equal($("h2, h3").map((_, h) => `${h.tagName}#${$(h).attr("id")} ${$(h).find("a.header-anchor").attr("href")}`).get(), [
+    "h2#big-picture #big-picture",
+    "h2#why-it-matters #why-it-matters",
+    "h3#ho-chi-minh-city #ho-chi-minh-city",
+  ]);
+});
+
+markdown("an inline ALSO SEE callout becomes a labelled aside with its links", () => {
+  const $ = cheerio.load(renderMarkdown("Para.\n\n::: also-see\n- [Dutch eye Vietnam](/news/dutch-eye-vietnam-chip-ecosystem/)\n:::\n\nMore.", env));
+  const aside = $("aside.also-see");
+  assert.is(aside.attr("aria-label"), "Also see");
+  assert.is(aside.find(".also-see__label").text(), "Also see");
+  assert.equal(aside.find("li a").map((_, a) => [[$(a).text(), $(a).attr("href")]]).get(), [["Dutch eye Vietnam", "/news/dutch-eye-vietnam-chip-ecosystem/"]]);
+  assert.equal($("p").map((_, p) => $(p).text()).get(), ["Para.", "Also see", "More."]);
+});
+
+markdown("typographic quotes and dashes", () => {
+  assert.is(cheerio.load(renderMarkdown('"Quoted" -- it\'s', env))("p").text(), "“Quoted” – it’s");
+});
+
+markdown.run();
+
+const external = suite("a link is external when it leaves the publication's site");
+
+external("absolute URLs off the base URL are external", () => {
+  assert.is(isExternalUrl("https://example.org/", "https://ledger.example"), true);
+  assert.is(isExternalUrl("https://ledger.example.evil.com/", "https://ledger.example"), true);
+  assert.is(isExternalUrl("https://ledger.example/news/", "https://ledger.example"), false);
+  assert.is(isExternalUrl("/news/a/", "https://ledger.example"), false);
+  assert.is(isExternalUrl("mailto:a@b.example", "https://ledger.example"), false);
+});
+
+external.run();
