@@ -9,7 +9,7 @@ import { jsxPlugin } from "./src/render/jsxPlugin.ts";
 export default function newsdesk(eleventyConfig: EleventyConfig) {
   jsxPlugin(eleventyConfig);
   contentPlugin(eleventyConfig, { contentDir: process.env.NEWSDESK_CONTENT ?? "content", publicDir: "." });
-  eleventyConfig.addPassthroughCopy({ "assets/css": "assets/css", "assets/img": "assets/img" });
+  eleventyConfig.addPassthroughCopy({ assets: "assets" }, { filter: ["**", "!img/src/**"] });
   eleventyConfig.ignores.add("layouts/components/**");
 
   return {

@@ -5,7 +5,7 @@ declare module "@11ty/eleventy" {
   export interface EleventyConfig {
     addGlobalData(name: string, data: unknown): void;
     addWatchTarget(target: string, options?: { resetConfig?: boolean }): void;
-    addPassthroughCopy(paths: string | Record<string, string>): void;
+    addPassthroughCopy(paths: string | Record<string, string>, copyOptions?: { filter?: string[] }): void;
     addExtension(extensions: string | string[], options: Record<string, unknown>): void;
     addTemplateFormats(formats: string | string[]): void;
     setLibrary(name: "md", library: unknown): void;

@@ -1,6 +1,11 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import { DateTime } from "luxon";
+import { loadNewsroom } from "../../src/content/load.ts";
 import { articleFile, contentTree, load, rejection, validFields } from "../helpers.ts";
+
+/** A fixed "now" for the sample: after its last published story, before its scheduled one. */
+const NOW_SAMPLE = DateTime.fromISO("2026-11-25T12:00:00+07:00");
 
 const rejects = suite("build rejects invalid content");
 
@@ -128,3 +133,21 @@ resolves("topic spellings to one topic, named by the registry or else the common
 });
 
 resolves.run();
+
+const sample = suite("the sample publication in content/ is valid and complete");
+
+sample("it loads without errors or warnings and has what the README promises", async () => {
+  const { newsroom, warnings } = await loadNewsroom({ contentDir: "content", publicDir: process.cwd(), now: NOW_SAMPLE, preview: true });
+  assert.equal(warnings, []);
+  const published = newsroom.articles.filter((article) => !article.draft && !article.scheduled);
+  assert.ok(published.length >= 24, `${published.length} published articles`);
+  const months = new Set(published.map((article) => article.date.toFormat("yyyy-MM")));
+  assert.ok(months.size >= 12, `${months.size} months`);
+  assert.ok(newsroom.authors.length >= 4 && newsroom.authors.every((author) => author.photo && author.bioHtml));
+  assert.ok(newsroom.topics.length >= 10);
+  assert.ok(newsroom.topics.some((topic) => topic.name === "China Bond"));
+  assert.ok(newsroom.articles.some((article) => article.draft));
+  assert.ok(newsroom.articles.some((article) => article.scheduled));
+});
+
+sample.run();
