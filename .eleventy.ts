@@ -1,4 +1,5 @@
 import type { EleventyConfig } from "@11ty/eleventy";
+import { collectionsPlugin } from "./src/collections/plugin.ts";
 import { contentPlugin } from "./src/content/plugin.ts";
 import { jsxPlugin } from "./src/render/jsxPlugin.ts";
 
@@ -8,7 +9,8 @@ import { jsxPlugin } from "./src/render/jsxPlugin.ts";
  */
 export default function newsdesk(eleventyConfig: EleventyConfig) {
   jsxPlugin(eleventyConfig);
-  contentPlugin(eleventyConfig, { contentDir: process.env.NEWSDESK_CONTENT ?? "content", publicDir: "." });
+  const newsroom = contentPlugin(eleventyConfig, { contentDir: process.env.NEWSDESK_CONTENT ?? "content", publicDir: "." });
+  collectionsPlugin(eleventyConfig, newsroom);
   eleventyConfig.addPassthroughCopy({ assets: "assets" }, { filter: ["**", "!img/src/**"] });
   eleventyConfig.ignores.add("layouts/components/**");
 

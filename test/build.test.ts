@@ -1,11 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as cheerio from "cheerio";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { articleFile, contentTree, validFields } from "./helpers.ts";
+import { htmlFiles, page as sitePage, reachableFromHome } from "./site.ts";
 
 const FIXTURE = "test/fixtures/site/content";
 const NOW = "2024-06-01T00:00:00Z";
@@ -18,11 +19,7 @@ function build(content: string, out: string, ...flags: string[]) {
 }
 
 function page(out: string, path: string): cheerio.CheerioAPI {
-  return cheerio.load(readFileSync(join(out, path, "index.html"), "utf8"));
-}
-
-function pages(out: string): string[] {
-  return readdirSync(out, { recursive: true, encoding: "utf8" }).filter((path) => path.endsWith(".html")).sort();
+  return sitePage(out, `/${path}/`.replace("//", "/"));
 }
 
 const production = suite("build writes the fixture publication");
@@ -34,7 +31,30 @@ production.before(() => {
 });
 
 production("only published articles get pages: no draft, nothing scheduled", () => {
-  assert.equal(pages(out), ["index.html", "news/custom-full/index.html", "news/other-story/index.html"]);
+  assert.equal(
+    htmlFiles(out).filter((path) => path.startsWith("news/")),
+    ["news/custom-full/index.html", "news/other-story/index.html"],
+  );
+  assert.not.ok(existsSync(join(out, "archive/2024/06/index.html")));
+});
+
+production("every page is reachable by links from the home page", () => {
+  assert.equal(htmlFiles(out), [
+    "404.html",
+    "archive/2024/02/index.html",
+    "archive/2024/03/index.html",
+    "archive/index.html",
+    "authors/ana-lim/index.html",
+    "authors/ben-tran/index.html",
+    "authors/index.html",
+    "index.html",
+    "news/custom-full/index.html",
+    "news/other-story/index.html",
+    "topics/china-bond/index.html",
+    "topics/index.html",
+    "topics/semiconductors/index.html",
+  ]);
+  assert.equal(reachableFromHome(out), htmlFiles(out).filter((path) => path !== "404.html"));
 });
 
 production("the article page has the anatomy of a business-news article", () => {
@@ -95,13 +115,94 @@ production("a link to an unpublished draft is left out of ALSO SEE, and a bare d
   assert.is($(".preview-notice").length, 0);
 });
 
-production("the home page lists the published articles, newest first", () => {
+production("the home page leads with the newest story, then the latest, then the busiest topics", () => {
   const $ = page(out, "");
-  assert.equal($(".card__headline a").map((_, a) => $(a).attr("href")).get(), ["/news/custom-full/", "/news/other-story/"]);
+  assert.is($(".lead__headline a").attr("href"), "/news/custom-full/");
+  assert.equal($("#latest ~ .card-list .card__headline a").map((_, a) => $(a).attr("href")).get(), ["/news/other-story/"]);
+  assert.equal($(".front-section h2 a").map((_, a) => $(a).text()).get(), ["China Bond", "Semiconductors"]);
   assert.ok(existsSync(join(out, "assets/css/site.css")));
 });
 
 production.run();
+
+const browsing = suite("build writes paginated topic, author and archive pages a reader can walk through");
+const big = join(mkdtempSync(join(tmpdir(), "newsdesk-browse-")), "site");
+
+browsing.before(() => {
+  const files: Record<string, string> = {};
+  for (let index = 1; index <= 45; index++) {
+    const day = String(1 + Math.floor((index - 1) / 2)).padStart(2, "0");
+    const hour = index % 2 === 0 ? "15" : "09";
+    files[`news/2024/story-${index}.md`] = articleFile(
+      `title: Story ${index}\ndek: Dek ${index}\ndate: 2024-01-${day}T${hour}:00:00+07:00\nauthor: ana-lim\ntags: [${index % 3 === 0 ? "china-bond, Ports" : "China Bond"}]`,
+    );
+  }
+  files["news/2024/story-1.md"] = files["news/2024/story-1.md"]!.replace("tags:", "image: { src: /assets/img/news/chips.jpg, alt: A wafer }\ntags:");
+  files["news/2024/february-in-bangkok.md"] = articleFile(validFields.replace("2024-03-01", "2024-01-31T17:30:00Z").replace("[China Bond]", "[Ports]"));
+  files["topics/china-bond.md"] = "---\nname: China Bond\ndescription: Money and trade between China and the region.\n---\n";
+  const result = build(contentTree(files), big);
+  assert.is(result.status, 0, result.stderr);
+});
+
+browsing("45 articles in one topic make exactly 3 pages, newest first, linked with rel=prev/next", () => {
+  const pages = ["/topics/china-bond/", "/topics/china-bond/page/2/", "/topics/china-bond/page/3/"].map((url) => sitePage(big, url));
+  assert.not.ok(existsSync(join(big, "topics/china-bond/page/4")));
+  const titles = pages.map(($) => $(".card__headline a").map((_, a) => $(a).text()).get());
+  assert.equal(titles.map((list) => list.length), [20, 20, 5]);
+  assert.equal(titles.flat(), Array.from({ length: 45 }, (_, index) => `Story ${45 - index}`));
+  assert.equal(pages.map(($) => [$('link[rel="prev"]').attr("href"), $('link[rel="next"]').attr("href"), $('a[rel="prev"]').attr("href"), $('a[rel="next"]').attr("href")]), [
+    [undefined, "/topics/china-bond/page/2/", undefined, "/topics/china-bond/page/2/"],
+    ["/topics/china-bond/", "/topics/china-bond/page/3/", "/topics/china-bond/", "/topics/china-bond/page/3/"],
+    ["/topics/china-bond/page/2/", undefined, "/topics/china-bond/page/2/", undefined],
+  ]);
+  assert.equal(pages.map(($) => $("h1").text()), ["China Bond", "China Bond — page 2 of 3", "China Bond — page 3 of 3"]);
+  assert.is(pages[0]!(".listing-header__description").text(), "Money and trade between China and the region.");
+  assert.is(pages[1]!(".listing-header__description").length, 0);
+});
+
+browsing("every list shows headline, dek, date, author and the thumbnail when there is one", () => {
+  const $ = sitePage(big, "/topics/china-bond/page/3/");
+  const last = $(".card").last();
+  assert.is(last.find(".card__headline").text(), "Story 1");
+  assert.is(last.find(".card__dek").text(), "Dek 1");
+  assert.is(last.find(".card__meta").text(), "1 Jan 2024 · Ana Lim");
+  assert.is(last.find("time").attr("datetime"), "2024-01-01T09:00:00+07:00");
+  assert.is(last.find("img").attr("src"), "/assets/img/news/chips.jpg");
+  assert.is($(".card").first().find("img").length, 0);
+});
+
+browsing("/topics/ lists every topic alphabetically with counts and highlights the busiest", () => {
+  const $ = sitePage(big, "/topics/");
+  assert.equal($(".topic-index__item").map((_, item) => $(item).find("a").text() + " " + $(item).find(".count").text()).get(), [
+    "China Bond 45 articles",
+    "Ports 16 articles",
+  ]);
+  assert.equal($(".topic-index__item--active a").map((_, a) => $(a).text()).get(), ["China Bond", "Ports"]);
+});
+
+browsing("archive months follow Bangkok's calendar and the author has paginated pages", () => {
+  assert.equal(sitePage(big, "/archive/2024/02/")(".card__headline a").map((_, a) => sitePage(big, "/archive/2024/02/")(a).text()).get(), ["A valid story"]);
+  assert.equal(sitePage(big, "/archive/")(".archive-months li").map((_, li) => sitePage(big, "/archive/")(li).text()).get(), ["February 2024 1", "January 2024 45"]);
+  assert.ok(existsSync(join(big, "archive/2024/01/page/3/index.html")));
+  assert.is(sitePage(big, "/authors/ana-lim/page/3/")(".card").length, 6);
+  assert.is(sitePage(big, "/authors/")(".author-index__item .count").text(), "46 articles");
+});
+
+browsing("every page, paginated ones included, is reachable by links from the home page", () => {
+  const all = htmlFiles(big).filter((path) => path !== "404.html");
+  // home, 46 articles, China Bond ×3, Ports, /topics/, ana-lim ×3, /authors/, /archive/, January ×3, February
+  assert.is(all.length, 1 + 46 + 3 + 1 + 1 + 3 + 1 + 1 + 3 + 1);
+  assert.equal(reachableFromHome(big), all);
+});
+
+browsing("the 404 page explains, offers search and links back in", () => {
+  const $ = sitePage(big, "/404.html");
+  assert.is($("h1").text(), "Page not found");
+  assert.is($('main form[action="/search/"] label').text(), "Search the articles");
+  assert.equal($("main p a").map((_, a) => $(a).attr("href")).get(), ["/", "/topics/", "/archive/"]);
+});
+
+browsing.run();
 
 const preview = suite("a preview build shows drafts and scheduled articles, marked");
 
@@ -111,7 +212,13 @@ preview("drafts and scheduled articles get pages with a visible notice", () => {
   assert.is(result.status, 0, result.stderr);
   assert.is(page(previewOut, "news/secret-draft")(".preview-notice").text(), "Draft — not published. Remove draft: true to publish.");
   assert.is(page(previewOut, "news/tomorrow")(".preview-notice").text(), "Scheduled — publishes 1 June 2024, 09:00 GMT+7.");
-  assert.equal(page(previewOut, "")(".badge").map((_, badge) => page(previewOut, "")(badge).text().trim()).get(), ["Scheduled", "Draft"]);
+  const $ = page(previewOut, "");
+  assert.is($(".lead__headline").text(), "Scheduled for tomorrow Scheduled");
+  assert.equal($("#latest ~ .card-list .card__headline").map((_, headline) => $(headline).text()).get(), [
+    "Profits <script>alert(1)</script> & \"quotes\" at Veridian",
+    "Other story about chips",
+    "A draft nobody may read Draft",
+  ]);
 });
 
 preview.run();

@@ -3,7 +3,15 @@ import { SiteFooter } from "./SiteFooter.tsx";
 import { SiteHeader } from "./SiteHeader.tsx";
 
 /** The document shell every page shares: head, skip link, header, main and footer. */
-export function Page(props: { newsroom: Newsroom; title: string; description?: string; children: JSX.Children; bodyClass?: string }) {
+export function Page(props: {
+  newsroom: Newsroom;
+  title: string;
+  description?: string;
+  children: JSX.Children;
+  /** Neighbouring pages of a paginated list, advertised with rel=prev/next. */
+  previousUrl?: string;
+  nextUrl?: string;
+}) {
   const { newsroom, title, description } = props;
   const { publication } = newsroom;
   return (
@@ -14,9 +22,11 @@ export function Page(props: { newsroom: Newsroom; title: string; description?: s
         <title>{title === publication.name ? title : `${title} | ${publication.name}`}</title>
         {description ? <meta name="description" content={description} /> : null}
         {newsroom.preview ? <meta name="robots" content="noindex" /> : null}
+        {props.previousUrl ? <link rel="prev" href={props.previousUrl} /> : null}
+        {props.nextUrl ? <link rel="next" href={props.nextUrl} /> : null}
         <link rel="stylesheet" href="/assets/css/site.css" />
       </head>
-      <body class={props.bodyClass}>
+      <body>
         <a class="skip-link" href="#main">
           Skip to content
         </a>

@@ -7,9 +7,25 @@ export function SiteFooter({ newsroom }: { newsroom: Newsroom }) {
     <footer class="site-footer">
       <p class="site-footer__name">{publication.name}</p>
       {publication.tagline ? <p>{publication.tagline}</p> : null}
-      <p>
-        <a href="/">Latest news</a>
-      </p>
+      <nav aria-label="Site">
+        <ul class="site-footer__links">
+          <li>
+            <a href="/">Latest news</a>
+          </li>
+          <li>
+            <a href="/topics/">Topics</a>
+          </li>
+          <li>
+            <a href="/authors/">Authors</a>
+          </li>
+          <li>
+            <a href="/archive/">Archive</a>
+          </li>
+          <li>
+            <a href="/search/">Search</a>
+          </li>
+        </ul>
+      </nav>
     </footer>
   );
 }

@@ -25,6 +25,9 @@ export function SiteHeader({ newsroom }: { newsroom: Newsroom }) {
               <a href={topic.url}>{topic.name}</a>
             </li>
           ))}
+          <li>
+            <a href="/topics/">All topics</a>
+          </li>
         </ul>
       </nav>
     </header>

@@ -1,12 +1,24 @@
 import slugify from "@sindresorhus/slugify";
+import transliterate from "@sindresorhus/transliterate";
 
 /**
- * The URL slug of a topic name, folding case, spacing, punctuation and accents, so "China Bond",
+ * The URL slug of a topic name, folding case, spacing, hyphens, punctuation and accents, so "China Bond",
  * " china  bond " and "China-Bond" are one topic (`china-bond`) and "Hồ Chí Minh City" is `ho-chi-minh-city`.
- * Empty when the name has no letters or digits.
+ * "&" reads "and" and "+" reads "plus". Empty when the name has no letters or digits.
  */
 export function topicSlug(name: string): string {
-  return slugify(name);
+  return slugify(name, { customReplacements: [["+", " plus "]] });
+}
+
+/**
+ * What must match for two spellings to be the same topic: the name without case, accents, spaces or
+ * hyphens, "&" read as "and". "C#" and "C" share the slug `c` but not this key, so they are a collision.
+ */
+export function topicKey(name: string): string {
+  return transliterate(name)
+    .toLowerCase()
+    .replace(/&/g, "and")
+    .replace(/[\s\-_]+/g, "");
 }
 
 /** The slug of an article file: its name without `.md`. */

@@ -4,7 +4,7 @@ import { join, relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { DateTime } from "luxon";
 import type { z } from "zod";
-import { fileSlug, topicSlug } from "../collections/slugs.ts";
+import { fileSlug, topicKey, topicSlug } from "../collections/slugs.ts";
 import { parseContentDate } from "../dates/dates.ts";
 import { renderMarkdown } from "../markdown/markdown.ts";
 import { parseContentFile, type ParsedFile } from "./frontMatter.ts";
@@ -227,13 +227,35 @@ function readArticle(file: SourceFile, publication: Publication, problems: Probl
   };
 }
 
+/**
+ * Checks that spellings sharing a topic slug are the same topic (they differ only in case, spacing, hyphens
+ * or accents), so two different topics never silently share a URL.
+ */
+function checkTopicCollisions(drafts: Draft[], registry: Map<string, Topic>, problems: Problem[]): void {
+  const firstSeen = new Map<string, { name: string; key: string; where: string }>();
+  for (const topic of registry.values()) firstSeen.set(topic.slug, { name: topic.name, key: topicKey(topic.name), where: `content/topics/${topic.slug}.md` });
+  for (const draft of drafts) {
+    draft.valid?.data.tags.forEach((tag, index) => {
+      const slug = topicSlug(tag);
+      const seen = firstSeen.get(slug);
+      if (!seen) {
+        firstSeen.set(slug, { name: tag.trim(), key: topicKey(tag), where: draft.file.path });
+      } else if (seen.key !== topicKey(tag)) {
+        new FileProblems(draft.file, problems).error(
+          ["tags", index],
+          `"${tag.trim()}" would share the page /topics/${slug}/ with the different topic "${seen.name}" (${seen.where}); rename one of them`,
+        );
+      }
+    });
+  }
+}
+
 /** Every spelling of a topic in use, resolved to one topic per slug: the registry's name, else the commonest spelling. */
 function resolveTopics(drafts: Draft[], registry: Map<string, Topic>): Map<string, Topic> {
   const spellings = new Map<string, Map<string, number>>();
   for (const draft of drafts) {
     for (const tag of draft.valid?.data.tags ?? []) {
       const slug = topicSlug(tag);
-      if (!slug) continue;
       const name = tag.trim().replace(/\s+/g, " ");
       const counts = spellings.get(slug) ?? new Map<string, number>();
       counts.set(name, (counts.get(name) ?? 0) + 1);
@@ -280,6 +302,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
   const isPublished = (draft: Draft) => draft.valid !== undefined && !draft.valid.data.draft && draft.valid.date <= options.now;
   const included = drafts.filter((draft) => draft.valid && (options.preview || isPublished(draft)));
   const includedSlugs = new Set(included.map((draft) => draft.slug));
+  checkTopicCollisions(drafts, registry, problems);
   const topics = resolveTopics(included, registry);
   const warnings: Problem[] = [];
 
@@ -331,6 +354,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
       related,
       image: data.image,
       draft: data.draft,
+      featured: data.featured,
       scheduled: date > options.now,
       html: renderMarkdown(file.parsed.body, { baseUrl }),
     });

@@ -2,6 +2,7 @@ import type { EleventyConfig } from "@11ty/eleventy";
 import { buildTime } from "../dates/dates.ts";
 import { loadNewsroom } from "./load.ts";
 import { formatProblem } from "./problems.ts";
+import type { Newsroom } from "./schema.ts";
 
 /** Where the content plugin reads from. */
 export interface ContentOptions {
@@ -9,20 +10,32 @@ export interface ContentOptions {
   publicDir: string;
 }
 
+/** The newsroom of the build in progress, loaded once however many plugins ask. */
+export type NewsroomSource = () => Promise<Newsroom>;
+
+async function loadForBuild(options: ContentOptions): Promise<Newsroom> {
+  const { newsroom, warnings } = await loadNewsroom({
+    ...options,
+    now: buildTime(process.env.NEWSDESK_NOW),
+    preview: process.env.NEWSDESK_PREVIEW === "1" || process.env.ELEVENTY_RUN_MODE !== "build",
+  });
+  for (const warning of warnings) console.warn(`[newsdesk] warning: ${formatProblem(warning)}`);
+  return newsroom;
+}
+
 /**
  * Loads and validates all content once per build as the global `newsroom`. Production builds leave out drafts
  * and scheduled articles; the dev server (`ELEVENTY_RUN_MODE` serve or watch) and `NEWSDESK_PREVIEW=1` show them.
  * https://www.11ty.dev/docs/environment-vars/#eleventy-supplied
  */
-export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentOptions): void {
-  eleventyConfig.addWatchTarget(options.contentDir);
-  eleventyConfig.addGlobalData("newsroom", async () => {
-    const { newsroom, warnings } = await loadNewsroom({
-      ...options,
-      now: buildTime(process.env.NEWSDESK_NOW),
-      preview: process.env.NEWSDESK_PREVIEW === "1" || process.env.ELEVENTY_RUN_MODE !== "build",
-    });
-    for (const warning of warnings) console.warn(`[newsdesk] warning: ${formatProblem(warning)}`);
-    return newsroom;
+export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentOptions): NewsroomSource {
+  let current: Promise<Newsroom> | undefined;
+  // Every build, watch rebuilds included, starts from the files as they are now.
+  eleventyConfig.on("eleventy.before", () => {
+    current = undefined;
   });
+  const source: NewsroomSource = () => (current ??= loadForBuild(options));
+  eleventyConfig.addWatchTarget(options.contentDir);
+  eleventyConfig.addGlobalData("newsroom", source);
+  return source;
 }

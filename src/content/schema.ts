@@ -70,6 +70,7 @@ export const ArticleFrontMatterSchema = z.strictObject({
     .extend({ caption: optionalText, credit: optionalText })
     .optional(),
   draft: z.boolean({ error: "must be true or false" }).default(false),
+  featured: z.boolean({ error: "must be true or false" }).default(false),
   slug: urlSegment.optional(),
 });
 
@@ -149,6 +150,8 @@ export interface Article {
   related: RelatedLink[];
   image?: HeroImage;
   draft: boolean;
+  /** Asked to lead the home page (see `leadStory`). */
+  featured: boolean;
   /** Dated after the build's "now": left out of production builds until then. */
   scheduled: boolean;
   html: string;

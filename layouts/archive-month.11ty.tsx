@@ -1,0 +1,34 @@
+import type { Listings, MonthPage } from "../src/collections/listings.ts";
+import type { Newsroom } from "../src/content/schema.ts";
+import { ArticleList } from "./components/ArticleList.tsx";
+import { ListingHeader } from "./components/ListingHeader.tsx";
+import { Page } from "./components/Page.tsx";
+import { Pagination } from "./components/Pagination.tsx";
+
+interface MonthPageData {
+  newsroom: Newsroom;
+  listings: Listings;
+  listing: MonthPage;
+}
+
+/** Every page of every month: /archive/<yyyy>/<mm>/ and /archive/<yyyy>/<mm>/page/<n>/. */
+export const data = {
+  pagination: { data: "listings.monthPages", size: 1, alias: "listing", addAllPagesToCollections: false },
+  permalink: ({ listing }: MonthPageData) => listing.url,
+};
+
+/** A month's articles, newest first, by the publication's calendar. */
+export function render({ newsroom, listing }: MonthPageData) {
+  const title = listing.pageNumber > 1 ? `${listing.label} — page ${listing.pageNumber} of ${listing.pageCount}` : listing.label;
+  return (
+    <Page newsroom={newsroom} title={title} description={`${newsroom.publication.name} articles from ${listing.label}.`} previousUrl={listing.previousUrl} nextUrl={listing.nextUrl}>
+      <ListingHeader kicker="Archive" title={listing.label} page={listing}>
+        <p>
+          <a href="/archive/">All months</a>
+        </p>
+      </ListingHeader>
+      <ArticleList articles={listing.articles} newsroom={newsroom} headingLevel={2} />
+      <Pagination page={listing} />
+    </Page>
+  );
+}

@@ -1,0 +1,32 @@
+import type { ArchiveMonth, Listings } from "../src/collections/listings.ts";
+import type { Newsroom } from "../src/content/schema.ts";
+import { Page } from "./components/Page.tsx";
+
+export const data = { permalink: "/archive/" };
+
+/** Every month with articles, grouped by year, newest first. */
+export function render({ newsroom, listings }: { newsroom: Newsroom; listings: Listings }) {
+  const years = new Map<number, ArchiveMonth[]>();
+  for (const month of listings.archive) years.set(month.year, [...(years.get(month.year) ?? []), month]);
+  return (
+    <Page newsroom={newsroom} title="Archive" description={`Every ${newsroom.publication.name} article, month by month.`}>
+      <header class="listing-header">
+        <h1 class="listing-header__title">Archive</h1>
+      </header>
+      {[...years].map(([year, months]) => (
+        <section class="archive-year" aria-labelledby={`year-${year}`}>
+          <h2 id={`year-${year}`} class="section-heading">
+            {year}
+          </h2>
+          <ul class="archive-months">
+            {months.map((month) => (
+              <li>
+                <a href={month.url}>{month.label}</a> <span class="count">{month.count}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </Page>
+  );
+}

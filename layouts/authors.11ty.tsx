@@ -1,0 +1,33 @@
+import type { Listings } from "../src/collections/listings.ts";
+import type { Newsroom } from "../src/content/schema.ts";
+import { Page } from "./components/Page.tsx";
+
+export const data = { permalink: "/authors/" };
+
+/** Every writer, by name, with role and number of articles. */
+export function render({ newsroom, listings }: { newsroom: Newsroom; listings: Listings }) {
+  const firstPages = listings.authorPages.filter((page) => page.pageNumber === 1);
+  return (
+    <Page newsroom={newsroom} title="Authors" description={`The writers of ${newsroom.publication.name}.`}>
+      <header class="listing-header">
+        <h1 class="listing-header__title">Authors</h1>
+      </header>
+      <ul class="author-index">
+        {firstPages.map(({ author, total }) => (
+          <li class="author-index__item">
+            {author.photo ? <img src={author.photo.src} alt="" width="80" height="80" loading="lazy" /> : <span class="author-index__no-photo" />}
+            <div>
+              <a class="author-index__name" href={author.url}>
+                {author.name}
+              </a>
+              {author.role ? <span class="author-index__role">{author.role}</span> : null}
+              <span class="count">
+                {total} {total === 1 ? "article" : "articles"}
+              </span>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </Page>
+  );
+}

@@ -1,0 +1,167 @@
+import type { Article, Author, Newsroom, Topic } from "../content/schema.ts";
+import { displayLocale, topicsByActivity, type TopicCount } from "./collections.ts";
+
+/** Articles per page on topic, author and archive pages. */
+export const PAGE_SIZE = 20;
+
+/** One page of a paginated list of articles. */
+export interface ListingPage {
+  url: string;
+  /** 1-based. */
+  pageNumber: number;
+  pageCount: number;
+  /** Articles in the whole list, across pages. */
+  total: number;
+  articles: Article[];
+  previousUrl?: string;
+  nextUrl?: string;
+}
+
+export interface TopicPage extends ListingPage {
+  topic: Topic;
+}
+
+export interface AuthorPage extends ListingPage {
+  author: Author;
+}
+
+export interface MonthPage extends ListingPage {
+  year: number;
+  month: number;
+  /** "November 2026" in the publication's locale. */
+  label: string;
+}
+
+/** A month in the archive index. */
+export interface ArchiveMonth {
+  year: number;
+  month: number;
+  label: string;
+  url: string;
+  count: number;
+}
+
+/** The home page's parts. */
+export interface FrontPage {
+  lead?: Article;
+  latest: Article[];
+  sections: { topic: Topic; articles: Article[] }[];
+}
+
+/** Everything the listing pages are built from. */
+export interface Listings {
+  topicPages: TopicPage[];
+  authorPages: AuthorPage[];
+  monthPages: MonthPage[];
+  archive: ArchiveMonth[];
+  topicCounts: TopicCount[];
+  frontPage: FrontPage;
+}
+
+/** The URL of page `pageNumber` of a list whose first page is `firstUrl`: `/topics/x/`, `/topics/x/page/2/`. */
+export function pageUrl(firstUrl: string, pageNumber: number): string {
+  return pageNumber === 1 ? firstUrl : `${firstUrl}page/${pageNumber}/`;
+}
+
+/** Splits articles (already in order) into pages of `size`; an empty list still has one page. */
+export function paginate(articles: Article[], firstUrl: string, size = PAGE_SIZE): ListingPage[] {
+  const pageCount = Math.max(1, Math.ceil(articles.length / size));
+  return Array.from({ length: pageCount }, (_, index) => {
+    const pageNumber = index + 1;
+    return {
+      url: pageUrl(firstUrl, pageNumber),
+      pageNumber,
+      pageCount,
+      total: articles.length,
+      articles: articles.slice(index * size, pageNumber * size),
+      previousUrl: pageNumber > 1 ? pageUrl(firstUrl, pageNumber - 1) : undefined,
+      nextUrl: pageNumber < pageCount ? pageUrl(firstUrl, pageNumber + 1) : undefined,
+    };
+  });
+}
+
+/** Groups articles (newest first) by a key, keeping order within each group. */
+function groupBy<Key>(articles: Article[], keyOf: (article: Article) => Key[]): Map<Key, Article[]> {
+  const groups = new Map<Key, Article[]>();
+  for (const article of articles) {
+    for (const key of keyOf(article)) {
+      const group = groups.get(key);
+      if (group) group.push(article);
+      else groups.set(key, [article]);
+    }
+  }
+  return groups;
+}
+
+/** Pages for every topic in use, newest articles first. */
+export function topicPages(newsroom: Newsroom): TopicPage[] {
+  const byTopic = groupBy(newsroom.articles, (article) => article.topics.map((topic) => topic.slug));
+  return newsroom.topics.flatMap((topic) => paginate(byTopic.get(topic.slug) ?? [], topic.url).map((page) => ({ ...page, topic })));
+}
+
+/** Pages for every author, including those with no articles yet. */
+export function authorPages(newsroom: Newsroom): AuthorPage[] {
+  const byAuthor = groupBy(newsroom.articles, (article) => article.authors.map((author) => author.key));
+  return newsroom.authors.flatMap((author) => paginate(byAuthor.get(author.key) ?? [], author.url).map((page) => ({ ...page, author })));
+}
+
+function monthKey(article: Article): string {
+  return article.date.toFormat("yyyy/MM");
+}
+
+/** Months with articles, newest first, by the calendar of the publication's time zone. */
+export function archiveMonths(newsroom: Newsroom): ArchiveMonth[] {
+  const locale = displayLocale(newsroom);
+  return [...groupBy(newsroom.articles, (article) => [monthKey(article)])].map(([key, articles]) => {
+    const date = articles[0]!.date.setLocale(locale);
+    return { year: date.year, month: date.month, label: date.toFormat("MMMM yyyy"), url: `/archive/${key}/`, count: articles.length };
+  });
+}
+
+/** Pages for every month in the archive. */
+export function monthPages(newsroom: Newsroom): MonthPage[] {
+  const byMonth = groupBy(newsroom.articles, (article) => [monthKey(article)]);
+  return archiveMonths(newsroom).flatMap((month) =>
+    paginate(byMonth.get(`${month.year}/${String(month.month).padStart(2, "0")}`) ?? [], month.url).map((page) => ({
+      ...page,
+      year: month.year,
+      month: month.month,
+      label: month.label,
+    })),
+  );
+}
+
+/** How many of the newest stories a featured article must be among to lead the home page. */
+export const FEATURED_WINDOW = 20;
+
+/** The home page: the lead (the newest `featured` story among the latest, else the newest), the latest, busiest topics. */
+export function frontPage(newsroom: Newsroom, topicCounts = topicsByActivity(newsroom)): FrontPage {
+  const recent = newsroom.articles.slice(0, FEATURED_WINDOW);
+  const lead = recent.find((article) => article.featured) ?? recent[0];
+  const others = newsroom.articles.filter((article) => article !== lead);
+  const latest = others.slice(0, 9);
+  const onPage = new Set([lead, ...latest]);
+  const sections = topicCounts
+    .filter(({ count }) => count > 0)
+    .slice(0, 4)
+    .map(({ topic }) => {
+      const inTopic = others.filter((article) => article.topics.some((candidate) => candidate.slug === topic.slug));
+      // Prefer stories not already shown above, unless that leaves the section nearly empty.
+      const unseen = inTopic.filter((article) => !onPage.has(article));
+      return { topic, articles: (unseen.length >= 2 ? unseen : inTopic).slice(0, 4) };
+    });
+  return { lead, latest, sections };
+}
+
+/** All listing pages, computed once per build. */
+export function listings(newsroom: Newsroom): Listings {
+  const topicCounts = topicsByActivity(newsroom);
+  return {
+    topicPages: topicPages(newsroom),
+    authorPages: authorPages(newsroom),
+    monthPages: monthPages(newsroom),
+    archive: archiveMonths(newsroom),
+    topicCounts,
+    frontPage: frontPage(newsroom, topicCounts),
+  };
+}
