@@ -2,6 +2,7 @@ import type { EleventyConfig } from "@11ty/eleventy";
 import { collectionsPlugin } from "./src/collections/plugin.ts";
 import { contentPlugin } from "./src/content/plugin.ts";
 import { jsxPlugin } from "./src/render/jsxPlugin.ts";
+import { searchPlugin } from "./src/search/plugin.ts";
 
 /**
  * Newsdesk's Eleventy configuration: it only composes plugins from src/.
@@ -11,6 +12,7 @@ export default function newsdesk(eleventyConfig: EleventyConfig) {
   jsxPlugin(eleventyConfig);
   const newsroom = contentPlugin(eleventyConfig, { contentDir: process.env.NEWSDESK_CONTENT ?? "content", publicDir: "." });
   collectionsPlugin(eleventyConfig, newsroom);
+  searchPlugin(eleventyConfig, newsroom);
   eleventyConfig.addPassthroughCopy({ assets: "assets" }, { filter: ["**", "!img/src/**"] });
   eleventyConfig.ignores.add("layouts/components/**");
 

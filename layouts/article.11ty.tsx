@@ -1,4 +1,5 @@
 import { displayLocale } from "../src/collections/collections.ts";
+import { shortDate } from "../src/dates/dates.ts";
 import type { Article, Newsroom } from "../src/content/schema.ts";
 import { rawHtml } from "../src/render/rawHtml.ts";
 import { AlsoSee } from "./components/AlsoSee.tsx";
@@ -26,7 +27,13 @@ export function render({ newsroom, article }: ArticlePageData) {
   const locale = displayLocale(newsroom);
   return (
     <Page newsroom={newsroom} title={article.title} description={article.dek}>
-      <article class="article">
+      {/* Search indexes the headline and the body only; topic, author, source and year are filters. */}
+      <article
+        class="article"
+        data-pagefind-sort={`date:${article.date.toUTC().toISO()}`}
+        data-pagefind-filter={`year:${article.date.year}`}
+        data-pagefind-meta={`date:${shortDate(article.date, locale)}`}
+      >
         <PreviewNotice article={article} locale={locale} />
         <header class="article__header">
           {article.topics[0] ? (
@@ -34,7 +41,9 @@ export function render({ newsroom, article }: ArticlePageData) {
               <a href={article.topics[0].url}>{article.topics[0].name}</a>
             </p>
           ) : null}
-          <h1 class="article__headline">{article.title}</h1>
+          <h1 class="article__headline" data-pagefind-body data-pagefind-meta="title">
+            {article.title}
+          </h1>
           {article.dek ? <p class="article__dek">{article.dek}</p> : null}
           <p class="article__meta">
             <Byline authors={article.authors} />
@@ -49,8 +58,14 @@ export function render({ newsroom, article }: ArticlePageData) {
           </p>
         </header>
         {article.image ? <HeroFigure image={article.image} /> : null}
-        <div class="article__body">{rawHtml(article.html)}</div>
-        {article.source ? <p class="article__source">{article.source}</p> : null}
+        <div class="article__body" data-pagefind-body>
+          {rawHtml(article.html)}
+        </div>
+        {article.source ? (
+          <p class="article__source" data-pagefind-filter="source">
+            {article.source}
+          </p>
+        ) : null}
         <AlsoSee links={article.related} />
         <TopicTags topics={article.topics} />
         {article.authors.map((author) => (

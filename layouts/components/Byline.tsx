@@ -8,7 +8,7 @@ export function Byline({ authors }: { authors: Author[] }) {
       {authors.map((author, index) => (
         <>
           {index === 0 ? "" : index === authors.length - 1 ? " and " : ", "}
-          <a href={author.url} rel="author">
+          <a href={author.url} rel="author" data-pagefind-filter="author">
             {author.name}
           </a>
         </>

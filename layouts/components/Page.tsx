@@ -24,6 +24,7 @@ export function Page(props: {
         {newsroom.preview ? <meta name="robots" content="noindex" /> : null}
         {props.previousUrl ? <link rel="prev" href={props.previousUrl} /> : null}
         {props.nextUrl ? <link rel="next" href={props.nextUrl} /> : null}
+        <link rel="icon" href="/assets/img/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/css/site.css" />
       </head>
       <body>

@@ -8,7 +8,7 @@ export function TopicTags({ topics }: { topics: Topic[] }) {
       <ul>
         {topics.map((topic) => (
           <li>
-            <a href={topic.url} rel="tag">
+            <a href={topic.url} rel="tag" data-pagefind-filter="topic">
               {topic.name}
             </a>
           </li>

@@ -42,7 +42,7 @@ export function createMarkdown(): InstanceType<typeof MarkdownIt> {
   md.use(container, ALSO_SEE, {
     render(tokens: Token[], index: number) {
       return tokens[index]?.nesting === 1
-        ? `<aside class="also-see" aria-label="Also see">\n<p class="also-see__label">Also see</p>\n`
+        ? `<aside class="also-see" aria-label="Also see" data-pagefind-ignore>\n<p class="also-see__label">Also see</p>\n`
         : "</aside>\n";
     },
   });

@@ -1,0 +1,175 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// @ts-check
+// The search page's behaviour: runs the form against the Pagefind index as the reader types, keeps the
+// address bar in step (/search/?q=micron&topic=China+Bond), and renders results with text nodes only.
+// Pagefind's search API: https://pagefind.app/docs/api/
+
+/**
+ * @typedef {{ url: string, excerpt: string, meta: Record<string, string | undefined> }} ResultData
+ * @typedef {{ id: string, data: () => Promise<ResultData> }} Result
+ * @typedef {{ filters?: Record<string, string>, sort?: Record<string, "asc" | "desc"> }} SearchOptions
+ * @typedef {{ search: (term: string | null, options?: SearchOptions) => Promise<{ results: Result[] } | null>, preload: (term: string) => void }} Pagefind
+ */
+
+const PAGE_SIZE = 20;
+const PAGEFIND_URL = "/pagefind/pagefind.js";
+
+/** @param {string} id */
+function element(id) {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`search page is missing #${id}`);
+  return found;
+}
+
+const form = /** @type {HTMLFormElement} */ (element("search-form"));
+const query = /** @type {HTMLInputElement} */ (element("search-query"));
+const topic = /** @type {HTMLSelectElement} */ (element("search-topic"));
+const author = /** @type {HTMLSelectElement} */ (element("search-author"));
+const sort = /** @type {HTMLSelectElement} */ (element("search-sort"));
+const status = element("search-status");
+const list = element("search-results");
+const more = /** @type {HTMLButtonElement} */ (element("search-more"));
+
+/** @type {Promise<Pagefind> | undefined} */
+let pagefindLoading;
+function pagefind() {
+  pagefindLoading ??= import(PAGEFIND_URL);
+  return pagefindLoading;
+}
+
+/**
+ * Pagefind's excerpt is entity-encoded text with <mark> around matches; rebuild it as text and <mark> nodes.
+ * @param {string} excerpt
+ */
+function excerptNodes(excerpt) {
+  const decoder = document.createElement("textarea");
+  const paragraph = document.createElement("p");
+  paragraph.className = "search-result__excerpt";
+  excerpt.split(/(<mark>.*?<\/mark>)/).forEach((part) => {
+    const marked = /^<mark>(.*)<\/mark>$/.exec(part);
+    decoder.innerHTML = marked ? (marked[1] ?? "") : part;
+    const text = document.createTextNode(decoder.value);
+    if (marked) {
+      const mark = document.createElement("mark");
+      mark.append(text);
+      paragraph.append(mark);
+    } else {
+      paragraph.append(text);
+    }
+  });
+  return paragraph;
+}
+
+/** @param {ResultData} data */
+function resultItem(data) {
+  const item = document.createElement("li");
+  item.className = "search-result";
+  if (data.meta.image) {
+    const image = document.createElement("img");
+    image.className = "search-result__image";
+    image.src = data.meta.image;
+    image.alt = "";
+    image.width = 160;
+    image.height = 90;
+    image.loading = "lazy";
+    item.append(image);
+  }
+  const text = document.createElement("div");
+  const heading = document.createElement("h2");
+  heading.className = "search-result__headline";
+  const link = document.createElement("a");
+  link.href = data.url;
+  link.textContent = data.meta.title ?? data.url;
+  heading.append(link);
+  text.append(heading);
+  if (data.meta.date) {
+    const date = document.createElement("p");
+    date.className = "search-result__date";
+    date.textContent = data.meta.date;
+    text.append(date);
+  }
+  text.append(excerptNodes(data.excerpt));
+  item.append(text);
+  return item;
+}
+
+/** The form as a query string, without empty fields. */
+function formState() {
+  const params = new URLSearchParams();
+  for (const [name, value] of new FormData(form)) {
+    if (typeof value === "string" && value.trim() !== "") params.set(name, value.trim());
+  }
+  return params;
+}
+
+/** @type {Result[]} */
+let results = [];
+let shown = 0;
+let generation = 0;
+
+async function showMore() {
+  const batch = results.slice(shown, shown + PAGE_SIZE);
+  const current = generation;
+  const data = await Promise.all(batch.map((result) => result.data()));
+  if (current !== generation) return;
+  list.append(...data.map(resultItem));
+  shown += batch.length;
+  more.hidden = shown >= results.length;
+}
+
+async function runSearch() {
+  const params = formState();
+  history.replaceState(null, "", params.size > 0 ? `?${params}` : location.pathname);
+  const current = ++generation;
+  const term = params.get("q") ?? "";
+  /** @type {Record<string, string>} */
+  const filters = {};
+  if (params.has("topic")) filters.topic = params.get("topic") ?? "";
+  if (params.has("author")) filters.author = params.get("author") ?? "";
+  if (term === "" && Object.keys(filters).length === 0) {
+    list.replaceChildren();
+    status.textContent = "";
+    more.hidden = true;
+    return;
+  }
+  status.textContent = "Searching…";
+  const engine = await pagefind();
+  const search = await engine.search(term === "" ? null : term, {
+    filters,
+    sort: params.get("sort") === "newest" ? { date: "desc" } : undefined,
+  });
+  if (current !== generation || search === null) return;
+  results = search.results;
+  shown = 0;
+  list.replaceChildren();
+  const quoted = term === "" ? "these filters" : `“${term}”`;
+  status.textContent =
+    results.length === 0
+      ? `No articles match ${quoted}.`
+      : `${results.length} ${results.length === 1 ? "article matches" : "articles match"} ${quoted}.`;
+  await showMore();
+}
+
+let typing = 0;
+query.addEventListener("input", () => {
+  void pagefind().then((engine) => engine.preload(query.value));
+  clearTimeout(typing);
+  typing = window.setTimeout(runSearch, 250);
+});
+for (const select of [topic, author, sort]) select.addEventListener("change", runSearch);
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  clearTimeout(typing);
+  void runSearch();
+});
+more.addEventListener("click", () => void showMore());
+
+// Open with the search in the address bar run, e.g. from the header's search box.
+const initial = new URLSearchParams(location.search);
+query.value = initial.get("q") ?? "";
+for (const [select, name] of /** @type {const} */ ([[topic, "topic"], [author, "author"], [sort, "sort"]])) {
+  const value = initial.get(name);
+  if (value !== null && [...select.options].some((option) => option.value === value)) select.value = value;
+}
+if (initial.size > 0) void runSearch();

@@ -1,0 +1,144 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import type { Browser, Page } from "playwright-core";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { launchBrowser } from "./browser.ts";
+import { serveSite } from "./serve.ts";
+
+interface Fragment {
+  url: string;
+  content: string;
+  filters: Record<string, string[]>;
+  meta: Record<string, string>;
+}
+
+const site = join(mkdtempSync(join(tmpdir(), "newsdesk-search-")), "site");
+
+/** Pagefind's stored page records: gzip, a "pagefind_dcd" signature, then JSON. */
+function fragments(): Fragment[] {
+  const dir = join(site, "pagefind", "fragment");
+  return readdirSync(dir)
+    .map((name) => JSON.parse(gunzipSync(readFileSync(join(dir, name))).toString("utf8").replace(/^pagefind_dcd/, "")) as Fragment)
+    .sort((a, b) => a.url.localeCompare(b.url));
+}
+
+const index = suite("the build writes a Pagefind index of exactly the published articles' headlines and bodies");
+
+index.before(() => {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--content", "test/fixtures/site/content", "--out", site, "--now", "2024-06-01T00:00:00Z"], {
+    encoding: "utf8",
+  });
+  assert.is(result.status, 0, result.stderr);
+});
+
+index("published articles are indexed; drafts, scheduled articles and other pages are not", () => {
+  assert.equal(fragments().map((fragment) => fragment.url), ["/news/custom-full/", "/news/micron-thaw/", "/news/other-story/", "/news/penang-suppliers/"]);
+});
+
+index("only the headline and body are indexed, not navigation, ALSO SEE, captions, source, topics or bios", () => {
+  const article = fragments().find((fragment) => fragment.url === "/news/custom-full/");
+  assert.ok(article);
+  assert.ok(article.content.startsWith('Profits <script>alert(1)</script> & "quotes" at Veridian. A heading written as h1. The first paragraph links to the IMF'), article.content);
+  for (const absent of ["Fixture Ledger", "A dek with", "Wafers at the plant", "Also see", "Our other story", "Reuters with additional", "Ana Lim covers", "Topics", "Latest news"]) {
+    assert.not.ok(article.content.includes(absent), `indexed "${absent}"`);
+  }
+  assert.ok(article.content.endsWith("Why it matters. Closing paragraph."), article.content);
+});
+
+index("topic, author, source and year are filters; headline, date and image are metadata", () => {
+  const article = fragments().find((fragment) => fragment.url === "/news/custom-full/");
+  assert.equal(article?.filters, {
+    author: ["Ana Lim", "Ben Tran"],
+    source: ["Reuters with additional editing by Ana Lim"],
+    topic: ["China Bond", "Semiconductors"],
+    year: ["2024"],
+  });
+  assert.equal(article?.meta, {
+    date: "11 Mar 2024",
+    image: "/assets/img/news/chips.jpg",
+    image_alt: "A silicon wafer",
+    title: 'Profits <script>alert(1)</script> & "quotes" at Veridian',
+  });
+});
+
+index.run();
+
+const browser = suite("a reader searches in a real browser");
+let chromium: Browser;
+let server: Awaited<ReturnType<typeof serveSite>>;
+let page: Page;
+
+async function headlines(): Promise<string[]> {
+  return page.locator(".search-result__headline").allTextContents();
+}
+
+async function statusText(): Promise<string> {
+  return (await page.locator("#search-status").textContent()) ?? "";
+}
+
+browser.before(async () => {
+  server = await serveSite(site);
+  chromium = await launchBrowser();
+  page = await chromium.newPage();
+});
+
+browser.after(async () => {
+  await chromium?.close();
+  await server?.close();
+});
+
+browser("the header's search box opens /search/ with the query run, best match first", async () => {
+  await page.goto(`${server.origin}/`);
+  await page.fill("#site-search", "micron");
+  await page.press("#site-search", "Enter");
+  await page.waitForURL(/\/search\/\?q=micron$/);
+  await page.waitForFunction(() => document.querySelectorAll(".search-result").length === 2);
+  assert.equal(await headlines(), ["Dramatic turnaround in China's attitude to US chipmaker Micron", "Penang suppliers count on a memory recovery"]);
+  assert.is(await statusText(), "2 articles match “micron”.");
+  const first = page.locator(".search-result").first();
+  assert.match((await first.locator("mark").first().textContent()) ?? "", /^Micron/);
+  assert.is(await first.locator(".search-result__date").textContent(), "2 Apr 2024");
+  assert.is(await first.locator("img").getAttribute("src"), "/assets/img/news/chips.jpg");
+  assert.is(await first.locator("a").getAttribute("href"), "/news/micron-thaw/");
+});
+
+browser("a topic filter narrows the results and is kept in the address", async () => {
+  await page.selectOption("#search-topic", "China Bond");
+  await page.waitForFunction(() => document.querySelectorAll(".search-result").length === 1);
+  assert.equal(await headlines(), ["Dramatic turnaround in China's attitude to US chipmaker Micron"]);
+  assert.ok(page.url().endsWith("/search/?q=micron&topic=China+Bond"), page.url());
+  await page.selectOption("#search-topic", "");
+  await page.selectOption("#search-author", "Ben Tran");
+  await page.waitForFunction(() => document.querySelectorAll(".search-result").length === 1);
+  assert.equal(await headlines(), ["Penang suppliers count on a memory recovery"]);
+});
+
+browser("newest first orders results by date", async () => {
+  await page.goto(`${server.origin}/search/?q=memory&sort=newest`);
+  await page.waitForFunction(() => document.querySelectorAll(".search-result").length === 2);
+  assert.equal(await headlines(), ["Penang suppliers count on a memory recovery", "Dramatic turnaround in China's attitude to US chipmaker Micron"]);
+});
+
+browser("a nonsense query finds nothing and says so", async () => {
+  await page.fill("#search-query", "xqzvplughwoz");
+  await page.waitForFunction(() => document.querySelector("#search-status")?.textContent?.startsWith("No articles"));
+  assert.is(await statusText(), "No articles match “xqzvplughwoz”.");
+  assert.is(await page.locator(".search-result").count(), 0);
+});
+
+browser("without JavaScript the page says search needs it and links to topics", async () => {
+  const context = await chromium.newContext({ javaScriptEnabled: false });
+  const noScript = await context.newPage();
+  await noScript.goto(`${server.origin}/search/?q=micron`);
+  const notice = noScript.locator(".search-page__noscript");
+  assert.ok(await notice.isVisible());
+  assert.match((await notice.textContent()) ?? "", /^Search needs JavaScript/);
+  assert.is(await notice.locator('a[href="/topics/"]').count(), 1);
+  await context.close();
+});
+
+browser.run();
