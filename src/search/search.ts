@@ -1,3 +1,4 @@
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 
@@ -11,7 +12,8 @@ export class SearchIndexError extends Error {
 
 /**
  * Indexes the built site in `siteDir` into `siteDir/pagefind/` with Pagefind's Node API. Only elements marked
- * `data-pagefind-body` (article headlines and bodies) are indexed. Resolves to the number of pages indexed.
+ * `data-pagefind-body` (article headlines and bodies) are indexed. Resolves to the number of pages indexed
+ * (Pagefind writes one fragment file per indexed page).
  * https://pagefind.app/docs/node-api/
  */
 export async function buildSearchIndex(siteDir: string, language: string): Promise<number> {
@@ -20,9 +22,10 @@ export async function buildSearchIndex(siteDir: string, language: string): Promi
     if (!created.index || created.errors.length > 0) throw new SearchIndexError(created.errors);
     const added = await created.index.addDirectory({ path: siteDir });
     if (added.errors.length > 0) throw new SearchIndexError(added.errors);
-    const written = await created.index.writeFiles({ outputPath: join(siteDir, "pagefind") });
+    const outputPath = join(siteDir, "pagefind");
+    const written = await created.index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new SearchIndexError(written.errors);
-    return added.page_count;
+    return (await readdir(join(outputPath, "fragment"))).length;
   } finally {
     await pagefind.close();
   }
