@@ -1,8 +1,10 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import { collectionsPlugin } from "./src/collections/plugin.ts";
 import { contentPlugin } from "./src/content/plugin.ts";
+import { feedsPlugin } from "./src/feeds/plugin.ts";
 import { jsxPlugin } from "./src/render/jsxPlugin.ts";
 import { searchPlugin } from "./src/search/plugin.ts";
+import { seoPlugin } from "./src/seo/plugin.ts";
 
 /**
  * Newsdesk's Eleventy configuration: it only composes plugins from src/.
@@ -11,13 +13,15 @@ import { searchPlugin } from "./src/search/plugin.ts";
 export default function newsdesk(eleventyConfig: EleventyConfig) {
   jsxPlugin(eleventyConfig);
   const newsroom = contentPlugin(eleventyConfig, { contentDir: process.env.NEWSDESK_CONTENT ?? "content", publicDir: "." });
-  collectionsPlugin(eleventyConfig, newsroom);
+  const listings = collectionsPlugin(eleventyConfig, newsroom);
+  feedsPlugin(eleventyConfig, listings);
+  seoPlugin(eleventyConfig, listings);
   searchPlugin(eleventyConfig, newsroom);
   eleventyConfig.addPassthroughCopy({ assets: "assets" }, { filter: ["**", "!img/src/**"] });
   eleventyConfig.ignores.add("layouts/components/**");
 
   return {
-    templateFormats: ["11ty.tsx"],
+    templateFormats: ["11ty.tsx", "11ty.ts"],
     dir: { input: "layouts" },
   };
 }

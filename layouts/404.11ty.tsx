@@ -8,7 +8,7 @@ export const data = { permalink: "/404.html" };
 /** "Page not found", with a search box and the ways back in. */
 export function render({ newsroom, listings }: { newsroom: Newsroom; listings: Listings }) {
   return (
-    <Page newsroom={newsroom} title="Page not found">
+    <Page newsroom={newsroom} path="/404.html" title="Page not found">
       <div class="not-found">
         <h1 class="listing-header__title">Page not found</h1>
         <p>The page you asked for isn't here. It may have moved, or the address may have a typo.</p>

@@ -21,7 +21,7 @@ export const data = {
 export function render({ newsroom, listing }: MonthPageData) {
   const title = listing.pageNumber > 1 ? `${listing.label} — page ${listing.pageNumber} of ${listing.pageCount}` : listing.label;
   return (
-    <Page newsroom={newsroom} title={title} description={`${newsroom.publication.name} articles from ${listing.label}.`} previousUrl={listing.previousUrl} nextUrl={listing.nextUrl}>
+    <Page newsroom={newsroom} path={listing.url} title={title} description={`${newsroom.publication.name} articles from ${listing.label}.`} previousUrl={listing.previousUrl} nextUrl={listing.nextUrl}>
       <ListingHeader kicker="Archive" title={listing.label} page={listing}>
         <p>
           <a href="/archive/">All months</a>

@@ -26,7 +26,7 @@ export const data = {
 export function render({ newsroom, article }: ArticlePageData) {
   const locale = displayLocale(newsroom);
   return (
-    <Page newsroom={newsroom} title={article.title} description={article.dek}>
+    <Page newsroom={newsroom} path={article.url} title={article.title} description={article.dek} article={article}>
       {/* Search indexes the headline and the body only; topic, author, source and year are filters. */}
       <article
         class="article"

@@ -22,7 +22,7 @@ export function render({ newsroom, listing }: AuthorPageData) {
   const { author } = listing;
   const title = listing.pageNumber > 1 ? `${author.name} — page ${listing.pageNumber} of ${listing.pageCount}` : author.name;
   return (
-    <Page newsroom={newsroom} title={title} description={author.role ? `${author.name}, ${author.role}, ${newsroom.publication.name}` : undefined} previousUrl={listing.previousUrl} nextUrl={listing.nextUrl}>
+    <Page newsroom={newsroom} path={listing.url} feeds={[{ url: `${author.url}feed.xml`, title: `${author.name} | ${newsroom.publication.name}` }]} title={title} description={author.role ? `${author.name}, ${author.role}, ${newsroom.publication.name}` : undefined} previousUrl={listing.previousUrl} nextUrl={listing.nextUrl}>
       <header class="author-header">
         {author.photo ? <img class="author-header__photo" src={author.photo.src} alt={author.photo.alt} width="160" height="160" /> : null}
         <div>

@@ -8,7 +8,7 @@ export const data = { permalink: "/authors/" };
 export function render({ newsroom, listings }: { newsroom: Newsroom; listings: Listings }) {
   const firstPages = listings.authorPages.filter((page) => page.pageNumber === 1);
   return (
-    <Page newsroom={newsroom} title="Authors" description={`The writers of ${newsroom.publication.name}.`}>
+    <Page newsroom={newsroom} path="/authors/" title="Authors" description={`The writers of ${newsroom.publication.name}.`}>
       <header class="listing-header">
         <h1 class="listing-header__title">Authors</h1>
       </header>

@@ -13,7 +13,7 @@ export function render({ newsroom, listings }: { newsroom: Newsroom; listings: L
   const { publication } = newsroom;
   const { lead, latest, sections } = listings.frontPage;
   return (
-    <Page newsroom={newsroom} title={publication.name} description={publication.tagline}>
+    <Page newsroom={newsroom} path="/" title={publication.name} description={publication.tagline}>
       <h1 class="visually-hidden">{publication.name}</h1>
       {lead ? (
         <article class="lead">

@@ -23,7 +23,7 @@ export function render({ newsroom, listing }: TopicPageData) {
   const { topic } = listing;
   const title = listing.pageNumber > 1 ? `${topic.name} — page ${listing.pageNumber} of ${listing.pageCount}` : topic.name;
   return (
-    <Page newsroom={newsroom} title={title} description={topic.description ?? `The latest ${topic.name} news from ${newsroom.publication.name}.`} previousUrl={listing.previousUrl} nextUrl={listing.nextUrl}>
+    <Page newsroom={newsroom} path={listing.url} feeds={[{ url: `${topic.url}feed.xml`, title: `${topic.name} | ${newsroom.publication.name}` }]} title={title} description={topic.description ?? `The latest ${topic.name} news from ${newsroom.publication.name}.`} previousUrl={listing.previousUrl} nextUrl={listing.nextUrl}>
       <ListingHeader kicker="Topic" title={topic.name} page={listing}>
         {topic.description ? <p class="listing-header__description">{topic.description}</p> : null}
         {topic.introHtml ? <div class="listing-header__intro">{rawHtml(topic.introHtml)}</div> : null}

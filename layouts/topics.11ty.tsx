@@ -13,7 +13,7 @@ export function render({ newsroom, listings }: { newsroom: Newsroom; listings: L
   const busiest = new Set(active.map(({ topic }) => topic.slug));
   const alphabetical = [...listings.topicCounts].sort((a, b) => a.topic.name.localeCompare(b.topic.name, newsroom.publication.language));
   return (
-    <Page newsroom={newsroom} title="Topics" description={`Every topic ${newsroom.publication.name} covers.`}>
+    <Page newsroom={newsroom} path="/topics/" title="Topics" description={`Every topic ${newsroom.publication.name} covers.`}>
       <header class="listing-header">
         <h1 class="listing-header__title">Topics</h1>
       </header>

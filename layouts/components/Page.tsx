@@ -1,12 +1,19 @@
-import type { Newsroom } from "../../src/content/schema.ts";
+import type { Article, Newsroom } from "../../src/content/schema.ts";
+import { SeoMeta, type FeedLink } from "./SeoMeta.tsx";
 import { SiteFooter } from "./SiteFooter.tsx";
 import { SiteHeader } from "./SiteHeader.tsx";
 
 /** The document shell every page shares: head, skip link, header, main and footer. */
 export function Page(props: {
   newsroom: Newsroom;
+  /** The page's own URL, e.g. /news/micron/; made absolute for the canonical link and Open Graph. */
+  path: string;
   title: string;
   description?: string;
+  /** On article pages: Open Graph article properties and NewsArticle JSON-LD. */
+  article?: Article;
+  /** Feeds besides the site's own that the page advertises. */
+  feeds?: FeedLink[];
   children: JSX.Children;
   /** Neighbouring pages of a paginated list, advertised with rel=prev/next. */
   previousUrl?: string;
@@ -20,7 +27,7 @@ export function Page(props: {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title === publication.name ? title : `${title} | ${publication.name}`}</title>
-        {description ? <meta name="description" content={description} /> : null}
+        <SeoMeta newsroom={newsroom} path={props.path} title={title} description={description} article={props.article} feeds={props.feeds} />
         {newsroom.preview ? <meta name="robots" content="noindex" /> : null}
         {props.previousUrl ? <link rel="prev" href={props.previousUrl} /> : null}
         {props.nextUrl ? <link rel="next" href={props.nextUrl} /> : null}

@@ -1,8 +1,21 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { NewsroomSource } from "../content/plugin.ts";
-import { listings } from "./listings.ts";
+import type { Newsroom } from "../content/schema.ts";
+import { listings, type Listings } from "./listings.ts";
+
+/** The listings of the build in progress, computed once however many plugins ask. */
+export type ListingsSource = () => Promise<{ newsroom: Newsroom; listings: Listings }>;
 
 /** Adds the global `listings`: topic, author and archive pages and the home page's parts. */
-export function collectionsPlugin(eleventyConfig: EleventyConfig, newsroom: NewsroomSource): void {
-  eleventyConfig.addGlobalData("listings", async () => listings(await newsroom()));
+export function collectionsPlugin(eleventyConfig: EleventyConfig, newsroom: NewsroomSource): ListingsSource {
+  // Each build loads a new newsroom object, so this cache never outlives its build.
+  const computed = new WeakMap<Newsroom, Listings>();
+  const source: ListingsSource = async () => {
+    const current = await newsroom();
+    let result = computed.get(current);
+    if (!result) computed.set(current, (result = listings(current)));
+    return { newsroom: current, listings: result };
+  };
+  eleventyConfig.addGlobalData("listings", async () => (await source()).listings);
+  return source;
 }

@@ -371,6 +371,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
       authors: [...authors.values()].sort((a, b) => a.name.localeCompare(b.name)),
       topics: [...topics.values()].filter((topic) => usedTopics.has(topic.slug)).sort((a, b) => a.name.localeCompare(b.name)),
       preview: options.preview,
+      builtAt: options.now,
     },
     warnings: sortProblems(warnings),
   };

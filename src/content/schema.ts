@@ -165,4 +165,6 @@ export interface Newsroom {
   topics: Topic[];
   /** True when drafts and scheduled articles are included (the dev server). */
   preview: boolean;
+  /** The build's "now": what counts as published, and the news sitemap's clock. */
+  builtAt: DateTime;
 }

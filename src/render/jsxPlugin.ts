@@ -6,8 +6,9 @@ export async function renderDocument(element: JSX.Element): Promise<string> {
   return `<!doctype html>\n${await jsxToString.call({}, element)}\n`;
 }
 
-/** Registers `*.11ty.tsx` layouts: their `render` returns JSX for a whole page. */
+/** Registers `*.11ty.tsx` layouts (`render` returns JSX for a whole page) and `*.11ty.ts` ones (feeds, sitemaps: `render` returns text). */
 export function jsxPlugin(eleventyConfig: EleventyConfig): void {
+  eleventyConfig.addExtension(["11ty.ts"], { key: "11ty.js" });
   eleventyConfig.addExtension(["11ty.tsx"], {
     key: "11ty.js",
     compile() {
@@ -16,5 +17,5 @@ export function jsxPlugin(eleventyConfig: EleventyConfig): void {
       };
     },
   });
-  eleventyConfig.addTemplateFormats("11ty.tsx");
+  eleventyConfig.addTemplateFormats(["11ty.tsx", "11ty.ts"]);
 }

@@ -5,8 +5,8 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { rawHtml } from "../../src/render/rawHtml.ts";
 
-/** The only expressions allowed to reach rawHtml(): Markdown rendered by our markdown-it instance. */
-const ALLOWED_RAW = ["article.html", "author.bioHtml", "topic.introHtml"];
+/** The only expressions allowed to reach rawHtml(): Markdown rendered by our markdown-it instance, and JSON-LD. */
+const ALLOWED_RAW = ["article.html", "author.bioHtml", "topic.introHtml", "jsonForScript(newsArticleJsonLd(newsroom, article"];
 
 function sources(dir: string): { path: string; text: string }[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" })

@@ -1,0 +1,48 @@
+import type { Article, Newsroom } from "../../src/content/schema.ts";
+import { isoDateTime } from "../../src/dates/dates.ts";
+import { rawHtml } from "../../src/render/rawHtml.ts";
+import { jsonForScript, newsArticleJsonLd } from "../../src/seo/jsonld.ts";
+
+/** A feed a page advertises with `<link rel="alternate">`. */
+export interface FeedLink {
+  url: string;
+  title: string;
+}
+
+/** Canonical URL, description, feeds, Open Graph, Twitter card and, on articles, NewsArticle JSON-LD; URLs absolute. */
+export function SeoMeta(props: { newsroom: Newsroom; path: string; title: string; description?: string; article?: Article; feeds?: FeedLink[] }) {
+  const { newsroom, article, description } = props;
+  const { publication } = newsroom;
+  const absolute = (path: string) => new URL(path, publication.baseUrl).href;
+  const image = article?.image;
+  const feeds: FeedLink[] = [{ url: "/feed.xml", title: publication.name }, ...(props.feeds ?? [])];
+  return (
+    <>
+      <link rel="canonical" href={absolute(props.path)} />
+      {description ? <meta name="description" content={description} /> : null}
+      {feeds.map((feed) => (
+        <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.url} />
+      ))}
+      <link rel="alternate" type="application/feed+json" title={`${publication.name} (JSON Feed)`} href="/feed.json" />
+      <meta property="og:site_name" content={publication.name} />
+      <meta property="og:type" content={article ? "article" : "website"} />
+      <meta property="og:title" content={props.title} />
+      {description ? <meta property="og:description" content={description} /> : null}
+      <meta property="og:url" content={absolute(props.path)} />
+      {publication.locale ? <meta property="og:locale" content={publication.locale.replace("-", "_")} /> : null}
+      {image ? <meta property="og:image" content={absolute(image.src)} /> : null}
+      {image ? <meta property="og:image:alt" content={image.alt} /> : null}
+      {article ? <meta property="article:published_time" content={isoDateTime(article.date)} /> : null}
+      {article ? <meta property="article:modified_time" content={isoDateTime(article.updated ?? article.date)} /> : null}
+      {article?.topics[0] ? <meta property="article:section" content={article.topics[0].name} /> : null}
+      {article?.topics.map((topic) => <meta property="article:tag" content={topic.name} />)}
+      {article?.authors.map((author) => <meta property="article:author" content={absolute(author.url)} />)}
+      <meta name="twitter:card" content={image ? "summary_large_image" : "summary"} />
+      <meta name="twitter:title" content={props.title} />
+      {description ? <meta name="twitter:description" content={description} /> : null}
+      {image ? <meta name="twitter:image" content={absolute(image.src)} /> : null}
+      {image ? <meta name="twitter:image:alt" content={image.alt} /> : null}
+      {article ? <script type="application/ld+json">{rawHtml(jsonForScript(newsArticleJsonLd(newsroom, article)))}</script> : null}
+    </>
+  );
+}

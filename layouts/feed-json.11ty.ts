@@ -1,0 +1,12 @@
+import type { Newsroom } from "../src/content/schema.ts";
+import { jsonFeed, type FeedSpec } from "../src/feeds/feeds.ts";
+
+/** The site's JSON Feed at /feed.json (the same entries as /feed.xml). */
+export const data = { permalink: "/feed.json", eleventyExcludeFromCollections: true };
+
+/** JSON Feed 1.x. */
+export function render({ newsroom, feeds }: { newsroom: Newsroom; feeds: FeedSpec[] }): string {
+  const site = feeds.find((feed) => feed.url === "/feed.xml");
+  if (!site) throw new Error("the site feed is missing from the feeds list");
+  return jsonFeed(newsroom, site);
+}

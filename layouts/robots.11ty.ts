@@ -1,0 +1,16 @@
+import type { Newsroom } from "../src/content/schema.ts";
+
+/** /robots.txt: names both sitemaps; a preview build asks crawlers to stay out entirely. */
+export const data = { permalink: "/robots.txt", eleventyExcludeFromCollections: true };
+
+export function render({ newsroom }: { newsroom: Newsroom }): string {
+  const absolute = (path: string) => new URL(path, newsroom.publication.baseUrl).href;
+  return [
+    "User-agent: *",
+    newsroom.preview ? "Disallow: /" : "Allow: /",
+    "",
+    `Sitemap: ${absolute("/sitemap.xml")}`,
+    `Sitemap: ${absolute("/news-sitemap.xml")}`,
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,101 @@
+import { Feed } from "feed";
+import { escapeEntities } from "jsx-async-runtime";
+import type { AuthorPage, Listings, TopicPage } from "../collections/listings.ts";
+import type { Article, Newsroom } from "../content/schema.ts";
+
+/** Entries per feed. */
+export const FEED_SIZE = 50;
+
+/** One feed of the site: the whole publication, a topic or an author. */
+export interface FeedSpec {
+  /** Where the feed is written, e.g. /topics/china-bond/feed.xml. */
+  url: string;
+  /** The HTML page the feed mirrors. */
+  pageUrl: string;
+  title: string;
+  description?: string;
+  articles: Article[];
+}
+
+/** Makes the root-relative `href` and `src` attributes in our rendered Markdown absolute under `baseUrl`. */
+export function absoluteHtml(html: string, baseUrl: string): string {
+  const base = baseUrl.replace(/\/$/, "");
+  return html.replace(/ (href|src)="\/(?!\/)/g, ` $1="${base}/`);
+}
+
+/** The site feed, one per topic and one per author; each holds the latest 50 articles. */
+export function feedSpecs(newsroom: Newsroom, listings: Listings): FeedSpec[] {
+  const name = newsroom.publication.name;
+  const latest = <Page extends TopicPage | AuthorPage>(pages: Page[], same: (page: Page) => boolean) =>
+    pages.filter(same).flatMap((page) => page.articles).slice(0, FEED_SIZE);
+  return [
+    { url: "/feed.xml", pageUrl: "/", title: name, description: newsroom.publication.tagline, articles: newsroom.articles.slice(0, FEED_SIZE) },
+    ...listings.topicPages
+      .filter((page) => page.pageNumber === 1)
+      .map(({ topic }) => ({
+        url: `${topic.url}feed.xml`,
+        pageUrl: topic.url,
+        title: `${topic.name} | ${name}`,
+        description: topic.description,
+        articles: latest(listings.topicPages, (page) => page.topic.slug === topic.slug),
+      })),
+    ...listings.authorPages
+      .filter((page) => page.pageNumber === 1)
+      .map(({ author }) => ({
+        url: `${author.url}feed.xml`,
+        pageUrl: author.url,
+        title: `${author.name} | ${name}`,
+        description: author.role,
+        articles: latest(listings.authorPages, (page) => page.author.key === author.key),
+      })),
+  ];
+}
+
+/** A feed format: Atom's entry title and summary are `type="html"`, so plain text must be escaped for it. */
+export type FeedFormat = "atom" | "json";
+
+/** The feed as Atom 1.0 (the `.xml` feeds). */
+export function atomFeed(newsroom: Newsroom, spec: FeedSpec): string {
+  return buildFeed(newsroom, spec, "atom").atom1();
+}
+
+/** The feed as JSON Feed (`/feed.json`). */
+export function jsonFeed(newsroom: Newsroom, spec: FeedSpec): string {
+  return buildFeed(newsroom, spec, "json").json1();
+}
+
+/** Builds the feed with the `feed` library: full article HTML with absolute URLs, authors, dates, categories. */
+function buildFeed(newsroom: Newsroom, spec: FeedSpec, format: FeedFormat): Feed {
+  // Atom's <title type="html"> is HTML: a headline like "Profits <script>" must arrive as text.
+  const text = (value: string) => (format === "atom" ? escapeEntities(value) : value);
+  const { publication } = newsroom;
+  const absolute = (path: string) => new URL(path, publication.baseUrl).href;
+  const newest = spec.articles[0];
+  const feed = new Feed({
+    id: absolute(spec.pageUrl),
+    title: spec.title,
+    description: spec.description,
+    link: absolute(spec.pageUrl),
+    language: publication.language,
+    updated: (newest ? (newest.updated ?? newest.date) : newsroom.builtAt).toJSDate(),
+    generator: "Newsdesk",
+    favicon: absolute("/assets/img/favicon.svg"),
+    feedLinks: { atom: absolute(spec.url), json: spec.url === "/feed.xml" ? absolute("/feed.json") : undefined },
+    copyright: `© ${publication.name}`,
+  });
+  for (const article of spec.articles) {
+    feed.addItem({
+      id: absolute(article.url),
+      link: absolute(article.url),
+      title: text(article.title),
+      description: article.dek === undefined ? undefined : text(article.dek),
+      content: absoluteHtml(article.html, publication.baseUrl),
+      date: (article.updated ?? article.date).toJSDate(),
+      published: article.date.toJSDate(),
+      author: article.authors.map((author) => ({ name: author.name, link: absolute(author.url) })),
+      category: article.topics.map((topic) => ({ name: topic.name, term: topic.name, scheme: absolute("/topics/"), domain: absolute(topic.url) })),
+      image: article.image ? absolute(article.image.src) : undefined,
+    });
+  }
+  return feed;
+}

@@ -1,0 +1,46 @@
+import type { NewsArticle, WithContext } from "schema-dts";
+import type { Article, Newsroom } from "../content/schema.ts";
+import { isoDateTime } from "../dates/dates.ts";
+
+/**
+ * The article's NewsArticle structured data with the properties Google documents: headline, image, dates,
+ * authors with name and url, publisher. https://developers.google.com/search/docs/appearance/structured-data/article
+ */
+export function newsArticleJsonLd(newsroom: Newsroom, article: Article): WithContext<NewsArticle> {
+  const { publication } = newsroom;
+  const absolute = (path: string) => new URL(path, publication.baseUrl).href;
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: article.title,
+    ...(article.dek ? { description: article.dek } : {}),
+    ...(article.image ? { image: [absolute(article.image.src)] } : {}),
+    datePublished: isoDateTime(article.date),
+    dateModified: isoDateTime(article.updated ?? article.date),
+    author: article.authors.map((author) => ({ "@type": "Person", name: author.name, url: absolute(author.url) })),
+    publisher: {
+      "@type": "NewsMediaOrganization",
+      name: publication.name,
+      url: absolute("/"),
+      logo: { "@type": "ImageObject", url: absolute("/assets/img/favicon.svg") },
+    },
+    mainEntityOfPage: absolute(article.url),
+    url: absolute(article.url),
+    inLanguage: publication.language,
+    ...(article.topics[0] ? { articleSection: article.topics[0].name } : {}),
+    keywords: article.topics.map((topic) => topic.name),
+  };
+}
+
+/**
+ * JSON for a `<script>` element: `<`, `>` and `&` become \u escapes, so no value (a headline containing
+ * `</script>`, say) can end the element early; U+2028/2029 are escaped for older JavaScript parsers.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}

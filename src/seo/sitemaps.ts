@@ -1,0 +1,100 @@
+import { Readable } from "node:stream";
+import type { DateTime } from "luxon";
+import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from "sitemap";
+import type { ListingPage, Listings } from "../collections/listings.ts";
+import type { Article, Newsroom } from "../content/schema.ts";
+import { isoDateTime } from "../dates/dates.ts";
+
+/** The sitemap protocol's limit of URLs per file. https://www.sitemaps.org/protocol.html */
+export const URLS_PER_SITEMAP = 50_000;
+
+/** How far back the Google News sitemap reaches. https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap */
+export const NEWS_SITEMAP_DAYS = 2;
+
+/** A public page and when it last changed. */
+export interface SitemapEntry {
+  url: string;
+  lastmod?: string;
+}
+
+/** One sitemap file: a list of pages, or (over 50,000 pages) the index of the numbered files. */
+export interface SitemapFile {
+  url: string;
+  entries: SitemapEntry[];
+  isIndex: boolean;
+}
+
+function changed(article: Article | undefined): string | undefined {
+  return article ? isoDateTime(article.updated ?? article.date) : undefined;
+}
+
+function newest(articles: Article[]): DateTime | undefined {
+  return articles.reduce<DateTime | undefined>((latest, article) => {
+    const date = article.updated ?? article.date;
+    return latest === undefined || date > latest ? date : latest;
+  }, undefined);
+}
+
+/** Every public page of the site with its last change: the 404 page is the only one left out. */
+export function sitemapEntries(newsroom: Newsroom, listings: Listings): SitemapEntry[] {
+  const siteChanged = newest(newsroom.articles);
+  const lastmod = siteChanged ? isoDateTime(siteChanged) : undefined;
+  const listing = (page: ListingPage): SitemapEntry => {
+    const date = newest(page.articles);
+    return { url: page.url, lastmod: date ? isoDateTime(date) : undefined };
+  };
+  return [
+    { url: "/", lastmod },
+    ...newsroom.articles.map((article) => ({ url: article.url, lastmod: changed(article) })),
+    { url: "/topics/", lastmod },
+    ...listings.topicPages.map(listing),
+    { url: "/authors/", lastmod },
+    ...listings.authorPages.map(listing),
+    { url: "/archive/", lastmod },
+    ...listings.monthPages.map(listing),
+    { url: "/search/" },
+  ];
+}
+
+/** `/sitemap.xml` alone, or an index at `/sitemap.xml` over `/sitemap-1.xml`, `/sitemap-2.xml`, … */
+export function sitemapFiles(entries: SitemapEntry[], perFile = URLS_PER_SITEMAP): SitemapFile[] {
+  if (entries.length <= perFile) return [{ url: "/sitemap.xml", entries, isIndex: false }];
+  const files: SitemapFile[] = [];
+  for (let start = 0; start < entries.length; start += perFile) {
+    files.push({ url: `/sitemap-${files.length + 1}.xml`, entries: entries.slice(start, start + perFile), isIndex: false });
+  }
+  return [{ url: "/sitemap.xml", entries: files.map((file) => ({ url: file.url })), isIndex: true }, ...files];
+}
+
+/** A sitemap file as XML, written by the `sitemap` library with absolute URLs. */
+export async function sitemapXml(file: SitemapFile, baseUrl: string): Promise<string> {
+  const absolute = (path: string) => new URL(path, baseUrl).href;
+  if (file.isIndex) {
+    const index = new SitemapIndexStream();
+    return (await streamToPromise(Readable.from(file.entries.map((entry) => ({ url: absolute(entry.url) }))).pipe(index))).toString();
+  }
+  const items: SitemapItemLoose[] = file.entries.map((entry) => ({ url: absolute(entry.url), lastmod: entry.lastmod }));
+  const stream = new SitemapStream({ hostname: baseUrl, xmlns: { news: false, xhtml: false, image: false, video: false } });
+  return (await streamToPromise(Readable.from(items).pipe(stream))).toString();
+}
+
+/** Articles published in the two days before the build, for the Google News sitemap. */
+export function recentArticles(newsroom: Newsroom): Article[] {
+  const since = newsroom.builtAt.minus({ days: NEWS_SITEMAP_DAYS });
+  return newsroom.articles.filter((article) => article.date >= since && article.date <= newsroom.builtAt);
+}
+
+/** The Google News sitemap: publication name and language, publication date and title of each recent article. */
+export async function newsSitemapXml(newsroom: Newsroom): Promise<string> {
+  const { publication } = newsroom;
+  const items: SitemapItemLoose[] = recentArticles(newsroom).map((article) => ({
+    url: new URL(article.url, publication.baseUrl).href,
+    news: {
+      publication: { name: publication.name, language: publication.language },
+      publication_date: isoDateTime(article.date),
+      title: article.title,
+    },
+  }));
+  const stream = new SitemapStream({ hostname: publication.baseUrl, xmlns: { news: true, xhtml: false, image: false, video: false } });
+  return (await streamToPromise(Readable.from(items).pipe(stream))).toString();
+}
