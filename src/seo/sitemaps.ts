@@ -95,6 +95,12 @@ export async function newsSitemapXml(newsroom: Newsroom): Promise<string> {
       title: article.title,
     },
   }));
+  // The library refuses an empty sitemap; a quiet two days still needs a valid (empty) file.
+  if (items.length === 0) return EMPTY_NEWS_SITEMAP;
   const stream = new SitemapStream({ hostname: publication.baseUrl, xmlns: { news: true, xhtml: false, image: false, video: false } });
   return (await streamToPromise(Readable.from(items).pipe(stream))).toString();
 }
+
+/** A news sitemap with no articles. */
+export const EMPTY_NEWS_SITEMAP =
+  '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"></urlset>\n';

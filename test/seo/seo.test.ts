@@ -1,7 +1,7 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { jsonForScript } from "../../src/seo/jsonld.ts";
-import { recentArticles, sitemapFiles } from "../../src/seo/sitemaps.ts";
+import { EMPTY_NEWS_SITEMAP, newsSitemapXml, recentArticles, sitemapFiles } from "../../src/seo/sitemaps.ts";
 import { articleFile, contentTree, load, validFields } from "../helpers.ts";
 
 const json = suite("JSON-LD is embedded so no value can end its script element");
@@ -37,6 +37,11 @@ sitemaps("the news sitemap holds articles of the two days before the build, noth
     }),
   );
   assert.equal(recentArticles(newsroom).map((article) => article.slug), ["yesterday", "two-days"]);
+});
+
+sitemaps("two quiet days still give a valid, empty news sitemap", async () => {
+  const { newsroom } = await load(contentTree({ "news/2024/old.md": articleFile(validFields) }));
+  assert.is(await newsSitemapXml(newsroom), EMPTY_NEWS_SITEMAP);
 });
 
 sitemaps.run();
