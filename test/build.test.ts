@@ -243,7 +243,7 @@ refusal("every problem is listed, the exit code is 1 and the previous site is le
   const lines = result.stderr.trim().split("\n");
   assert.is(lines[0], "3 problems in the content; nothing was published:");
   assert.ok(lines[1]?.endsWith("news/2024/a.md:title: is required"), lines[1]);
-  assert.ok(lines[2]?.endsWith('news/2024/b.md:6:related[0]: no article has the slug "missing-story"'), lines[2]);
+  assert.ok(lines[2]?.endsWith('news/2024/b.md:6:related[0]: no article has the slug `missing-story`'), lines[2]);
   assert.ok(lines[3]?.endsWith("news/2024/b.md:7:image.alt: is required: describe the picture for readers who cannot see it"), lines[3]);
   assert.equal(readdirSync(target), ["previous.html"]);
   assert.not.ok(existsSync(`${target}.building`));

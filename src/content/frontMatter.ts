@@ -4,6 +4,8 @@ import { LineCounter, isNode, parseDocument } from "yaml";
 export interface ParsedFile {
   data: unknown;
   body: string;
+  /** 1-based line of the file on which the body starts. */
+  bodyLine: number;
   /** 1-based line of a front-matter field path, like ["related", 1], when it is present. */
   lineOf(path: readonly (string | number)[]): number | undefined;
   /** Problems reading the YAML itself: line and message. */
@@ -20,7 +22,7 @@ export function parseContentFile(text: string): ParsedFile {
   const source = text.replace(/^\uFEFF/, "");
   const match = source.startsWith("---") ? fence.exec(source) : null;
   if (!match || match.index !== 0) {
-    return { data: {}, body: source, lineOf: () => undefined, yamlErrors: source.startsWith("---") ? [{ line: 1, message: "front matter is not closed by a `---` line" }] : [] };
+    return { data: {}, body: source, bodyLine: 1, lineOf: () => undefined, yamlErrors: source.startsWith("---") ? [{ line: 1, message: "front matter is not closed by a `---` line" }] : [] };
   }
   const yamlText = match[1] ?? "";
   const lineCounter = new LineCounter();
@@ -33,6 +35,7 @@ export function parseContentFile(text: string): ParsedFile {
   return {
     data: yamlErrors.length > 0 ? {} : (document.toJS() ?? {}),
     body: source.slice(match[0].length),
+    bodyLine: match[0].split("\n").length,
     yamlErrors,
     lineOf(path) {
       // The deepest node that exists on the path: a wrong value points at itself, a missing field at its parent.

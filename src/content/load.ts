@@ -1,26 +1,18 @@
 import { existsSync } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { DateTime } from "luxon";
-import type { z } from "zod";
-import { fileSlug, topicKey, topicSlug } from "../collections/slugs.ts";
-import { parseContentDate } from "../dates/dates.ts";
+import { PAGE_SIZE } from "../collections/listings.ts";
+import { fileSlug, topicSlug } from "../collections/slugs.ts";
 import { renderMarkdown } from "../markdown/markdown.ts";
-import { parseContentFile, type ParsedFile } from "./frontMatter.ts";
+import { articleWarnings, field, readArticle, type Draft } from "./articles.ts";
+import { didYouMean } from "./hints.ts";
+import { brokenLink, sitePath, type Routes } from "./links.ts";
 import { ContentError, sortProblems, type Problem } from "./problems.ts";
-import {
-  ArticleFrontMatterSchema,
-  AuthorFrontMatterSchema,
-  PublicationSchema,
-  TopicFrontMatterSchema,
-  type Article,
-  type ArticleFrontMatter,
-  type Author,
-  type Newsroom,
-  type Publication,
-  type Topic,
-} from "./schema.ts";
+import { AuthorFrontMatterSchema, PublicationSchema, type Article, type Author, type Newsroom, type Publication, type RelatedLink } from "./schema.ts";
+import { displayPath, FileProblems, markdownFiles, pathPart, readSource, validate } from "./sources.ts";
+import { checkTopicCollisions, loadTopicRegistry, resolveTopics, similarTopicWarnings } from "./topics.ts";
 
 /** Where content lives and which build this is. */
 export interface LoadOptions {
@@ -32,6 +24,8 @@ export interface LoadOptions {
   now: DateTime;
   /** Include drafts and scheduled articles (the dev server). */
   preview: boolean;
+  /** Render article bodies to HTML (a build does; `npm run check` only validates). Default true. */
+  render?: boolean;
 }
 
 /** A newsroom that passed validation, and the warnings that did not stop it. */
@@ -40,75 +34,8 @@ export interface LoadResult {
   warnings: Problem[];
 }
 
-interface SourceFile {
-  path: string;
-  parsed: ParsedFile;
-}
-
-/** Collects problems for one file, with the line of each field when the YAML has it. */
-class FileProblems {
-  constructor(
-    private readonly file: SourceFile,
-    private readonly into: Problem[],
-  ) {}
-
-  error(path: readonly (string | number)[], message: string): void {
-    this.add("error", path, message);
-  }
-
-  warning(path: readonly (string | number)[], message: string): void {
-    this.add("warning", path, message);
-  }
-
-  private add(severity: Problem["severity"], path: readonly (string | number)[], message: string): void {
-    this.into.push({ file: this.file.path, line: this.file.parsed.lineOf(path), field: fieldName(path), message, severity });
-  }
-}
-
-/** `related[1].url` from ["related", 1, "url"]. */
-function fieldName(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((name, part) => (typeof part === "number" ? `${name}[${part}]` : name ? `${name}.${String(part)}` : String(part)), "");
-}
-
-function displayPath(path: string): string {
-  return relative(process.cwd(), path).split(sep).join("/");
-}
-
-async function markdownFiles(dir: string): Promise<string[]> {
-  if (!existsSync(dir)) return [];
-  const entries = await readdir(dir, { recursive: true });
-  return entries.filter((entry) => entry.endsWith(".md")).map((entry) => join(dir, entry)).sort();
-}
-
-async function readSource(path: string, problems: Problem[]): Promise<SourceFile> {
-  const file: SourceFile = { path: displayPath(path), parsed: parseContentFile(await readFile(path, "utf8")) };
-  for (const yamlError of file.parsed.yamlErrors) {
-    problems.push({ file: file.path, line: yamlError.line, field: "", message: `front matter is not valid YAML: ${yamlError.message}`, severity: "error" });
-  }
-  return file;
-}
-
-/** Validates front matter against a schema, reporting each issue against its field. */
-function validate<Schema extends z.ZodType>(schema: Schema, file: SourceFile, problems: Problem[]): z.output<Schema> | undefined {
-  if (file.parsed.yamlErrors.length > 0) return undefined;
-  const result = schema.safeParse(file.parsed.data);
-  if (result.success) return result.data;
-  const report = new FileProblems(file, problems);
-  for (const issue of result.error.issues) {
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) report.error([...issue.path.map(pathPart), key], "is not a field we know; check the spelling");
-    } else {
-      report.error(issue.path.map(pathPart), issue.message);
-    }
-  }
-  return undefined;
-}
-
-function pathPart(part: PropertyKey): string | number {
-  return typeof part === "number" ? part : String(part);
-}
-
-async function loadPublication(contentDir: string, problems: Problem[]): Promise<Publication | undefined> {
+/** Reads and validates `publication.ts` in `contentDir`, reporting problems; undefined when it is unusable. */
+export async function loadPublication(contentDir: string, problems: Problem[]): Promise<Publication | undefined> {
   const path = join(contentDir, "publication.ts");
   const file = displayPath(path);
   if (!existsSync(path)) {
@@ -135,16 +62,16 @@ function checkPicture(src: string, publicDir: string, report: FileProblems, path
   }
 }
 
-async function loadAuthors(contentDir: string, options: LoadOptions, baseUrl: string, problems: Problem[]): Promise<Map<string, Author>> {
+async function loadAuthors(dir: string, publicDir: string, baseUrl: string, problems: Problem[]): Promise<Map<string, Author>> {
   const authors = new Map<string, Author>();
-  for (const path of await markdownFiles(join(contentDir, "authors"))) {
+  for (const path of await markdownFiles(dir)) {
     const file = await readSource(path, problems);
     const data = validate(AuthorFrontMatterSchema, file, problems);
     if (!data) continue;
     const key = fileSlug(path);
     const report = new FileProblems(file, problems);
     if (topicSlug(key) !== key) report.error([], `the file name must be the author's key in lower case with hyphens, like ${topicSlug(key) || "jim-pollard"}.md`);
-    if (data.photo) checkPicture(data.photo.src, options.publicDir, report, ["photo", "src"]);
+    if (data.photo) checkPicture(data.photo.src, publicDir, report, ["photo", "src"]);
     authors.set(key, {
       key,
       url: `/authors/${key}/`,
@@ -159,134 +86,42 @@ async function loadAuthors(contentDir: string, options: LoadOptions, baseUrl: st
   return authors;
 }
 
-async function loadTopicRegistry(contentDir: string, baseUrl: string, problems: Problem[]): Promise<Map<string, Topic>> {
-  const topics = new Map<string, Topic>();
-  for (const path of await markdownFiles(join(contentDir, "topics"))) {
-    const file = await readSource(path, problems);
-    const data = validate(TopicFrontMatterSchema, file, problems);
-    if (!data) continue;
-    const slug = topicSlug(data.name);
-    if (!slug) {
-      new FileProblems(file, problems).error(["name"], `"${data.name}" has no letters or digits to make a web address from`);
-      continue;
-    }
-    if (fileSlug(path) !== slug) {
-      new FileProblems(file, problems).error(["name"], `"${data.name}" belongs in a file named ${slug}.md, not ${fileSlug(path)}.md`);
-      continue;
-    }
-    const body = file.parsed.body.trim();
-    topics.set(slug, { slug, url: `/topics/${slug}/`, name: data.name, description: data.description, introHtml: body ? renderMarkdown(body, { baseUrl }) : undefined });
+/** The pages a set of articles produces, for checking links against. */
+function routesOf(drafts: Draft[], authors: Map<string, Author>, publicDir: string): Routes {
+  const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  const routes: Routes = { articles: new Set(), topics: new Map(), authors: new Map(), months: new Map(), publicDir, pageSize: PAGE_SIZE };
+  for (const key of authors.keys()) routes.authors.set(key, 0);
+  for (const draft of drafts) {
+    routes.articles.add(draft.slug);
+    if (!draft.valid) continue;
+    for (const slug of new Set(draft.tags.map(topicSlug))) count(routes.topics, slug);
+    for (const key of [draft.valid.data.author].flat()) if (authors.has(key)) count(routes.authors, key);
+    count(routes.months, draft.valid.date.toFormat("yyyy/MM"));
   }
-  return topics;
+  return routes;
 }
 
-/** An article file read as far as it goes: references are checked even when other fields are wrong. */
-interface Draft {
-  file: SourceFile;
-  slug: string;
-  /** The fields as far as they are valid; `data` only when the whole front matter is. */
-  authorKeys: ArticleFrontMatter["author"] | undefined;
-  related: ArticleFrontMatter["related"];
-  explicitSlug: boolean;
-  valid?: { data: ArticleFrontMatter; date: DateTime; dateOnly: boolean; updated?: DateTime };
-}
-
-const articleFields = ArticleFrontMatterSchema.shape;
-
-/** One front-matter field parsed on its own, so cross-checks still run when another field is wrong. */
-function field<Key extends keyof typeof articleFields>(raw: unknown, key: Key): z.output<(typeof articleFields)[Key]> | undefined {
-  const value = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>)[key] : undefined;
-  const result = articleFields[key].safeParse(value);
-  return result.success ? (result.data as z.output<(typeof articleFields)[Key]>) : undefined;
-}
-
-function readArticle(file: SourceFile, publication: Publication, problems: Problem[]): Draft {
-  const data = validate(ArticleFrontMatterSchema, file, problems);
-  const raw = file.parsed.data;
-  const report = new FileProblems(file, problems);
-  const dateText = field(raw, "date");
-  const updatedText = field(raw, "updated");
-  const date = dateText === undefined ? undefined : parseContentDate(dateText, publication.timeZone);
-  const updated = updatedText === undefined ? undefined : parseContentDate(updatedText, publication.timeZone);
-  if (date && !date.ok) report.error(["date"], date.reason);
-  if (updated && !updated.ok) report.error(["updated"], updated.reason);
-  if (date?.ok && updated?.ok && updated.date < date.date) {
-    report.error(["updated"], `${updatedText} is before the article's date ${dateText}`);
-  }
-  const slug = field(raw, "slug");
-  return {
-    file,
-    slug: slug ?? fileSlug(file.path),
-    explicitSlug: slug !== undefined,
-    authorKeys: field(raw, "author"),
-    related: field(raw, "related") ?? [],
-    valid:
-      data && date?.ok && (!updated || updated.ok)
-        ? { data, date: date.date, dateOnly: date.dateOnly, updated: updated?.ok ? updated.date : undefined }
-        : undefined,
-  };
+function unpublished(draft: Draft): string {
+  return draft.valid?.data.draft ? "a draft" : "scheduled for later";
 }
 
 /**
- * Checks that spellings sharing a topic slug are the same topic (they differ only in case, spacing, hyphens
- * or accents), so two different topics never silently share a URL.
- */
-function checkTopicCollisions(drafts: Draft[], registry: Map<string, Topic>, problems: Problem[]): void {
-  const firstSeen = new Map<string, { name: string; key: string; where: string }>();
-  for (const topic of registry.values()) firstSeen.set(topic.slug, { name: topic.name, key: topicKey(topic.name), where: `content/topics/${topic.slug}.md` });
-  for (const draft of drafts) {
-    draft.valid?.data.tags.forEach((tag, index) => {
-      const slug = topicSlug(tag);
-      const seen = firstSeen.get(slug);
-      if (!seen) {
-        firstSeen.set(slug, { name: tag.trim(), key: topicKey(tag), where: draft.file.path });
-      } else if (seen.key !== topicKey(tag)) {
-        new FileProblems(draft.file, problems).error(
-          ["tags", index],
-          `"${tag.trim()}" would share the page /topics/${slug}/ with the different topic "${seen.name}" (${seen.where}); rename one of them`,
-        );
-      }
-    });
-  }
-}
-
-/** Every spelling of a topic in use, resolved to one topic per slug: the registry's name, else the commonest spelling. */
-function resolveTopics(drafts: Draft[], registry: Map<string, Topic>): Map<string, Topic> {
-  const spellings = new Map<string, Map<string, number>>();
-  for (const draft of drafts) {
-    for (const tag of draft.valid?.data.tags ?? []) {
-      const slug = topicSlug(tag);
-      const name = tag.trim().replace(/\s+/g, " ");
-      const counts = spellings.get(slug) ?? new Map<string, number>();
-      counts.set(name, (counts.get(name) ?? 0) + 1);
-      spellings.set(slug, counts);
-    }
-  }
-  const topics = new Map(registry);
-  for (const [slug, counts] of spellings) {
-    if (topics.has(slug)) continue;
-    const [name] = [...counts].sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b))[0] ?? [slug];
-    topics.set(slug, { slug, url: `/topics/${slug}/`, name });
-  }
-  return topics;
-}
-
-/**
- * Reads, validates and resolves all content under `contentDir`. Throws a ContentError listing every problem
- * found in every file when there is at least one error; warnings come back with the newsroom.
+ * Reads, validates and resolves all content under `contentDir`. Every file is checked, drafts included; only
+ * published articles (or, in preview, all) are built. Throws a ContentError listing every problem found in
+ * every file when there is at least one error; warnings come back with the newsroom.
  */
 export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
   const problems: Problem[] = [];
+  const warnings: Problem[] = [];
   const publication = await loadPublication(options.contentDir, problems);
   if (!publication) throw new ContentError(sortProblems(problems));
-  const baseUrl = publication.baseUrl;
+  const { baseUrl } = publication;
 
   const [authors, registry, articleFiles] = await Promise.all([
-    loadAuthors(options.contentDir, options, baseUrl, problems),
-    loadTopicRegistry(options.contentDir, baseUrl, problems),
+    loadAuthors(join(options.contentDir, "authors"), options.publicDir, baseUrl, problems),
+    loadTopicRegistry(join(options.contentDir, "topics"), baseUrl, problems),
     markdownFiles(join(options.contentDir, "news")).then((paths) => Promise.all(paths.map((path) => readSource(path, problems)))),
   ]);
-
   const drafts = articleFiles.map((file) => readArticle(file, publication, problems));
 
   const bySlug = new Map<string, Draft[]>();
@@ -295,32 +130,41 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
     if (sharing.length < 2) continue;
     for (const draft of sharing) {
       const others = sharing.filter((other) => other !== draft).map((other) => other.file.path);
-      new FileProblems(draft.file, problems).error(draft.explicitSlug ? ["slug"] : [], `the slug "${slug}" is also used by ${others.join(", ")}; each article needs its own`);
+      new FileProblems(draft.file, problems).error(draft.explicitSlug ? ["slug"] : [], `the slug \`${slug}\` is also used by ${others.join(", ")}; each article needs its own`);
     }
   }
 
   const isPublished = (draft: Draft) => draft.valid !== undefined && !draft.valid.data.draft && draft.valid.date <= options.now;
-  const included = drafts.filter((draft) => draft.valid && (options.preview || isPublished(draft)));
+  const published = drafts.filter(isPublished);
+  const included = options.preview ? drafts.filter((draft) => draft.valid) : published;
   const includedSlugs = new Set(included.map((draft) => draft.slug));
-  checkTopicCollisions(drafts, registry, problems);
+  const tagged = drafts.filter((draft) => draft.valid).map((draft) => ({ file: draft.file, tags: draft.tags }));
+  checkTopicCollisions(tagged, registry, problems);
+  similarTopicWarnings(tagged, resolveTopics(tagged, registry), warnings);
   const topics = resolveTopics(included, registry);
-  const warnings: Problem[] = [];
+  // A published article's links must work on the published site; an unpublished one's must at least exist.
+  const liveRoutes = routesOf(included, authors, options.publicDir);
+  const anyRoutes = routesOf(drafts, authors, options.publicDir);
 
   const articles: Article[] = [];
   for (const draft of drafts) {
     const { file, authorKeys } = draft;
     const report = new FileProblems(file, problems);
-    const keys = authorKeys === undefined ? [] : Array.isArray(authorKeys) ? authorKeys : [authorKeys];
+    const isLive = includedSlugs.has(draft.slug);
+    const keys = authorKeys === undefined ? [] : [authorKeys].flat();
     const articleAuthors = keys.flatMap((key, index) => {
       const author = authors.get(key);
-      if (!author) report.error(Array.isArray(authorKeys) ? ["author", index] : ["author"], `no author with the key "${key}": add content/authors/${key}.md or fix the spelling`);
+      if (!author) {
+        const hint = didYouMean(key, authors.keys(), `: add content/authors/${key}.md or fix the spelling`);
+        report.error(Array.isArray(authorKeys) ? ["author", index] : ["author"], `unknown author \`${key}\`${hint}`);
+      }
       return author ? [author] : [];
     });
-    const related = draft.related.flatMap((item, index) => {
+    const related = draft.related.flatMap((item, index): RelatedLink[] => {
       if (typeof item !== "string") return [{ title: item.title, url: item.url, external: true }];
       const target = bySlug.get(item)?.[0];
       if (!target) {
-        report.error(["related", index], `no article has the slug "${item}"`);
+        report.error(["related", index], `no article has the slug \`${item}\`${didYouMean(item, bySlug.keys(), "")}`);
         return [];
       }
       if (item === draft.slug) {
@@ -328,16 +172,25 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
         return [];
       }
       if (!includedSlugs.has(item)) {
-        if (includedSlugs.has(draft.slug)) {
-          new FileProblems(file, warnings).warning(["related", index], `"${item}" is not published yet, so it is left out of ALSO SEE until it is`);
-        }
+        if (isLive) new FileProblems(file, warnings).warning(["related", index], `\`${item}\` is ${unpublished(target)}, so it is left out of ALSO SEE until it is published`);
         return [];
       }
       return [{ title: target.valid?.data.title ?? item, url: `/news/${item}/`, external: false }];
     });
+    for (const link of draft.body.links) {
+      const path = sitePath(link.href, baseUrl);
+      if (path === undefined) continue;
+      const line = file.parsed.bodyLine + link.line;
+      const broken = brokenLink(path, isLive ? liveRoutes : anyRoutes);
+      if (!broken) continue;
+      const target = path.startsWith("/news/") ? bySlug.get(path.split("/")[2] ?? "")?.[0] : undefined;
+      const reason = isLive && target && !includedSlugs.has(target.slug) ? `that article is ${unpublished(target)}` : broken;
+      report.at("error", line, "body", `broken link to ${path}: ${reason}`);
+    }
     const image = field(file.parsed.data, "image");
     if (image) checkPicture(image.src, options.publicDir, report, ["image", "src"]);
-    if (!draft.valid || !includedSlugs.has(draft.slug)) continue;
+    articleWarnings(draft, warnings);
+    if (!draft.valid || !isLive) continue;
     const { data, date, dateOnly, updated } = draft.valid;
     articles.push({
       slug: draft.slug,
@@ -356,7 +209,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
       draft: data.draft,
       featured: data.featured,
       scheduled: date > options.now,
-      html: renderMarkdown(file.parsed.body, { baseUrl }),
+      html: options.render === false ? "" : draft.body.render(),
     });
   }
 

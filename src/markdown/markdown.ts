@@ -68,3 +68,33 @@ export const markdown = createMarkdown();
 export function renderMarkdown(source: string, env: MarkdownEnv = {}): string {
   return markdown.render(source, { ...env });
 }
+
+/** A link written in a body, with the 0-based line of the body it is on. */
+export interface BodyLink {
+  href: string;
+  line: number;
+}
+
+/** A body parsed once: its links for checking, and its HTML on demand. */
+export interface ParsedBody {
+  links: BodyLink[];
+  render(): string;
+}
+
+/** Parses a body with the one instance; `render()` turns the same tokens into HTML without parsing again. */
+export function parseBody(source: string, env: MarkdownEnv = {}): ParsedBody {
+  const tokenEnv = { ...env };
+  const tokens = markdown.parse(source, tokenEnv);
+  const links: BodyLink[] = [];
+  let line = 0;
+  for (const token of tokens) {
+    if (token.map) line = token.map[0];
+    let offset = 0;
+    for (const child of token.children ?? []) {
+      if (child.type === "softbreak" || child.type === "hardbreak") offset++;
+      const href = child.type === "link_open" ? child.attrGet("href") : null;
+      if (href) links.push({ href: String(href), line: line + offset });
+    }
+  }
+  return { links, render: () => markdown.renderer.render(tokens, markdown.options, tokenEnv) };
+}

@@ -1,0 +1,51 @@
+import { existsSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { loadNewsroom } from "../content/load.ts";
+import { ContentError, formatProblem, type Problem } from "../content/problems.ts";
+import { buildTime } from "../dates/dates.ts";
+
+const usage = `Usage: npm run check -- [--content DIR] [--now ISO-DATE-TIME]
+
+Checks every article, author and topic file without building the site, and prints each problem as
+  error:   file:line:field: what is wrong — and how to fix it
+  warning: file:line:field: what a good editor would point out
+Exit codes: 0 no errors (warnings may remain), 1 errors that would stop the build, 2 the check could not run.`;
+
+/** Prints problems as `error:`/`warning:` lines and a summary; returns the exit code. */
+export function report(problems: Problem[], write: (line: string) => void = console.log): number {
+  const errors = problems.filter((problem) => problem.severity === "error").length;
+  const warnings = problems.length - errors;
+  for (const problem of problems) write(`${problem.severity === "error" ? "error:  " : "warning:"} ${formatProblem(problem)}`);
+  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+  write(errors > 0 ? `${count(errors, "error")}, ${count(warnings, "warning")}: fix the errors to publish.` : `No errors, ${count(warnings, "warning")}. Ready to publish.`);
+  return errors > 0 ? 1 : 0;
+}
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ options: { content: { type: "string" }, now: { type: "string" }, help: { type: "boolean" } } }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const contentDir = values.content ?? (process.env.NEWSDESK_CONTENT || "content");
+  if (!existsSync(contentDir)) {
+    console.error(`No content folder at ${contentDir}.`);
+    return 2;
+  }
+  try {
+    const { warnings } = await loadNewsroom({ contentDir, publicDir: ".", now: buildTime(values.now ?? process.env.NEWSDESK_NOW), preview: false, render: false });
+    return report(warnings);
+  } catch (error) {
+    if (error instanceof ContentError) return report(error.problems);
+    console.error(`The check could not run: ${(error as Error).message}`);
+    return 2;
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,87 @@
+import type { DateTime } from "luxon";
+import type { z } from "zod";
+import { fileSlug } from "../collections/slugs.ts";
+import { parseContentDate } from "../dates/dates.ts";
+import { parseBody, type ParsedBody } from "../markdown/markdown.ts";
+import type { Problem } from "./problems.ts";
+import { ArticleFrontMatterSchema, type ArticleFrontMatter, type Publication } from "./schema.ts";
+import { FileProblems, validate, type SourceFile } from "./sources.ts";
+
+/** Headlines longer than this are cut off in search results and share cards. */
+export const LONG_HEADLINE = 100;
+
+/** An article file read as far as it goes: references are checked even when other fields are wrong. */
+export interface Draft {
+  file: SourceFile;
+  slug: string;
+  explicitSlug: boolean;
+  /** Each field as far as it is valid on its own. */
+  authorKeys: ArticleFrontMatter["author"] | undefined;
+  related: ArticleFrontMatter["related"];
+  tags: string[];
+  body: ParsedBody;
+  /** Present only when the whole front matter is valid. */
+  valid?: { data: ArticleFrontMatter; date: DateTime; dateOnly: boolean; updated?: DateTime };
+}
+
+const articleFields = ArticleFrontMatterSchema.shape;
+
+/** One front-matter field parsed on its own, so cross-checks still run when another field is wrong. */
+export function field<Key extends keyof typeof articleFields>(raw: unknown, key: Key): z.output<(typeof articleFields)[Key]> | undefined {
+  const value = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>)[key] : undefined;
+  const result = articleFields[key].safeParse(value);
+  return result.success ? (result.data as z.output<(typeof articleFields)[Key]>) : undefined;
+}
+
+/** Validates an article's front matter and dates, and parses its body once. */
+export function readArticle(file: SourceFile, publication: Publication, problems: Problem[]): Draft {
+  const data = validate(ArticleFrontMatterSchema, file, problems);
+  const raw = file.parsed.data;
+  const report = new FileProblems(file, problems);
+  const dateText = field(raw, "date");
+  const updatedText = field(raw, "updated");
+  const date = dateText === undefined ? undefined : parseContentDate(dateText, publication.timeZone);
+  const updated = updatedText === undefined ? undefined : parseContentDate(updatedText, publication.timeZone);
+  if (date && !date.ok) report.error(["date"], date.reason);
+  if (updated && !updated.ok) report.error(["updated"], updated.reason);
+  if (date?.ok && updated?.ok && updated.date < date.date) {
+    report.error(["updated"], `${updatedText} is before the article's date ${dateText}`);
+  }
+  const slug = field(raw, "slug");
+  return {
+    file,
+    slug: slug ?? fileSlug(file.path),
+    explicitSlug: slug !== undefined,
+    authorKeys: field(raw, "author"),
+    related: field(raw, "related") ?? [],
+    tags: field(raw, "tags") ?? [],
+    body: parseBody(file.parsed.body, { baseUrl: publication.baseUrl }),
+    valid:
+      data && date?.ok && (!updated || updated.ok)
+        ? { data, date: date.date, dateOnly: date.dateOnly, updated: updated?.ok ? updated.date : undefined }
+        : undefined,
+  };
+}
+
+/** What a good editor would point out but that does not stop publication. */
+export function articleWarnings(draft: Draft, warnings: Problem[]): void {
+  const report = new FileProblems(draft.file, warnings);
+  const data = draft.valid?.data;
+  if (data) {
+    if (!data.dek) report.warning(["dek"], "is missing: a one- or two-sentence standfirst tells readers and search engines what the story is");
+    if (!data.image) report.warning(["image"], "is missing: stories with a picture get a share card and a thumbnail in every list");
+    if (data.title.length > LONG_HEADLINE) {
+      report.warning(["title"], `is ${data.title.length} characters long: search results and share cards cut headlines after about ${LONG_HEADLINE}`);
+    }
+  }
+  draft.related.forEach((item, index) => {
+    if (typeof item !== "string" && item.url.startsWith("http://")) report.warning(["related", index, "url"], insecure(item.url));
+  });
+  for (const link of draft.body.links) {
+    if (link.href.startsWith("http://")) report.at("warning", draft.file.parsed.bodyLine + link.line, "body", insecure(link.href));
+  }
+}
+
+function insecure(url: string): string {
+  return `${url} uses plain http: link to https:// if the site offers it`;
+}

@@ -1,0 +1,75 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { didYouMean } from "./hints.ts";
+
+/** What exists on a site: the pages a link inside the site may point at. */
+export interface Routes {
+  /** Article slugs. */
+  articles: Set<string>;
+  /** Topic slug → number of articles. */
+  topics: Map<string, number>;
+  /** Author key → number of articles. */
+  authors: Map<string, number>;
+  /** "yyyy/mm" → number of articles. */
+  months: Map<string, number>;
+  /** The folder /assets/... is served from. */
+  publicDir: string;
+  pageSize: number;
+}
+
+/** Pages every build writes, whatever the content. */
+const FIXED_PAGES = new Set(["/", "/topics/", "/authors/", "/archive/", "/search/", "/404.html", "/feed.xml", "/feed.json", "/sitemap.xml", "/news-sitemap.xml", "/robots.txt"]);
+
+/** The site path of a link when it points inside the site (root-relative, or absolute under `baseUrl`), else undefined. */
+export function sitePath(href: string, baseUrl: string): string | undefined {
+  const base = baseUrl.replace(/\/?$/, "/");
+  if (href.startsWith(base)) return `/${href.slice(base.length)}`;
+  if (href.startsWith("/") && !href.startsWith("//")) return href;
+  return undefined;
+}
+
+function pageOf(count: number | undefined, page: string | undefined, pageSize: number): boolean {
+  if (count === undefined) return false;
+  if (page === undefined) return true;
+  const number = Number(page);
+  return number >= 2 && number <= Math.ceil(count / pageSize);
+}
+
+/**
+ * Why a site path would be a broken link on the built site, with a hint, or undefined when the page exists.
+ * Fragments and queries are ignored; `/news/a` without its trailing slash is broken on most static hosts.
+ */
+export function brokenLink(path: string, routes: Routes): string | undefined {
+  const clean = path.split(/[?#]/)[0] ?? path;
+  if (FIXED_PAGES.has(clean)) return undefined;
+  if (clean.startsWith("/assets/") || clean.startsWith("/pagefind/")) {
+    return clean.startsWith("/pagefind/") || existsSync(join(routes.publicDir, decodeURI(clean))) ? undefined : `no file at ${clean}`;
+  }
+  const segments = clean.split("/").slice(1);
+  if (!clean.endsWith("/") && !clean.endsWith(".xml")) {
+    return brokenLink(`${clean}/`, routes) === undefined ? `write it with the trailing slash: ${clean}/` : `no page at ${clean}`;
+  }
+  const [section, key, ...rest] = segments;
+  const tail = rest.join("/");
+  const paged = /^(?:page\/(\d+)\/)?$/.exec(tail);
+  const feed = tail === "feed.xml";
+  switch (section) {
+    case "news":
+      if (key && tail === "" && routes.articles.has(key)) return undefined;
+      return `no article has the slug \`${key ?? ""}\`${didYouMean(key ?? "", routes.articles, "")}`;
+    case "topics":
+      if (key && (feed || (paged && pageOf(routes.topics.get(key), paged[1], routes.pageSize)))) return undefined;
+      return routes.topics.has(key ?? "") ? `no page at ${clean}` : `no topic \`${key ?? ""}\` has articles${didYouMean(key ?? "", routes.topics.keys(), "")}`;
+    case "authors":
+      if (key && (feed || (paged && pageOf(routes.authors.get(key), paged[1], routes.pageSize)))) return undefined;
+      return routes.authors.has(key ?? "") ? `no page at ${clean}` : `no author \`${key ?? ""}\`${didYouMean(key ?? "", routes.authors.keys(), "")}`;
+    case "archive": {
+      const month = `${key}/${rest[0]}`;
+      const monthPaged = /^(?:page\/(\d+)\/)?$/.exec(rest.slice(1).join("/"));
+      if (monthPaged && pageOf(routes.months.get(month), monthPaged[1], routes.pageSize)) return undefined;
+      return `no articles in the archive for ${month}`;
+    }
+    default:
+      return `no page at ${clean}`;
+  }
+}

@@ -1,0 +1,84 @@
+import { existsSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import type { z } from "zod";
+import { parseContentFile, type ParsedFile } from "./frontMatter.ts";
+import type { Problem } from "./problems.ts";
+
+/** A content file as read: its path for messages and its parsed front matter and body. */
+export interface SourceFile {
+  path: string;
+  parsed: ParsedFile;
+}
+
+/** Collects problems for one file, with the line of each field when the YAML has it. */
+export class FileProblems {
+  constructor(
+    private readonly file: SourceFile,
+    private readonly into: Problem[],
+  ) {}
+
+  error(path: readonly (string | number)[], message: string): void {
+    this.add("error", path, message);
+  }
+
+  warning(path: readonly (string | number)[], message: string): void {
+    this.add("warning", path, message);
+  }
+
+  /** A problem on a line of the body, such as a broken link. */
+  at(severity: Problem["severity"], line: number, field: string, message: string): void {
+    this.into.push({ file: this.file.path, line, field, message, severity });
+  }
+
+  private add(severity: Problem["severity"], path: readonly (string | number)[], message: string): void {
+    this.into.push({ file: this.file.path, line: this.file.parsed.lineOf(path), field: fieldName(path), message, severity });
+  }
+}
+
+/** `related[1].url` from ["related", 1, "url"]. */
+export function fieldName(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((name, part) => (typeof part === "number" ? `${name}[${part}]` : name ? `${name}.${String(part)}` : String(part)), "");
+}
+
+/** A path relative to the working directory, with forward slashes, as messages show it. */
+export function displayPath(path: string): string {
+  return relative(process.cwd(), path).split(sep).join("/");
+}
+
+/** Every `.md` file under `dir`, sorted; none when the folder does not exist. */
+export async function markdownFiles(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const entries = await readdir(dir, { recursive: true });
+  return entries.filter((entry) => entry.endsWith(".md")).map((entry) => join(dir, entry)).sort();
+}
+
+/** Reads and parses a content file, reporting broken YAML. */
+export async function readSource(path: string, problems: Problem[]): Promise<SourceFile> {
+  const file: SourceFile = { path: displayPath(path), parsed: parseContentFile(await readFile(path, "utf8")) };
+  for (const yamlError of file.parsed.yamlErrors) {
+    problems.push({ file: file.path, line: yamlError.line, field: "", message: `front matter is not valid YAML: ${yamlError.message}`, severity: "error" });
+  }
+  return file;
+}
+
+/** Validates front matter against a schema, reporting each issue against its field. */
+export function validate<Schema extends z.ZodType>(schema: Schema, file: SourceFile, problems: Problem[]): z.output<Schema> | undefined {
+  if (file.parsed.yamlErrors.length > 0) return undefined;
+  const result = schema.safeParse(file.parsed.data);
+  if (result.success) return result.data;
+  const report = new FileProblems(file, problems);
+  for (const issue of result.error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) report.error([...issue.path.map(pathPart), key], "is not a field we know; check the spelling");
+    } else {
+      report.error(issue.path.map(pathPart), issue.message);
+    }
+  }
+  return undefined;
+}
+
+/** A zod issue path segment as a front-matter path segment. */
+export function pathPart(part: PropertyKey): string | number {
+  return typeof part === "number" ? part : String(part);
+}

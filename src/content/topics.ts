@@ -1,0 +1,108 @@
+import { topicKey, topicSlug, fileSlug } from "../collections/slugs.ts";
+import { renderMarkdown } from "../markdown/markdown.ts";
+import { closestMatch, NEAR_DUPLICATE } from "./hints.ts";
+import type { Problem } from "./problems.ts";
+import { FileProblems, markdownFiles, readSource, validate, type SourceFile } from "./sources.ts";
+import { TopicFrontMatterSchema, type Topic } from "./schema.ts";
+
+/** An article's tags as the topic checks need them. */
+export interface TaggedFile {
+  file: SourceFile;
+  tags: string[];
+}
+
+/** The optional topic files, `content/topics/<slug>.md`, by slug. */
+export async function loadTopicRegistry(dir: string, baseUrl: string, problems: Problem[]): Promise<Map<string, Topic>> {
+  const topics = new Map<string, Topic>();
+  for (const path of await markdownFiles(dir)) {
+    const file = await readSource(path, problems);
+    const data = validate(TopicFrontMatterSchema, file, problems);
+    if (!data) continue;
+    const slug = topicSlug(data.name);
+    if (!slug) {
+      new FileProblems(file, problems).error(["name"], `"${data.name}" has no letters or digits to make a web address from`);
+      continue;
+    }
+    if (fileSlug(path) !== slug) {
+      new FileProblems(file, problems).error(["name"], `"${data.name}" belongs in a file named ${slug}.md, not ${fileSlug(path)}.md`);
+      continue;
+    }
+    const body = file.parsed.body.trim();
+    topics.set(slug, { slug, url: `/topics/${slug}/`, name: data.name, description: data.description, introHtml: body ? renderMarkdown(body, { baseUrl }) : undefined });
+  }
+  return topics;
+}
+
+/**
+ * Checks that spellings sharing a topic slug are the same topic (they differ only in case, spacing, hyphens
+ * or accents), so two different topics never silently share a URL.
+ */
+export function checkTopicCollisions(tagged: TaggedFile[], registry: Map<string, Topic>, problems: Problem[]): void {
+  const firstSeen = new Map<string, { name: string; key: string; where: string }>();
+  for (const topic of registry.values()) firstSeen.set(topic.slug, { name: topic.name, key: topicKey(topic.name), where: `content/topics/${topic.slug}.md` });
+  for (const { file, tags } of tagged) {
+    tags.forEach((tag, index) => {
+      const slug = topicSlug(tag);
+      const seen = firstSeen.get(slug);
+      if (!seen) {
+        firstSeen.set(slug, { name: tag.trim(), key: topicKey(tag), where: file.path });
+      } else if (seen.key !== topicKey(tag)) {
+        new FileProblems(file, problems).error(
+          ["tags", index],
+          `"${tag.trim()}" would share the page /topics/${slug}/ with the different topic "${seen.name}" (${seen.where}); rename one of them`,
+        );
+      }
+    });
+  }
+}
+
+/** Every spelling of a topic in use, resolved to one topic per slug: the registry's name, else the commonest spelling. */
+export function resolveTopics(tagged: TaggedFile[], registry: Map<string, Topic>): Map<string, Topic> {
+  const spellings = new Map<string, Map<string, number>>();
+  for (const { tags } of tagged) {
+    for (const tag of tags) {
+      const slug = topicSlug(tag);
+      const name = tag.trim().replace(/\s+/g, " ");
+      const counts = spellings.get(slug) ?? new Map<string, number>();
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+      spellings.set(slug, counts);
+    }
+  }
+  const topics = new Map(registry);
+  for (const [slug, counts] of spellings) {
+    if (topics.has(slug)) continue;
+    const [name] = [...counts].sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b))[0] ?? [slug];
+    topics.set(slug, { slug, url: `/topics/${slug}/`, name });
+  }
+  return topics;
+}
+
+/**
+ * Warns about a tag that starts a new topic when a similar one exists ("tag `China Bonds` is new — similar
+ * existing topic: `China Bond`"), and about established topics that look like duplicates of each other.
+ */
+export function similarTopicWarnings(tagged: TaggedFile[], topics: Map<string, Topic>, warnings: Problem[]): void {
+  const uses = new Map<string, number>();
+  for (const { tags } of tagged) for (const slug of new Set(tags.map(topicSlug))) uses.set(slug, (uses.get(slug) ?? 0) + 1);
+  const established = [...topics.keys()].filter((slug) => (uses.get(slug) ?? 0) > 1 || topics.get(slug)?.description !== undefined);
+  const reported = new Set<string>();
+  for (const { file, tags } of tagged) {
+    tags.forEach((tag, index) => {
+      const slug = topicSlug(tag);
+      const similar = closestMatch(slug, established, NEAR_DUPLICATE);
+      if (!similar || similar === slug) return;
+      const name = (value: string) => topics.get(value)?.name ?? value;
+      if ((uses.get(slug) ?? 0) <= 1 && !established.includes(slug)) {
+        new FileProblems(file, warnings).warning(["tags", index], `tag \`${tag.trim()}\` is new — similar existing topic: \`${name(similar)}\``);
+      } else {
+        const pair = [slug, similar].sort().join(" ");
+        if (reported.has(pair)) return;
+        reported.add(pair);
+        new FileProblems(file, warnings).warning(
+          ["tags", index],
+          `topics \`${name(slug)}\` (${uses.get(slug) ?? 0} articles) and \`${name(similar)}\` (${uses.get(similar) ?? 0}) look like one topic; use one spelling`,
+        );
+      }
+    });
+  }
+}

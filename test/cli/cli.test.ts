@@ -1,0 +1,84 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { articleFile, contentTree, validFields } from "../helpers.ts";
+
+function run(script: "check" | "new", ...args: string[]) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", `src/cli/${script}.ts`, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, NEWSDESK_NOW: "", NEWSDESK_AUTHOR: "", NEWSDESK_CONTENT: "" },
+  });
+  return { status: result.status, out: result.stdout.trim().split("\n"), err: result.stderr.trim() };
+}
+
+const check = suite("npm run check reports every problem with file, line, field and hint, and exits 0, 1 or 2");
+
+check("the sample publication passes, with warnings only", () => {
+  const result = run("check", "--now", "2026-11-25T12:00:00+07:00");
+  assert.is(result.status, 0, result.err);
+  assert.ok(result.out.every((line) => line.startsWith("warning: ") || line.startsWith("No errors")), result.out.join("\n"));
+  assert.match(result.out.at(-1) ?? "", /^No errors, \d+ warnings?\. Ready to publish\.$/);
+});
+
+check("errors and warnings are listed together and the exit code is 1", () => {
+  const dir = contentTree({
+    "authors/jim-pollard.md": "---\nname: Jim Pollard\n---\n",
+    "news/2024/a.md": articleFile(`${validFields.replace("author: ana-lim", "author: jim-polard")}\ndek: A dek.`),
+  });
+  const prefix = `${relative(process.cwd(), dir)}/`;
+  const result = run("check", "--content", dir, "--now", "2024-06-01T00:00:00Z");
+  assert.is(result.status, 1);
+  assert.equal(result.out.map((line) => line.replace(prefix, "")), [
+    "warning: news/2024/a.md:image: is missing: stories with a picture get a share card and a thumbnail in every list",
+    "error:   news/2024/a.md:4:author: unknown author `jim-polard` — did you mean `jim-pollard`?",
+    "1 error, 1 warning: fix the errors to publish.",
+  ]);
+});
+
+check("a missing content folder is exit code 2", () => {
+  const result = run("check", "--content", "no/such/folder");
+  assert.is(result.status, 2);
+  assert.is(result.err, "No content folder at no/such/folder.");
+});
+
+check.run();
+
+const create = suite("npm run new creates a draft that passes the check and never overwrites");
+
+create("the new file has the headline, today's date in the publication's zone, a slug and placeholders", () => {
+  const dir = contentTree({ "news/2024/a.md": articleFile(validFields) });
+  const result = run("new", "Micron's \"dramatic\" turnaround: what it means", "--content", dir, "--now", "2024-12-31T18:30:00Z", "--tag", "Semiconductors", "--tag", "China Bond");
+  assert.is(result.status, 0, result.err);
+  const path = join(dir, "news/2025/microns-dramatic-turnaround-what-it-means.md");
+  assert.equal(result.out, [`Created ${relative(process.cwd(), path)} (a draft by ana-lim, in Semiconductors, China Bond). Preview it with npm start.`]);
+  const text = readFileSync(path, "utf8");
+  assert.ok(text.startsWith(`---\ntitle: "Micron's \\"dramatic\\" turnaround: what it means"\n`), text);
+  assert.ok(text.includes("\ndate: 2025-01-01T01:30:00+07:00\nauthor: ana-lim\ntags: [\"Semiconductors\", \"China Bond\"]\n"), text);
+  assert.ok(text.includes("\ndraft: true # delete this line when the story is ready to publish\n---\n"), text);
+  const checked = run("check", "--content", dir, "--now", "2024-12-31T18:30:00Z");
+  assert.is(checked.status, 0, checked.out.join("\n"));
+});
+
+create("it refuses to overwrite an article or reuse a slug, and writes nothing", () => {
+  const dir = contentTree({ "news/2023/micron-returns.md": articleFile(validFields) });
+  const before = readFileSync(join(dir, "news/2023/micron-returns.md"), "utf8");
+  const sameSlug = run("new", "Micron returns", "--content", dir, "--now", "2024-06-01T00:00:00Z");
+  assert.is(sameSlug.status, 1);
+  assert.is(sameSlug.err.replace(`${relative(process.cwd(), dir)}/`, ""), "the slug `micron-returns` is already used by news/2023/micron-returns.md; nothing was written. Give a different headline or --slug.");
+  writeFileSync(join(dir, "news/2023/existing.md"), before);
+  const sameFile = run("new", "Existing", "--content", dir, "--now", "2023-06-01T00:00:00Z");
+  assert.is(sameFile.status, 1);
+  assert.is(sameFile.err.replace(`${relative(process.cwd(), dir)}/`, ""), "news/2023/existing.md already exists; nothing was written. Give a different headline or --slug.");
+  assert.is(readFileSync(join(dir, "news/2023/micron-returns.md"), "utf8"), before);
+});
+
+create("an unknown author is refused with the closest key", () => {
+  const dir = contentTree({});
+  const result = run("new", "A story", "--content", dir, "--author", "ana-lin");
+  assert.is(result.status, 1);
+  assert.is(result.err, "unknown author `ana-lin` — did you mean `ana-lim`?");
+});
+
+create.run();
