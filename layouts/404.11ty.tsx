@@ -12,7 +12,7 @@ export function render({ newsroom, listings }: { newsroom: Newsroom; listings: L
       <div class="not-found">
         <h1 class="listing-header__title">Page not found</h1>
         <p>The page you asked for isn't here. It may have moved, or the address may have a typo.</p>
-        <form class="search-box" role="search" action="/search/" method="get">
+        <form class="search-box" role="search" aria-label="Search the articles" action="/search/" method="get">
           <label for="not-found-search">Search the articles</label>
           <input id="not-found-search" type="search" name="q" />
           <button type="submit">Search</button>

@@ -27,7 +27,7 @@ export function render({ newsroom, article }: ArticlePageData) {
   const locale = displayLocale(newsroom);
   return (
     <Page newsroom={newsroom} path={article.url} title={article.title} description={article.dek} article={article}>
-      {/* Search indexes the headline and the body only; topic, author, source and year are filters. */}
+      {/* Search indexes the body and the headline (as its boosted `title`) only; topic, author, source and year are filters. */}
       <article
         class="article"
         data-pagefind-sort={`date:${article.date.toUTC().toISO()}`}
@@ -41,7 +41,7 @@ export function render({ newsroom, article }: ArticlePageData) {
               <a href={article.topics[0].url}>{article.topics[0].name}</a>
             </p>
           ) : null}
-          <h1 class="article__headline" data-pagefind-body data-pagefind-meta="title">
+          <h1 class="article__headline" data-pagefind-meta="title">
             {article.title}
           </h1>
           {article.dek ? <p class="article__dek">{article.dek}</p> : null}

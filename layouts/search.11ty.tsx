@@ -10,10 +10,10 @@ export const data = { permalink: "/search/" };
  */
 export function render({ newsroom }: { newsroom: Newsroom }) {
   return (
-    <Page newsroom={newsroom} path="/search/" title="Search" description={`Search every ${newsroom.publication.name} article.`}>
+    <Page newsroom={newsroom} path="/search/" isSearchPage title="Search" description={`Search every ${newsroom.publication.name} article.`}>
       <div class="search-page">
         <h1 class="listing-header__title">Search</h1>
-        <form id="search-form" class="search-form" role="search" action="/search/" method="get">
+        <form id="search-form" class="search-form" role="search" aria-label="Search and filter articles" action="/search/" method="get">
           <div class="search-form__query">
             <label for="search-query">Search articles</label>
             <input id="search-query" type="search" name="q" autocomplete="off" enterkeyhint="search" />

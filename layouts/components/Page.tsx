@@ -14,6 +14,8 @@ export function Page(props: {
   article?: Article;
   /** Feeds besides the site's own that the page advertises. */
   feeds?: FeedLink[];
+  /** The search page has its own form, so the header leaves its search box out. */
+  isSearchPage?: boolean;
   children: JSX.Children;
   /** Neighbouring pages of a paginated list, advertised with rel=prev/next. */
   previousUrl?: string;
@@ -38,7 +40,7 @@ export function Page(props: {
         <a class="skip-link" href="#main">
           Skip to content
         </a>
-        <SiteHeader newsroom={newsroom} />
+        <SiteHeader newsroom={newsroom} withSearch={!props.isSearchPage} />
         <main id="main" tabindex="-1">
           {props.children}
         </main>

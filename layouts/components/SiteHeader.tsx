@@ -2,7 +2,7 @@ import { topicsByActivity } from "../../src/collections/collections.ts";
 import type { Newsroom } from "../../src/content/schema.ts";
 
 /** Masthead, busiest-topics navigation and the search box (it submits to /search/). */
-export function SiteHeader({ newsroom }: { newsroom: Newsroom }) {
+export function SiteHeader({ newsroom, withSearch = true }: { newsroom: Newsroom; withSearch?: boolean }) {
   const topics = topicsByActivity(newsroom).slice(0, 6);
   return (
     <header class="site-header">
@@ -10,13 +10,15 @@ export function SiteHeader({ newsroom }: { newsroom: Newsroom }) {
         <a class="masthead" href="/">
           {newsroom.publication.name}
         </a>
-        <form class="search-box" role="search" action="/search/" method="get">
-          <label class="visually-hidden" for="site-search">
-            Search articles
-          </label>
-          <input id="site-search" type="search" name="q" placeholder="Search articles" />
-          <button type="submit">Search</button>
-        </form>
+        {withSearch ? (
+          <form class="search-box" role="search" aria-label="Site search" action="/search/" method="get">
+            <label class="visually-hidden" for="site-search">
+              Search articles
+            </label>
+            <input id="site-search" type="search" name="q" placeholder="Search articles" />
+            <button type="submit">Search</button>
+          </form>
+        ) : null}
       </div>
       <nav class="topic-nav" aria-label="Topics">
         <ul>

@@ -1,0 +1,136 @@
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { launchBrowser } from "../browser.ts";
+import { serveSite } from "../serve.ts";
+import { sampleSite } from "./sample.ts";
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+/** Where screenshots go for a person to look at; git-ignored. */
+const SCREENSHOTS = join("test-output", "screenshots");
+/** axe-core rule sets: WCAG 2.1 A and AA, and its best practices (heading order, landmarks, …). */
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+
+interface Violation {
+  id: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveSite>>;
+
+/** Runs axe-core on the page as it is now. */
+async function scan(page: Page, label: string): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const found = await page.evaluate(
+    async (tags) => ((await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> } }).axe.run(document, { runOnly: { type: "tag", values: tags } })).violations),
+    AXE_TAGS,
+  );
+  return found.map((violation) => `${label}: ${violation.id} (${violation.help}) at ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+}
+
+async function violations(page: Page, url: string): Promise<string[]> {
+  await page.goto(`${server.origin}${url}`, { waitUntil: "networkidle" });
+  return scan(page, url);
+}
+
+async function searchWithResults(page: Page): Promise<void> {
+  await page.goto(`${server.origin}/search/?q=memory`);
+  await page.waitForSelector(".search-result");
+}
+
+const accessibility = suite("axe-core finds no violations on the pages readers use most");
+
+accessibility.before(async () => {
+  server = await serveSite(sampleSite());
+  browser = await launchBrowser();
+});
+
+accessibility.after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+accessibility("home, three articles, a topic, an author, search with results and the 404 page", async () => {
+  const page = await browser.newPage();
+  const urls = [
+    "/",
+    "/news/beijing-signals-thaw-for-us-memory-chipmaker/",
+    "/news/hcmc-metro-line-two-financing/",
+    "/news/phuket-hotels-record-low-season/",
+    "/topics/china-bond/",
+    "/authors/nara-chaiyaporn/",
+    "/this-page-does-not-exist/",
+  ];
+  const found: string[] = [];
+  for (const url of urls) found.push(...(await violations(page, url)));
+  await searchWithResults(page);
+  found.push(...(await scan(page, "/search/?q=memory")));
+  assert.equal(found, []);
+  await page.close();
+});
+
+accessibility("the same scan does report a page with problems, so a clean result means something", async () => {
+  const page = await browser.newPage();
+  await page.setContent('<html><head><title>Bad</title></head><body><main><img src="x.png"><p style="color:#ccc;background:#fff">Faint</p></main></body></html>');
+  const ids = (await scan(page, "bad")).map((line) => line.split(" ")[1]);
+  assert.ok(["html-has-lang", "image-alt", "color-contrast"].every((id) => ids.includes(id)), ids.join(", "));
+  await page.close();
+});
+
+accessibility("an article reads in full with JavaScript turned off", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/news/beijing-signals-thaw-for-us-memory-chipmaker/`);
+  assert.is(await page.locator("h1").textContent(), "Dramatic turnaround in Beijing's attitude to US memory-chip maker Veridian");
+  assert.ok((await page.locator(".article__body p").count()) > 5);
+  assert.ok(await page.locator(".article__body").isVisible());
+  await context.close();
+});
+
+accessibility.run();
+
+const screenshots = suite("screenshots of the main pages at desktop and phone widths are saved for review");
+
+screenshots.before(async () => {
+  server = await serveSite(sampleSite());
+  browser = await launchBrowser();
+});
+
+screenshots.after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+screenshots("home, an article, a topic page and search with results at 1280 and 375 pixels", async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const shots: string[] = [];
+  for (const width of [1280, 375]) {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    for (const [name, url] of [
+      ["home", "/"],
+      ["article", "/news/beijing-signals-thaw-for-us-memory-chipmaker/"],
+      ["topic", "/topics/china-bond/"],
+    ] as const) {
+      await page.goto(`${server.origin}${url}`, { waitUntil: "networkidle" });
+      const path = join(SCREENSHOTS, `${name}-${width}.png`);
+      await page.screenshot({ path, fullPage: true });
+      shots.push(path);
+    }
+    await searchWithResults(page);
+    const path = join(SCREENSHOTS, `search-${width}.png`);
+    await page.screenshot({ path, fullPage: true });
+    shots.push(path);
+    // No page is wider than the screen: nothing to scroll sideways on a phone.
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `search page overflows at ${width}px`);
+    await page.close();
+  }
+  assert.is(shots.length, 8);
+});
+
+screenshots.run();
