@@ -11,14 +11,20 @@ Checks every article, author and topic file without building the site, and print
   warning: file:line:field: what a good editor would point out
 Exit codes: 0 no errors (warnings may remain), 1 errors that would stop the build, 2 the check could not run.`;
 
-/** Prints problems as `error:`/`warning:` lines and a summary; returns the exit code. */
-export function report(problems: Problem[], write: (line: string) => void = console.log): number {
+/** The report: one `error:`/`warning:` line per problem, then a summary. */
+export function report(problems: Problem[]): { text: string; exitCode: number } {
   const errors = problems.filter((problem) => problem.severity === "error").length;
   const warnings = problems.length - errors;
-  for (const problem of problems) write(`${problem.severity === "error" ? "error:  " : "warning:"} ${formatProblem(problem)}`);
   const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
-  write(errors > 0 ? `${count(errors, "error")}, ${count(warnings, "warning")}: fix the errors to publish.` : `No errors, ${count(warnings, "warning")}. Ready to publish.`);
-  return errors > 0 ? 1 : 0;
+  const lines = problems.map((problem) => `${problem.severity === "error" ? "error:  " : "warning:"} ${formatProblem(problem)}`);
+  lines.push(errors > 0 ? `${count(errors, "error")}, ${count(warnings, "warning")}: fix the errors to publish.` : `No errors, ${count(warnings, "warning")}. Ready to publish.`);
+  return { text: `${lines.join("\n")}\n`, exitCode: errors > 0 ? 1 : 0 };
+}
+
+function print(problems: Problem[]): number {
+  const { text, exitCode } = report(problems);
+  process.stdout.write(text);
+  return exitCode;
 }
 
 async function main(): Promise<number> {
@@ -40,9 +46,9 @@ async function main(): Promise<number> {
   }
   try {
     const { warnings } = await loadNewsroom({ contentDir, publicDir: ".", now: buildTime(values.now ?? process.env.NEWSDESK_NOW), preview: false, render: false });
-    return report(warnings);
+    return print(warnings);
   } catch (error) {
-    if (error instanceof ContentError) return report(error.problems);
+    if (error instanceof ContentError) return print(error.problems);
     console.error(`The check could not run: ${(error as Error).message}`);
     return 2;
   }

@@ -156,12 +156,12 @@ export function frontPage(newsroom: Newsroom, topicCounts = topicsByActivity(new
 /** All listing pages, computed once per build. */
 export function listings(newsroom: Newsroom): Listings {
   const topicCounts = topicsByActivity(newsroom);
-  return {
+  return Object.freeze({
     topicPages: topicPages(newsroom),
     authorPages: authorPages(newsroom),
     monthPages: monthPages(newsroom),
     archive: archiveMonths(newsroom),
     topicCounts,
     frontPage: frontPage(newsroom, topicCounts),
-  };
+  });
 }

@@ -7,8 +7,16 @@ import transliterate from "@sindresorhus/transliterate";
  * "&" reads "and" and "+" reads "plus". Empty when the name has no letters or digits.
  */
 export function topicSlug(name: string): string {
-  return slugify(name, { customReplacements: [["+", " plus "]] });
+  let slug = slugs.get(name);
+  if (slug === undefined) {
+    slug = slugify(name, { customReplacements: [["+", " plus "]] });
+    // The same few hundred topic names recur across thousands of articles.
+    if (slugs.size < 100_000) slugs.set(name, slug);
+  }
+  return slug;
 }
+
+const slugs = new Map<string, string>();
 
 /**
  * What must match for two spellings to be the same topic: the name without case, accents, spaces or

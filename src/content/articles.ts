@@ -33,8 +33,8 @@ export function field<Key extends keyof typeof articleFields>(raw: unknown, key:
   return result.success ? (result.data as z.output<(typeof articleFields)[Key]>) : undefined;
 }
 
-/** Validates an article's front matter and dates, and parses its body once. */
-export function readArticle(file: SourceFile, publication: Publication, problems: Problem[]): Draft {
+/** Validates an article's front matter and dates, and parses its body once (keeping the tokens when it will be rendered). */
+export function readArticle(file: SourceFile, publication: Publication, problems: Problem[], render = true): Draft {
   const data = validate(ArticleFrontMatterSchema, file, problems);
   const raw = file.parsed.data;
   const report = new FileProblems(file, problems);
@@ -55,7 +55,7 @@ export function readArticle(file: SourceFile, publication: Publication, problems
     authorKeys: field(raw, "author"),
     related: field(raw, "related") ?? [],
     tags: field(raw, "tags") ?? [],
-    body: parseBody(file.parsed.body, { baseUrl: publication.baseUrl }),
+    body: parseBody(file.parsed.body, { baseUrl: publication.baseUrl }, render),
     valid:
       data && date?.ok && (!updated || updated.ok)
         ? { data, date: date.date, dateOnly: date.dateOnly, updated: updated?.ok ? updated.date : undefined }

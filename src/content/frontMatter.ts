@@ -1,3 +1,4 @@
+import { CORE_SCHEMA, load } from "js-yaml";
 import { LineCounter, isNode, parseDocument } from "yaml";
 
 /** A content file split into its front matter and Markdown body. */
@@ -15,8 +16,8 @@ export interface ParsedFile {
 const fence = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m;
 
 /**
- * Splits `---` front matter from the body and parses it as YAML 1.2 core schema, so dates stay the text the
- * writer typed (luxon reads them later in the publication's zone) instead of becoming UTC `Date`s.
+ * Splits `---` front matter from the body and parses it as YAML with the core schema, so dates stay the text
+ * the writer typed (luxon reads them later in the publication's zone) instead of becoming UTC `Date`s.
  */
 export function parseContentFile(text: string): ParsedFile {
   const source = text.replace(/^\uFEFF/, "");
@@ -25,23 +26,37 @@ export function parseContentFile(text: string): ParsedFile {
     return { data: {}, body: source, bodyLine: 1, lineOf: () => undefined, yamlErrors: source.startsWith("---") ? [{ line: 1, message: "front matter is not closed by a `---` line" }] : [] };
   }
   const yamlText = match[1] ?? "";
-  const lineCounter = new LineCounter();
-  const document = parseDocument(yamlText, { schema: "core", lineCounter, prettyErrors: false, uniqueKeys: true });
+  const parse = () => {
+    const lineCounter = new LineCounter();
+    return { lineCounter, document: parseDocument(yamlText, { schema: "core", lineCounter, prettyErrors: false, uniqueKeys: true }) };
+  };
   const offsetLine = 1; // the opening `---`
-  const yamlErrors = document.errors.map((error) => ({
-    line: lineCounter.linePos(error.pos[0]).line + offsetLine,
-    message: error.message.split("\n")[0] ?? error.message,
-  }));
+  // js-yaml reads the common, valid case fast; `yaml` (slower, but it knows lines) explains a failure.
+  let data: unknown;
+  let yamlErrors: ParsedFile["yamlErrors"] = [];
+  try {
+    data = load(yamlText, { schema: CORE_SCHEMA }) ?? {};
+  } catch {
+    const { lineCounter, document } = parse();
+    yamlErrors = document.errors.map((error) => ({
+      line: lineCounter.linePos(error.pos[0]).line + offsetLine,
+      message: error.message.split("\n")[0] ?? error.message,
+    }));
+    if (yamlErrors.length === 0) yamlErrors = [{ line: offsetLine + 1, message: "cannot be read as YAML" }];
+    data = {};
+  }
   return {
-    data: yamlErrors.length > 0 ? {} : (document.toJS() ?? {}),
+    data,
     body: source.slice(match[0].length),
     bodyLine: match[0].split("\n").length,
     yamlErrors,
     lineOf(path) {
+      // Only files with problems ask, so the syntax tree is parsed again then rather than kept for every file.
+      const again = parse();
       // The deepest node that exists on the path: a wrong value points at itself, a missing field at its parent.
       for (let depth = path.length; depth > 0; depth--) {
-        const node = document.getIn(path.slice(0, depth), true);
-        if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line + offsetLine;
+        const node = again.document.getIn(path.slice(0, depth), true);
+        if (isNode(node) && node.range) return again.lineCounter.linePos(node.range[0]).line + offsetLine;
       }
       return undefined;
     },

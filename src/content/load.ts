@@ -122,7 +122,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
     loadTopicRegistry(join(options.contentDir, "topics"), baseUrl, problems),
     markdownFiles(join(options.contentDir, "news")).then((paths) => Promise.all(paths.map((path) => readSource(path, problems)))),
   ]);
-  const drafts = articleFiles.map((file) => readArticle(file, publication, problems));
+  const drafts = articleFiles.map((file) => readArticle(file, publication, problems, options.render !== false));
 
   const bySlug = new Map<string, Draft[]>();
   for (const draft of drafts) bySlug.set(draft.slug, [...(bySlug.get(draft.slug) ?? []), draft]);
@@ -218,14 +218,16 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
   articles.sort((a, b) => b.date.toMillis() - a.date.toMillis() || a.slug.localeCompare(b.slug));
   const usedTopics = new Set(articles.flatMap((article) => article.topics.map((topic) => topic.slug)));
   return {
-    newsroom: {
+    // Frozen: the newsroom never changes after loading, and Eleventy passes frozen data to templates as is
+    // instead of wrapping it in a proxy per page, so per-newsroom caches (WeakMap) work.
+    newsroom: Object.freeze({
       publication,
       articles,
       authors: [...authors.values()].sort((a, b) => a.name.localeCompare(b.name)),
       topics: [...topics.values()].filter((topic) => usedTopics.has(topic.slug)).sort((a, b) => a.name.localeCompare(b.name)),
       preview: options.preview,
       builtAt: options.now,
-    },
+    }),
     warnings: sortProblems(warnings),
   };
 }

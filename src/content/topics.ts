@@ -86,10 +86,12 @@ export function similarTopicWarnings(tagged: TaggedFile[], topics: Map<string, T
   for (const { tags } of tagged) for (const slug of new Set(tags.map(topicSlug))) uses.set(slug, (uses.get(slug) ?? 0) + 1);
   const established = [...topics.keys()].filter((slug) => (uses.get(slug) ?? 0) > 1 || topics.get(slug)?.description !== undefined);
   const reported = new Set<string>();
+  const similarTo = new Map<string, string | undefined>();
   for (const { file, tags } of tagged) {
     tags.forEach((tag, index) => {
       const slug = topicSlug(tag);
-      const similar = closestMatch(slug, established, NEAR_DUPLICATE);
+      if (!similarTo.has(slug)) similarTo.set(slug, closestMatch(slug, established, NEAR_DUPLICATE));
+      const similar = similarTo.get(slug);
       if (!similar || similar === slug) return;
       const name = (value: string) => topics.get(value)?.name ?? value;
       if ((uses.get(slug) ?? 0) <= 1 && !established.includes(slug)) {

@@ -18,20 +18,33 @@ export function parseContentDate(text: string, zone: string): ParsedDate {
   return { ok: true, date: date.setZone(zone), dateOnly: calendarDay.test(trimmed) };
 }
 
+// An article's date is formatted on every list it appears in; luxon's zone formatting is costly, so remember it.
+const formatted = new WeakMap<DateTime, Map<string, string>>();
+
+function remember(date: DateTime, key: string, format: () => string): string {
+  let byKey = formatted.get(date);
+  if (!byKey) formatted.set(date, (byKey = new Map()));
+  let text = byKey.get(key);
+  if (text === undefined) byKey.set(key, (text = format()));
+  return text;
+}
+
 /** The date as readers see it in the publication's zone: "3 November 2023", with ", 09:30 GMT+7" unless `dateOnly`. */
 export function displayDate(date: DateTime, locale: string, dateOnly = false): string {
-  const local = date.setLocale(locale);
-  return dateOnly ? local.toFormat("d MMMM yyyy") : `${local.toFormat("d MMMM yyyy, HH:mm")} ${local.toFormat("ZZZZ")}`;
+  return remember(date, `display ${locale} ${dateOnly}`, () => {
+    const local = date.setLocale(locale);
+    return dateOnly ? local.toFormat("d MMMM yyyy") : `${local.toFormat("d MMMM yyyy, HH:mm")} ${local.toFormat("ZZZZ")}`;
+  });
 }
 
 /** The short date used in lists: "3 Nov 2023". */
 export function shortDate(date: DateTime, locale: string): string {
-  return date.setLocale(locale).toFormat("d MMM yyyy");
+  return remember(date, `short ${locale}`, () => date.setLocale(locale).toFormat("d MMM yyyy"));
 }
 
 /** The machine-readable instant for `<time datetime>`, feeds and structured data, with the zone's offset. */
 export function isoDateTime(date: DateTime): string {
-  return date.toISO({ suppressMilliseconds: true }) ?? "";
+  return remember(date, "iso", () => date.toISO({ suppressMilliseconds: true }) ?? "");
 }
 
 /** The instant a build treats as "now": `NEWSDESK_NOW` when set (previews, tests), else the clock. */

@@ -81,8 +81,12 @@ export interface ParsedBody {
   render(): string;
 }
 
-/** Parses a body with the one instance; `render()` turns the same tokens into HTML without parsing again. */
-export function parseBody(source: string, env: MarkdownEnv = {}): ParsedBody {
+/**
+ * Parses a body with the one instance. With `keepTokens`, `render()` turns the same tokens into HTML without
+ * parsing again; without, the tokens are let go (a check of thousands of articles never renders) and `render()`
+ * parses anew.
+ */
+export function parseBody(source: string, env: MarkdownEnv = {}, keepTokens = true): ParsedBody {
   const tokenEnv = { ...env };
   const tokens = markdown.parse(source, tokenEnv);
   const links: BodyLink[] = [];
@@ -96,5 +100,6 @@ export function parseBody(source: string, env: MarkdownEnv = {}): ParsedBody {
       if (href) links.push({ href: String(href), line: line + offset });
     }
   }
+  if (!keepTokens) return { links, render: () => renderMarkdown(source, env) };
   return { links, render: () => markdown.renderer.render(tokens, markdown.options, tokenEnv) };
 }

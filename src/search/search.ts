@@ -1,4 +1,3 @@
-import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 
@@ -10,22 +9,29 @@ export class SearchIndexError extends Error {
   }
 }
 
+/** A rendered page: its URL and HTML. */
+export interface RenderedPage {
+  url: string;
+  html: string;
+}
+
 /**
- * Indexes the built site in `siteDir` into `siteDir/pagefind/` with Pagefind's Node API. Only elements marked
- * `data-pagefind-body` (article headlines and bodies) are indexed. Resolves to the number of pages indexed
- * (Pagefind writes one fragment file per indexed page).
- * https://pagefind.app/docs/node-api/
+ * Indexes the given pages with Pagefind's Node API into `siteDir/pagefind/`. Only the elements marked
+ * `data-pagefind-body` (article bodies) are indexed, so callers pass just the pages that have it. Indexing
+ * the pages of this build, rather than the folder, keeps pages left over from earlier builds out of search.
+ * Resolves to the number of pages indexed. https://pagefind.app/docs/node-api/
  */
-export async function buildSearchIndex(siteDir: string, language: string): Promise<number> {
+export async function buildSearchIndex(siteDir: string, language: string, pages: RenderedPage[]): Promise<number> {
   const created = await pagefind.createIndex({ forceLanguage: language });
   try {
-    if (!created.index || created.errors.length > 0) throw new SearchIndexError(created.errors);
-    const added = await created.index.addDirectory({ path: siteDir });
-    if (added.errors.length > 0) throw new SearchIndexError(added.errors);
-    const outputPath = join(siteDir, "pagefind");
-    const written = await created.index.writeFiles({ outputPath });
+    const index = created.index;
+    if (!index || created.errors.length > 0) throw new SearchIndexError(created.errors);
+    const added = await Promise.all(pages.map((page) => index.addHTMLFile({ url: page.url, content: page.html }).then((response) => ({ url: page.url, errors: response.errors }))));
+    const errors = added.flatMap((result) => result.errors.map((error) => `${result.url}: ${error}`));
+    if (errors.length > 0) throw new SearchIndexError(errors);
+    const written = await index.writeFiles({ outputPath: join(siteDir, "pagefind") });
     if (written.errors.length > 0) throw new SearchIndexError(written.errors);
-    return (await readdir(join(outputPath, "fragment"))).length;
+    return added.length;
   } finally {
     await pagefind.close();
   }

@@ -1,19 +1,18 @@
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { buildSearchIndex, SearchIndexError } from "../../src/search/search.ts";
 
-const indexing = suite("search index counts the pages Pagefind actually indexed");
+const indexing = suite("search index holds the pages of this build");
 
-indexing("pages without data-pagefind-body are not counted", async () => {
+indexing("the pages given are indexed and written with Pagefind's browser bundle", async () => {
   const site = mkdtempSync(join(tmpdir(), "newsdesk-pagefind-"));
-  writeFileSync(join(site, "index.html"), `<html lang="en"><body><h1>Home</h1><p>Latest news</p></body></html>`);
-  writeFileSync(join(site, "a.html"), `<html lang="en"><body><h1 data-pagefind-body>Micron returns</h1><div data-pagefind-body>Body</div></body></html>`);
-  writeFileSync(join(site, "b.html"), `<html lang="en"><body><h1 data-pagefind-body>Rice prices</h1><div data-pagefind-body>Body</div></body></html>`);
-  assert.is(await buildSearchIndex(site, "en"), 2);
+  const page = (title: string) => `<html lang="en"><body><h1 data-pagefind-meta="title">${title}</h1><div data-pagefind-body>Body</div></body></html>`;
+  assert.is(await buildSearchIndex(site, "en", [{ url: "/news/a/", html: page("Micron returns") }, { url: "/news/b/", html: page("Rice prices") }]), 2);
   assert.ok(readdirSync(join(site, "pagefind")).includes("pagefind.js"));
+  assert.is(readdirSync(join(site, "pagefind", "fragment")).length, 2);
 });
 
 indexing("a Pagefind error carries Pagefind's own messages", () => {

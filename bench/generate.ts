@@ -1,0 +1,125 @@
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { DateTime } from "luxon";
+
+/** The corpus' "now": every generated article is published before it. */
+export const BENCH_NOW = "2026-11-25T12:00:00+07:00";
+
+/** mulberry32: a small, fast, seeded PRNG, so the same seed gives the same corpus on every machine. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = (
+  "market bank bond yield port rice chip factory export import tariff investor growth inflation currency " +
+  "ringgit baht dong yuan dollar shipping freight logistics energy solar wind battery power grid finance " +
+  "loan credit lender insurer fund equity listing startup founder capital valuation regulator ministry policy " +
+  "trade partner supply chain demand price margin profit revenue quarter forecast analyst economist survey " +
+  "province city region coast river delta highland border corridor railway terminal berth vessel cargo " +
+  "farmer harvest crop coffee durian rubber palm tourism hotel airline visitor property condo developer " +
+  "memory wafer packaging testing design plant expansion contract order buyer seller agreement talks"
+).split(" ");
+
+const IMAGES = ["chips", "port", "bonds", "rice", "solar", "skyline", "rail", "coffee", "tourism", "payments", "wind", "factory"];
+
+/** What the benchmark generates and where. */
+export interface CorpusOptions {
+  dir: string;
+  articles: number;
+  topics?: number;
+  authors?: number;
+  seed?: number;
+}
+
+/** Facts about a generated corpus, for the report. */
+export interface Corpus {
+  contentDir: string;
+  articles: number;
+  topics: number;
+  authors: number;
+  /** The relative path of one article, for the dev-server rebuild timing. */
+  sampleArticle: string;
+}
+
+/**
+ * Writes a deterministic synthetic newsroom: articles of 400–900 words with headings, lists, links and
+ * blockquotes, ~120 topics, ~30 authors, 2–5 related links each, images on most, dates over five years.
+ */
+export function generateCorpus(options: CorpusOptions): Corpus {
+  const random = seededRandom(options.seed ?? 2026);
+  const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
+  const sentence = (words: number) => {
+    const text = Array.from({ length: words }, () => pick(WORDS)).join(" ");
+    return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+  };
+  const topicCount = options.topics ?? 120;
+  const authorCount = options.authors ?? 30;
+  const contentDir = join(options.dir, "content");
+  rmSync(options.dir, { recursive: true, force: true });
+  mkdirSync(join(contentDir, "authors"), { recursive: true });
+  mkdirSync(join(contentDir, "topics"), { recursive: true });
+  writeFileSync(
+    join(contentDir, "publication.ts"),
+    `export default { name: "Benchmark Ledger", baseUrl: "https://bench.example", timeZone: "Asia/Bangkok", language: "en", locale: "en-GB" };\n`,
+  );
+
+  const topics = Array.from({ length: topicCount }, (_, index) => `${pick(WORDS)} ${pick(WORDS)} ${index}`.replace(/^./, (first) => first.toUpperCase()));
+  topics.slice(0, Math.floor(topicCount / 3)).forEach((name) => {
+    const slug = name.toLowerCase().replace(/\s+/g, "-");
+    writeFileSync(join(contentDir, "topics", `${slug}.md`), `---\nname: ${name}\ndescription: ${sentence(14)}\n---\n`);
+  });
+  const authors = Array.from({ length: authorCount }, (_, index) => `writer-${index + 1}`);
+  authors.forEach((key, index) => {
+    writeFileSync(
+      join(contentDir, "authors", `${key}.md`),
+      `---\nname: Writer ${index + 1}\nrole: Correspondent\nphoto: { src: /assets/img/authors/nara-chaiyaporn.jpg, alt: "Portrait of Writer ${index + 1}" }\n---\n${sentence(30)}\n`,
+    );
+  });
+
+  const end = DateTime.fromISO(BENCH_NOW).minus({ days: 1 });
+  const slugs: string[] = [];
+  let sampleArticle = "";
+  for (let index = 0; index < options.articles; index++) {
+    const date = end.minus({ minutes: Math.floor(((options.articles - index) / options.articles) * 5 * 365 * 24 * 60) });
+    const slug = `story-${index + 1}-${pick(WORDS)}-${pick(WORDS)}`;
+    const related: string[] = [];
+    for (let link = between(2, 5); link > 0; link--) {
+      related.push(slugs.length > 0 && random() < 0.7 ? `  - ${pick(slugs)}` : `  - { title: "${sentence(5).slice(0, -1)}", url: "https://example.org/${pick(WORDS)}/${index}" }`);
+    }
+    const tags = [...new Set(Array.from({ length: between(1, 3) }, () => pick(topics)))];
+    const target = between(400, 900);
+    const body: string[] = [];
+    let words = 0;
+    while (words < target) {
+      const kind = random();
+      if (kind < 0.08) body.push(`## ${sentence(between(3, 6)).slice(0, -1)}`);
+      else if (kind < 0.14) body.push(Array.from({ length: between(2, 4) }, () => `- ${sentence(between(5, 10))}`).join("\n"));
+      else if (kind < 0.18) body.push(`> ${sentence(between(12, 25))}`);
+      else {
+        const paragraph = Array.from({ length: between(2, 4) }, () => sentence(between(10, 20)));
+        if (slugs.length > 0 && random() < 0.3) paragraph.push(`See [our earlier story](/news/${pick(slugs)}/).`);
+        if (random() < 0.2) paragraph.push(`Read [the report](https://example.com/${pick(WORDS)}).`);
+        body.push(paragraph.join(" "));
+      }
+      words += body[body.length - 1]!.split(" ").length;
+    }
+    const image = random() < 0.8 ? `image: { src: /assets/img/news/${pick(IMAGES)}.jpg, alt: "${sentence(6).slice(0, -1)}", caption: "${sentence(8)}", credit: "Bench" }\n` : "";
+    const frontMatter =
+      `---\ntitle: "${sentence(between(6, 12)).slice(0, -1)}"\ndek: "${sentence(between(14, 24))}"\ndate: ${date.toISO({ suppressMilliseconds: true })}\n` +
+      `author: ${pick(authors)}\ntags: [${tags.join(", ")}]\nsource: "Bench wire"\nrelated:\n${related.join("\n")}\n${image}---\n`;
+    const path = join("news", String(date.year), `${slug}.md`);
+    mkdirSync(join(contentDir, "news", String(date.year)), { recursive: true });
+    writeFileSync(join(contentDir, path), `${frontMatter}\n${body.join("\n\n")}\n`);
+    slugs.push(slug);
+    if (index === Math.floor(options.articles / 2)) sampleArticle = path;
+  }
+  return { contentDir, articles: options.articles, topics: topicCount, authors: authorCount, sampleArticle };
+}

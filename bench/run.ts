@@ -1,0 +1,242 @@
+import { spawn, spawnSync } from "node:child_process";
+import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { launchBrowser } from "../test/browser.ts";
+import { serveSite } from "../test/serve.ts";
+import { BENCH_NOW, generateCorpus, type Corpus } from "./generate.ts";
+
+const usage = `Usage: npm run bench -- [--articles N] [--runs R] [--dir DIR] [--skip-dev]
+
+Generates a seeded synthetic newsroom of N articles (default 10,000) and times, R times each (default 3):
+  (a) the full production build (npm run build: pages, feeds, sitemaps, Pagefind index)
+  (b) a vanilla Eleventy 3 build of the same Markdown with a minimal layout, plus pagefind --site
+  (c) npm run check
+  (d) a dev-server rebuild after editing one article
+and the bytes a browser fetches for a first search. Results go to bench/results/.`;
+
+const ROOT = resolve(import.meta.dirname, "..");
+const NODE = process.execPath;
+
+interface Timing {
+  seconds: number;
+  peakRssMb: number;
+}
+
+interface Measure {
+  runs: Timing[];
+  medianSeconds: number;
+  peakRssMb: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+function summarise(runs: Timing[]): Measure {
+  return { runs, medianSeconds: median(runs.map((run) => run.seconds)), peakRssMb: Math.max(...runs.map((run) => run.peakRssMb)) };
+}
+
+/** Runs a command under GNU time for wall-clock seconds and peak resident memory. */
+function timed(command: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Timing {
+  const result = spawnSync("/usr/bin/time", ["-f", "%e %M", ...command], { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`${command.join(" ")} failed:\n${result.stderr.slice(-3000)}`);
+  const [seconds, kilobytes] = (result.stderr.trim().split("\n").at(-1) ?? "").split(" ").map(Number);
+  return { seconds: seconds ?? NaN, peakRssMb: Math.round((kilobytes ?? 0) / 1024) };
+}
+
+function dirBytes(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let total = 0;
+  for (const entry of readdirSync(dir, { recursive: true, encoding: "utf8" })) {
+    const stats = statSync(join(dir, entry));
+    if (stats.isFile()) total += stats.size;
+  }
+  return total;
+}
+
+function htmlPages(dir: string): number {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((entry) => entry.endsWith(".html")).length;
+}
+
+function fullBuild(corpus: Corpus, out: string): Timing {
+  return timed([NODE, "--import", "tsx", "src/cli/build.ts", "--content", corpus.contentDir, "--out", out, "--now", BENCH_NOW]);
+}
+
+/** The baseline: what Eleventy and Pagefind cost by themselves on the same Markdown. */
+function vanillaBuild(corpus: Corpus, work: string): Timing {
+  const project = join(work, "vanilla");
+  rmSync(project, { recursive: true, force: true });
+  mkdirSync(join(project, "_includes"), { recursive: true });
+  writeFileSync(
+    join(project, "eleventy.config.mjs"),
+    // Run from the corpus folder; Eleventy resolves `includes` relative to `input`.
+    `export default function (config) {\n  config.addGlobalData("layout", "base.njk");\n  return { dir: { input: "content/news", includes: "../../vanilla/_includes", output: "vanilla/_site" }, markdownTemplateEngine: false };\n}\n`,
+  );
+  writeFileSync(
+    join(project, "_includes", "base.njk"),
+    `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>{{ title }}</title></head>\n<body><main data-pagefind-body><h1>{{ title }}</h1>{{ content | safe }}</main></body></html>\n`,
+  );
+  const eleventy = timed([NODE, join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=vanilla/eleventy.config.mjs", "--quiet"], { cwd: work });
+  const pagefind = timed([NODE, join(ROOT, "node_modules/pagefind/lib/runner/bin.cjs"), "--site", join(project, "_site")], { cwd: work });
+  return { seconds: Math.round((eleventy.seconds + pagefind.seconds) * 100) / 100, peakRssMb: Math.max(eleventy.peakRssMb, pagefind.peakRssMb) };
+}
+
+function check(corpus: Corpus): Timing {
+  return timed([NODE, "--import", "tsx", "src/cli/check.ts", "--content", corpus.contentDir, "--now", BENCH_NOW]);
+}
+
+/** Starts the dev server, then edits one article `runs` times, timing each save until the rebuild is written. */
+async function devRebuilds(corpus: Corpus, work: string, runs: number): Promise<Timing[]> {
+  const server = spawn(NODE, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", `--output=${join(work, "dev")}`, "--serve", "--port=8391"], {
+    cwd: ROOT,
+    env: { ...process.env, NEWSDESK_CONTENT: corpus.contentDir, NEWSDESK_NOW: BENCH_NOW },
+  });
+  let output = "";
+  let exited = false;
+  server.on("exit", () => (exited = true));
+  server.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr.on("data", () => undefined);
+  const waitFor = (pattern: RegExp, from: number, limitMs: number) =>
+    new Promise<void>((done, fail) => {
+      const started = Date.now();
+      const poll = setInterval(() => {
+        if (pattern.test(output.slice(from))) {
+          clearInterval(poll);
+          done();
+        } else if (exited) {
+          clearInterval(poll);
+          fail(new Error(`dev server stopped:\n${output.slice(-2000)}`));
+        } else if (Date.now() - started > limitMs) {
+          clearInterval(poll);
+          fail(new Error(`dev server: no ${pattern} within ${limitMs / 1000} s`));
+        }
+      }, 20);
+    });
+  const timings: Timing[] = [];
+  try {
+    await waitFor(/Watching/, 0, 15 * 60_000);
+    for (let run = 1; run <= runs; run++) {
+      // The watcher may still be scanning the content folder when "Watching…" appears: save again until it notices.
+      let from = output.length;
+      let started = performance.now();
+      for (let attempt = 0; ; attempt++) {
+        from = output.length;
+        started = performance.now();
+        appendFileSync(join(corpus.contentDir, corpus.sampleArticle), `\nAn added paragraph, edit ${run}.${attempt}.\n`);
+        try {
+          await waitFor(/File changed/, from, 5_000);
+          break;
+        } catch (error) {
+          if (exited || attempt >= 20) throw error;
+        }
+      }
+      await waitFor(/Wrote \d+ files/, from, 15 * 60_000);
+      timings.push({ seconds: Math.round((performance.now() - started) / 10) / 100, peakRssMb: 0 });
+    }
+  } finally {
+    server.kill();
+  }
+  return timings;
+}
+
+/** Bytes the browser fetches from /pagefind/ for its first search on the built site. */
+async function firstSearchBytes(site: string, query: string): Promise<{ total: number; files: { path: string; bytes: number }[] }> {
+  const server = await serveSite(site);
+  const browser = await launchBrowser();
+  const files: { path: string; bytes: number }[] = [];
+  try {
+    const page = await browser.newPage();
+    page.on("response", async (response) => {
+      const path = new URL(response.url()).pathname;
+      if (path.startsWith("/pagefind/")) files.push({ path, bytes: (await response.body().catch(() => Buffer.alloc(0))).length });
+    });
+    await page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}`);
+    await page.waitForSelector(".search-result", { timeout: 60_000 });
+    await page.waitForLoadState("networkidle");
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return { total: files.reduce((sum, file) => sum + file.bytes, 0), files };
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      articles: { type: "string", default: "10000" },
+      runs: { type: "string", default: "3" },
+      dir: { type: "string", default: join("/tmp", "newsdesk-bench") },
+      "skip-dev": { type: "boolean" },
+      help: { type: "boolean" },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  if (!existsSync("/usr/bin/time")) {
+    console.error("The benchmark measures memory with GNU time. Install it with: sudo apt-get install -y time");
+    return 2;
+  }
+  const articles = Number(values.articles);
+  const runs = Number(values.runs);
+  const work = join(values.dir, String(articles));
+  console.log(`Generating ${articles} articles in ${work} …`);
+  const corpus = generateCorpus({ dir: work, articles });
+  const out = join(work, "site");
+
+  const build: Timing[] = [];
+  for (let run = 0; run < runs; run++) build.push(fullBuild(corpus, out));
+  console.log(`(a) full build: ${build.map((run) => run.seconds).join(", ")} s`);
+  const vanilla: Timing[] = [];
+  for (let run = 0; run < runs; run++) vanilla.push(vanillaBuild(corpus, work));
+  console.log(`(b) vanilla Eleventy + pagefind: ${vanilla.map((run) => run.seconds).join(", ")} s`);
+  const checks: Timing[] = [];
+  for (let run = 0; run < runs; run++) checks.push(check(corpus));
+  console.log(`(c) check: ${checks.map((run) => run.seconds).join(", ")} s`);
+  const dev = values["skip-dev"] ? [] : await devRebuilds(corpus, work, runs);
+  console.log(`(d) dev rebuild: ${dev.map((run) => run.seconds).join(", ")} s`);
+  const search = await firstSearchBytes(out, "market");
+
+  const results = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, memoryGb: Math.round(totalmem() / 1024 ** 3), node: process.version },
+    corpus: { articles, topics: corpus.topics, authors: corpus.authors, seed: 2026 },
+    fullBuild: { ...summarise(build), pages: htmlPages(out), outputBytes: dirBytes(out), pagefindBytes: dirBytes(join(out, "pagefind")) },
+    vanillaBuild: { ...summarise(vanilla), pages: htmlPages(join(work, "vanilla", "_site")), outputBytes: dirBytes(join(work, "vanilla", "_site")), pagefindBytes: dirBytes(join(work, "vanilla", "_site", "pagefind")) },
+    check: summarise(checks),
+    devRebuild: dev.length > 0 ? summarise(dev) : undefined,
+    firstSearch: { query: "market", ...search },
+  };
+  const ratio = results.fullBuild.medianSeconds / results.vanillaBuild.medianSeconds;
+  const table = [
+    `# Benchmark: ${articles.toLocaleString("en")} articles`,
+    "",
+    `${results.date.slice(0, 10)}, ${results.machine.cpus} cores, ${results.machine.memoryGb} GiB, Node ${results.machine.node}; median of ${runs} runs; seed 2026.`,
+    "",
+    "| measure | median wall time | peak RSS | pages | output | Pagefind index |",
+    "| --- | ---: | ---: | ---: | ---: | ---: |",
+    `| (a) full build (\`npm run build\`) | ${results.fullBuild.medianSeconds.toFixed(1)} s | ${results.fullBuild.peakRssMb} MB | ${results.fullBuild.pages} | ${mb(results.fullBuild.outputBytes)} | ${mb(results.fullBuild.pagefindBytes)} |`,
+    `| (b) vanilla Eleventy + \`pagefind --site\` | ${results.vanillaBuild.medianSeconds.toFixed(1)} s | ${results.vanillaBuild.peakRssMb} MB | ${results.vanillaBuild.pages} | ${mb(results.vanillaBuild.outputBytes)} | ${mb(results.vanillaBuild.pagefindBytes)} |`,
+    `| (c) \`npm run check\` | ${results.check.medianSeconds.toFixed(2)} s | ${results.check.peakRssMb} MB | | | |`,
+    results.devRebuild ? `| (d) dev-server rebuild after one edit | ${results.devRebuild.medianSeconds.toFixed(1)} s | | | | |` : "| (d) dev-server rebuild | not measured | | | | |",
+    "",
+    `Ratio (a)/(b): **${ratio.toFixed(2)}**. First search for “market”: **${(search.total / 1024).toFixed(0)} KB** from /pagefind/ in ${search.files.length} requests (Pagefind's index and fragment files are already gzip-compressed).`,
+    "",
+  ].join("\n");
+  mkdirSync(join(ROOT, "bench", "results"), { recursive: true });
+  const stem = join(ROOT, "bench", "results", `${results.date.slice(0, 10)}-${articles}`);
+  writeFileSync(`${stem}.json`, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(`${stem}.md`, table);
+  writeFileSync(join(ROOT, "bench", "results", `latest-${articles}.md`), table);
+  console.log(`\n${table}`);
+  return 0;
+}
+
+process.exitCode = await main();
