@@ -9,10 +9,11 @@
  * @typedef {{ url: string, excerpt: string, meta: Record<string, string | undefined> }} ResultData
  * @typedef {{ id: string, data: () => Promise<ResultData> }} Result
  * @typedef {{ filters?: Record<string, string>, sort?: Record<string, "asc" | "desc"> }} SearchOptions
- * @typedef {{ search: (term: string | null, options?: SearchOptions) => Promise<{ results: Result[] } | null>, preload: (term: string) => void }} Pagefind
+ * @typedef {{ search: (term: string | null, options?: SearchOptions) => Promise<{ results: Result[] } | null>, preload: (term: string) => void, options: (options: Record<string, unknown>) => Promise<void> }} Pagefind
  */
 
-const PAGE_SIZE = 20;
+// Each result's record holds its whole text, so load ten at a time: the first search stays small.
+const PAGE_SIZE = 10;
 const PAGEFIND_URL = "/pagefind/pagefind.js";
 
 /** @param {string} id */
@@ -34,7 +35,11 @@ const more = /** @type {HTMLButtonElement} */ (element("search-more"));
 /** @type {Promise<Pagefind> | undefined} */
 let pagefindLoading;
 function pagefind() {
-  pagefindLoading ??= import(PAGEFIND_URL);
+  // Searching on the page's own thread spares the download of Pagefind's worker script.
+  pagefindLoading ??= import(PAGEFIND_URL).then(async (engine) => {
+    await engine.options({ noWorker: true });
+    return engine;
+  });
   return pagefindLoading;
 }
 

@@ -1,28 +1,33 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { NewsroomSource } from "../content/plugin.ts";
-import { buildSearchIndex, SearchIndexError } from "./search.ts";
+import { buildSearchIndex, SearchIndexError, type RenderedPage } from "./search.ts";
 
 /** What Eleventy reports for each page it wrote. https://www.11ty.dev/docs/events/#eleventy-after */
 interface WrittenPage {
   url: string | false;
-  outputPath: string | false;
   content: unknown;
 }
 
 /**
- * Builds the Pagefind index after every Eleventy build, the dev server's rebuilds included, from the article
- * pages this build wrote, so search works wherever the site is served. An indexing error, or an index that
- * misses an article, fails the build.
+ * Builds the Pagefind index after every Eleventy build from the article pages this build wrote, so search works
+ * wherever the site is served. In a build, an indexing error or an index that misses an article fails it. On
+ * the dev server the index is rebuilt in the background, so the browser reloads without waiting for it.
  */
 export function searchPlugin(eleventyConfig: EleventyConfig, newsroom: NewsroomSource): void {
+  let background: Promise<void> = Promise.resolve();
   eleventyConfig.on("eleventy.after", async ({ directories, results }: { directories: { output: string }; results: WrittenPage[] }) => {
     const { publication, articles } = await newsroom();
-    const pages = results.flatMap((page) =>
+    const pages: RenderedPage[] = results.flatMap((page) =>
       typeof page.url === "string" && typeof page.content === "string" && page.content.includes("data-pagefind-body") ? [{ url: page.url, html: page.content }] : [],
     );
-    const indexed = await buildSearchIndex(directories.output, publication.language, pages);
-    if (indexed !== articles.length) {
-      throw new SearchIndexError([`indexed ${indexed} pages, but ${articles.length} articles were built: every article page needs data-pagefind-body`]);
-    }
+    const index = async () => {
+      const indexed = await buildSearchIndex(directories.output, publication.language, pages);
+      if (indexed !== articles.length) {
+        throw new SearchIndexError([`indexed ${indexed} pages, but ${articles.length} articles were built: every article page needs data-pagefind-body`]);
+      }
+    };
+    if (process.env.ELEVENTY_RUN_MODE === "build") return index();
+    // One index at a time: Pagefind's Node API runs a single service per process.
+    background = background.then(index).catch((error: unknown) => console.error(`[newsdesk] search index: ${(error as Error).message}`));
   });
 }
