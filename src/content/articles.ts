@@ -33,7 +33,7 @@ export function field<Key extends keyof typeof articleFields>(raw: unknown, key:
   return result.success ? (result.data as z.output<(typeof articleFields)[Key]>) : undefined;
 }
 
-/** Validates an article's front matter and dates, and parses its body once (keeping the tokens when it will be rendered). */
+/** Validates an article's front matter and dates, and parses its body once (rendering it when the build needs the HTML). */
 export function readArticle(file: SourceFile, publication: Publication, problems: Problem[], render = true): Draft {
   const data = validate(ArticleFrontMatterSchema, file, problems);
   const raw = file.parsed.data;

@@ -11,7 +11,7 @@ import { didYouMean } from "./hints.ts";
 import { brokenLink, sitePath, type Routes } from "./links.ts";
 import { ContentError, sortProblems, type Problem } from "./problems.ts";
 import { AuthorFrontMatterSchema, PublicationSchema, type Article, type Author, type Newsroom, type Publication, type RelatedLink } from "./schema.ts";
-import { displayPath, FileProblems, markdownFiles, pathPart, readSource, validate } from "./sources.ts";
+import { displayPath, FileProblems, markdownFiles, pathPart, readSource, readSources, validate } from "./sources.ts";
 import { checkTopicCollisions, loadTopicRegistry, resolveTopics, similarTopicWarnings } from "./topics.ts";
 
 /** Where content lives and which build this is. */
@@ -120,7 +120,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
   const [authors, registry, articleFiles] = await Promise.all([
     loadAuthors(join(options.contentDir, "authors"), options.publicDir, baseUrl, problems),
     loadTopicRegistry(join(options.contentDir, "topics"), baseUrl, problems),
-    markdownFiles(join(options.contentDir, "news")).then((paths) => Promise.all(paths.map((path) => readSource(path, problems)))),
+    markdownFiles(join(options.contentDir, "news")).then((paths) => readSources(paths, problems)),
   ]);
   const drafts = articleFiles.map((file) => readArticle(file, publication, problems, options.render !== false));
 
@@ -209,7 +209,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
       draft: data.draft,
       featured: data.featured,
       scheduled: date > options.now,
-      html: options.render === false ? "" : draft.body.render(),
+      html: draft.body.html,
     });
   }
 

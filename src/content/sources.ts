@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
+import pLimit from "p-limit";
 import type { z } from "zod";
 import { parseContentFile, type ParsedFile } from "./frontMatter.ts";
 import type { Problem } from "./problems.ts";
@@ -51,6 +52,15 @@ export async function markdownFiles(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
   const entries = await readdir(dir, { recursive: true });
   return entries.filter((entry) => entry.endsWith(".md")).map((entry) => join(dir, entry)).sort();
+}
+
+/** Files read at once: enough to keep the disk busy, far below the operating system's open-file limit. */
+const READ_CONCURRENCY = 64;
+
+/** Reads and parses many content files, a bounded number at a time, in the order given. */
+export function readSources(paths: string[], problems: Problem[]): Promise<SourceFile[]> {
+  const limit = pLimit(READ_CONCURRENCY);
+  return Promise.all(paths.map((path) => limit(() => readSource(path, problems))));
 }
 
 /** Reads and parses a content file, reporting broken YAML. */

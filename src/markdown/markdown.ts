@@ -75,18 +75,18 @@ export interface BodyLink {
   line: number;
 }
 
-/** A body parsed once: its links for checking, and its HTML on demand. */
+/** A body parsed once: its links for checking and, when asked for, its HTML. */
 export interface ParsedBody {
   links: BodyLink[];
-  render(): string;
+  /** The rendered HTML; empty when the body was parsed only to check it. */
+  html: string;
 }
 
 /**
- * Parses a body with the one instance. With `keepTokens`, `render()` turns the same tokens into HTML without
- * parsing again; without, the tokens are let go (a check of thousands of articles never renders) and `render()`
- * parses anew.
+ * Parses a body with the one instance, collects its links and, with `render`, renders the same tokens to HTML
+ * straight away, so no article's tokens outlive its parse (at 100,000 articles they would not fit in memory).
  */
-export function parseBody(source: string, env: MarkdownEnv = {}, keepTokens = true): ParsedBody {
+export function parseBody(source: string, env: MarkdownEnv = {}, render = true): ParsedBody {
   const tokenEnv = { ...env };
   const tokens = markdown.parse(source, tokenEnv);
   const links: BodyLink[] = [];
@@ -100,6 +100,5 @@ export function parseBody(source: string, env: MarkdownEnv = {}, keepTokens = tr
       if (href) links.push({ href: String(href), line: line + offset });
     }
   }
-  if (!keepTokens) return { links, render: () => renderMarkdown(source, env) };
-  return { links, render: () => markdown.renderer.render(tokens, markdown.options, tokenEnv) };
+  return { links, html: render ? markdown.renderer.render(tokens, markdown.options, tokenEnv) : "" };
 }
