@@ -1,5 +1,9 @@
 import { join } from "node:path";
+import pLimit from "p-limit";
 import * as pagefind from "pagefind";
+
+/** Pages in flight to Pagefind's process at once: its message queue, not Node's memory, holds the rest. */
+const INDEX_CONCURRENCY = 32;
 
 /** Thrown when Pagefind reports a problem: the build fails with Pagefind's own words. */
 export class SearchIndexError extends Error {
@@ -26,7 +30,10 @@ export async function buildSearchIndex(siteDir: string, language: string, pages:
   try {
     const index = created.index;
     if (!index || created.errors.length > 0) throw new SearchIndexError(created.errors);
-    const added = await Promise.all(pages.map((page) => index.addHTMLFile({ url: page.url, content: page.html }).then((response) => ({ url: page.url, errors: response.errors }))));
+    const limit = pLimit(INDEX_CONCURRENCY);
+    const added = await Promise.all(
+      pages.map((page) => limit(() => index.addHTMLFile({ url: page.url, content: page.html }).then((response) => ({ url: page.url, errors: response.errors })))),
+    );
     const errors = added.flatMap((result) => result.errors.map((error) => `${result.url}: ${error}`));
     if (errors.length > 0) throw new SearchIndexError(errors);
     const written = await index.writeFiles({ outputPath: join(siteDir, "pagefind") });
