@@ -1,3 +1,4 @@
+import { absoluteUrl } from "../../src/collections/collections.ts";
 import type { Article, Newsroom } from "../../src/content/schema.ts";
 import { isoDateTime } from "../../src/dates/dates.ts";
 import { rawHtml } from "../../src/render/rawHtml.ts";
@@ -13,7 +14,7 @@ export interface FeedLink {
 export function SeoMeta(props: { newsroom: Newsroom; path: string; title: string; description?: string; article?: Article; feeds?: FeedLink[] }) {
   const { newsroom, article, description } = props;
   const { publication } = newsroom;
-  const absolute = (path: string) => new URL(path, publication.baseUrl).href;
+  const absolute = (path: string) => absoluteUrl(publication.baseUrl, path);
   const image = article?.image;
   const feeds: FeedLink[] = [{ url: "/feed.xml", title: publication.name }, ...(props.feeds ?? [])];
   return (

@@ -1,4 +1,4 @@
-import type { Article, Newsroom, Topic } from "../content/schema.ts";
+import type { Newsroom, Topic } from "../content/schema.ts";
 
 /** A topic with the number of published articles filed under it. */
 export interface TopicCount {
@@ -27,17 +27,12 @@ function countTopics(newsroom: Newsroom): TopicCount[] {
     .sort((a, b) => b.count - a.count || a.topic.name.localeCompare(b.topic.name));
 }
 
-/** The article's absolute URL under the publication's base URL. */
-export function absoluteUrl(newsroom: Newsroom, path: string): string {
-  return new URL(path, newsroom.publication.baseUrl).href;
+/** A site path as an absolute URL under the publication's base URL, for feeds, sitemaps and sharing tags. */
+export function absoluteUrl(baseUrl: string, path: string): string {
+  return new URL(path, baseUrl).href;
 }
 
 /** The locale dates are shown in: the publication's `locale`, else its language. */
 export function displayLocale(newsroom: Newsroom): string {
   return newsroom.publication.locale ?? newsroom.publication.language;
-}
-
-/** Whether the article is shown only because this is a preview build. */
-export function isPreviewOnly(article: Article): boolean {
-  return article.draft || article.scheduled;
 }

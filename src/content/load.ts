@@ -140,8 +140,9 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
   const includedSlugs = new Set(included.map((draft) => draft.slug));
   const tagged = drafts.filter((draft) => draft.valid).map((draft) => ({ file: draft.file, tags: draft.tags }));
   checkTopicCollisions(tagged, registry, problems);
-  similarTopicWarnings(tagged, resolveTopics(tagged, registry), warnings);
-  const topics = resolveTopics(included, registry);
+  const allTopics = resolveTopics(tagged, registry);
+  similarTopicWarnings(tagged, allTopics, warnings);
+  const topics = options.preview ? allTopics : resolveTopics(included, registry);
   // A published article's links must work on the published site; an unpublished one's must at least exist.
   const liveRoutes = routesOf(included, authors, options.publicDir);
   const anyRoutes = routesOf(drafts, authors, options.publicDir);

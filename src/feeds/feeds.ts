@@ -1,3 +1,4 @@
+import { absoluteUrl } from "../collections/collections.ts";
 import { Feed } from "feed";
 import { escapeEntities } from "jsx-async-runtime";
 import type { AuthorPage, Listings, TopicPage } from "../collections/listings.ts";
@@ -69,7 +70,7 @@ function buildFeed(newsroom: Newsroom, spec: FeedSpec, format: FeedFormat): Feed
   // Atom's <title type="html"> is HTML: a headline like "Profits <script>" must arrive as text.
   const text = (value: string) => (format === "atom" ? escapeEntities(value) : value);
   const { publication } = newsroom;
-  const absolute = (path: string) => new URL(path, publication.baseUrl).href;
+  const absolute = (path: string) => absoluteUrl(publication.baseUrl, path);
   const newest = spec.articles[0];
   const feed = new Feed({
     id: absolute(spec.pageUrl),

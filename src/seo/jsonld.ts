@@ -1,3 +1,4 @@
+import { absoluteUrl } from "../collections/collections.ts";
 import type { NewsArticle, WithContext } from "schema-dts";
 import type { Article, Newsroom } from "../content/schema.ts";
 import { isoDateTime } from "../dates/dates.ts";
@@ -8,7 +9,7 @@ import { isoDateTime } from "../dates/dates.ts";
  */
 export function newsArticleJsonLd(newsroom: Newsroom, article: Article): WithContext<NewsArticle> {
   const { publication } = newsroom;
-  const absolute = (path: string) => new URL(path, publication.baseUrl).href;
+  const absolute = (path: string) => absoluteUrl(publication.baseUrl, path);
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",

@@ -1,3 +1,4 @@
+import { absoluteUrl } from "../collections/collections.ts";
 import { Readable } from "node:stream";
 import type { DateTime } from "luxon";
 import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from "sitemap";
@@ -68,7 +69,7 @@ export function sitemapFiles(entries: SitemapEntry[], perFile = URLS_PER_SITEMAP
 
 /** A sitemap file as XML, written by the `sitemap` library with absolute URLs. */
 export async function sitemapXml(file: SitemapFile, baseUrl: string): Promise<string> {
-  const absolute = (path: string) => new URL(path, baseUrl).href;
+  const absolute = (path: string) => absoluteUrl(baseUrl, path);
   if (file.isIndex) {
     const index = new SitemapIndexStream();
     return (await streamToPromise(Readable.from(file.entries.map((entry) => ({ url: absolute(entry.url) }))).pipe(index))).toString();
@@ -88,7 +89,7 @@ export function recentArticles(newsroom: Newsroom): Article[] {
 export async function newsSitemapXml(newsroom: Newsroom): Promise<string> {
   const { publication } = newsroom;
   const items: SitemapItemLoose[] = recentArticles(newsroom).map((article) => ({
-    url: new URL(article.url, publication.baseUrl).href,
+    url: absoluteUrl(publication.baseUrl, article.url),
     news: {
       publication: { name: publication.name, language: publication.language },
       publication_date: isoDateTime(article.date),

@@ -46,15 +46,18 @@ async function searchWithResults(page: Page): Promise<void> {
 
 const accessibility = suite("axe-core finds no violations on the pages readers use most");
 
-accessibility.before(async () => {
+async function start(): Promise<void> {
   server = await serveSite(sampleSite());
   browser = await launchBrowser();
-});
+}
 
-accessibility.after(async () => {
+async function stop(): Promise<void> {
   await browser?.close();
   await server?.close();
-});
+}
+
+accessibility.before(start);
+accessibility.after(stop);
 
 accessibility("home, three articles, a topic, an author, search with results and the 404 page", async () => {
   const page = await browser.newPage();
@@ -97,15 +100,8 @@ accessibility.run();
 
 const screenshots = suite("screenshots of the main pages at desktop and phone widths are saved for review");
 
-screenshots.before(async () => {
-  server = await serveSite(sampleSite());
-  browser = await launchBrowser();
-});
-
-screenshots.after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+screenshots.before(start);
+screenshots.after(stop);
 
 screenshots("home, an article, a topic page and search with results at 1280 and 375 pixels", async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
