@@ -7,14 +7,15 @@ import { launchBrowser } from "../test/browser.ts";
 import { serveSite } from "../test/serve.ts";
 import { BENCH_NOW, generateCorpus, type Corpus } from "./generate.ts";
 
-const usage = `Usage: npm run bench -- [--articles N] [--runs R] [--dir DIR] [--skip-dev]
+const usage = `Usage: npm run bench -- [--articles N] [--runs R] [--dir DIR] [--skip-dev] [--only check|dev]
 
 Generates a seeded synthetic newsroom of N articles (default 10,000) and times, R times each (default 3):
   (a) the full production build (npm run build: pages, feeds, sitemaps, Pagefind index)
   (b) a vanilla Eleventy 3 build of the same Markdown with a minimal layout, plus pagefind --site
   (c) npm run check
   (d) a dev-server rebuild after editing one article
-and the bytes a browser fetches for a first search. Results go to bench/results/.`;
+and the bytes a browser fetches for a first search. Results go to bench/results/.
+--only times one measure and prints it, writing no results: for working on that measure.`;
 
 const ROOT = resolve(import.meta.dirname, "..");
 const NODE = process.execPath;
@@ -175,6 +176,7 @@ async function main(): Promise<number> {
       runs: { type: "string", default: "3" },
       dir: { type: "string", default: join("/tmp", "newsdesk-bench") },
       "skip-dev": { type: "boolean" },
+      only: { type: "string" },
       help: { type: "boolean" },
     },
   });
@@ -192,6 +194,11 @@ async function main(): Promise<number> {
   console.log(`Generating ${articles} articles in ${work} …`);
   const corpus = generateCorpus({ dir: work, articles });
   const out = join(work, "site");
+  if (values.only === "check" || values.only === "dev") {
+    const timings = values.only === "check" ? Array.from({ length: runs }, () => check(corpus)) : await devRebuilds(corpus, work, runs);
+    console.log(`${values.only}: ${timings.map((run) => `${run.seconds} s`).join(", ")}; median ${summarise(timings).medianSeconds} s`);
+    return 0;
+  }
 
   const build: Timing[] = [];
   for (let run = 0; run < runs; run++) build.push(fullBuild(corpus, out));

@@ -1,4 +1,5 @@
 import type { Listings, MonthPage } from "../src/collections/listings.ts";
+import { onlyRebuilt } from "../src/collections/rebuild.ts";
 import type { Newsroom } from "../src/content/schema.ts";
 import { ArticleList } from "./components/ArticleList.tsx";
 import { ListingHeader } from "./components/ListingHeader.tsx";
@@ -13,7 +14,7 @@ interface MonthPageData {
 
 /** Every page of every month: /archive/<yyyy>/<mm>/ and /archive/<yyyy>/<mm>/page/<n>/. */
 export const data = {
-  pagination: { data: "listings.monthPages", size: 1, alias: "listing", addAllPagesToCollections: false },
+  pagination: { data: "listings.monthPages", size: 1, alias: "listing", addAllPagesToCollections: false, before: onlyRebuilt((page: MonthPage) => page.url) },
   permalink: ({ listing }: MonthPageData) => listing.url,
 };
 

@@ -1,4 +1,5 @@
 import { displayLocale } from "../src/collections/collections.ts";
+import { onlyRebuilt } from "../src/collections/rebuild.ts";
 import { shortDate } from "../src/dates/dates.ts";
 import type { Article, Newsroom } from "../src/content/schema.ts";
 import { rawHtml } from "../src/render/rawHtml.ts";
@@ -18,7 +19,7 @@ interface ArticlePageData {
 
 /** One page per article at /news/<slug>/. */
 export const data = {
-  pagination: { data: "newsroom.articles", size: 1, alias: "article", addAllPagesToCollections: false },
+  pagination: { data: "newsroom.articles", size: 1, alias: "article", addAllPagesToCollections: false, before: onlyRebuilt((article: Article) => article.url) },
   permalink: (page: ArticlePageData) => page.article.url,
 };
 

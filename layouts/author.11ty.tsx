@@ -1,4 +1,5 @@
 import type { AuthorPage, Listings } from "../src/collections/listings.ts";
+import { onlyRebuilt } from "../src/collections/rebuild.ts";
 import type { Newsroom } from "../src/content/schema.ts";
 import { rawHtml } from "../src/render/rawHtml.ts";
 import { ArticleList } from "./components/ArticleList.tsx";
@@ -13,7 +14,7 @@ interface AuthorPageData {
 
 /** Every page of every author: /authors/<key>/ and /authors/<key>/page/<n>/. */
 export const data = {
-  pagination: { data: "listings.authorPages", size: 1, alias: "listing", addAllPagesToCollections: false },
+  pagination: { data: "listings.authorPages", size: 1, alias: "listing", addAllPagesToCollections: false, before: onlyRebuilt((page: AuthorPage) => page.url) },
   permalink: ({ listing }: AuthorPageData) => listing.url,
 };
 

@@ -1,3 +1,4 @@
+import { onlyRebuilt } from "../src/collections/rebuild.ts";
 import type { Newsroom } from "../src/content/schema.ts";
 import { atomFeed, type FeedSpec } from "../src/feeds/feeds.ts";
 
@@ -8,7 +9,7 @@ interface FeedData {
 
 /** Atom feeds: /feed.xml, /topics/<slug>/feed.xml and /authors/<key>/feed.xml. */
 export const data = {
-  pagination: { data: "feeds", size: 1, alias: "feed", addAllPagesToCollections: false },
+  pagination: { data: "feeds", size: 1, alias: "feed", addAllPagesToCollections: false, before: onlyRebuilt((feed: FeedSpec) => feed.pageUrl) },
   permalink: ({ feed }: FeedData) => feed.url,
   eleventyExcludeFromCollections: true,
 };

@@ -1,4 +1,5 @@
 import type { Listings, TopicPage } from "../src/collections/listings.ts";
+import { onlyRebuilt } from "../src/collections/rebuild.ts";
 import type { Newsroom } from "../src/content/schema.ts";
 import { rawHtml } from "../src/render/rawHtml.ts";
 import { ArticleList } from "./components/ArticleList.tsx";
@@ -14,7 +15,7 @@ interface TopicPageData {
 
 /** Every page of every topic: /topics/<slug>/ and /topics/<slug>/page/<n>/. */
 export const data = {
-  pagination: { data: "listings.topicPages", size: 1, alias: "listing", addAllPagesToCollections: false },
+  pagination: { data: "listings.topicPages", size: 1, alias: "listing", addAllPagesToCollections: false, before: onlyRebuilt((page: TopicPage) => page.url) },
   permalink: ({ listing }: TopicPageData) => listing.url,
 };
 

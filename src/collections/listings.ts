@@ -1,3 +1,4 @@
+import type { DateTime } from "luxon";
 import type { Article, Author, Newsroom, Topic } from "../content/schema.ts";
 import { displayLocale, topicsByActivity, type TopicCount } from "./collections.ts";
 
@@ -105,14 +106,15 @@ export function authorPages(newsroom: Newsroom): AuthorPage[] {
   return newsroom.authors.flatMap((author) => paginate(byAuthor.get(author.key) ?? [], author.url).map((page) => ({ ...page, author })));
 }
 
-function monthKey(article: Article): string {
-  return article.date.toFormat("yyyy/MM");
+/** `2026/11`: the archive month of a date, as its URL writes it (a DateTime is already in the publication's zone). */
+export function monthKey(date: Pick<DateTime, "year" | "month">): string {
+  return `${date.year}/${String(date.month).padStart(2, "0")}`;
 }
 
 /** Months with articles, newest first, by the calendar of the publication's time zone. */
 export function archiveMonths(newsroom: Newsroom): ArchiveMonth[] {
   const locale = displayLocale(newsroom);
-  return [...groupBy(newsroom.articles, (article) => [monthKey(article)])].map(([key, articles]) => {
+  return [...groupBy(newsroom.articles, (article) => [monthKey(article.date)])].map(([key, articles]) => {
     const date = articles[0]!.date.setLocale(locale);
     return { year: date.year, month: date.month, label: date.toFormat("MMMM yyyy"), url: `/archive/${key}/`, count: articles.length };
   });
@@ -120,7 +122,7 @@ export function archiveMonths(newsroom: Newsroom): ArchiveMonth[] {
 
 /** Pages for every month in the archive. */
 export function monthPages(newsroom: Newsroom): MonthPage[] {
-  const byMonth = groupBy(newsroom.articles, (article) => [monthKey(article)]);
+  const byMonth = groupBy(newsroom.articles, (article) => [monthKey(article.date)]);
   return archiveMonths(newsroom).flatMap((month) =>
     paginate(byMonth.get(`${month.year}/${String(month.month).padStart(2, "0")}`) ?? [], month.url).map((page) => ({
       ...page,

@@ -2,6 +2,7 @@ import type { EleventyConfig } from "@11ty/eleventy";
 import type { NewsroomSource } from "../content/plugin.ts";
 import type { Newsroom } from "../content/schema.ts";
 import { listings, type Listings } from "./listings.ts";
+import { pagesToRebuild, type BuiltState, type Rebuild } from "./rebuild.ts";
 
 /** The listings of the build in progress, computed once however many plugins ask. */
 export type ListingsSource = () => Promise<{ newsroom: Newsroom; listings: Listings }>;
@@ -17,5 +18,21 @@ export function collectionsPlugin(eleventyConfig: EleventyConfig, newsroom: News
     return { newsroom: current, listings: result };
   };
   eleventyConfig.addGlobalData("listings", async () => (await source()).listings);
+
+  // On the dev server, a save that only touched articles rewrites only the pages showing them; the rest of the
+  // last successful build stays on disk. Files saved during failed builds count until a build succeeds.
+  let built: BuiltState | undefined;
+  let changedFiles: string[] = [];
+  eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => {
+    changedFiles.push(...queue);
+  });
+  eleventyConfig.on("eleventy.after", async () => {
+    built = await source();
+    changedFiles = [];
+  });
+  eleventyConfig.addGlobalData("rebuild", async (): Promise<Rebuild> => {
+    const current = await source();
+    return { only: built && changedFiles.length > 0 ? pagesToRebuild(built, current, changedFiles) : undefined };
+  });
   return source;
 }

@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import type { DateTime } from "luxon";
 import type { z } from "zod";
 import { fileSlug } from "../collections/slugs.ts";
@@ -5,7 +6,7 @@ import { parseContentDate } from "../dates/dates.ts";
 import { parseBody, type ParsedBody } from "../markdown/markdown.ts";
 import type { Problem } from "./problems.ts";
 import { ArticleFrontMatterSchema, type ArticleFrontMatter, type Publication } from "./schema.ts";
-import { FileProblems, validate, type SourceFile } from "./sources.ts";
+import { FileProblems, forEachFile, readSource, validate, type SourceFile } from "./sources.ts";
 
 /** Headlines longer than this are cut off in search results and share cards. */
 export const LONG_HEADLINE = 100;
@@ -61,6 +62,35 @@ export function readArticle(file: SourceFile, publication: Publication, problems
         ? { data, date: date.date, dateOnly: date.dateOnly, updated: updated?.ok ? updated.date : undefined }
         : undefined,
   };
+}
+
+/**
+ * Articles kept parsed between dev-server rebuilds, by path. An entry is reused while the file's size and
+ * modification time, and the publication settings it was read with, are unchanged.
+ */
+export type ArticleCache = Map<string, { stamp: string; draft: Draft; problems: Problem[] }>;
+
+/** Reads, parses and validates article files (see readArticle), reusing unchanged ones from `cache` when given. */
+export async function readArticles(paths: string[], publication: Publication, problems: Problem[], render: boolean, cache?: ArticleCache): Promise<Draft[]> {
+  const settings = `${publication.baseUrl} ${publication.timeZone} ${render}`;
+  const drafts = await forEachFile(paths, async (path) => {
+    const stamp = cache && (await stat(path).then((stats) => `${stats.mtimeMs} ${stats.size} ${settings}`));
+    const cached = stamp === undefined ? undefined : cache?.get(path);
+    if (cached?.stamp === stamp && cached) {
+      problems.push(...cached.problems);
+      return cached.draft;
+    }
+    const own: Problem[] = [];
+    const draft = readArticle(await readSource(path, own), publication, own, render);
+    if (stamp !== undefined) cache?.set(path, { stamp, draft, problems: own });
+    problems.push(...own);
+    return draft;
+  });
+  if (cache) {
+    const current = new Set(paths);
+    for (const path of cache.keys()) if (!current.has(path)) cache.delete(path);
+  }
+  return drafts;
 }
 
 /** What a good editor would point out but that does not stop publication. */

@@ -32,6 +32,7 @@ export function parseContentFile(text: string): ParsedFile {
   };
   const offsetLine = 1; // the opening `---`
   // js-yaml reads the common, valid case fast; `yaml` (slower, but it knows lines) explains a failure.
+  let tree: ReturnType<typeof parse> | undefined;
   let data: unknown;
   let yamlErrors: ParsedFile["yamlErrors"] = [];
   try {
@@ -51,8 +52,8 @@ export function parseContentFile(text: string): ParsedFile {
     bodyLine: match[0].split("\n").length,
     yamlErrors,
     lineOf(path) {
-      // Only files with problems ask, so the syntax tree is parsed again then rather than kept for every file.
-      const again = parse();
+      // Only files with problems ask, so the syntax tree is parsed then rather than kept for every file.
+      const again = (tree ??= parse());
       // The deepest node that exists on the path: a wrong value points at itself, a missing field at its parent.
       for (let depth = path.length; depth > 0; depth--) {
         const node = again.document.getIn(path.slice(0, depth), true);

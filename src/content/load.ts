@@ -3,15 +3,15 @@ import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { DateTime } from "luxon";
-import { PAGE_SIZE } from "../collections/listings.ts";
+import { monthKey, PAGE_SIZE } from "../collections/listings.ts";
 import { fileSlug, topicSlug } from "../collections/slugs.ts";
 import { renderMarkdown } from "../markdown/markdown.ts";
-import { articleWarnings, field, readArticle, type Draft } from "./articles.ts";
+import { articleWarnings, field, readArticles, type ArticleCache, type Draft } from "./articles.ts";
 import { didYouMean } from "./hints.ts";
 import { brokenLink, sitePath, type Routes } from "./links.ts";
 import { ContentError, sortProblems, type Problem } from "./problems.ts";
 import { AuthorFrontMatterSchema, PublicationSchema, type Article, type Author, type Newsroom, type Publication, type RelatedLink } from "./schema.ts";
-import { displayPath, FileProblems, markdownFiles, pathPart, readSource, readSources, validate } from "./sources.ts";
+import { displayPath, FileProblems, markdownFiles, pathPart, readSource, validate } from "./sources.ts";
 import { checkTopicCollisions, loadTopicRegistry, resolveTopics, similarTopicWarnings } from "./topics.ts";
 
 /** Where content lives and which build this is. */
@@ -26,6 +26,8 @@ export interface LoadOptions {
   preview: boolean;
   /** Render article bodies to HTML (a build does; `npm run check` only validates). Default true. */
   render?: boolean;
+  /** Articles parsed by an earlier load in this process (the dev server), reused while their files are unchanged. */
+  cache?: ArticleCache;
 }
 
 /** A newsroom that passed validation, and the warnings that did not stop it. */
@@ -96,7 +98,7 @@ function routesOf(drafts: Draft[], authors: Map<string, Author>, publicDir: stri
     if (!draft.valid) continue;
     for (const slug of new Set(draft.tags.map(topicSlug))) count(routes.topics, slug);
     for (const key of [draft.valid.data.author].flat()) if (authors.has(key)) count(routes.authors, key);
-    count(routes.months, draft.valid.date.toFormat("yyyy/MM"));
+    count(routes.months, monthKey(draft.valid.date));
   }
   return routes;
 }
@@ -117,12 +119,11 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
   if (!publication) throw new ContentError(sortProblems(problems));
   const { baseUrl } = publication;
 
-  const [authors, registry, articleFiles] = await Promise.all([
+  const [authors, registry, drafts] = await Promise.all([
     loadAuthors(join(options.contentDir, "authors"), options.publicDir, baseUrl, problems),
     loadTopicRegistry(join(options.contentDir, "topics"), baseUrl, problems),
-    markdownFiles(join(options.contentDir, "news")).then((paths) => readSources(paths, problems)),
+    markdownFiles(join(options.contentDir, "news")).then((paths) => readArticles(paths, publication, problems, options.render !== false, options.cache)),
   ]);
-  const drafts = articleFiles.map((file) => readArticle(file, publication, problems, options.render !== false));
 
   const bySlug = new Map<string, Draft[]>();
   for (const draft of drafts) bySlug.set(draft.slug, [...(bySlug.get(draft.slug) ?? []), draft]);

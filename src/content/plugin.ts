@@ -1,5 +1,6 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import { buildTime } from "../dates/dates.ts";
+import type { ArticleCache } from "./articles.ts";
 import { loadNewsroom } from "./load.ts";
 import { formatProblem } from "./problems.ts";
 import type { Newsroom } from "./schema.ts";
@@ -13,11 +14,12 @@ export interface ContentOptions {
 /** The newsroom of the build in progress, loaded once however many plugins ask. */
 export type NewsroomSource = () => Promise<Newsroom>;
 
-async function loadForBuild(options: ContentOptions): Promise<Newsroom> {
+async function loadForBuild(options: ContentOptions, cache: ArticleCache | undefined): Promise<Newsroom> {
   const { newsroom, warnings } = await loadNewsroom({
     ...options,
     now: buildTime(process.env.NEWSDESK_NOW),
     preview: process.env.NEWSDESK_PREVIEW === "1" || process.env.ELEVENTY_RUN_MODE !== "build",
+    cache,
   });
   for (const warning of warnings) console.warn(`[newsdesk] warning: ${formatProblem(warning)}`);
   return newsroom;
@@ -26,15 +28,17 @@ async function loadForBuild(options: ContentOptions): Promise<Newsroom> {
 /**
  * Loads and validates all content once per build as the global `newsroom`. Production builds leave out drafts
  * and scheduled articles; the dev server (`ELEVENTY_RUN_MODE` serve or watch) and `NEWSDESK_PREVIEW=1` show them.
+ * The dev server keeps parsed articles between rebuilds and re-reads only the files that changed.
  * https://www.11ty.dev/docs/environment-vars/#eleventy-supplied
  */
 export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentOptions): NewsroomSource {
   let current: Promise<Newsroom> | undefined;
+  const cache: ArticleCache | undefined = process.env.ELEVENTY_RUN_MODE === "build" ? undefined : new Map();
   // Every build, watch rebuilds included, starts from the files as they are now.
   eleventyConfig.on("eleventy.before", () => {
     current = undefined;
   });
-  const source: NewsroomSource = () => (current ??= loadForBuild(options));
+  const source: NewsroomSource = () => (current ??= loadForBuild(options, cache));
   eleventyConfig.addWatchTarget(options.contentDir);
   eleventyConfig.addGlobalData("newsroom", source);
   return source;

@@ -57,10 +57,10 @@ export async function markdownFiles(dir: string): Promise<string[]> {
 /** Files read at once: enough to keep the disk busy, far below the operating system's open-file limit. */
 const READ_CONCURRENCY = 64;
 
-/** Reads and parses many content files, a bounded number at a time, in the order given. */
-export function readSources(paths: string[], problems: Problem[]): Promise<SourceFile[]> {
+/** Runs `read` over many files, a bounded number at a time, with results in the order given. */
+export function forEachFile<Result>(paths: string[], read: (path: string) => Promise<Result>): Promise<Result[]> {
   const limit = pLimit(READ_CONCURRENCY);
-  return Promise.all(paths.map((path) => limit(() => readSource(path, problems))));
+  return Promise.all(paths.map((path) => limit(() => read(path))));
 }
 
 /** Reads and parses a content file, reporting broken YAML. */

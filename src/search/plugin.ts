@@ -15,11 +15,16 @@ interface WrittenPage {
  */
 export function searchPlugin(eleventyConfig: EleventyConfig, newsroom: NewsroomSource): void {
   let background: Promise<void> = Promise.resolve();
+  // The dev server rewrites only the pages a save changed, so it keeps every article page it has written.
+  const written = new Map<string, string>();
   eleventyConfig.on("eleventy.after", async ({ directories, results }: { directories: { output: string }; results: WrittenPage[] }) => {
     const { publication, articles } = await newsroom();
-    const pages: RenderedPage[] = results.flatMap((page) =>
-      typeof page.url === "string" && typeof page.content === "string" && page.content.includes("data-pagefind-body") ? [{ url: page.url, html: page.content }] : [],
-    );
+    for (const page of results) {
+      if (typeof page.url === "string" && typeof page.content === "string" && page.content.includes("data-pagefind-body")) written.set(page.url, page.content);
+    }
+    const urls = new Set(articles.map((article) => article.url));
+    for (const url of written.keys()) if (!urls.has(url)) written.delete(url);
+    const pages: RenderedPage[] = [...written].map(([url, html]) => ({ url, html }));
     const index = async () => {
       const indexed = await buildSearchIndex(directories.output, publication.language, pages);
       if (indexed !== articles.length) {
