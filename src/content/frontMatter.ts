@@ -52,6 +52,8 @@ export function parseContentFile(text: string): ParsedFile {
     bodyLine: match[0].split("\n").length,
     yamlErrors,
     lineOf(path) {
+      // A field that is not there has no line, and a file-level problem none either: no need to parse for them.
+      if (typeof data !== "object" || data === null || !Object.hasOwn(data, path[0] ?? "")) return undefined;
       // Only files with problems ask, so the syntax tree is parsed then rather than kept for every file.
       const again = (tree ??= parse());
       // The deepest node that exists on the path: a wrong value points at itself, a missing field at its parent.
