@@ -44,7 +44,7 @@ export function EditionEmail({ newsroom, edition }: { newsroom: Newsroom; editio
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="x-apple-disable-message-reformatting" />
+        <meta name="x-apple-disable-message-reformatting" content="" />
         <meta name="color-scheme" content="light" />
         <title>{edition.title}</title>
       </head>
