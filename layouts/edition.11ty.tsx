@@ -5,7 +5,6 @@ import { rawHtml } from "../src/render/rawHtml.ts";
 import { ArticleList } from "./components/ArticleList.tsx";
 import { LeadStory } from "./components/LeadStory.tsx";
 import { Page } from "./components/Page.tsx";
-import { PreviewNotice } from "./components/PreviewNotice.tsx";
 import { TimeStamp } from "./components/TimeStamp.tsx";
 
 interface EditionPageData {
@@ -35,7 +34,7 @@ export function render({ newsroom, edition }: EditionPageData) {
       <article class="edition">
         {edition.scheduled ? (
           <p class="preview-notice" role="note">
-            <strong>Scheduled</strong> — this edition is published on its date.
+            <strong>Scheduled</strong> — published once its date has come and all its stories are out.
           </p>
         ) : null}
         <header class="listing-header">

@@ -70,11 +70,10 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  // What an edition of that day may carry: what is out now, or, prepared ahead, what is scheduled up to its day.
-  const limit = day > now ? day.endOf("day") : now;
   let newsroom;
   try {
-    ({ newsroom } = await loadNewsroom({ contentDir, publicDir: ".", now: limit, preview: false, render: false }));
+    // An edition may carry stories scheduled up to the end of its day (it waits for them), so load as of then.
+    ({ newsroom } = await loadNewsroom({ contentDir, publicDir: ".", now: DateTime.max(now, day.endOf("day")), preview: false, render: false }));
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     for (const problem of error.problems.filter((problem) => problem.severity === "error")) console.error(`error: ${formatProblem(problem)}`);

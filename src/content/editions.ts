@@ -18,7 +18,7 @@ export interface EditionSources {
   /** `content/editions/`. */
   dir: string;
   publication: Publication;
-  /** The build's "now": editions dated after its day are scheduled. */
+  /** The build's "now": an edition dated after its day, or with a story still to come, is scheduled. */
   now: DateTime;
   /** Include scheduled editions (the dev server). */
   preview: boolean;
@@ -102,9 +102,8 @@ export async function loadEditions(sources: EditionSources, problems: Problem[],
   const editions: Edition[] = [];
   for (const { file, day, report } of dated) {
     const raw = file.parsed.data;
-    const scheduled = day > now;
-    // A published edition carries what is out now; one prepared ahead may carry stories scheduled up to its day.
-    const limit = scheduled ? day.endOf("day") : now;
+    // An edition may carry stories scheduled up to the end of its day; it waits until they are all out.
+    const limit = day.endOf("day");
     const usable = (slug: string, path: (string | number)[]): Candidate | undefined => {
       const candidate = candidates.get(slug);
       if (!candidate) {
@@ -113,7 +112,8 @@ export async function loadEditions(sources: EditionSources, problems: Problem[],
       }
       if (candidate.draft) report.error(path, `\`${slug}\` is a draft: an edition can only carry published articles`);
       else if (candidate.date > limit) {
-        report.error(path, `\`${slug}\` is scheduled for ${displayDate(candidate.date, locale, candidate.dateOnly)}, after this edition: pick it for a later one`);
+        const when = displayDate(candidate.date, locale, candidate.dateOnly);
+        report.error(path, candidate.date > now ? `\`${slug}\` is scheduled for ${when}, after this edition's day: pick it for a later edition` : `\`${slug}\` came out on ${when}, after this edition's day: an edition carries what was out by its date`);
       } else return candidate;
       return undefined;
     };
@@ -159,6 +159,7 @@ export async function loadEditions(sources: EditionSources, problems: Problem[],
       }
     }
 
+    const scheduled = day > now || [lead, ...stories].some((story) => story !== undefined && story.date > now);
     if (scheduled && !sources.preview) continue;
     const order = runningOrder(lead, stories);
     const articles = (list: Candidate[]) => list.flatMap((story) => published.get(story.slug) ?? []);

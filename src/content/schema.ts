@@ -192,7 +192,7 @@ export interface Edition {
   lead?: Article;
   /** The other stories, in the editor's order or newest first; never the lead. */
   picks: Article[];
-  /** Dated after the build's day: left out of production builds until then. */
+  /** Dated after the build's day, or carrying a story scheduled later that day: left out of production builds until both have come. */
   scheduled: boolean;
 }
 

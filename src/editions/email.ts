@@ -25,7 +25,9 @@ const EMAIL_CSS = readFileSync(new URL("./email.css", import.meta.url), "utf8");
  * attributes are the layout's own: a 600-pixel table that CSS makes fluid (`width: 100%; max-width: 600px`).
  */
 export function inlineEmailCss(html: string): string {
-  return juice.inlineContent(html, EMAIL_CSS, {
+  return juice(html, {
+    extraCss: EMAIL_CSS,
+    applyStyleTags: true,
     removeStyleTags: true,
     preserveMediaQueries: false,
     preserveFontFaces: false,
