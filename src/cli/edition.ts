@@ -29,7 +29,7 @@ export function editionTemplate(fields: { title: string; day: string; articles: 
     `date: ${fields.day}`,
     "# lead: slug-of-the-top-story   # leads the edition with its picture; without it, the first pick leads",
     "picks:",
-    ...fields.articles.map((article) => `  - ${article.slug}   # ${article.title} (${shortDate(article.date, fields.locale)})`),
+    ...fields.articles.map((article) => `  - ${article.slug}   # ${article.title.replace(/\s+/g, " ")} (${shortDate(article.date, fields.locale)})`),
     "---",
     "",
     "A few sentences from the editor: what this edition is about and why it matters to readers.",
