@@ -46,6 +46,8 @@ export function EditionEmail({ newsroom, edition }: { newsroom: Newsroom; editio
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="x-apple-disable-message-reformatting" content="" />
         <meta name="color-scheme" content="light" />
+        {/* The web page at /newsletter/<date>/ is the edition's public copy; this file is for the email service. */}
+        <meta name="robots" content="noindex" />
         <title>{edition.title}</title>
       </head>
       <body>
