@@ -6,9 +6,10 @@ import { fileSlug, topicSlug } from "../collections/slugs.ts";
 import { displayDate, parseContentDate } from "../dates/dates.ts";
 import { collectStories, editionWindow, FIRST_EDITION_DAYS, previousDay, runningOrder, type Story } from "../editions/selection.ts";
 import { markdownText, preheader } from "../editions/text.ts";
-import { renderMarkdown } from "../markdown/markdown.ts";
+import { parseBody, renderMarkdown } from "../markdown/markdown.ts";
 import type { Draft } from "./articles.ts";
 import { closestMatch, didYouMean } from "./hints.ts";
+import { brokenLink, sitePath, type Routes } from "./links.ts";
 import type { Problem } from "./problems.ts";
 import { EditionFrontMatterSchema, type Article, type Edition, type Publication, type Topic } from "./schema.ts";
 import { FileProblems, markdownFiles, readSources, validate, type SourceFile } from "./sources.ts";
@@ -30,6 +31,8 @@ export interface EditionSources {
   articles: Article[];
   /** Every topic an article is filed under, by slug. */
   topics: Map<string, Topic>;
+  /** The pages this build writes, for checking the links in editors' notes. */
+  routes: Routes;
 }
 
 /** An article as an edition sees it: when it is out, and whether it is a draft. */
@@ -160,6 +163,14 @@ export async function loadEditions(sources: EditionSources, problems: Problem[],
     }
 
     const scheduled = day > now || [lead, ...stories].some((story) => story !== undefined && story.date > now);
+    for (const link of parseBody(file.parsed.body, { baseUrl: publication.baseUrl }, false).links) {
+      const path = sitePath(link.href, publication.baseUrl);
+      const page = path?.split(/[?#]/)[0];
+      if (path === undefined || page === "/newsletter/" || page === "/newsletter/feed.xml" || byDay.has(/^\/newsletter\/([^/]+)\/$/.exec(page ?? "")?.[1] ?? "")) continue;
+      const broken = brokenLink(path, sources.routes);
+      if (broken) report.at("error", file.parsed.bodyLine + link.line, "body", `broken link to ${path}: ${broken}`);
+    }
+
     if (scheduled && !sources.preview) continue;
     const order = runningOrder(lead, stories);
     const articles = (list: Candidate[]) => list.flatMap((story) => published.get(story.slug) ?? []);

@@ -216,7 +216,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
   }
 
   const editionSources = { dir: editionsDir(options.contentDir), publication, now: options.now, preview: options.preview, render: options.render !== false };
-  const editions = await loadEditions({ ...editionSources, drafts, articles, topics: allTopics }, problems, warnings);
+  const editions = await loadEditions({ ...editionSources, drafts, articles, topics: allTopics, routes: liveRoutes }, problems, warnings);
 
   if (problems.some((problem) => problem.severity === "error")) throw new ContentError(sortProblems([...problems, ...warnings]));
 

@@ -78,6 +78,15 @@ rejects("an empty edition: no lead, no picks and nothing published since the pre
   ]);
 });
 
+rejects("a broken link in the editor's note, while links to editions and articles work", async () => {
+  const note = "Read [Micron](/news/micron-thaw/), [last week](/newsletter/2024-05-20/) and [the archive](/newsletter/).\n\nAlso [this](/news/micron-thw/).\n";
+  const dir = editions({
+    "editions/2024-05-20.md": editionFile("title: Before\ndate: 2024-05-20\nlead: micron-thaw"),
+    "editions/2024-05-31.md": editionFile("title: Week\ndate: 2024-05-31\nlead: penang-suppliers", note),
+  });
+  assert.equal(await rejection(dir), ["editions/2024-05-31.md:8:body: broken link to /news/micron-thw/: no article has the slug `micron-thw` — did you mean `micron-thaw`?"]);
+});
+
 rejects("a missing title, an empty picks list and a misspelt field", async () => {
   const dir = editions({ "editions/2024-05-31.md": editionFile("date: 2024-05-31\npicks: []\nleed: micron-thaw") });
   assert.equal(await rejection(dir), [
