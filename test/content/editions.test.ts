@@ -147,4 +147,9 @@ assembles("topics given with picks change nothing, and the writer is told", asyn
   ]);
 });
 
+assembles("an article may link to the newsletter archive and its feed", async () => {
+  const dir = editions({ "news/2024/sign-up.md": articleFile("title: Sign up\ndate: 2024-05-30\nauthor: ana-lim\ntags: [News]", "Get [the newsletter](/newsletter/) or its [feed](/newsletter/feed.xml).\n") });
+  assert.equal((await load(dir)).newsroom.articles.map((article) => article.slug).includes("sign-up"), true);
+});
+
 assembles.run();
