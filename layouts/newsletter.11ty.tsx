@@ -16,7 +16,7 @@ export function render({ newsroom }: { newsroom: Newsroom }) {
       <header class="listing-header">
         <h1 class="listing-header__title">Newsletter</h1>
         <p class="listing-header__description">
-          The editors' pick of {publication.name}'s stories, sent by email. Every edition is here, newest first; follow them
+          The editors’ pick of {publication.name}’s stories, sent by email. Every edition is here, newest first; follow them
           with the <a href={feed.url}>newsletter feed</a>.
         </p>
       </header>

@@ -142,9 +142,11 @@ screenshots("home, an article, a topic page and search with results at 1280 and 
   assert.is(shots.length, 8);
 });
 
-screenshots("an edition's web page at 1280 and 375 pixels and its email at 600 and 375 pixels", async () => {
+screenshots("the newsletter archive and an edition's web page at 1280 and 375 pixels, and its email at 600 and 375 pixels", async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const shots: [string, string, number][] = [
+    ["newsletter", "/newsletter/", 1280],
+    ["newsletter", "/newsletter/", 375],
     ["edition", "/newsletter/2026-10-06/", 1280],
     ["edition", "/newsletter/2026-10-06/", 375],
     ["email", "/newsletter/2026-10-06/email.html", 600],
