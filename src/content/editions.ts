@@ -68,6 +68,16 @@ function editionDay(file: SourceFile, zone: string, report: FileProblems): DateT
   return dated ?? (named?.isValid ? named : undefined);
 }
 
+/** Reports links in the editor's note to pages the build will not write; links to other editions are fine. */
+function checkNoteLinks(file: SourceFile, baseUrl: string, routes: Routes, editionDays: Set<string>, report: FileProblems): void {
+  for (const link of parseBody(file.parsed.body, { baseUrl }, false).links) {
+    const path = sitePath(link.href, baseUrl);
+    if (path === undefined || editionDays.has(/^\/newsletter\/([^/?#]+)\/(?:[?#]|$)/.exec(path)?.[1] ?? "")) continue;
+    const broken = brokenLink(path, routes);
+    if (broken) report.at("error", file.parsed.bodyLine + link.line, "body", `broken link to ${path}: ${broken}`);
+  }
+}
+
 /**
  * Reads `content/editions/*.md`, checks every edition against the articles and topics, and assembles the ones
  * this build publishes, newest first. Problems go to `problems` (errors) and `warnings`, every file checked.
@@ -163,13 +173,7 @@ export async function loadEditions(sources: EditionSources, problems: Problem[],
     }
 
     const scheduled = day > now || [lead, ...stories].some((story) => story !== undefined && story.date > now);
-    for (const link of parseBody(file.parsed.body, { baseUrl: publication.baseUrl }, false).links) {
-      const path = sitePath(link.href, publication.baseUrl);
-      const page = path?.split(/[?#]/)[0];
-      if (path === undefined || page === "/newsletter/" || page === "/newsletter/feed.xml" || byDay.has(/^\/newsletter\/([^/]+)\/$/.exec(page ?? "")?.[1] ?? "")) continue;
-      const broken = brokenLink(path, sources.routes);
-      if (broken) report.at("error", file.parsed.bodyLine + link.line, "body", `broken link to ${path}: ${broken}`);
-    }
+    checkNoteLinks(file, publication.baseUrl, sources.routes, new Set(byDay.keys()), report);
 
     if (scheduled && !sources.preview) continue;
     const order = runningOrder(lead, stories);

@@ -160,6 +160,18 @@ edition("with nothing published since the previous edition it refuses and writes
   assert.not.ok(existsSync(join(dir, "editions/2024-05-27.md")));
 });
 
+edition("with content errors it lists them and writes nothing", () => {
+  const dir = newsroomWithEdition();
+  writeFileSync(join(dir, "news/2024/broken.md"), articleFile("title: Broken\ndate: 2024-05-30\nauthor: ana-lin\ntags: [China Bond]"));
+  const result = run("edition", "2024-05-31", "--content", dir, "--now", "2024-06-01T00:00:00Z");
+  assert.is(result.status, 1);
+  assert.equal(result.err.replaceAll(`${relative(process.cwd(), dir)}/`, "").split("\n"), [
+    "error: news/2024/broken.md:4:author: unknown author `ana-lin` — did you mean `ana-lim`?",
+    "Fix these first (npm run check lists them too); nothing was written.",
+  ]);
+  assert.not.ok(existsSync(join(dir, "editions/2024-05-31.md")));
+});
+
 edition("a date that is not yyyy-mm-dd is wrong usage", () => {
   const result = run("edition", "31/05/2024", "--content", newsroomWithEdition());
   assert.is(result.status, 2);
