@@ -215,8 +215,8 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
     });
   }
 
-  const editionSources = { dir: editionsDir(options.contentDir), publication, now: options.now, preview: options.preview, render: options.render !== false };
-  const editions = await loadEditions({ ...editionSources, drafts, articles, topics: allTopics, routes: liveRoutes }, problems, warnings);
+  const editionSources = { dir: editionsDir(options.contentDir), publication, now: options.now, preview: options.preview, render: options.render !== false, drafts, articles, topics: allTopics, routes: liveRoutes };
+  const editions = await loadEditions(editionSources, problems, warnings);
 
   if (problems.some((problem) => problem.severity === "error")) throw new ContentError(sortProblems([...problems, ...warnings]));
 
