@@ -1,12 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as cheerio from "cheerio";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import { UNSUBSCRIBE_PLACEHOLDER } from "../src/editions/email.ts";
 import { articleFile, contentTree, validFields } from "./helpers.ts";
-import { htmlFiles, page as sitePage, reachableFromHome } from "./site.ts";
+import { fileForUrl, htmlFiles, page as sitePage, reachableFromHome } from "./site.ts";
 
 const FIXTURE = "test/fixtures/site/content";
 const NOW = "2024-06-01T00:00:00Z";
@@ -54,12 +56,18 @@ production("every page is reachable by links from the home page", () => {
     "news/micron-thaw/index.html",
     "news/other-story/index.html",
     "news/penang-suppliers/index.html",
+    "newsletter/2024-04-05/email.html",
+    "newsletter/2024-04-05/index.html",
+    "newsletter/2024-05-31/email.html",
+    "newsletter/2024-05-31/index.html",
+    "newsletter/index.html",
     "search/index.html",
     "topics/china-bond/index.html",
     "topics/index.html",
     "topics/semiconductors/index.html",
   ]);
-  assert.equal(reachableFromHome(out), htmlFiles(out).filter((path) => path !== "404.html"));
+  // An edition's email.html is what the email service sends; readers reach the edition's web page instead.
+  assert.equal(reachableFromHome(out), htmlFiles(out).filter((path) => path !== "404.html" && !path.endsWith("/email.html")));
 });
 
 production("the article page has the anatomy of a business-news article", () => {
@@ -134,6 +142,129 @@ production("the home page leads with the newest story, then the latest, then the
 
 production.run();
 
+const newsletter = suite("build writes each edition as a web page, an email and its plain text, and an archive with a feed");
+const BASE = "https://fixture.example";
+const HOSTILE = 'Profits <script>alert(1)</script> & "quotes" at Veridian';
+const EDITION_TITLE = 'Chips, <b>bonds</b> & the week\'s "thaw"';
+const EDITION_STORIES = [
+  [HOSTILE, "/news/custom-full/"],
+  ["Dramatic turnaround in China's attitude to US chipmaker Micron", "/news/micron-thaw/"],
+  ["Other story about chips", "/news/other-story/"],
+];
+
+function email(day: string): cheerio.CheerioAPI {
+  return cheerio.load(readFileSync(join(out, `newsletter/${day}/email.html`), "utf8"));
+}
+
+newsletter("the edition's page has one h1, the note, the lead and then the picks, and is left out of search", () => {
+  const $ = page(out, "newsletter/2024-04-05");
+  assert.is($("h1").length, 1);
+  assert.is($("h1").text(), EDITION_TITLE);
+  assert.is($("title").text(), `${EDITION_TITLE} | Fixture Ledger`);
+  assert.is($(".listing-header__count").text(), "5 April 2024 · 3 stories");
+  assert.is($(".edition__note p").first().text(), "The editor’s note, with the Micron story, a section and <b>markup</b> that stays text.");
+  assert.equal($(".lead__headline a, .card__headline a").map((_, a) => [[$(a).text(), $(a).attr("href")]]).get(), EDITION_STORIES);
+  assert.is($("[data-pagefind-body]").length, 0);
+  assert.is($('link[rel="alternate"][href="/newsletter/feed.xml"]').attr("title"), "Newsletter | Fixture Ledger");
+  assert.equal($('nav[aria-label="Editions"] a').map((_, a) => [[$(a).text().trim(), $(a).attr("href")]]).get(), [
+    ["← Newer edition", "/newsletter/2024-05-31/"],
+    ["All editions", "/newsletter/"],
+  ]);
+});
+
+newsletter("an edition without picks collects what was published since the previous one, in its topics", () => {
+  const $ = page(out, "newsletter/2024-05-31");
+  assert.equal($(".lead__headline a, .card__headline a").map((_, a) => $(a).attr("href")).get(), ["/news/penang-suppliers/"]);
+});
+
+newsletter("the archive lists the editions newest first, the footer links it, and it advertises the newsletter feed", () => {
+  const $ = page(out, "newsletter");
+  assert.equal($(".edition-list__title a").map((_, a) => [[$(a).text(), $(a).attr("href")]]).get(), [
+    ["Penang's month", "/newsletter/2024-05-31/"],
+    [EDITION_TITLE, "/newsletter/2024-04-05/"],
+  ]);
+  assert.equal($(".edition-list__lead").map((_, p) => $(p).text()).get(), ["Leading with: Penang suppliers count on a memory recovery", `Leading with: ${HOSTILE}`]);
+  assert.is($('link[rel="alternate"][type="application/atom+xml"][href="/newsletter/feed.xml"]').length, 1);
+  assert.is(page(out, "")('footer a[href="/newsletter/"]').text(), "Newsletter");
+});
+
+newsletter("the newsletter feed is Atom: each edition with its note and its stories linked, absolute URLs", () => {
+  const text = readFileSync(join(out, "newsletter/feed.xml"), "utf8");
+  assert.is(XMLValidator.validate(text), true);
+  const feed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => name === "entry" }).parse(text).feed as { entry: { id: string; content: { "#text": string } }[] };
+  assert.equal(feed.entry.map((entry) => entry.id), [`${BASE}/newsletter/2024-05-31/`, `${BASE}/newsletter/2024-04-05/`]);
+  const content = feed.entry[1]?.content["#text"] ?? "";
+  assert.ok(content.includes(`<a href="${BASE}/news/micron-thaw/">the Micron story</a>`), content);
+  assert.ok(content.includes(`<li><a href="${BASE}/news/custom-full/">Profits &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; at Veridian</a></li>`), content);
+  assert.not.ok(/(href|src)="[^h]/.test(content), "a relative URL is left in the feed");
+});
+
+newsletter("the email has its styles inlined and no <style>, <script> or stylesheet left", () => {
+  const $ = email("2024-04-05");
+  assert.is($("style, script, link").length, 0);
+  assert.match($("table.email-container").attr("style") ?? "", /width: 100%; max-width: 600px;/);
+  assert.is($("table.email-container").attr("width"), "600");
+  assert.is($("table").length, $('table[role="presentation"]').length);
+  assert.is($("[data-pagefind-body]").length, 0);
+  assert.is($('meta[name="robots"]').attr("content"), "noindex");
+});
+
+newsletter("every URL in the email is absolute on the site and leads to a built page, but the unsubscribe placeholder", () => {
+  for (const day of ["2024-04-05", "2024-05-31"]) {
+    const $ = email(day);
+    const urls = [...$("[href]").map((_, element) => $(element).attr("href")).get(), ...$("[src]").map((_, element) => $(element).attr("src")).get()];
+    assert.ok(urls.length >= 7, urls.join(" "));
+    assert.equal(urls.filter((url) => !url.startsWith(`${BASE}/`) && url !== UNSUBSCRIBE_PLACEHOLDER), []);
+    const onSite = urls.filter((url) => url.startsWith(`${BASE}/`)).map((url) => new URL(url));
+    assert.equal(onSite.filter((url) => !existsSync(join(out, fileForUrl(url.pathname)))).map((url) => url.href), []);
+    for (const url of onSite.filter((candidate) => candidate.hash)) assert.is(page(out, url.pathname)(url.hash).length, 1, url.href);
+  }
+  const $ = email("2024-04-05");
+  // The note's link to its own sub-heading, and the sub-heading's anchor, lead to the web page's copy of it.
+  assert.equal($(`a[href="${BASE}/newsletter/2024-04-05/#in-brief"]`).map((_, a) => $(a).text()).get(), ["section", "In brief"]);
+});
+
+newsletter("every image in the email has width, height and alt: the lead's picture at 600 by 338", () => {
+  const $ = email("2024-04-05");
+  assert.equal($("img").map((_, img) => [[$(img).attr("src"), $(img).attr("width"), $(img).attr("height"), $(img).attr("alt")]]).get(), [
+    [`${BASE}/assets/img/news/chips.jpg`, "600", "338", "A silicon wafer"],
+  ]);
+});
+
+newsletter("the email has the masthead, a hidden preheader, view in browser, the lead with dek and byline, each pick and unsubscribe", () => {
+  const $ = email("2024-04-05");
+  assert.is($("title").text(), EDITION_TITLE);
+  assert.is($(".preheader").text().replace(/[\u200c\u00a0]+$/, ""), "The editor’s note, with the Micron story, a section and <b>markup</b> that stays text. In brief A…");
+  assert.match($(".preheader").attr("style") ?? "", /^display: none;/);
+  assert.is($(".preheader").attr("aria-hidden"), "true");
+  assert.equal($(".email-masthead__name").map((_, a) => [[$(a).text(), $(a).attr("href")]]).get(), [["Fixture Ledger", `${BASE}/`]]);
+  assert.is($(".email-topbar a").text(), "View in browser");
+  assert.is($(".email-topbar a").attr("href"), `${BASE}/newsletter/2024-04-05/`);
+  assert.is($("h1").text(), EDITION_TITLE);
+  assert.is($(".email-note h2").text(), "In brief");
+  assert.equal($(".email-lead-headline a, .email-headline a").map((_, a) => [[$(a).text(), $(a).attr("href")]]).get(), EDITION_STORIES.map(([title, url]) => [title, `${BASE}${url}`]));
+  assert.is($(".email-dek").first().text(), "A dek with <em>markup</em> that must stay text");
+  assert.equal($(".email-meta").map((_, p) => $(p).text()).get(), ["By Ana Lim and Ben Tran · 11 Mar 2024", "By Ana Lim · 2 Apr 2024", "By Ben Tran · 1 Feb 2024"]);
+  assert.is($(`a[href="${UNSUBSCRIBE_PLACEHOLDER}"]`).text(), "Unsubscribe");
+});
+
+newsletter("the plain-text email carries the masthead, the note, every headline with its URL, view in browser and unsubscribe", () => {
+  const text = readFileSync(join(out, "newsletter/2024-04-05/email.txt"), "utf8");
+  assert.equal(text.split("\n").slice(0, 7), [
+    "FIXTURE LEDGER",
+    "5 April 2024",
+    "",
+    EDITION_TITLE,
+    "=".repeat(EDITION_TITLE.length),
+    "",
+    "The editor’s note, with the Micron story (https://fixture.example/news/micron-thaw/), a section and <b>markup</b> that stays text.",
+  ]);
+  for (const [title, url] of EDITION_STORIES) assert.ok(text.includes(`\n${title}\n`) && text.includes(`\n${BASE}${url}\n`), `${title} ${url}`);
+  assert.ok(text.endsWith(`\nView in your browser: ${BASE}/newsletter/2024-04-05/\nUnsubscribe: ${UNSUBSCRIBE_PLACEHOLDER}\nFixture Ledger · ${BASE}\n`), text);
+});
+
+newsletter.run();
+
 const browsing = suite("build writes paginated topic, author and archive pages a reader can walk through");
 const big = join(mkdtempSync(join(tmpdir(), "newsdesk-browse-")), "site");
 
@@ -199,8 +330,8 @@ browsing("archive months follow Bangkok's calendar and the author has paginated 
 
 browsing("every page, paginated ones included, is reachable by links from the home page", () => {
   const all = htmlFiles(big).filter((path) => path !== "404.html");
-  // home, 46 articles, China Bond ×3, Ports, /topics/, ana-lim ×3, /authors/, /archive/, January ×3, February, /search/
-  assert.is(all.length, 1 + 46 + 3 + 1 + 1 + 3 + 1 + 1 + 3 + 1 + 1);
+  // home, 46 articles, China Bond ×3, Ports, /topics/, ana-lim ×3, /authors/, /archive/, January ×3, February, /search/, /newsletter/
+  assert.is(all.length, 1 + 46 + 3 + 1 + 1 + 3 + 1 + 1 + 3 + 1 + 1 + 1);
   assert.equal(reachableFromHome(big), all);
 });
 

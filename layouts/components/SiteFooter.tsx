@@ -22,6 +22,9 @@ export function SiteFooter({ newsroom }: { newsroom: Newsroom }) {
             <a href="/archive/">Archive</a>
           </li>
           <li>
+            <a href="/newsletter/">Newsletter</a>
+          </li>
+          <li>
             <a href="/search/">Search</a>
           </li>
         </ul>

@@ -6,7 +6,7 @@ import { buildTime } from "../dates/dates.ts";
 
 const usage = `Usage: npm run check -- [--content DIR] [--now ISO-DATE-TIME]
 
-Checks every article, author and topic file without building the site, and prints each problem as
+Checks every article, author, topic and edition file without building the site, and prints each problem as
   error:   file:line:field: what is wrong — and how to fix it
   warning: file:line:field: what a good editor would point out
 Exit codes: 0 no errors (warnings may remain), 1 errors that would stop the build, 2 the check could not run.`;

@@ -18,7 +18,7 @@ export interface Routes {
 }
 
 /** Pages every build writes, whatever the content. */
-const FIXED_PAGES = new Set(["/", "/topics/", "/authors/", "/archive/", "/search/", "/404.html", "/feed.xml", "/feed.json", "/sitemap.xml", "/news-sitemap.xml", "/robots.txt"]);
+const FIXED_PAGES = new Set(["/", "/topics/", "/authors/", "/archive/", "/search/", "/404.html", "/feed.xml", "/feed.json", "/sitemap.xml", "/news-sitemap.xml", "/robots.txt", "/newsletter/", "/newsletter/feed.xml"]);
 
 /** The site path of a link when it points inside the site (root-relative, or absolute under `baseUrl`), else undefined. */
 export function sitePath(href: string, baseUrl: string): string | undefined {

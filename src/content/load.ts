@@ -7,6 +7,7 @@ import { monthKey, PAGE_SIZE } from "../collections/listings.ts";
 import { fileSlug, topicSlug } from "../collections/slugs.ts";
 import { renderMarkdown } from "../markdown/markdown.ts";
 import { articleWarnings, field, readArticles, type ArticleCache, type Draft } from "./articles.ts";
+import { editionsDir, loadEditions } from "./editions.ts";
 import { didYouMean } from "./hints.ts";
 import { brokenLink, sitePath, type Routes } from "./links.ts";
 import { ContentError, sortProblems, type Problem } from "./problems.ts";
@@ -16,7 +17,7 @@ import { checkTopicCollisions, loadTopicRegistry, resolveTopics, similarTopicWar
 
 /** Where content lives and which build this is. */
 export interface LoadOptions {
-  /** The folder holding `publication.ts`, `news/`, `authors/` and `topics/`. */
+  /** The folder holding `publication.ts`, `news/`, `authors/`, `topics/` and `editions/`. */
   contentDir: string;
   /** The folder that `/assets/...` URLs are served from; image paths are checked against it. */
   publicDir: string;
@@ -215,6 +216,9 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
     });
   }
 
+  const editionSources = { dir: editionsDir(options.contentDir), publication, now: options.now, preview: options.preview, render: options.render !== false, drafts, articles, topics: allTopics, routes: liveRoutes };
+  const editions = await loadEditions(editionSources, problems, warnings);
+
   if (problems.some((problem) => problem.severity === "error")) throw new ContentError(sortProblems([...problems, ...warnings]));
 
   articles.sort((a, b) => b.date.toMillis() - a.date.toMillis() || a.slug.localeCompare(b.slug));
@@ -227,6 +231,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
       articles,
       authors: [...authors.values()].sort((a, b) => a.name.localeCompare(b.name)),
       topics: [...topics.values()].filter((topic) => usedTopics.has(topic.slug)).sort((a, b) => a.name.localeCompare(b.name)),
+      editions,
       preview: options.preview,
       builtAt: options.now,
     }),

@@ -88,10 +88,26 @@ export const TopicFrontMatterSchema = z.strictObject({
   description: optionalText,
 });
 
+/** Front matter of a newsletter edition in `content/editions/<yyyy-mm-dd>.md`; the body is the editor's note. */
+export const EditionFrontMatterSchema = z.strictObject({
+  title: requiredText,
+  date: dateText,
+  lead: urlSegment.optional(),
+  picks: z
+    .array(urlSegment, { error: "must be a list of article slugs, like [micron-thaw, rice-quota]" })
+    .min(1, "is empty: list article slugs, or leave picks out to collect what was published since the previous edition")
+    .optional(),
+  topics: z
+    .array(z.string({ error: "must be text" }).trim().min(1, "is empty"), { error: "must be a list of topics, like [China Bond, Semiconductors]" })
+    .min(1, "is empty: name at least one topic, or leave topics out")
+    .optional(),
+});
+
 export type Publication = z.output<typeof PublicationSchema>;
 export type ArticleFrontMatter = z.output<typeof ArticleFrontMatterSchema>;
 export type AuthorFrontMatter = z.output<typeof AuthorFrontMatterSchema>;
 export type TopicFrontMatter = z.output<typeof TopicFrontMatterSchema>;
+export type EditionFrontMatter = z.output<typeof EditionFrontMatterSchema>;
 
 /** A picture with its text alternative, resolved to a site URL. */
 export interface Picture {
@@ -157,12 +173,37 @@ export interface Article {
   html: string;
 }
 
+/** A newsletter edition: the editor's note, the lead story and the picks, each a published article. */
+export interface Edition {
+  /** The edition's calendar day, `yyyy-mm-dd`, as in its file name and URL. */
+  day: string;
+  /** The start of that day in the publication's time zone. */
+  date: DateTime;
+  /** The web page, `/newsletter/<yyyy-mm-dd>/`; the email is `email.html` and `email.txt` under it. */
+  url: string;
+  sourcePath: string;
+  title: string;
+  /** The editor's note, rendered Markdown. */
+  noteHtml: string;
+  /** The editor's note as plain text, paragraphs separated by blank lines, links as "text (url)". */
+  noteText: string;
+  /** The inbox preview: the start of the note on one line, without URLs. */
+  preheader: string;
+  lead?: Article;
+  /** The other stories, in the editor's order or newest first; never the lead. */
+  picks: Article[];
+  /** Dated after the build's day, or carrying a story scheduled later that day: left out of production builds until both have come. */
+  scheduled: boolean;
+}
+
 /** Everything the site is built from. Lists are sorted: articles newest first, authors and topics by name. */
 export interface Newsroom {
   publication: Publication;
   articles: Article[];
   authors: Author[];
   topics: Topic[];
+  /** Newsletter editions, newest first. */
+  editions: Edition[];
   /** True when drafts and scheduled articles are included (the dev server). */
   preview: boolean;
   /** The build's "now": what counts as published, and the news sitemap's clock. */

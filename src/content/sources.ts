@@ -63,6 +63,11 @@ export function forEachFile<Result>(paths: string[], read: (path: string) => Pro
   return Promise.all(paths.map((path) => limit(() => read(path))));
 }
 
+/** Reads and parses many content files, a bounded number at a time, in the order given. */
+export function readSources(paths: string[], problems: Problem[]): Promise<SourceFile[]> {
+  return forEachFile(paths, (path) => readSource(path, problems));
+}
+
 /** Reads and parses a content file, reporting broken YAML. */
 export async function readSource(path: string, problems: Problem[]): Promise<SourceFile> {
   const file: SourceFile = { path: displayPath(path), parsed: parseContentFile(await readFile(path, "utf8")) };

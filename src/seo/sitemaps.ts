@@ -53,6 +53,8 @@ export function sitemapEntries(newsroom: Newsroom, listings: Listings): SitemapE
     ...listings.authorPages.map(listing),
     { url: "/archive/", lastmod },
     ...listings.monthPages.map(listing),
+    { url: "/newsletter/", lastmod: newsroom.editions[0] ? isoDateTime(newsroom.editions[0].date) : undefined },
+    ...newsroom.editions.map((edition) => ({ url: edition.url, lastmod: isoDateTime(edition.date) })),
     { url: "/search/" },
   ];
 }

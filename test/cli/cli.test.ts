@@ -1,11 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { articleFile, contentTree, validFields } from "../helpers.ts";
 
-function run(script: "check" | "new", ...args: string[]) {
+function run(script: "check" | "new" | "edition", ...args: string[]) {
   const result = spawnSync(process.execPath, ["--import", "tsx", `src/cli/${script}.ts`, ...args], {
     encoding: "utf8",
     env: { ...process.env, NEWSDESK_NOW: "", NEWSDESK_AUTHOR: "", NEWSDESK_CONTENT: "" },
@@ -34,6 +34,19 @@ check("errors and warnings are listed together and the exit code is 1", () => {
     "warning: news/2024/a.md:image: is missing: stories with a picture get a share card and a thumbnail in every list",
     "error:   news/2024/a.md:4:author: unknown author `jim-polard` — did you mean `jim-pollard`?",
     "1 error, 1 warning: fix the errors to publish.",
+  ]);
+});
+
+check("an edition's problems are reported with the articles'", () => {
+  const dir = contentTree({
+    "news/2024/micron-thaw.md": articleFile(validFields),
+    "editions/2024-05-31.md": "---\ntitle: Week\ndate: 2024-05-31\nlead: micron-thw\n---\nNote.\n",
+  });
+  const prefix = `${relative(process.cwd(), dir)}/`;
+  const result = run("check", "--content", dir, "--now", "2024-06-01T00:00:00Z");
+  assert.is(result.status, 1);
+  assert.equal(result.out.filter((line) => line.includes("editions/")).map((line) => line.replace(prefix, "")), [
+    "error:   editions/2024-05-31.md:4:lead: no article has the slug `micron-thw` — did you mean `micron-thaw`?",
   ]);
 });
 
@@ -82,3 +95,87 @@ create("an unknown author is refused with the closest key", () => {
 });
 
 create.run();
+
+const edition = suite("npm run edition scaffolds the day's edition from what was published since the previous one");
+
+/** Articles on 20, 28 and 29 May 2024 (the last a draft), and an edition on 21 May. */
+function newsroomWithEdition(): string {
+  const story = (title: string, date: string, extra = "") => articleFile(`title: ${title}\ndate: ${date}\nauthor: ana-lim\ntags: [China Bond]${extra}`);
+  return contentTree({
+    "news/2024/micron-thaw.md": story("Micron thaw", "2024-05-20T08:00:00+07:00"),
+    "news/2024/penang-suppliers.md": story('"Penang suppliers: a test"', "2024-05-28T08:00:00+07:00"),
+    "news/2024/rice-quota.md": story("Rice quota", "2024-05-29T08:00:00+07:00"),
+    "news/2024/secret-draft.md": story("Secret draft", "2024-05-30", "\ndraft: true"),
+    "editions/2024-05-21.md": "---\ntitle: Before\ndate: 2024-05-21\nlead: micron-thaw\n---\nNote.\n",
+  });
+}
+
+edition("the file has a title, the date and the new articles as picks, newest first, and passes the check", () => {
+  const dir = newsroomWithEdition();
+  const result = run("edition", "2024-05-31", "--content", dir, "--now", "2024-06-01T00:00:00Z");
+  assert.is(result.status, 0, result.err);
+  const path = join(dir, "editions/2024-05-31.md");
+  assert.equal(result.out, [`Created ${relative(process.cwd(), path)} with 2 picks. Choose a lead, write the note, and preview it at /newsletter/2024-05-31/ with npm start.`]);
+  assert.is(
+    readFileSync(path, "utf8"),
+    [
+      "---",
+      "title: Test Ledger, 31 May 2024",
+      "date: 2024-05-31",
+      "# lead: slug-of-the-top-story   # leads the edition with its picture; without it, the first pick leads",
+      "picks:",
+      "  - rice-quota   # Rice quota (29 May 2024)",
+      "  - penang-suppliers   # Penang suppliers: a test (28 May 2024)",
+      "---",
+      "",
+      "A few sentences from the editor: what this edition is about and why it matters to readers.",
+      "",
+    ].join("\n"),
+  );
+  const checked = run("check", "--content", dir, "--now", "2024-06-01T00:00:00Z");
+  assert.is(checked.status, 0, checked.out.join("\n"));
+});
+
+edition("without a date it is today's edition in the publication's time zone", () => {
+  const dir = newsroomWithEdition();
+  const result = run("edition", "--content", dir, "--now", "2024-05-31T18:30:00Z");
+  assert.is(result.status, 0, result.err);
+  assert.ok(readFileSync(join(dir, "editions/2024-06-01.md"), "utf8").includes("\ndate: 2024-06-01\n"));
+});
+
+edition("it never overwrites an edition", () => {
+  const dir = newsroomWithEdition();
+  const before = readFileSync(join(dir, "editions/2024-05-21.md"), "utf8");
+  const result = run("edition", "2024-05-21", "--content", dir, "--now", "2024-06-01T00:00:00Z");
+  assert.is(result.status, 1);
+  assert.is(result.err.replace(`${relative(process.cwd(), dir)}/`, ""), "editions/2024-05-21.md already exists; nothing was written.");
+  assert.is(readFileSync(join(dir, "editions/2024-05-21.md"), "utf8"), before);
+});
+
+edition("with nothing published since the previous edition it refuses and writes nothing", () => {
+  const dir = newsroomWithEdition();
+  const result = run("edition", "2024-05-27", "--content", dir, "--now", "2024-06-01T00:00:00Z");
+  assert.is(result.status, 1);
+  assert.is(result.err, "No article was published since the previous edition (21 May 2024); nothing was written.");
+  assert.not.ok(existsSync(join(dir, "editions/2024-05-27.md")));
+});
+
+edition("with content errors it lists them and writes nothing", () => {
+  const dir = newsroomWithEdition();
+  writeFileSync(join(dir, "news/2024/broken.md"), articleFile("title: Broken\ndate: 2024-05-30\nauthor: ana-lin\ntags: [China Bond]"));
+  const result = run("edition", "2024-05-31", "--content", dir, "--now", "2024-06-01T00:00:00Z");
+  assert.is(result.status, 1);
+  assert.equal(result.err.replaceAll(`${relative(process.cwd(), dir)}/`, "").split("\n"), [
+    "error: news/2024/broken.md:4:author: unknown author `ana-lin` — did you mean `ana-lim`?",
+    "Fix these first (npm run check lists them too); nothing was written.",
+  ]);
+  assert.not.ok(existsSync(join(dir, "editions/2024-05-31.md")));
+});
+
+edition("a date that is not yyyy-mm-dd is wrong usage", () => {
+  const result = run("edition", "31/05/2024", "--content", newsroomWithEdition());
+  assert.is(result.status, 2);
+  assert.ok(result.err.startsWith("Give the edition's date as yyyy-mm-dd, like 2026-11-24.\n\nUsage: npm run edition"), result.err);
+});
+
+edition.run();

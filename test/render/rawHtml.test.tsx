@@ -5,8 +5,16 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { rawHtml } from "../../src/render/rawHtml.ts";
 
-/** The only expressions allowed to reach rawHtml(): Markdown rendered by our markdown-it instance, and JSON-LD. */
-const ALLOWED_RAW = ["article.html", "author.bioHtml", "topic.introHtml", "jsonForScript(newsArticleJsonLd(newsroom, article"];
+/** The only expressions allowed to reach rawHtml(): Markdown rendered by our markdown-it instance (articles, bios, topic intros, editors' notes), and JSON-LD. */
+const ALLOWED_RAW = [
+  "article.html",
+  "author.bioHtml",
+  "topic.introHtml",
+  "jsonForScript(newsArticleJsonLd(newsroom, article",
+  // An edition's note on its web page, and in the email with its links made absolute (layouts/components/EditionEmail.tsx).
+  "edition.noteHtml",
+  "absoluteLinks(edition.noteHtml, pageUrl",
+];
 
 function sources(dir: string): { path: string; text: string }[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" })

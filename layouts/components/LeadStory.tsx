@@ -1,0 +1,27 @@
+import { displayLocale } from "../../src/collections/collections.ts";
+import type { Article, Newsroom } from "../../src/content/schema.ts";
+import { Byline } from "./Byline.tsx";
+import { TimeStamp } from "./TimeStamp.tsx";
+
+/** A story given the lead slot: big picture, kicker, headline, dek, byline and date. */
+export function LeadStory({ article, newsroom }: { article: Article; newsroom: Newsroom }) {
+  return (
+    <article class="lead">
+      {article.image ? <img class="lead__image" src={article.image.src} alt={article.image.alt} width="1200" height="675" /> : null}
+      <div class="lead__text">
+        {article.topics[0] ? (
+          <p class="kicker">
+            <a href={article.topics[0].url}>{article.topics[0].name}</a>
+          </p>
+        ) : null}
+        <h2 class="lead__headline">
+          <a href={article.url}>{article.title}</a>
+        </h2>
+        {article.dek ? <p class="lead__dek">{article.dek}</p> : null}
+        <p class="card__meta">
+          <Byline authors={article.authors} /> · <TimeStamp date={article.date} locale={displayLocale(newsroom)} short />
+        </p>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,43 @@
+import { displayLocale } from "../src/collections/collections.ts";
+import type { Newsroom } from "../src/content/schema.ts";
+import { newsletterFeedLink } from "../src/feeds/editions.ts";
+import { Page } from "./components/Page.tsx";
+import { TimeStamp } from "./components/TimeStamp.tsx";
+
+export const data = { permalink: "/newsletter/" };
+
+/** Every newsletter edition, newest first, with its lead story; advertises the newsletter's feed. */
+export function render({ newsroom }: { newsroom: Newsroom }) {
+  const { publication, editions } = newsroom;
+  const locale = displayLocale(newsroom);
+  const feed = newsletterFeedLink(newsroom);
+  return (
+    <Page newsroom={newsroom} path="/newsletter/" title="Newsletter" description={`Every edition of the ${publication.name} newsletter, newest first.`} feeds={[feed]}>
+      <header class="listing-header">
+        <h1 class="listing-header__title">Newsletter</h1>
+        <p class="listing-header__description">
+          The editors’ pick of {publication.name}’s stories, sent by email. Every edition is here, newest first; follow them
+          with the <a href={feed.url}>newsletter feed</a>.
+        </p>
+      </header>
+      {editions.length === 0 ? (
+        <p class="empty">No editions yet.</p>
+      ) : (
+        <ol class="edition-list">
+          {editions.map((edition) => (
+            <li class="edition-list__item">
+              <p class="edition-list__date">
+                <TimeStamp date={edition.date} locale={locale} dateOnly />
+                {edition.scheduled ? <span class="badge"> Scheduled</span> : null}
+              </p>
+              <h2 class="edition-list__title">
+                <a href={edition.url}>{edition.title}</a>
+              </h2>
+              {edition.lead ? <p class="edition-list__lead">Leading with: {edition.lead.title}</p> : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </Page>
+  );
+}

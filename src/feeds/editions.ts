@@ -1,0 +1,46 @@
+import { Feed } from "feed";
+import { escapeEntities } from "jsx-async-runtime";
+import { absoluteUrl } from "../collections/collections.ts";
+import type { Newsroom } from "../content/schema.ts";
+import { absoluteLinks } from "../editions/email.ts";
+import { FEED_SIZE } from "./feeds.ts";
+
+/** The newsletter feed's address and title, as pages advertise it with `<link rel="alternate">`. */
+export function newsletterFeedLink(newsroom: Newsroom): { url: string; title: string } {
+  return { url: "/newsletter/feed.xml", title: `Newsletter | ${newsroom.publication.name}` };
+}
+
+/** The newsletter as Atom 1.0: the latest 50 editions, each with the editor's note and its stories' headlines linked. */
+export function newsletterFeed(newsroom: Newsroom): string {
+  const { publication } = newsroom;
+  const absolute = (path: string) => absoluteUrl(publication.baseUrl, path);
+  const spec = newsletterFeedLink(newsroom);
+  const editions = newsroom.editions.slice(0, FEED_SIZE);
+  const feed = new Feed({
+    id: absolute("/newsletter/"),
+    title: spec.title,
+    description: `Every edition of the ${publication.name} newsletter.`,
+    link: absolute("/newsletter/"),
+    language: publication.language,
+    updated: (editions[0]?.date ?? newsroom.builtAt).toJSDate(),
+    generator: "Newsdesk",
+    favicon: absolute("/assets/img/favicon.svg"),
+    feedLinks: { atom: absolute(spec.url) },
+    copyright: `© ${publication.name}`,
+  });
+  for (const edition of editions) {
+    const stories = [edition.lead, ...edition.picks].flatMap((article) => (article ? [article] : []));
+    // Atom's <title type="html"> and the content are HTML: headlines arrive escaped, as in the article feeds.
+    const list = stories.map((article) => `<li><a href="${absolute(article.url)}">${escapeEntities(article.title)}</a></li>`).join("");
+    feed.addItem({
+      id: absolute(edition.url),
+      link: absolute(edition.url),
+      title: escapeEntities(edition.title),
+      description: edition.preheader ? escapeEntities(edition.preheader) : undefined,
+      content: `${absoluteLinks(edition.noteHtml, absolute(edition.url))}<ul>${list}</ul>`,
+      date: edition.date.toJSDate(),
+      published: edition.date.toJSDate(),
+    });
+  }
+  return feed.atom1();
+}

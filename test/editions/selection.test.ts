@@ -1,0 +1,79 @@
+import { DateTime } from "luxon";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { collectStories, editionWindow, previousDay, runningOrder, type Story } from "../../src/editions/selection.ts";
+
+const ZONE = "Asia/Bangkok";
+const at = (iso: string) => DateTime.fromISO(iso, { zone: ZONE });
+const day = (iso: string) => at(iso).startOf("day");
+const story = (slug: string, iso: string, ...topics: string[]): Story => ({ slug, date: at(iso), topics: topics.map((slug) => ({ slug })) });
+
+const stories = [
+  story("before-previous", "2026-11-10T23:59:59", "china-bond"),
+  story("just-after-previous", "2026-11-11T00:00:00", "ports"),
+  story("midweek", "2026-11-14T09:00:00", "china-bond", "ports"),
+  story("same-instant-b", "2026-11-16T08:00:00", "china-bond"),
+  story("same-instant-a", "2026-11-16T08:00:00", "semiconductors"),
+  story("last-minute", "2026-11-17T23:59:00", "china-bond"),
+  story("next-day", "2026-11-18T00:00:00", "china-bond"),
+];
+const slugs = (list: { slug: string }[]) => list.map((item) => item.slug);
+
+const collect = suite("an edition without picks collects what was published since the previous edition");
+
+collect("after the previous edition's day, up to and including its own, newest first", () => {
+  assert.equal(slugs(collectStories(stories, editionWindow(day("2026-11-17"), day("2026-11-10")))), [
+    "last-minute",
+    "same-instant-a",
+    "same-instant-b",
+    "midweek",
+    "just-after-previous",
+  ]);
+});
+
+collect("the window follows the publication's calendar, not UTC's", () => {
+  const window = editionWindow(day("2026-11-17"), day("2026-11-10"));
+  assert.is(window.after.toISO(), "2026-11-10T23:59:59.999+07:00");
+  assert.is(window.until.toISO(), "2026-11-17T23:59:59.999+07:00");
+});
+
+collect("the first edition, with no previous one, reaches back seven days", () => {
+  assert.equal(slugs(collectStories(stories, editionWindow(day("2026-11-17")))), ["last-minute", "same-instant-a", "same-instant-b", "midweek", "just-after-previous"]);
+  assert.equal(slugs(collectStories(stories, editionWindow(day("2026-11-16")))), ["same-instant-a", "same-instant-b", "midweek", "just-after-previous", "before-previous"]);
+});
+
+collect("topics restrict the collection to articles filed under any of them", () => {
+  const window = editionWindow(day("2026-11-17"), day("2026-11-10"));
+  assert.equal(slugs(collectStories(stories, window, new Set(["ports"]))), ["midweek", "just-after-previous"]);
+  assert.equal(slugs(collectStories(stories, window, new Set(["ports", "semiconductors"]))), ["same-instant-a", "midweek", "just-after-previous"]);
+  assert.equal(collectStories(stories, window, new Set(["tourism"])), []);
+});
+
+collect("the previous edition is the latest one before the day, in any order", () => {
+  const days = [day("2026-11-17"), day("2026-11-03"), day("2026-11-10")];
+  assert.is(previousDay(day("2026-11-17"), days)?.toISODate(), "2026-11-10");
+  assert.is(previousDay(day("2026-11-12"), days)?.toISODate(), "2026-11-10");
+  assert.is(previousDay(day("2026-11-03"), days), undefined);
+});
+
+collect.run();
+
+const order = suite("an edition's running order puts the lead first and never repeats it");
+
+order("a given lead leads and is left out of the picks, whose order is kept", () => {
+  const [a, b, c] = [{ slug: "a" }, { slug: "b" }, { slug: "c" }];
+  assert.equal(runningOrder(b, [c, b, a]), { lead: b, picks: [c, a] });
+});
+
+order("without a lead the first story leads", () => {
+  const [a, b] = [{ slug: "a" }, { slug: "b" }];
+  assert.equal(runningOrder(undefined, [b, a]), { lead: b, picks: [a] });
+  assert.equal(runningOrder(undefined, []), { lead: undefined, picks: [] });
+});
+
+order("a story listed twice appears once", () => {
+  const [a, b] = [{ slug: "a" }, { slug: "b" }];
+  assert.equal(runningOrder(a, [b, a, b]), { lead: a, picks: [b] });
+});
+
+order.run();
