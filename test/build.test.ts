@@ -98,7 +98,7 @@ production("the body is rendered Markdown with anchors, callout and safe links, 
   const $ = page(out, "news/custom-full");
   const body = $(".article__body");
   assert.equal(body.find("h2").map((_, h) => $(h).attr("id")).get(), ["a-heading-written-as-h1", "why-it-matters"]);
-  assert.is(body.find('a[href="https://example.org/imf"]').attr("rel"), "noopener");
+  assert.is(body.find('a[href="https://example.org/imf"]').attr("rel"), "noopener noreferrer");
   assert.is(body.find("aside.also-see a").attr("href"), "/news/other-story/");
   assert.ok(body.text().includes("<script>alert(2)</script>"));
   assert.equal($("script").map((_, script) => $(script).attr("type")).get(), ["application/ld+json"]);
@@ -109,7 +109,7 @@ production("ALSO SEE shows an internal article's real headline and marks externa
   assert.is($("section.also-see h2").text(), "Also see");
   assert.equal($("section.also-see li a").map((_, a) => [[$(a).text(), $(a).attr("href"), $(a).attr("rel") ?? ""]]).get(), [
     ["Other story about chips", "/news/other-story/", ""],
-    ["IMF outlook (external site)", "https://example.org/imf", "noopener"],
+    ["IMF outlook (external site)", "https://example.org/imf", "noopener noreferrer"],
   ]);
 });
 

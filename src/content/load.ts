@@ -5,9 +5,10 @@ import { pathToFileURL } from "node:url";
 import type { DateTime } from "luxon";
 import { PAGE_SIZE } from "../collections/listings.ts";
 import { fileSlug, topicSlug } from "../collections/slugs.ts";
-import { renderMarkdown } from "../markdown/markdown.ts";
 import { articleWarnings, field, readArticle, type Draft } from "./articles.ts";
+import { renderCheckedBody } from "./bodies.ts";
 import { didYouMean } from "./hints.ts";
+import { leftOutArticles, unreadContent, type LeftOut } from "./inventory.ts";
 import { brokenLink, sitePath, type Routes } from "./links.ts";
 import { ContentError, sortProblems, type Problem } from "./problems.ts";
 import { AuthorFrontMatterSchema, PublicationSchema, type Article, type Author, type Newsroom, type Publication, type RelatedLink } from "./schema.ts";
@@ -32,6 +33,8 @@ export interface LoadOptions {
 export interface LoadResult {
   newsroom: Newsroom;
   warnings: Problem[];
+  /** Drafts and scheduled articles, by file: what a production build leaves out. */
+  leftOut: LeftOut;
 }
 
 /** Reads and validates `publication.ts` in `contentDir`, reporting problems; undefined when it is unusable. */
@@ -71,6 +74,8 @@ async function loadAuthors(dir: string, publicDir: string, baseUrl: string, prob
     const key = fileSlug(path);
     const report = new FileProblems(file, problems);
     if (topicSlug(key) !== key) report.error([], `the file name must be the author's key in lower case with hyphens, like ${topicSlug(key) || "jim-pollard"}.md`);
+    const sameKey = authors.get(key);
+    if (sameKey) report.error([], `the author key \`${key}\` is also used by ${sameKey.sourcePath}; each author needs their own file name`);
     if (data.photo) checkPicture(data.photo.src, publicDir, report, ["photo", "src"]);
     authors.set(key, {
       key,
@@ -79,7 +84,7 @@ async function loadAuthors(dir: string, publicDir: string, baseUrl: string, prob
       role: data.role,
       photo: data.photo,
       links: data.links,
-      bioHtml: renderMarkdown(file.parsed.body, { baseUrl }),
+      bioHtml: renderCheckedBody(file, { baseUrl }, problems),
       sourcePath: file.path,
     });
   }
@@ -117,11 +122,13 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
   if (!publication) throw new ContentError(sortProblems(problems));
   const { baseUrl } = publication;
 
-  const [authors, registry, articleFiles] = await Promise.all([
+  const [authors, registry, articleFiles, unread] = await Promise.all([
     loadAuthors(join(options.contentDir, "authors"), options.publicDir, baseUrl, problems),
     loadTopicRegistry(join(options.contentDir, "topics"), baseUrl, problems),
     markdownFiles(join(options.contentDir, "news")).then((paths) => readSources(paths, problems)),
+    unreadContent(options.contentDir),
   ]);
+  problems.push(...unread);
   const drafts = articleFiles.map((file) => readArticle(file, publication, problems, options.render !== false));
 
   const bySlug = new Map<string, Draft[]>();
@@ -230,5 +237,6 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
       builtAt: options.now,
     }),
     warnings: sortProblems(warnings),
+    leftOut: leftOutArticles(drafts, options.now),
   };
 }

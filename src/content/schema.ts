@@ -2,10 +2,34 @@ import { IANAZone, type DateTime } from "luxon";
 import { z } from "zod";
 import { topicSlug } from "../collections/slugs.ts";
 
+const URL_SEGMENT = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Whether text can be a key or slug in a URL: lower-case letters, digits and single hyphens, nothing that walks folders. */
+export function isUrlSegment(text: string): boolean {
+  return URL_SEGMENT.test(text);
+}
+
 /** A key or slug as it appears in URLs: lower-case letters, digits and single hyphens. */
 const urlSegment = z
   .string({ error: "must be text" })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case letters, digits and single hyphens, like `jim-pollard`");
+  .regex(URL_SEGMENT, "must be lower-case letters, digits and single hyphens, like `jim-pollard`");
+
+/**
+ * Topics one article may have. Each topic is a page, a feed and a tag on the article; past a dozen or so they
+ * stop helping readers find the story, and a pasted list of a thousand would make a thousand pages.
+ */
+export const MAX_TAGS = 20;
+
+/** Whether an image address is a site path without `..`, `\\` or bad %-escapes, or a full https:// address. */
+export function isImageSource(src: string): boolean {
+  if (/^https:\/\/[^\s]+$/i.test(src)) return URL.canParse(src);
+  if (!src.startsWith("/") || src.startsWith("//") || src.includes("\\")) return false;
+  try {
+    return !decodeURI(src).split("/").includes("..");
+  } catch {
+    return false;
+  }
+}
 
 const requiredText = z.string({ error: (issue) => (issue.input === undefined ? "is required" : "must be text") }).trim().min(1, "is empty");
 const optionalText = z.string({ error: "must be text" }).trim().min(1, "is empty").optional();
@@ -21,7 +45,11 @@ const link = z.strictObject({
 });
 
 const picture = z.strictObject({
-  src: z.string({ error: "is required" }).trim().min(1, "is empty"),
+  src: z
+    .string({ error: "is required" })
+    .trim()
+    .min(1, "is empty")
+    .refine(isImageSource, { error: (issue) => `"${String(issue.input)}" must be a path on the site (like /assets/img/photo.jpg) or a full https:// address` }),
   alt: z
     .string({ error: "is required: describe the picture for readers who cannot see it" })
     .trim()
@@ -58,7 +86,8 @@ export const ArticleFrontMatterSchema = z.strictObject({
       {
       error: (issue) => (issue.input === undefined ? "is required: give at least one topic" : "must be a list of topics, like [China Bond, Semiconductors]"),
     })
-    .min(1, "is empty: give at least one topic"),
+    .min(1, "is empty: give at least one topic")
+    .max(MAX_TAGS, { error: (issue) => `lists ${Array.isArray(issue.input) ? issue.input.length : "too many"} topics; an article may have at most ${MAX_TAGS}: keep the ones a reader would browse by` }),
   related: z
     .array(
       z.union([urlSegment, z.strictObject({ title: requiredText, url: z.url({ protocol: /^https?$/, error: "must be a full https:// address" }) })], {
