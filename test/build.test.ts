@@ -42,7 +42,7 @@ production("the summary counts what was built and names the draft and the schedu
     "   1 scheduled article left out: test/fixtures/site/content/news/2024/tomorrow.md",
     "   2 topics",
     "   2 authors",
-    "  27 pages written",
+    "  28 pages written",
     "   4 search records",
   ]);
 });
