@@ -73,6 +73,18 @@ function decodes(bytes: Uint8Array, stream: boolean): boolean {
   }
 }
 
+/**
+ * The first control character other than tab and line breaks (C0, DEL, C1): HTML forbids them in a page
+ * (https://html.spec.whatwg.org/multipage/parsing.html#parse-error-control-character-in-input-stream), and they
+ * come unseen with text pasted from other programs.
+ */
+function controlCharacter(text: string): { line: number; message: string } | undefined {
+  const match = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.exec(text);
+  if (!match) return undefined;
+  const code = `U+${(match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+  return { line: text.slice(0, match.index).split("\n").length, message: `holds the invisible control character ${code}, which a web page cannot show: delete it (it often comes with pasted text)` };
+}
+
 /** Text that is a content file's front matter: starts with a `---` line. */
 export function hasFrontMatter(text: string): boolean {
   return /^---[ \t]*\r?\n/.test(text.replace(/^\uFEFF/, ""));
@@ -104,10 +116,13 @@ export function yamlReferences(yamlText: string): { line: number; message: strin
 }
 
 /**
- * What makes a readable file unusable as content, beyond broken YAML: no front matter at all, or YAML
- * anchors and aliases in it. Lines are the file's, 1-based.
+ * What makes a readable file unusable as content, beyond broken YAML: no front matter at all, a control
+ * character, or YAML anchors and aliases (looked for only when the YAML itself is sound). Lines are the file's, 1-based.
  */
-export function frontMatterProblems(text: string, bodyLine: number): { line?: number; message: string }[] {
+export function frontMatterProblems(text: string, bodyLine: number, yamlBroken: boolean): { line?: number; message: string }[] {
+  const control = controlCharacter(text);
+  if (control) return [control];
+  if (yamlBroken) return [];
   if (!hasFrontMatter(text)) return [{ line: 1, message: "has no front matter: start the file with a --- line, the fields, and another --- line" }];
   const yamlText = text.split("\n").slice(1, bodyLine - 2).join("\n");
   return yamlReferences(yamlText).map((problem) => ({ line: problem.line + 1, message: problem.message }));

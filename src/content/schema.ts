@@ -31,8 +31,22 @@ export function isImageSource(src: string): boolean {
   }
 }
 
-const requiredText = z.string({ error: (issue) => (issue.input === undefined ? "is required" : "must be text") }).trim().min(1, "is empty");
-const optionalText = z.string({ error: "must be text" }).trim().min(1, "is empty").optional();
+/** C0 and C1 control characters but tab and line breaks: HTML forbids them, and they arrive unseen with pasted text. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const noControlCharacters = {
+  error: (issue: { input: unknown }) => {
+    const found = CONTROL_CHARACTER.exec(String(issue.input))?.[0] ?? "";
+    return `holds the invisible control character U+${(found.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}, which a web page cannot show: delete it`;
+  },
+};
+const withoutControlCharacters = (text: string) => !CONTROL_CHARACTER.test(text);
+
+const requiredText = z
+  .string({ error: (issue) => (issue.input === undefined ? "is required" : "must be text") })
+  .trim()
+  .min(1, "is empty")
+  .refine(withoutControlCharacters, noControlCharacters);
+const optionalText = z.string({ error: "must be text" }).trim().min(1, "is empty").refine(withoutControlCharacters, noControlCharacters).optional();
 
 /** A date as written in front matter: an ISO 8601 date or date-time, parsed later in the publication's zone. */
 const dateText = z.string({
@@ -53,7 +67,8 @@ const picture = z.strictObject({
   alt: z
     .string({ error: "is required: describe the picture for readers who cannot see it" })
     .trim()
-    .min(1, "is empty: describe the picture for readers who cannot see it"),
+    .min(1, "is empty: describe the picture for readers who cannot see it")
+    .refine(withoutControlCharacters, noControlCharacters),
 });
 
 /** Settings of the publication itself: `content/publication.ts`. */
@@ -82,6 +97,7 @@ export const ArticleFrontMatterSchema = z.strictObject({
         .string({ error: "must be text" })
         .trim()
         .min(1, "is empty")
+        .refine(withoutControlCharacters, noControlCharacters)
         .refine((tag) => tag === "" || topicSlug(tag) !== "", { error: (issue) => `"${String(issue.input)}" has no letters or digits to make a topic from` }),
       {
       error: (issue) => (issue.input === undefined ? "is required: give at least one topic" : "must be a list of topics, like [China Bond, Semiconductors]"),

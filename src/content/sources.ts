@@ -70,7 +70,7 @@ export function readSources(paths: string[], problems: Problem[]): Promise<Sourc
 export async function readSource(path: string, problems: Problem[]): Promise<SourceFile> {
   const read = await readContentText(path);
   const file: SourceFile = { path: displayPath(path), parsed: parseContentFile(read.ok ? read.text : "") };
-  const refusals = read.ok ? (file.parsed.yamlErrors.length > 0 ? [] : frontMatterProblems(read.text, file.parsed.bodyLine)) : [read];
+  const refusals = read.ok ? frontMatterProblems(read.text, file.parsed.bodyLine, file.parsed.yamlErrors.length > 0) : [read];
   for (const refusal of refusals) problems.push({ file: file.path, line: refusal.line, field: "", message: refusal.message, severity: "error" });
   if (refusals.length > 0) return { path: file.path, parsed: { ...file.parsed, data: {}, body: "" }, refused: true };
   for (const yamlError of file.parsed.yamlErrors) {

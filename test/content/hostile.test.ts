@@ -38,6 +38,11 @@ broken("bytes that are not UTF-8, with the line and the byte", async () => {
   assert.equal(await rejection(dir), [`news/2024/a.md:7: is not UTF-8 text: byte ${bytes.indexOf(0xe9)} (0xe9) is invalid; save the file as UTF-8 in your editor`]);
 });
 
+broken("an invisible control character, with its line", async () => {
+  const dir = contentTree({ "news/2024/a.md": articleFile(validFields.replace("A valid story", "A valid\u000bstory"), "Text\n\nMore \u0007 text\n") });
+  assert.equal(await rejection(dir), ["news/2024/a.md:2: holds the invisible control character U+000B, which a web page cannot show: delete it (it often comes with pasted text)"]);
+});
+
 broken("an empty file, and a file without front matter", async () => {
   const dir = contentTree({ "news/2024/empty.md": "", "news/2024/bare.md": "Just a story, no fields.\n", "authors/nobody.md": "" });
   assert.equal(await rejection(dir), [
