@@ -45,14 +45,16 @@ export function parseContentFile(text: string): ParsedFile {
     if (yamlErrors.length === 0) yamlErrors = [{ line: offsetLine + 1, message: "cannot be read as YAML" }];
     data = {};
   }
+  let again: ReturnType<typeof parse> | undefined;
   return {
     data,
     body: source.slice(match[0].length),
     bodyLine: match[0].split("\n").length,
     yamlErrors,
     lineOf(path) {
-      // Only files with problems ask, so the syntax tree is parsed again then rather than kept for every file.
-      const again = parse();
+      // Only files with problems ask, so the syntax tree is parsed again then rather than kept for every file;
+      // once, though: a file with thousands of wrong fields would otherwise be parsed thousands of times.
+      again ??= parse();
       // The deepest node that exists on the path: a wrong value points at itself, a missing field at its parent.
       for (let depth = path.length; depth > 0; depth--) {
         const node = again.document.getIn(path.slice(0, depth), true);

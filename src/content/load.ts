@@ -11,7 +11,7 @@ import { didYouMean } from "./hints.ts";
 import { leftOutArticles, unreadContent, type LeftOut } from "./inventory.ts";
 import { brokenLink, sitePath, type Routes } from "./links.ts";
 import { ContentError, sortProblems, type Problem } from "./problems.ts";
-import { AuthorFrontMatterSchema, PublicationSchema, type Article, type Author, type Newsroom, type Publication, type RelatedLink } from "./schema.ts";
+import { AuthorFrontMatterSchema, isUrlSegment, PublicationSchema, type Article, type Author, type Newsroom, type Publication, type RelatedLink } from "./schema.ts";
 import { displayPath, FileProblems, markdownFiles, pathPart, readSource, readSources, validate } from "./sources.ts";
 import { checkTopicCollisions, loadTopicRegistry, resolveTopics, similarTopicWarnings } from "./topics.ts";
 
@@ -163,8 +163,10 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
     const articleAuthors = keys.flatMap((key, index) => {
       const author = authors.get(key);
       if (!author) {
+        const authorFile = join(options.contentDir, "authors", `${key}.md`);
         const hint = didYouMean(key, authors.keys(), `: add content/authors/${key}.md or fix the spelling`);
-        report.error(Array.isArray(authorKeys) ? ["author", index] : ["author"], `unknown author \`${key}\`${hint}`);
+        const message = isUrlSegment(key) && existsSync(authorFile) ? `the author \`${key}\` cannot be used until the problems in ${displayPath(authorFile)} are fixed` : `unknown author \`${key}\`${hint}`;
+        report.error(Array.isArray(authorKeys) ? ["author", index] : ["author"], message);
       }
       return author ? [author] : [];
     });

@@ -79,19 +79,22 @@ export async function readSource(path: string, problems: Problem[]): Promise<Sou
   return file;
 }
 
-/** Validates front matter against a schema, reporting each issue against its field. */
+/** Field problems reported per file: past this, a file is not what the schema expects at all, and a list of thousands helps nobody. */
+export const MAX_FIELD_PROBLEMS = 50;
+
+/** Validates front matter against a schema, reporting each issue against its field (at most MAX_FIELD_PROBLEMS). */
 export function validate<Schema extends z.ZodType>(schema: Schema, file: SourceFile, problems: Problem[]): z.output<Schema> | undefined {
   if (file.refused || file.parsed.yamlErrors.length > 0) return undefined;
   const result = schema.safeParse(file.parsed.data);
   if (result.success) return result.data;
   const report = new FileProblems(file, problems);
-  for (const issue of result.error.issues) {
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) report.error([...issue.path.map(pathPart), key], "is not a field we know; check the spelling");
-    } else {
-      report.error(issue.path.map(pathPart), issue.message);
-    }
-  }
+  const issues = result.error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => ({ path: [...issue.path.map(pathPart), key], message: "is not a field we know; check the spelling" }))
+      : [{ path: issue.path.map(pathPart), message: issue.message }],
+  );
+  for (const issue of issues.slice(0, MAX_FIELD_PROBLEMS)) report.error(issue.path, issue.message);
+  if (issues.length > MAX_FIELD_PROBLEMS) report.error([], `has ${issues.length - MAX_FIELD_PROBLEMS} more problems in its front matter than the ${MAX_FIELD_PROBLEMS} listed; fix those first`);
   return undefined;
 }
 

@@ -38,6 +38,25 @@ broken("bytes that are not UTF-8, with the line and the byte", async () => {
   assert.equal(await rejection(dir), [`news/2024/a.md:7: is not UTF-8 text: byte ${bytes.indexOf(0xe9)} (0xe9) is invalid; save the file as UTF-8 in your editor`]);
 });
 
+broken("thousands of unknown fields: the first 50 and a count of the rest, quickly", async () => {
+  const fields = Array.from({ length: 5000 }, (_, index) => `field${index}: x`).join("\n");
+  const dir = contentTree({ "news/2024/a.md": articleFile(`${validFields}\n${fields}`) });
+  const started = performance.now();
+  const problems = await rejection(dir);
+  assert.ok(performance.now() - started < 5000, "took over 5 s");
+  assert.equal(problems.slice(0, 2), ["news/2024/a.md: has 4950 more problems in its front matter than the 50 listed; fix those first", "news/2024/a.md:6:field0: is not a field we know; check the spelling"]);
+  assert.is(problems.at(-1), "news/2024/a.md:55:field49: is not a field we know; check the spelling");
+  assert.is(problems.length, 51);
+});
+
+broken("an article by an author whose file has problems points to that file, not to a missing one", async () => {
+  const dir = contentTree({ "authors/ana-lim.md": "---\nrole: Editor\n---\n", "news/2024/a.md": articleFile(validFields) });
+  assert.equal(await rejection(dir), [
+    "authors/ana-lim.md:name: is required",
+    "news/2024/a.md:4:author: the author `ana-lim` cannot be used until the problems in authors/ana-lim.md are fixed",
+  ]);
+});
+
 broken("an invisible control character, with its line", async () => {
   const dir = contentTree({ "news/2024/a.md": articleFile(validFields.replace("A valid story", "A valid\u000bstory"), "Text\n\nMore \u0007 text\n") });
   assert.equal(await rejection(dir), ["news/2024/a.md:2: holds the invisible control character U+000B, which a web page cannot show: delete it (it often comes with pasted text)"]);
