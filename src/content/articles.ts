@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { fileSlug, topicSlug } from "../collections/slugs.ts";
 import { parseContentDate } from "../dates/dates.ts";
 import { parseBody, type ParsedBody } from "../markdown/markdown.ts";
-import { reportUnsafeLinks } from "./bodies.ts";
+import { reportBodyProblems } from "./bodies.ts";
 import type { Problem } from "./problems.ts";
 import { ArticleFrontMatterSchema, isUrlSegment, type ArticleFrontMatter, type Publication } from "./schema.ts";
 import { FileProblems, validate, type SourceFile } from "./sources.ts";
@@ -53,7 +53,7 @@ export function readArticle(file: SourceFile, publication: Publication, problems
     report.error([], `the file name \`${fileSlug(file.path)}.md\` cannot be a web address: rename it in lower-case letters, digits and hyphens (like ${topicSlug(fileSlug(file.path)) || "my-story"}.md) or give a slug`);
   }
   const body = parseBody(file.parsed.body, { baseUrl: publication.baseUrl }, render);
-  reportUnsafeLinks(file, body.unsafeLinks, problems);
+  reportBodyProblems(file, body, problems);
   return {
     file,
     slug: slug ?? fileSlug(file.path),

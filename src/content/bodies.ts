@@ -1,11 +1,14 @@
-import { parseBody, type BodyLink, type MarkdownEnv } from "../markdown/markdown.ts";
+import { MAX_HEADINGS, parseBody, type MarkdownEnv, type ParsedBody } from "../markdown/markdown.ts";
 import type { Problem } from "./problems.ts";
 import { FileProblems, type SourceFile } from "./sources.ts";
 
-/** Reports each link or image in a body whose address could run code (see isUnsafeUrl) as an error on its line. */
-export function reportUnsafeLinks(file: SourceFile, unsafeLinks: BodyLink[], problems: Problem[]): void {
+/** Reports what a body may not hold: links or images whose address could run code (see isUnsafeUrl), each on its line, and too many headings. */
+export function reportBodyProblems(file: SourceFile, body: ParsedBody, problems: Problem[]): void {
   const report = new FileProblems(file, problems);
-  for (const link of unsafeLinks) {
+  if (body.tooManyHeadings !== undefined) {
+    report.at("error", file.parsed.bodyLine, "body", `has ${body.tooManyHeadings} headings; a body may have at most ${MAX_HEADINGS}: split the story, or use lists for what is not a section`);
+  }
+  for (const link of body.unsafeLinks) {
     const scheme = link.href.replace(/[\u0000-\u0020]/g, "").split(":")[0]?.toLowerCase() ?? "";
     report.at("error", file.parsed.bodyLine + link.line, "body", `the link address \`${link.href.slice(0, 60)}\` uses ${scheme}:, which could run code in a reader's browser: link to an https:// address or a page of the site`);
   }
@@ -14,6 +17,6 @@ export function reportUnsafeLinks(file: SourceFile, unsafeLinks: BodyLink[], pro
 /** An author's bio or a topic's introduction rendered to HTML, reporting dangerous link addresses in it. */
 export function renderCheckedBody(file: SourceFile, env: MarkdownEnv, problems: Problem[]): string {
   const body = parseBody(file.parsed.body, env);
-  reportUnsafeLinks(file, body.unsafeLinks, problems);
+  reportBodyProblems(file, body, problems);
   return body.html;
 }

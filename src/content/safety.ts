@@ -25,7 +25,7 @@ export async function readContentText(path: string): Promise<ContentText> {
   if (!info.isFile()) return { ok: false, message: "is not a file: only Markdown files belong here" };
   if (info.size === 0) return { ok: false, message: "is empty: it needs front matter between --- lines, then the text" };
   if (info.size > MAX_CONTENT_BYTES) {
-    return { ok: false, message: `is ${megabytes(info.size)}, over the ${megabytes(MAX_CONTENT_BYTES)} limit for one content file: split it, or link to large data instead of pasting it` };
+    return { ok: false, message: `is ${Math.ceil(info.size / 1000)} kB, over the ${MAX_CONTENT_BYTES / 1000} kB (1 MB) limit for one content file: split it, or link to large data instead of pasting it` };
   }
   const bytes = await readFile(path);
   try {
@@ -35,10 +35,6 @@ export async function readContentText(path: string): Promise<ContentText> {
     const { offset, line } = firstInvalidUtf8(bytes);
     return { ok: false, line, message: `is not UTF-8 text: byte ${offset} (0x${(bytes[offset] ?? 0).toString(16).padStart(2, "0")}) is invalid; save the file as UTF-8 in your editor` };
   }
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 
 /** The first byte that is not UTF-8, and its line: the line that fails to decode, then its shortest failing prefix. */

@@ -10,7 +10,15 @@ export interface MarkdownEnv {
   baseUrl?: string;
   /** Filled by the render with links and images whose address could run code; they are rendered inert. */
   unsafeLinks?: BodyLink[];
+  /** Set by the render to the number of headings when there are more than MAX_HEADINGS. */
+  tooManyHeadings?: number;
 }
+
+/**
+ * Headings one body may have. A long feature has a few dozen; markdown-it-anchor finds each heading with a
+ * linear search of the body's tokens, so a body of a hundred thousand would stall the build for minutes.
+ */
+export const MAX_HEADINGS = 500;
 
 const ALSO_SEE = "also-see";
 
@@ -71,6 +79,19 @@ export function createMarkdown(): InstanceType<typeof MarkdownIt> {
     permalink: anchor.permalink.headerLink({ safariReaderFix: true }),
   });
 
+  // Past the limit, headings become paragraphs before the anchor rule sees them; the loader reports the count.
+  md.core.ruler.before("anchor", "heading_limit", (state) => {
+    const count = state.tokens.filter((token) => token.type === "heading_open").length;
+    if (count <= MAX_HEADINGS) return;
+    (state.env as MarkdownEnv).tooManyHeadings = count;
+    for (const token of state.tokens) {
+      if (token.type === "heading_open" || token.type === "heading_close") {
+        token.type = token.type === "heading_open" ? "paragraph_open" : "paragraph_close";
+        token.tag = "p";
+      }
+    }
+  });
+
   md.use(container, ALSO_SEE, {
     render(tokens: Token[], index: number) {
       return tokens[index]?.nesting === 1
@@ -125,6 +146,8 @@ export interface ParsedBody {
   links: BodyLink[];
   /** Links and images with a dangerous address (see isUnsafeUrl), left out of the HTML. */
   unsafeLinks: BodyLink[];
+  /** The number of headings when over MAX_HEADINGS (they are rendered as paragraphs), else undefined. */
+  tooManyHeadings?: number;
   /** The rendered HTML; empty when the body was parsed only to check it. */
   html: string;
 }
@@ -142,5 +165,6 @@ export function parseBody(source: string, env: MarkdownEnv = {}, render = true):
     const href = token.type === "link_open" ? token.attrGet("href") : null;
     if (href) links.push({ href: String(href), line });
   });
-  return { links, unsafeLinks, html: render ? markdown.renderer.render(tokens, markdown.options, tokenEnv) : "" };
+  const tooManyHeadings = (tokenEnv as MarkdownEnv).tooManyHeadings;
+  return { links, unsafeLinks, tooManyHeadings, html: render ? markdown.renderer.render(tokens, markdown.options, tokenEnv) : "" };
 }

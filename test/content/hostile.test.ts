@@ -57,6 +57,13 @@ broken("an article by an author whose file has problems points to that file, not
   ]);
 });
 
+broken("a body with thousands of headings, refused quickly instead of stalling the build", async () => {
+  const dir = contentTree({ "news/2024/a.md": articleFile(validFields, "## Again\n\n".repeat(90_000)) });
+  const started = performance.now();
+  assert.equal(await rejection(dir), ["news/2024/a.md:7:body: has 90000 headings; a body may have at most 500: split the story, or use lists for what is not a section"]);
+  assert.ok(performance.now() - started < 5000, "took over 5 s");
+});
+
 broken("an invisible control character, with its line", async () => {
   const dir = contentTree({ "news/2024/a.md": articleFile(validFields.replace("A valid story", "A valid\u000bstory"), "Text\n\nMore \u0007 text\n") });
   assert.equal(await rejection(dir), ["news/2024/a.md:2: holds the invisible control character U+000B, which a web page cannot show: delete it (it often comes with pasted text)"]);
@@ -77,7 +84,7 @@ broken("a file over the 1 MB limit, while a long article under it builds", async
     "news/2024/huge.md": articleFile(validFields, paragraph.repeat(Math.ceil(5_000_000 / paragraph.length))),
     "news/2024/long.md": articleFile(validFields, paragraph.repeat(Math.floor(900_000 / paragraph.length))),
   });
-  assert.equal(await rejection(dir), ["news/2024/huge.md: is 5.0 MB, over the 1.0 MB limit for one content file: split it, or link to large data instead of pasting it"]);
+  assert.equal(await rejection(dir), ["news/2024/huge.md: is 5001 kB, over the 1000 kB (1 MB) limit for one content file: split it, or link to large data instead of pasting it"]);
   writeFileSync(join(dir, "news/2024/huge.md"), articleFile(validFields.replace("A valid story", "Huge")));
   const started = performance.now();
   const { newsroom } = await load(dir);
