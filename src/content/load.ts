@@ -13,7 +13,7 @@ import { brokenLink, sitePath, type Routes } from "./links.ts";
 import { ContentError, sortProblems, type Problem } from "./problems.ts";
 import { AuthorFrontMatterSchema, isUrlSegment, PublicationSchema, type Article, type Author, type Newsroom, type Publication, type RelatedLink } from "./schema.ts";
 import { displayPath, FileProblems, markdownFiles, pathPart, readSource, readSources, validate } from "./sources.ts";
-import { checkTopicCollisions, loadTopicRegistry, resolveTopics, similarTopicWarnings } from "./topics.ts";
+import { checkTopicCollisions, loadTopicRegistry, resolveTopics, similarTopicWarnings, unusedTopicWarnings } from "./topics.ts";
 
 /** Where content lives and which build this is. */
 export interface LoadOptions {
@@ -149,6 +149,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
   checkTopicCollisions(tagged, registry, problems);
   const allTopics = resolveTopics(tagged, registry);
   similarTopicWarnings(tagged, allTopics, warnings);
+  unusedTopicWarnings(tagged, registry, warnings);
   const topics = options.preview ? allTopics : resolveTopics(included, registry);
   // A published article's links must work on the published site; an unpublished one's must at least exist.
   const liveRoutes = routesOf(included, authors, options.publicDir);

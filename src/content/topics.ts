@@ -11,6 +11,9 @@ export interface TaggedFile {
   tags: string[];
 }
 
+/** The file each topic of a registry was read from. */
+const topicFiles = new WeakMap<Topic, string>();
+
 /** The optional topic files, `content/topics/<slug>.md`, by slug. */
 export async function loadTopicRegistry(dir: string, baseUrl: string, problems: Problem[]): Promise<Map<string, Topic>> {
   const topics = new Map<string, Topic>();
@@ -35,9 +38,21 @@ export async function loadTopicRegistry(dir: string, baseUrl: string, problems: 
     }
     const body = file.parsed.body.trim();
     files.set(slug, file.path);
-    topics.set(slug, { slug, url: `/topics/${slug}/`, name: data.name, description: data.description, introHtml: body ? renderCheckedBody(file, { baseUrl }, problems) : undefined });
+    const topic: Topic = { slug, url: `/topics/${slug}/`, name: data.name, description: data.description, introHtml: body ? renderCheckedBody(file, { baseUrl }, problems) : undefined };
+    topicFiles.set(topic, file.path);
+    topics.set(slug, topic);
   }
   return topics;
+}
+
+/** Warns about each topic file that no article, published or not, is tagged with: it would have no page. */
+export function unusedTopicWarnings(tagged: TaggedFile[], registry: Map<string, Topic>, warnings: Problem[]): void {
+  const used = new Set(tagged.flatMap(({ tags }) => tags.map(topicSlug)));
+  for (const topic of registry.values()) {
+    if (used.has(topic.slug)) continue;
+    const file = topicFiles.get(topic) ?? `topics/${topic.slug}.md`;
+    warnings.push({ file, field: "", message: `no article is tagged "${topic.name}", so this topic has no page: tag an article with it, or delete the file`, severity: "warning" });
+  }
 }
 
 /**

@@ -158,6 +158,19 @@ unread("Markdown at the top of content/, in an unknown folder, or with another e
   ]);
 });
 
+unread("a topic file that no article is tagged with is a warning naming it, since it would have no page", async () => {
+  const { warnings } = await load(
+    contentTree({
+      "topics/rare-earths.md": "---\nname: Rare Earths\n---\n",
+      "topics/china-bond.md": "---\nname: China Bond\n---\n",
+      "news/2024/a.md": articleFile(`${validFields}\ndek: A dek.\nimage: { src: /assets/img/news/chips.jpg, alt: A wafer }`),
+    }),
+  );
+  assert.equal(warnings.map((warning) => `${warning.file.replace(/^.*?\/topics\//, "topics/")}: ${warning.message}`), [
+    'topics/rare-earths.md: no article is tagged "Rare Earths", so this topic has no page: tag an article with it, or delete the file',
+  ]);
+});
+
 unread.run();
 
 const dangerous = suite("build rejects link addresses that could run code, wherever they are written");
