@@ -4,6 +4,7 @@ import { contentPlugin } from "./src/content/plugin.ts";
 import { feedsPlugin } from "./src/feeds/plugin.ts";
 import { jsxPlugin } from "./src/render/jsxPlugin.ts";
 import { searchPlugin } from "./src/search/plugin.ts";
+import { securityPlugin } from "./src/security/plugin.ts";
 import { seoPlugin } from "./src/seo/plugin.ts";
 
 /**
@@ -17,6 +18,7 @@ export default function newsdesk(eleventyConfig: EleventyConfig) {
   feedsPlugin(eleventyConfig, listings);
   seoPlugin(eleventyConfig, listings);
   searchPlugin(eleventyConfig, newsroom);
+  securityPlugin(eleventyConfig, newsroom);
   eleventyConfig.addPassthroughCopy({ assets: "assets" }, { filter: ["**", "!img/src/**"] });
   eleventyConfig.ignores.add("layouts/components/**");
 

@@ -1,6 +1,7 @@
 import type { AuthorPage, Listings } from "../src/collections/listings.ts";
 import { onlyRebuilt } from "../src/collections/rebuild.ts";
 import type { Newsroom } from "../src/content/schema.ts";
+import { EXTERNAL_REL } from "../src/markdown/markdown.ts";
 import { rawHtml } from "../src/render/rawHtml.ts";
 import { ArticleList } from "./components/ArticleList.tsx";
 import { Page } from "./components/Page.tsx";
@@ -38,7 +39,7 @@ export function render({ newsroom, listing }: AuthorPageData) {
             <ul class="author-header__links">
               {author.links.map((link) => (
                 <li>
-                  <a href={link.url} rel={link.url.startsWith("mailto:") ? undefined : "noopener me"}>
+                  <a href={link.url} rel={link.url.startsWith("mailto:") ? undefined : `${EXTERNAL_REL} me`}>
                     {link.label}
                   </a>
                 </li>

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import * as cheerio from "cheerio";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { suite } from "uvu";
@@ -27,9 +27,28 @@ function page(out: string, path: string): cheerio.CheerioAPI {
 const production = suite("build writes the fixture publication");
 const out = join(mkdtempSync(join(tmpdir(), "newsdesk-build-")), "site");
 
+let summary = "";
+
 production.before(() => {
   const result = build(FIXTURE, out);
   assert.is(result.status, 0, result.stderr);
+  summary = result.stdout;
+});
+
+production("the summary counts what was built and names the draft, the scheduled article and the scheduled edition left out", () => {
+  const [heading, ...lines] = summary.trim().split("\n");
+  assert.match(heading ?? "", /^Built .*site\/ in \d+\.\d s:$/);
+  assert.equal(lines, [
+    "   4 articles published",
+    "   1 draft left out: test/fixtures/site/content/news/2024/secret-draft.md",
+    "   1 scheduled article left out: test/fixtures/site/content/news/2024/tomorrow.md",
+    "   2 newsletter editions",
+    "   1 scheduled edition left out: test/fixtures/site/content/editions/2024-06-01.md",
+    "   2 topics",
+    "   2 authors",
+    "  36 pages written",
+    "   4 search records",
+  ]);
 });
 
 production("only published articles get pages: no draft, nothing scheduled", () => {
@@ -106,7 +125,7 @@ production("the body is rendered Markdown with anchors, callout and safe links, 
   const $ = page(out, "news/custom-full");
   const body = $(".article__body");
   assert.equal(body.find("h2").map((_, h) => $(h).attr("id")).get(), ["a-heading-written-as-h1", "why-it-matters"]);
-  assert.is(body.find('a[href="https://example.org/imf"]').attr("rel"), "noopener");
+  assert.is(body.find('a[href="https://example.org/imf"]').attr("rel"), "noopener noreferrer");
   assert.is(body.find("aside.also-see a").attr("href"), "/news/other-story/");
   assert.ok(body.text().includes("<script>alert(2)</script>"));
   assert.equal($("script").map((_, script) => $(script).attr("type")).get(), ["application/ld+json"]);
@@ -117,7 +136,7 @@ production("ALSO SEE shows an internal article's real headline and marks externa
   assert.is($("section.also-see h2").text(), "Also see");
   assert.equal($("section.also-see li a").map((_, a) => [[$(a).text(), $(a).attr("href"), $(a).attr("rel") ?? ""]]).get(), [
     ["Other story about chips", "/news/other-story/", ""],
-    ["IMF outlook (external site)", "https://example.org/imf", "noopener"],
+    ["IMF outlook (external site)", "https://example.org/imf", "noopener noreferrer"],
   ]);
 });
 
@@ -380,4 +399,82 @@ refusal("every problem is listed, the exit code is 1 and the previous site is le
   assert.not.ok(existsSync(`${target}.building`));
 });
 
+/** A copy of the project whose layouts a test may break: src, assets and node_modules are linked, layouts copied. */
+function brokenProject(breakLayouts: (layouts: string) => void): string {
+  const project = mkdtempSync(join(tmpdir(), "newsdesk-project-"));
+  for (const name of [".eleventy.ts", "tsconfig.json", "package.json", "src", "assets", "node_modules"]) symlinkSync(resolve(name), join(project, name));
+  cpSync("layouts", join(project, "layouts"), { recursive: true });
+  breakLayouts(join(project, "layouts"));
+  return project;
+}
+
+function buildIn(project: string, target: string) {
+  return spawnSync(process.execPath, ["--import", "tsx", resolve("src/cli/build.ts"), "--content", resolve(FIXTURE), "--out", target, "--now", NOW], {
+    cwd: project,
+    encoding: "utf8",
+    env: { ...process.env, NEWSDESK_NOW: "", NEWSDESK_PREVIEW: "" },
+  });
+}
+
+function previousSite(): string {
+  const target = join(mkdtempSync(join(tmpdir(), "newsdesk-previous-")), "site");
+  mkdirSync(target);
+  writeFileSync(join(target, "previous.html"), "the site before");
+  return target;
+}
+
+refusal("a page that fails to render: the error without a stack trace, the previous site kept, nothing left staged", () => {
+  const project = brokenProject((layouts) => writeFileSync(join(layouts, "broken.11ty.ts"), 'export function render(): string {\n  throw new Error("the layout fell over");\n}\n'));
+  const target = previousSite();
+  const result = buildIn(project, target);
+  assert.is(result.status, 1);
+  const report = result.stderr.slice(result.stderr.indexOf("The build failed:")).trim().split("\n");
+  assert.equal(report.slice(0, 3), ["The build failed:", "  Having trouble rendering 11ty.js template ./layouts/broken.11ty.ts", "  the layout fell over"]);
+  assert.not.match(result.stderr, /^\s+at /m);
+  assert.ok(result.stderr.trim().endsWith("site/ was left as it was."), result.stderr);
+  assert.equal(readdirSync(target), ["previous.html"]);
+  assert.not.ok(existsSync(`${target}.building`));
+});
+
+refusal("a search index that misses an article: Pagefind's complaint, the previous site kept, nothing left staged", () => {
+  const project = brokenProject((layouts) => {
+    const article = join(layouts, "article.11ty.tsx");
+    writeFileSync(article, readFileSync(article, "utf8").replace(" data-pagefind-body>", ">"));
+  });
+  const target = previousSite();
+  const result = buildIn(project, target);
+  assert.is(result.status, 1);
+  assert.ok(result.stderr.includes("indexed 0 pages, but 4 articles were built: every article page needs data-pagefind-body"), result.stderr);
+  assert.not.match(result.stderr, /^\s+at /m);
+  assert.equal(readdirSync(target), ["previous.html"]);
+  assert.not.ok(existsSync(`${target}.building`));
+});
+
 refusal.run();
+
+const recovery = suite("build recovers from an interrupted run");
+
+recovery("a stale staging folder is removed and never published; a site left mid-swap is put back first", () => {
+  const target = join(mkdtempSync(join(tmpdir(), "newsdesk-stale-")), "site");
+  mkdirSync(`${target}.building`);
+  writeFileSync(join(`${target}.building`, "stale.html"), "half a build");
+  const refused = build(contentTree({ "news/2024/a.md": "" }), target);
+  assert.is(refused.status, 1);
+  assert.not.ok(existsSync(`${target}.building`));
+  mkdirSync(`${target}.previous`);
+  writeFileSync(join(`${target}.previous`, "previous.html"), "the site before the swap");
+  const refusedAgain = build(contentTree({ "news/2024/a.md": "" }), target);
+  assert.is(refusedAgain.status, 1);
+  assert.equal(readdirSync(target), ["previous.html"]);
+  mkdirSync(`${target}.building`);
+  writeFileSync(join(`${target}.building`, "stale.html"), "half a build");
+  const built = build(FIXTURE, target);
+  assert.is(built.status, 0, built.stderr);
+  assert.ok(existsSync(join(target, "index.html")));
+  assert.not.ok(existsSync(join(target, "stale.html")));
+  assert.not.ok(existsSync(join(target, "previous.html")));
+  assert.not.ok(existsSync(`${target}.building`));
+  assert.not.ok(existsSync(`${target}.previous`));
+});
+
+recovery.run();

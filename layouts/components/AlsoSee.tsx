@@ -1,4 +1,5 @@
 import type { RelatedLink } from "../../src/content/schema.ts";
+import { EXTERNAL_REL } from "../../src/markdown/markdown.ts";
 
 /** The "ALSO SEE" list after the story: internal headlines resolved at build time, external links marked. */
 export function AlsoSee({ links }: { links: RelatedLink[] }) {
@@ -12,7 +13,7 @@ export function AlsoSee({ links }: { links: RelatedLink[] }) {
         {links.map((link) => (
           <li>
             {link.external ? (
-              <a href={link.url} rel="noopener">
+              <a href={link.url} rel={EXTERNAL_REL}>
                 {link.title}
                 <span class="external-mark"> (external site)</span>
               </a>

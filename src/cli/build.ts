@@ -3,7 +3,11 @@ import { rename, rm } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
+import type { LoadResult } from "../content/load.ts";
+import { contentLoaded } from "../content/plugin.ts";
 import { ContentError } from "../content/problems.ts";
+import { searchIndexed } from "../search/plugin.ts";
+import { buildSummary, summaryLines } from "./summary.ts";
 
 const usage = `Usage: npm run build -- [--content DIR] [--out DIR] [--now ISO-DATE-TIME]
 
@@ -55,9 +59,15 @@ async function main(): Promise<number> {
   const out = resolve(values.out);
   const staging = `${out}.building`;
   const previous = `${out}.previous`;
+  // A run stopped between the two renames below leaves only the previous site: put it back first.
+  if (!existsSync(out) && existsSync(previous)) await rename(previous, out);
   await rm(staging, { recursive: true, force: true });
   const started = performance.now();
   let pages = 0;
+  let loaded: LoadResult | undefined;
+  let searchRecords = 0;
+  contentLoaded.subscribe((message) => (loaded = message as LoadResult));
+  searchIndexed.subscribe((message) => (searchRecords = Number(message)));
   try {
     const eleventy = new Eleventy(undefined, staging, { configPath: ".eleventy.ts", quietMode: true, runMode: "build" });
     eleventy.disableLogger(); // errors are reported once, below
@@ -74,7 +84,18 @@ async function main(): Promise<number> {
   if (existsSync(out)) await rename(out, previous);
   await rename(staging, out);
   await rm(previous, { recursive: true, force: true });
-  console.log(`Built ${pages} pages into ${relative(".", out) || "."}/ in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  const heading = `Built ${relative(".", out) || "."}/ in ${((performance.now() - started) / 1000).toFixed(1)} s:`;
+  if (!loaded) {
+    console.log(`${heading} ${pages} pages.`);
+    return 0;
+  }
+  const { newsroom, leftOut } = loaded;
+  console.log(
+    buildSummary(
+      summaryLines({ published: newsroom.articles.length, ...leftOut, editions: newsroom.editions.length, topics: newsroom.topics.length, authors: newsroom.authors.length, pages, searchRecords, preview: newsroom.preview }),
+      heading,
+    ),
+  );
   return 0;
 }
 

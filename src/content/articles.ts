@@ -1,11 +1,12 @@
 import { stat } from "node:fs/promises";
 import type { DateTime } from "luxon";
 import type { z } from "zod";
-import { fileSlug } from "../collections/slugs.ts";
+import { fileSlug, topicSlug } from "../collections/slugs.ts";
 import { parseContentDate } from "../dates/dates.ts";
 import { parseBody, type ParsedBody } from "../markdown/markdown.ts";
+import { reportBodyProblems } from "./bodies.ts";
 import type { Problem } from "./problems.ts";
-import { ArticleFrontMatterSchema, type ArticleFrontMatter, type Publication } from "./schema.ts";
+import { ArticleFrontMatterSchema, isUrlSegment, type ArticleFrontMatter, type Publication } from "./schema.ts";
 import { FileProblems, forEachFile, readSource, validate, type SourceFile } from "./sources.ts";
 
 /** Headlines longer than this are cut off in search results and share cards. */
@@ -49,6 +50,11 @@ export function readArticle(file: SourceFile, publication: Publication, problems
     report.error(["updated"], `${updatedText} is before the article's date ${dateText}`);
   }
   const slug = field(raw, "slug");
+  if (slug === undefined && !file.refused && !isUrlSegment(fileSlug(file.path))) {
+    report.error([], `the file name \`${fileSlug(file.path)}.md\` cannot be a web address: rename it in lower-case letters, digits and hyphens (like ${topicSlug(fileSlug(file.path)) || "my-story"}.md) or give a slug`);
+  }
+  const body = parseBody(file.parsed.body, { baseUrl: publication.baseUrl }, render);
+  reportBodyProblems(file, body, problems);
   return {
     file,
     slug: slug ?? fileSlug(file.path),
@@ -56,7 +62,7 @@ export function readArticle(file: SourceFile, publication: Publication, problems
     authorKeys: field(raw, "author"),
     related: field(raw, "related") ?? [],
     tags: field(raw, "tags") ?? [],
-    body: parseBody(file.parsed.body, { baseUrl: publication.baseUrl }, render),
+    body,
     valid:
       data && date?.ok && (!updated || updated.ok)
         ? { data, date: date.date, dateOnly: date.dateOnly, updated: updated?.ok ? updated.date : undefined }

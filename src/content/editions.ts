@@ -175,7 +175,6 @@ export async function loadEditions(sources: EditionSources, problems: Problem[],
     const scheduled = day > now || [lead, ...stories].some((story) => story !== undefined && story.date > now);
     checkNoteLinks(file, publication.baseUrl, sources.routes, new Set(byDay.keys()), report);
 
-    if (scheduled && !sources.preview) continue;
     const order = runningOrder(lead, stories);
     const articles = (list: Candidate[]) => list.flatMap((story) => published.get(story.slug) ?? []);
     const url = `/newsletter/${day.toFormat("yyyy-MM-dd")}/`;

@@ -32,7 +32,6 @@ export function parseContentFile(text: string): ParsedFile {
   };
   const offsetLine = 1; // the opening `---`
   // js-yaml reads the common, valid case fast; `yaml` (slower, but it knows lines) explains a failure.
-  let tree: ReturnType<typeof parse> | undefined;
   let data: unknown;
   let yamlErrors: ParsedFile["yamlErrors"] = [];
   try {
@@ -46,6 +45,7 @@ export function parseContentFile(text: string): ParsedFile {
     if (yamlErrors.length === 0) yamlErrors = [{ line: offsetLine + 1, message: "cannot be read as YAML" }];
     data = {};
   }
+  let again: ReturnType<typeof parse> | undefined;
   return {
     data,
     body: source.slice(match[0].length),
@@ -54,8 +54,9 @@ export function parseContentFile(text: string): ParsedFile {
     lineOf(path) {
       // A field that is not there has no line, and a file-level problem none either: no need to parse for them.
       if (typeof data !== "object" || data === null || !Object.hasOwn(data, path[0] ?? "")) return undefined;
-      // Only files with problems ask, so the syntax tree is parsed then rather than kept for every file.
-      const again = (tree ??= parse());
+      // Only files with problems ask, so the syntax tree is parsed again then rather than kept for every file;
+      // once, though: a file with thousands of wrong fields would otherwise be parsed thousands of times.
+      again ??= parse();
       // The deepest node that exists on the path: a wrong value points at itself, a missing field at its parent.
       for (let depth = path.length; depth > 0; depth--) {
         const node = again.document.getIn(path.slice(0, depth), true);

@@ -28,6 +28,16 @@ export function sitePath(href: string, baseUrl: string): string | undefined {
   return undefined;
 }
 
+/** A site path with its %-escapes decoded, or undefined when they are broken or it climbs out with `..`. */
+function decodedPath(path: string): string | undefined {
+  try {
+    const decoded = decodeURI(path);
+    return decoded.split("/").includes("..") ? undefined : decoded;
+  } catch {
+    return undefined;
+  }
+}
+
 function pageOf(count: number | undefined, page: string | undefined, pageSize: number): boolean {
   if (count === undefined) return false;
   if (page === undefined) return true;
@@ -43,7 +53,9 @@ export function brokenLink(path: string, routes: Routes): string | undefined {
   const clean = path.split(/[?#]/)[0] ?? path;
   if (FIXED_PAGES.has(clean)) return undefined;
   if (clean.startsWith("/assets/") || clean.startsWith("/pagefind/")) {
-    return clean.startsWith("/pagefind/") || existsSync(join(routes.publicDir, decodeURI(clean))) ? undefined : `no file at ${clean}`;
+    const file = decodedPath(clean);
+    if (file === undefined) return `${clean} is not a valid address: check its % escapes and .. segments`;
+    return clean.startsWith("/pagefind/") || existsSync(join(routes.publicDir, file)) ? undefined : `no file at ${clean}`;
   }
   const segments = clean.split("/").slice(1);
   if (!clean.endsWith("/") && !clean.endsWith(".xml")) {

@@ -5,15 +5,16 @@ import { pathToFileURL } from "node:url";
 import type { DateTime } from "luxon";
 import { monthKey, PAGE_SIZE } from "../collections/listings.ts";
 import { fileSlug, topicSlug } from "../collections/slugs.ts";
-import { renderMarkdown } from "../markdown/markdown.ts";
 import { articleWarnings, field, readArticles, type ArticleCache, type Draft } from "./articles.ts";
+import { renderCheckedBody } from "./bodies.ts";
 import { editionsDir, loadEditions } from "./editions.ts";
 import { didYouMean } from "./hints.ts";
+import { leftOut, unreadContent, type LeftOut } from "./inventory.ts";
 import { brokenLink, sitePath, type Routes } from "./links.ts";
 import { ContentError, sortProblems, type Problem } from "./problems.ts";
-import { AuthorFrontMatterSchema, PublicationSchema, type Article, type Author, type Newsroom, type Publication, type RelatedLink } from "./schema.ts";
+import { AuthorFrontMatterSchema, isUrlSegment, PublicationSchema, type Article, type Author, type Newsroom, type Publication, type RelatedLink } from "./schema.ts";
 import { displayPath, FileProblems, markdownFiles, pathPart, readSource, validate } from "./sources.ts";
-import { checkTopicCollisions, loadTopicRegistry, resolveTopics, similarTopicWarnings } from "./topics.ts";
+import { checkTopicCollisions, loadTopicRegistry, resolveTopics, similarTopicWarnings, unusedTopicWarnings } from "./topics.ts";
 
 /** Where content lives and which build this is. */
 export interface LoadOptions {
@@ -35,6 +36,8 @@ export interface LoadOptions {
 export interface LoadResult {
   newsroom: Newsroom;
   warnings: Problem[];
+  /** Drafts and scheduled articles, by file: what a production build leaves out. */
+  leftOut: LeftOut;
 }
 
 /** Reads and validates `publication.ts` in `contentDir`, reporting problems; undefined when it is unusable. */
@@ -74,6 +77,8 @@ async function loadAuthors(dir: string, publicDir: string, baseUrl: string, prob
     const key = fileSlug(path);
     const report = new FileProblems(file, problems);
     if (topicSlug(key) !== key) report.error([], `the file name must be the author's key in lower case with hyphens, like ${topicSlug(key) || "jim-pollard"}.md`);
+    const sameKey = authors.get(key);
+    if (sameKey) report.error([], `the author key \`${key}\` is also used by ${sameKey.sourcePath}; each author needs their own file name`);
     if (data.photo) checkPicture(data.photo.src, publicDir, report, ["photo", "src"]);
     authors.set(key, {
       key,
@@ -82,7 +87,7 @@ async function loadAuthors(dir: string, publicDir: string, baseUrl: string, prob
       role: data.role,
       photo: data.photo,
       links: data.links,
-      bioHtml: renderMarkdown(file.parsed.body, { baseUrl }),
+      bioHtml: renderCheckedBody(file, { baseUrl }, problems),
       sourcePath: file.path,
     });
   }
@@ -120,11 +125,13 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
   if (!publication) throw new ContentError(sortProblems(problems));
   const { baseUrl } = publication;
 
-  const [authors, registry, drafts] = await Promise.all([
+  const [authors, registry, drafts, unread] = await Promise.all([
     loadAuthors(join(options.contentDir, "authors"), options.publicDir, baseUrl, problems),
     loadTopicRegistry(join(options.contentDir, "topics"), baseUrl, problems),
     markdownFiles(join(options.contentDir, "news")).then((paths) => readArticles(paths, publication, problems, options.render !== false, options.cache)),
+    unreadContent(options.contentDir),
   ]);
+  problems.push(...unread);
 
   const bySlug = new Map<string, Draft[]>();
   for (const draft of drafts) bySlug.set(draft.slug, [...(bySlug.get(draft.slug) ?? []), draft]);
@@ -144,6 +151,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
   checkTopicCollisions(tagged, registry, problems);
   const allTopics = resolveTopics(tagged, registry);
   similarTopicWarnings(tagged, allTopics, warnings);
+  unusedTopicWarnings(tagged, registry, warnings);
   const topics = options.preview ? allTopics : resolveTopics(included, registry);
   // A published article's links must work on the published site; an unpublished one's must at least exist.
   const liveRoutes = routesOf(included, authors, options.publicDir);
@@ -158,8 +166,10 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
     const articleAuthors = keys.flatMap((key, index) => {
       const author = authors.get(key);
       if (!author) {
+        const authorFile = join(options.contentDir, "authors", `${key}.md`);
         const hint = didYouMean(key, authors.keys(), `: add content/authors/${key}.md or fix the spelling`);
-        report.error(Array.isArray(authorKeys) ? ["author", index] : ["author"], `unknown author \`${key}\`${hint}`);
+        const message = isUrlSegment(key) && existsSync(authorFile) ? `the author \`${key}\` cannot be used until the problems in ${displayPath(authorFile)} are fixed` : `unknown author \`${key}\`${hint}`;
+        report.error(Array.isArray(authorKeys) ? ["author", index] : ["author"], message);
       }
       return author ? [author] : [];
     });
@@ -218,6 +228,8 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
 
   const editionSources = { dir: editionsDir(options.contentDir), publication, now: options.now, preview: options.preview, render: options.render !== false, drafts, articles, topics: allTopics, routes: liveRoutes };
   const editions = await loadEditions(editionSources, problems, warnings);
+  // An edition waits, like a scheduled article, until its day and all its stories have come.
+  const includedEditions = options.preview ? editions : editions.filter((edition) => !edition.scheduled);
 
   if (problems.some((problem) => problem.severity === "error")) throw new ContentError(sortProblems([...problems, ...warnings]));
 
@@ -231,10 +243,11 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
       articles,
       authors: [...authors.values()].sort((a, b) => a.name.localeCompare(b.name)),
       topics: [...topics.values()].filter((topic) => usedTopics.has(topic.slug)).sort((a, b) => a.name.localeCompare(b.name)),
-      editions,
+      editions: includedEditions,
       preview: options.preview,
       builtAt: options.now,
     }),
     warnings: sortProblems(warnings),
+    leftOut: leftOut(drafts, editions, options.now),
   };
 }

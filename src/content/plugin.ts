@@ -1,3 +1,4 @@
+import { channel } from "node:diagnostics_channel";
 import type { EleventyConfig } from "@11ty/eleventy";
 import { buildTime } from "../dates/dates.ts";
 import type { ArticleCache } from "./articles.ts";
@@ -14,15 +15,19 @@ export interface ContentOptions {
 /** The newsroom of the build in progress, loaded once however many plugins ask. */
 export type NewsroomSource = () => Promise<Newsroom>;
 
+/** Where each build's LoadResult is published, for `npm run build`'s summary. https://nodejs.org/api/diagnostics_channel.html */
+export const contentLoaded = channel("newsdesk:content-loaded");
+
 async function loadForBuild(options: ContentOptions, cache: ArticleCache | undefined): Promise<Newsroom> {
-  const { newsroom, warnings } = await loadNewsroom({
+  const loaded = await loadNewsroom({
     ...options,
     now: buildTime(process.env.NEWSDESK_NOW),
     preview: process.env.NEWSDESK_PREVIEW === "1" || process.env.ELEVENTY_RUN_MODE !== "build",
     cache,
   });
-  for (const warning of warnings) console.warn(`[newsdesk] warning: ${formatProblem(warning)}`);
-  return newsroom;
+  for (const warning of loaded.warnings) console.warn(`[newsdesk] warning: ${formatProblem(warning)}`);
+  contentLoaded.publish(loaded);
+  return loaded.newsroom;
 }
 
 /**

@@ -2,13 +2,51 @@ import { IANAZone, type DateTime } from "luxon";
 import { z } from "zod";
 import { topicSlug } from "../collections/slugs.ts";
 
+const URL_SEGMENT = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Whether text can be a key or slug in a URL: lower-case letters, digits and single hyphens, nothing that walks folders. */
+export function isUrlSegment(text: string): boolean {
+  return URL_SEGMENT.test(text);
+}
+
 /** A key or slug as it appears in URLs: lower-case letters, digits and single hyphens. */
 const urlSegment = z
   .string({ error: "must be text" })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case letters, digits and single hyphens, like `jim-pollard`");
+  .regex(URL_SEGMENT, "must be lower-case letters, digits and single hyphens, like `jim-pollard`");
 
-const requiredText = z.string({ error: (issue) => (issue.input === undefined ? "is required" : "must be text") }).trim().min(1, "is empty");
-const optionalText = z.string({ error: "must be text" }).trim().min(1, "is empty").optional();
+/**
+ * Topics one article may have. Each topic is a page, a feed and a tag on the article; past a dozen or so they
+ * stop helping readers find the story, and a pasted list of a thousand would make a thousand pages.
+ */
+export const MAX_TAGS = 20;
+
+/** Whether an image address is a site path without `..`, `\\` or bad %-escapes, or a full https:// address. */
+export function isImageSource(src: string): boolean {
+  if (/^https:\/\/[^\s]+$/i.test(src)) return URL.canParse(src);
+  if (!src.startsWith("/") || src.startsWith("//") || src.includes("\\")) return false;
+  try {
+    return !decodeURI(src).split("/").includes("..");
+  } catch {
+    return false;
+  }
+}
+
+/** C0 and C1 control characters but tab and line breaks: HTML forbids them, and they arrive unseen with pasted text. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const noControlCharacters = {
+  error: (issue: { input: unknown }) => {
+    const found = CONTROL_CHARACTER.exec(String(issue.input))?.[0] ?? "";
+    return `holds the invisible control character U+${(found.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}, which a web page cannot show: delete it`;
+  },
+};
+const withoutControlCharacters = (text: string) => !CONTROL_CHARACTER.test(text);
+
+const requiredText = z
+  .string({ error: (issue) => (issue.input === undefined ? "is required" : "must be text") })
+  .trim()
+  .min(1, "is empty")
+  .refine(withoutControlCharacters, noControlCharacters);
+const optionalText = z.string({ error: "must be text" }).trim().min(1, "is empty").refine(withoutControlCharacters, noControlCharacters).optional();
 
 /** A date as written in front matter: an ISO 8601 date or date-time, parsed later in the publication's zone. */
 const dateText = z.string({
@@ -21,11 +59,16 @@ const link = z.strictObject({
 });
 
 const picture = z.strictObject({
-  src: z.string({ error: "is required" }).trim().min(1, "is empty"),
+  src: z
+    .string({ error: "is required" })
+    .trim()
+    .min(1, "is empty")
+    .refine(isImageSource, { error: (issue) => `"${String(issue.input)}" must be a path on the site (like /assets/img/photo.jpg) or a full https:// address` }),
   alt: z
     .string({ error: "is required: describe the picture for readers who cannot see it" })
     .trim()
-    .min(1, "is empty: describe the picture for readers who cannot see it"),
+    .min(1, "is empty: describe the picture for readers who cannot see it")
+    .refine(withoutControlCharacters, noControlCharacters),
 });
 
 /** Settings of the publication itself: `content/publication.ts`. */
@@ -54,11 +97,13 @@ export const ArticleFrontMatterSchema = z.strictObject({
         .string({ error: "must be text" })
         .trim()
         .min(1, "is empty")
+        .refine(withoutControlCharacters, noControlCharacters)
         .refine((tag) => tag === "" || topicSlug(tag) !== "", { error: (issue) => `"${String(issue.input)}" has no letters or digits to make a topic from` }),
       {
       error: (issue) => (issue.input === undefined ? "is required: give at least one topic" : "must be a list of topics, like [China Bond, Semiconductors]"),
     })
-    .min(1, "is empty: give at least one topic"),
+    .min(1, "is empty: give at least one topic")
+    .max(MAX_TAGS, { error: (issue) => `lists ${Array.isArray(issue.input) ? issue.input.length : "too many"} topics; an article may have at most ${MAX_TAGS}: keep the ones a reader would browse by` }),
   related: z
     .array(
       z.union([urlSegment, z.strictObject({ title: requiredText, url: z.url({ protocol: /^https?$/, error: "must be a full https:// address" }) })], {

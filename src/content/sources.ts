@@ -1,15 +1,18 @@
 import { existsSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import pLimit from "p-limit";
 import type { z } from "zod";
 import { parseContentFile, type ParsedFile } from "./frontMatter.ts";
 import type { Problem } from "./problems.ts";
+import { frontMatterProblems, readContentText } from "./safety.ts";
 
 /** A content file as read: its path for messages and its parsed front matter and body. */
 export interface SourceFile {
   path: string;
   parsed: ParsedFile;
+  /** Set when the file could not be used at all (see safety.ts): reported once, never field by field. */
+  refused?: true;
 }
 
 /** Collects problems for one file, with the line of each field when the YAML has it. */
@@ -68,28 +71,35 @@ export function readSources(paths: string[], problems: Problem[]): Promise<Sourc
   return forEachFile(paths, (path) => readSource(path, problems));
 }
 
-/** Reads and parses a content file, reporting broken YAML. */
+/** Reads and parses a content file, reporting a file that cannot be used (see safety.ts) and broken YAML. */
 export async function readSource(path: string, problems: Problem[]): Promise<SourceFile> {
-  const file: SourceFile = { path: displayPath(path), parsed: parseContentFile(await readFile(path, "utf8")) };
+  const read = await readContentText(path);
+  const file: SourceFile = { path: displayPath(path), parsed: parseContentFile(read.ok ? read.text : "") };
+  const refusals = read.ok ? frontMatterProblems(read.text, file.parsed.bodyLine, file.parsed.yamlErrors.length > 0) : [read];
+  for (const refusal of refusals) problems.push({ file: file.path, line: refusal.line, field: "", message: refusal.message, severity: "error" });
+  if (refusals.length > 0) return { path: file.path, parsed: { ...file.parsed, data: {}, body: "" }, refused: true };
   for (const yamlError of file.parsed.yamlErrors) {
     problems.push({ file: file.path, line: yamlError.line, field: "", message: `front matter is not valid YAML: ${yamlError.message}`, severity: "error" });
   }
   return file;
 }
 
-/** Validates front matter against a schema, reporting each issue against its field. */
+/** Field problems reported per file: past this, a file is not what the schema expects at all, and a list of thousands helps nobody. */
+export const MAX_FIELD_PROBLEMS = 50;
+
+/** Validates front matter against a schema, reporting each issue against its field (at most MAX_FIELD_PROBLEMS). */
 export function validate<Schema extends z.ZodType>(schema: Schema, file: SourceFile, problems: Problem[]): z.output<Schema> | undefined {
-  if (file.parsed.yamlErrors.length > 0) return undefined;
+  if (file.refused || file.parsed.yamlErrors.length > 0) return undefined;
   const result = schema.safeParse(file.parsed.data);
   if (result.success) return result.data;
   const report = new FileProblems(file, problems);
-  for (const issue of result.error.issues) {
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) report.error([...issue.path.map(pathPart), key], "is not a field we know; check the spelling");
-    } else {
-      report.error(issue.path.map(pathPart), issue.message);
-    }
-  }
+  const issues = result.error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => ({ path: [...issue.path.map(pathPart), key], message: "is not a field we know; check the spelling" }))
+      : [{ path: issue.path.map(pathPart), message: issue.message }],
+  );
+  for (const issue of issues.slice(0, MAX_FIELD_PROBLEMS)) report.error(issue.path, issue.message);
+  if (issues.length > MAX_FIELD_PROBLEMS) report.error([], `has ${issues.length - MAX_FIELD_PROBLEMS} more problems in its front matter than the ${MAX_FIELD_PROBLEMS} listed; fix those first`);
   return undefined;
 }
 

@@ -1,5 +1,5 @@
 import { topicKey, topicSlug, fileSlug } from "../collections/slugs.ts";
-import { renderMarkdown } from "../markdown/markdown.ts";
+import { renderCheckedBody } from "./bodies.ts";
 import { closestMatch, NEAR_DUPLICATE } from "./hints.ts";
 import type { Problem } from "./problems.ts";
 import { FileProblems, markdownFiles, readSource, validate, type SourceFile } from "./sources.ts";
@@ -11,9 +11,13 @@ export interface TaggedFile {
   tags: string[];
 }
 
+/** The file each topic of a registry was read from. */
+const topicFiles = new WeakMap<Topic, string>();
+
 /** The optional topic files, `content/topics/<slug>.md`, by slug. */
 export async function loadTopicRegistry(dir: string, baseUrl: string, problems: Problem[]): Promise<Map<string, Topic>> {
   const topics = new Map<string, Topic>();
+  const files = new Map<string, string>();
   for (const path of await markdownFiles(dir)) {
     const file = await readSource(path, problems);
     const data = validate(TopicFrontMatterSchema, file, problems);
@@ -27,10 +31,28 @@ export async function loadTopicRegistry(dir: string, baseUrl: string, problems: 
       new FileProblems(file, problems).error(["name"], `"${data.name}" belongs in a file named ${slug}.md, not ${fileSlug(path)}.md`);
       continue;
     }
+    const sameSlug = files.get(slug);
+    if (sameSlug) {
+      new FileProblems(file, problems).error(["name"], `the topic "${data.name}" also has a file at ${sameSlug}; keep one of them`);
+      continue;
+    }
     const body = file.parsed.body.trim();
-    topics.set(slug, { slug, url: `/topics/${slug}/`, name: data.name, description: data.description, introHtml: body ? renderMarkdown(body, { baseUrl }) : undefined });
+    files.set(slug, file.path);
+    const topic: Topic = { slug, url: `/topics/${slug}/`, name: data.name, description: data.description, introHtml: body ? renderCheckedBody(file, { baseUrl }, problems) : undefined };
+    topicFiles.set(topic, file.path);
+    topics.set(slug, topic);
   }
   return topics;
+}
+
+/** Warns about each topic file that no article, published or not, is tagged with: it would have no page. */
+export function unusedTopicWarnings(tagged: TaggedFile[], registry: Map<string, Topic>, warnings: Problem[]): void {
+  const used = new Set(tagged.flatMap(({ tags }) => tags.map(topicSlug)));
+  for (const topic of registry.values()) {
+    if (used.has(topic.slug)) continue;
+    const file = topicFiles.get(topic) ?? `topics/${topic.slug}.md`;
+    warnings.push({ file, field: "", message: `no article is tagged "${topic.name}", so this topic has no page: tag an article with it, or delete the file`, severity: "warning" });
+  }
 }
 
 /**

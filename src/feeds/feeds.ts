@@ -57,7 +57,16 @@ export type FeedFormat = "atom" | "json";
 
 /** The feed as Atom 1.0 (the `.xml` feeds). */
 export function atomFeed(newsroom: Newsroom, spec: FeedSpec): string {
-  return buildFeed(newsroom, spec, "atom").atom1();
+  return escapeCategoryAttributes(buildFeed(newsroom, spec, "atom").atom1());
+}
+
+/**
+ * The feed library escapes `&` and `"` in attribute values but not `<`, which XML forbids there
+ * (https://www.w3.org/TR/xml/#NT-AttValue); a topic named "A <b>" would break every reader's parse of the feed.
+ * Topic names reach attributes only in `<category label term>`.
+ */
+export function escapeCategoryAttributes(xml: string): string {
+  return xml.replace(/<category\b(?:[^"/>]|"[^"]*")*\/>/g, (element) => element.replace(/="([^"]*)"/g, (_, value: string) => `="${value.replace(/</g, "&lt;")}"`));
 }
 
 /** The feed as JSON Feed (`/feed.json`). */

@@ -8,9 +8,34 @@ import { topicSlug } from "../collections/slugs.ts";
 export interface MarkdownEnv {
   /** The publication's base URL: absolute links under it are internal, all others external. */
   baseUrl?: string;
+  /** Filled by the render with links and images whose address could run code; they are rendered inert. */
+  unsafeLinks?: BodyLink[];
+  /** Set by the render to the number of headings when there are more than MAX_HEADINGS. */
+  tooManyHeadings?: number;
 }
 
+/**
+ * Headings one body may have. A long feature has a few dozen; markdown-it-anchor finds each heading with a
+ * linear search of the body's tokens, so a body of a hundred thousand would stall the build for minutes.
+ */
+export const MAX_HEADINGS = 500;
+
 const ALSO_SEE = "also-see";
+
+/** A token as this markdown-it version's own parser returns it. */
+type ParsedToken = ReturnType<InstanceType<typeof MarkdownIt>["parse"]>[number];
+
+/** The `rel` of every link off the site: the new page gets no handle on ours, nor our address. */
+export const EXTERNAL_REL = "noopener noreferrer";
+
+/**
+ * Whether a link or image address uses a scheme that runs code or smuggles content in: `javascript:`,
+ * `vbscript:`, `file:` and every `data:` (markdown-it lets `data:image/png` through, but the site's
+ * Content-Security-Policy would block it anyway). Browsers ignore case and surrounding spaces.
+ */
+export function isUnsafeUrl(href: string): boolean {
+  return /^(?:javascript|vbscript|file|data):/i.test(href.replace(/[\u0000-\u0020]/g, ""));
+}
 
 /** Whether `href` leaves the site: an absolute http(s) URL not under `baseUrl`. */
 export function isExternalUrl(href: string, baseUrl?: string): boolean {
@@ -20,12 +45,27 @@ export function isExternalUrl(href: string, baseUrl?: string): boolean {
 
 /**
  * The one configured markdown-it instance: raw HTML off, typographic quotes, heading anchors, the inline
- * `::: also-see` callout, `rel="noopener"` on external links, and `#` headings demoted below the page's h1.
+ * `::: also-see` callout, `rel="noopener noreferrer"` on external links, dangerous link addresses taken out, and `#` headings demoted below the page's h1.
  */
 export function createMarkdown(): InstanceType<typeof MarkdownIt> {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
 
   // The headline is the page's only h1; a `#` heading in a body becomes an h2.
+  // markdown-it drops a link with a dangerous address silently, leaving its Markdown as text. Letting every
+  // address through and then taking the dangerous ones out here lets the loader report them as errors.
+  // https://github.com/markdown-it/markdown-it/blob/master/docs/security.md
+  md.validateLink = () => true;
+  md.core.ruler.push("unsafe_links", (state) => {
+    const env = state.env as MarkdownEnv;
+    forEachLink(state.tokens, (token, line) => {
+      const name = token.type === "image" ? "src" : "href";
+      const href = String(token.attrGet(name) ?? "");
+      if (!isUnsafeUrl(href)) return;
+      env.unsafeLinks?.push({ href, line });
+      token.attrs = (token.attrs ?? []).filter(([attr]) => attr !== name);
+    });
+  });
+
   md.core.ruler.push("demote_h1", (state) => {
     for (const token of state.tokens) {
       if ((token.type === "heading_open" || token.type === "heading_close") && token.tag === "h1") token.tag = "h2";
@@ -37,6 +77,19 @@ export function createMarkdown(): InstanceType<typeof MarkdownIt> {
     slugify: (text: string) => topicSlug(text) || "section",
     tabIndex: false,
     permalink: anchor.permalink.headerLink({ safariReaderFix: true }),
+  });
+
+  // Past the limit, headings become paragraphs before the anchor rule sees them; the loader reports the count.
+  md.core.ruler.before("anchor", "heading_limit", (state) => {
+    const count = state.tokens.filter((token) => token.type === "heading_open").length;
+    if (count <= MAX_HEADINGS) return;
+    (state.env as MarkdownEnv).tooManyHeadings = count;
+    for (const token of state.tokens) {
+      if (token.type === "heading_open" || token.type === "heading_close") {
+        token.type = token.type === "heading_open" ? "paragraph_open" : "paragraph_close";
+        token.tag = "p";
+      }
+    }
   });
 
   md.use(container, ALSO_SEE, {
@@ -54,11 +107,24 @@ export function createMarkdown(): InstanceType<typeof MarkdownIt> {
     const token = tokens[index];
     const href = String(token?.attrGet("href") ?? "");
     const baseUrl: unknown = env?.baseUrl;
-    if (token && href && isExternalUrl(href, typeof baseUrl === "string" ? baseUrl : undefined)) token.attrSet("rel", "noopener");
+    if (token && href && isExternalUrl(href, typeof baseUrl === "string" ? baseUrl : undefined)) token.attrSet("rel", EXTERNAL_REL);
     return defaultLinkOpen(tokens, index, options, env, self);
   };
 
   return md;
+}
+
+/** Calls `visit` with each link and image token and the 0-based line of the body it is on. */
+function forEachLink(tokens: ParsedToken[], visit: (token: ParsedToken, line: number) => void): void {
+  let line = 0;
+  for (const token of tokens) {
+    if (token.map) line = token.map[0];
+    let offset = 0;
+    for (const child of token.children ?? []) {
+      if (child.type === "softbreak" || child.type === "hardbreak") offset++;
+      if (child.type === "link_open" || child.type === "image") visit(child, line + offset);
+    }
+  }
 }
 
 /** The instance every render uses: the build, Eleventy's `md` library and the tests. */
@@ -78,6 +144,10 @@ export interface BodyLink {
 /** A body parsed once: its links for checking and, when asked for, its HTML. */
 export interface ParsedBody {
   links: BodyLink[];
+  /** Links and images with a dangerous address (see isUnsafeUrl), left out of the HTML. */
+  unsafeLinks: BodyLink[];
+  /** The number of headings when over MAX_HEADINGS (they are rendered as paragraphs), else undefined. */
+  tooManyHeadings?: number;
   /** The rendered HTML; empty when the body was parsed only to check it. */
   html: string;
 }
@@ -87,18 +157,14 @@ export interface ParsedBody {
  * straight away, so no article's tokens outlive its parse (at 100,000 articles they would not fit in memory).
  */
 export function parseBody(source: string, env: MarkdownEnv = {}, render = true): ParsedBody {
-  const tokenEnv = { ...env };
+  const unsafeLinks: BodyLink[] = [];
+  const tokenEnv = { ...env, unsafeLinks };
   const tokens = markdown.parse(source, tokenEnv);
   const links: BodyLink[] = [];
-  let line = 0;
-  for (const token of tokens) {
-    if (token.map) line = token.map[0];
-    let offset = 0;
-    for (const child of token.children ?? []) {
-      if (child.type === "softbreak" || child.type === "hardbreak") offset++;
-      const href = child.type === "link_open" ? child.attrGet("href") : null;
-      if (href) links.push({ href: String(href), line: line + offset });
-    }
-  }
-  return { links, html: render ? markdown.renderer.render(tokens, markdown.options, tokenEnv) : "" };
+  forEachLink(tokens, (token, line) => {
+    const href = token.type === "link_open" ? token.attrGet("href") : null;
+    if (href) links.push({ href: String(href), line });
+  });
+  const tooManyHeadings = (tokenEnv as MarkdownEnv).tooManyHeadings;
+  return { links, unsafeLinks, tooManyHeadings, html: render ? markdown.renderer.render(tokens, markdown.options, tokenEnv) : "" };
 }

@@ -1,3 +1,4 @@
+import { channel } from "node:diagnostics_channel";
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { NewsroomSource } from "../content/plugin.ts";
 import { buildSearchIndex, SearchIndexError, type RenderedPage } from "./search.ts";
@@ -7,6 +8,9 @@ interface WrittenPage {
   url: string | false;
   content: unknown;
 }
+
+/** Where the number of pages each index holds is published, for `npm run build`'s summary. */
+export const searchIndexed = channel("newsdesk:search-indexed");
 
 /**
  * Builds the Pagefind index after every Eleventy build from the article pages this build wrote, so search works
@@ -27,6 +31,7 @@ export function searchPlugin(eleventyConfig: EleventyConfig, newsroom: NewsroomS
     const pages: RenderedPage[] = [...written].map(([url, html]) => ({ url, html }));
     const index = async () => {
       const indexed = await buildSearchIndex(directories.output, publication.language, pages);
+      searchIndexed.publish(indexed);
       if (indexed !== articles.length) {
         throw new SearchIndexError([`indexed ${indexed} pages, but ${articles.length} articles were built: every article page needs data-pagefind-body`]);
       }

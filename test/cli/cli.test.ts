@@ -50,6 +50,34 @@ check("an edition's problems are reported with the articles'", () => {
   ]);
 });
 
+check("hostile files are named one by one with exit code 1, never a stack trace", () => {
+  const dir = contentTree({
+    "news/2024/empty.md": "",
+    "news/2024/laughs.md": articleFile(`${validFields}\nx: &x [a, a]\ny: [*x, *x]`),
+    "news/2024/script.md": articleFile(validFields, "[x](javascript:alert(1))\n"),
+    "news/2024/tags.md": articleFile(validFields.replace("[China Bond]", `[${Array.from({ length: 50 }, (_, index) => `t${index}`).join(", ")}]`)),
+    "stray.md": articleFile(validFields),
+  });
+  writeFileSync(join(dir, "news/2024/latin1.md"), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0x0a]));
+  const prefix = `${relative(process.cwd(), dir)}/`;
+  const result = run("check", "--content", dir, "--now", "2024-06-01T00:00:00Z");
+  assert.is(result.status, 1);
+  assert.is(result.err, "");
+  const errors = result.out.filter((line) => line.startsWith("error:")).map((line) => line.replace(prefix, "").replace(/^error:\s+(\S+?): .*$/, "$1"));
+  assert.equal(errors, [
+    "news/2024/empty.md",
+    "news/2024/latin1.md:2",
+    "news/2024/laughs.md:6",
+    "news/2024/laughs.md:7",
+    "news/2024/laughs.md:7",
+    "news/2024/script.md:7:body",
+    "news/2024/tags.md:5:tags",
+    "stray.md",
+  ]);
+  assert.is(result.out.at(-1), "8 errors, 2 warnings: fix the errors to publish.");
+  assert.not.ok(result.out.some((line) => /^\s+at /.test(line)));
+});
+
 check("a missing content folder is exit code 2", () => {
   const result = run("check", "--content", "no/such/folder");
   assert.is(result.status, 2);

@@ -1,7 +1,7 @@
 import * as cheerio from "cheerio";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { isExternalUrl, renderMarkdown } from "../../src/markdown/markdown.ts";
+import { isExternalUrl, parseBody, renderMarkdown } from "../../src/markdown/markdown.ts";
 
 const env = { baseUrl: "https://ledger.example" };
 
@@ -15,19 +15,28 @@ markdown("raw HTML in a body is shown as text, never passed through", () => {
   assert.is($("p").text(), "Before <script>alert(1)</script> <img src=x onerror=alert(1)> after");
 });
 
-markdown("external links get rel=noopener; internal and same-site links do not", () => {
+markdown("external links get rel=noopener noreferrer; internal and same-site links do not", () => {
   const $ = cheerio.load(renderMarkdown("[a](https://example.org/x) [b](/news/b/) [c](https://ledger.example/news/c/) [d](http://example.com)", env));
   assert.equal($("a").map((_, a) => `${$(a).attr("href")} ${$(a).attr("rel") ?? "-"}`).get(), [
-    "https://example.org/x noopener",
+    "https://example.org/x noopener noreferrer",
     "/news/b/ -",
     "https://ledger.example/news/c/ -",
-    "http://example.com noopener",
+    "http://example.com noopener noreferrer",
   ]);
 });
 
-markdown("javascript: links are not made into links", () => {
-  const $ = cheerio.load(renderMarkdown("[click](javascript:alert(1))", env));
-  assert.is($("a").length, 0);
+markdown("links and images that could run code lose their address and are listed with their lines", () => {
+  const body = parseBody("[click](javascript:alert(1))\n\n[vb](VBScript:msgbox) and <data:text/html,x>\nnext ![pixel](data:image/png;base64,AAAA) [ok](https://example.org/)", env);
+  const $ = cheerio.load(body.html);
+  assert.equal($("a").map((_, a) => `${$(a).text()} ${$(a).attr("href") ?? "-"}`).get(), ["click -", "vb -", "data:text/html,x -", "ok https://example.org/"]);
+  assert.equal($("img").map((_, img) => $(img).attr("src") ?? "-").get(), ["-"]);
+  assert.equal(body.unsafeLinks, [
+    { href: "javascript:alert(1)", line: 0 },
+    { href: "VBScript:msgbox", line: 2 },
+    { href: "data:text/html,x", line: 2 },
+    { href: "data:image/png;base64,AAAA", line: 3 },
+  ]);
+  assert.equal(body.links.map((link) => link.href), ["https://example.org/"]);
 });
 
 markdown("headings get ids and self-links, and a # heading becomes an h2 under the headline", () => {

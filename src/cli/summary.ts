@@ -1,0 +1,52 @@
+/** What a build produced, counted for the summary `npm run build` prints. */
+export interface BuildCounts {
+  /** Article pages built (in a preview build, drafts and scheduled articles included). */
+  published: number;
+  /** Source files of drafts, and of articles dated after the build's "now". */
+  drafts: string[];
+  scheduled: string[];
+  /** Newsletter editions built, and the source files of those waiting for their day or their stories. */
+  editions: number;
+  scheduledEditions: string[];
+  topics: number;
+  authors: number;
+  /** Files Eleventy wrote: pages, feeds, sitemaps (copied assets not counted). */
+  pages: number;
+  /** Pages in the search index, as Pagefind reported them. */
+  searchRecords: number;
+  /** A preview build shows drafts and scheduled articles instead of leaving them out. */
+  preview: boolean;
+}
+
+/** One line of the summary: a count, the noun in singular and plural, and the files worth naming. */
+export interface SummaryLine {
+  count: number;
+  noun: [one: string, many: string];
+  files?: string[];
+}
+
+/** The summary's lines, in order; a new kind of output (editions, say) is one more entry here. */
+export function summaryLines(counts: BuildCounts): SummaryLine[] {
+  const leftOut = counts.preview ? "shown, marked (preview build)" : "left out";
+  return [
+    { count: counts.published, noun: ["article published", "articles published"] },
+    { count: counts.drafts.length, noun: [`draft ${leftOut}`, `drafts ${leftOut}`], files: counts.drafts },
+    { count: counts.scheduled.length, noun: [`scheduled article ${leftOut}`, `scheduled articles ${leftOut}`], files: counts.scheduled },
+    { count: counts.editions, noun: ["newsletter edition", "newsletter editions"] },
+    { count: counts.scheduledEditions.length, noun: [`scheduled edition ${leftOut}`, `scheduled editions ${leftOut}`], files: counts.scheduledEditions },
+    { count: counts.topics, noun: ["topic", "topics"] },
+    { count: counts.authors, noun: ["author", "authors"] },
+    { count: counts.pages, noun: ["page written", "pages written"] },
+    { count: counts.searchRecords, noun: ["search record", "search records"] },
+  ];
+}
+
+/** The text `npm run build` prints on success: a heading, then one right-aligned count per line, naming left-out files. */
+export function buildSummary(lines: SummaryLine[], heading: string): string {
+  const width = Math.max(...lines.map((line) => String(line.count).length));
+  const body = lines.map(({ count, noun, files }) => {
+    const named = files && files.length > 0 ? `: ${files.join(", ")}` : "";
+    return `  ${String(count).padStart(width)} ${count === 1 ? noun[0] : noun[1]}${named}`;
+  });
+  return [heading, ...body].join("\n");
+}

@@ -1,0 +1,22 @@
+import { MAX_HEADINGS, parseBody, type MarkdownEnv, type ParsedBody } from "../markdown/markdown.ts";
+import type { Problem } from "./problems.ts";
+import { FileProblems, type SourceFile } from "./sources.ts";
+
+/** Reports what a body may not hold: links or images whose address could run code (see isUnsafeUrl), each on its line, and too many headings. */
+export function reportBodyProblems(file: SourceFile, body: ParsedBody, problems: Problem[]): void {
+  const report = new FileProblems(file, problems);
+  if (body.tooManyHeadings !== undefined) {
+    report.at("error", file.parsed.bodyLine, "body", `has ${body.tooManyHeadings} headings; a body may have at most ${MAX_HEADINGS}: split the story, or use lists for what is not a section`);
+  }
+  for (const link of body.unsafeLinks) {
+    const scheme = link.href.replace(/[\u0000-\u0020]/g, "").split(":")[0]?.toLowerCase() ?? "";
+    report.at("error", file.parsed.bodyLine + link.line, "body", `the link address \`${link.href.slice(0, 60)}\` uses ${scheme}:, which could run code in a reader's browser: link to an https:// address or a page of the site`);
+  }
+}
+
+/** An author's bio or a topic's introduction rendered to HTML, reporting dangerous link addresses in it. */
+export function renderCheckedBody(file: SourceFile, env: MarkdownEnv, problems: Problem[]): string {
+  const body = parseBody(file.parsed.body, env);
+  reportBodyProblems(file, body, problems);
+  return body.html;
+}

@@ -1,0 +1,57 @@
+import { existsSync } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import type { DateTime } from "luxon";
+import type { Draft } from "./articles.ts";
+import type { Problem } from "./problems.ts";
+import type { Edition } from "./schema.ts";
+import { displayPath } from "./sources.ts";
+
+/** The folders of `content/` whose `.md` files a loader reads, each recursively; add one when a loader starts reading it. */
+export const CONTENT_FOLDERS = ["news", "authors", "topics", "editions"] as const;
+
+/** A file name that a writer meant as Markdown, whatever the case of its extension. */
+const MARKDOWN_NAME = /\.(?:md|markdown|mdown|mkd)$/i;
+
+/**
+ * Everything under `contentDir` that looks like content but that no loader will read, so that no story is lost
+ * without a word: Markdown outside the content folders or with another extension (`.MD`, `.markdown`), and
+ * symbolic links to folders (the loaders do not follow them). Each is an error: a warning would scroll past
+ * in a CI log while the story stayed unpublished.
+ */
+export async function unreadContent(contentDir: string): Promise<Problem[]> {
+  if (!existsSync(contentDir)) return [];
+  const problems: Problem[] = [];
+  const entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
+  for (const entry of entries) {
+    const path = join(entry.parentPath, entry.name);
+    const inside = relative(contentDir, path).split(sep);
+    const file = displayPath(path);
+    const read = inside.length > 1 && (CONTENT_FOLDERS as readonly string[]).includes(inside[0] ?? "") && entry.name.endsWith(".md");
+    if (entry.isSymbolicLink() && !read && (await stat(path).catch(() => undefined))?.isDirectory()) {
+      problems.push({ file, field: "", message: "is a symbolic link to a folder: nothing in it is read; put the files themselves in content/", severity: "error" });
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && MARKDOWN_NAME.test(entry.name) && !read) {
+      const where = `articles go in news/<yyyy>/, authors in authors/, topics in topics/, as .md files`;
+      const message = entry.name.endsWith(".md") ? `is not read by any part of the build, so it would never be published: ${where}` : `is not read: only files ending in .md are; rename it to ${entry.name.replace(MARKDOWN_NAME, ".md")}`;
+      problems.push({ file, field: "", message, severity: "error" });
+    }
+  }
+  return problems;
+}
+
+/** What a production build leaves out on purpose, by source file: drafts, and articles and editions scheduled for later. */
+export interface LeftOut {
+  drafts: string[];
+  scheduled: string[];
+  scheduledEditions: string[];
+}
+
+/** Which valid articles are drafts, and which articles and editions wait for later, whether or not this build shows them. */
+export function leftOut(drafts: Draft[], editions: Edition[], now: DateTime): LeftOut {
+  const valid = drafts.flatMap((draft) => (draft.valid ? [{ path: draft.file.path, ...draft.valid }] : []));
+  return {
+    drafts: valid.filter((article) => article.data.draft).map((article) => article.path),
+    scheduled: valid.filter((article) => !article.data.draft && article.date > now).map((article) => article.path),
+    scheduledEditions: editions.filter((edition) => edition.scheduled).map((edition) => edition.sourcePath),
+  };
+}

@@ -1,0 +1,82 @@
+import type { Newsroom } from "../content/schema.ts";
+
+/** An HTTP response header: name and value. */
+export type Header = [name: string, value: string];
+
+/**
+ * The Content-Security-Policy for every page: exactly what the site loads. Its own stylesheet, images and
+ * scripts (only /search/ has any: assets/js/search.js and Pagefind's, whose WebAssembly needs
+ * 'wasm-unsafe-eval'), Pagefind's index fetched from the site (connect-src), and pictures from the other
+ * origins the content names. No inline script or style anywhere; the JSON-LD `<script type="application/ld+json">`
+ * is a data block that is never run, so the policy does not apply to it
+ * (https://html.spec.whatwg.org/multipage/scripting.html#data-block).
+ */
+export function contentSecurityPolicy(imageOrigins: string[] = [], { inlineStyles = false } = {}): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    inlineStyles ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
+    `img-src ${["'self'", ...imageOrigins].join(" ")}`,
+    "connect-src 'self'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+  ].join("; ");
+}
+
+/**
+ * The policy as a page's `<meta http-equiv>` carries it, for hosts that cannot send headers (GitHub Pages):
+ * without frame-ancestors, which browsers ignore there. https://www.w3.org/TR/CSP3/#meta-element
+ */
+export function metaContentSecurityPolicy(imageOrigins: string[] = []): string {
+  return contentSecurityPolicy(imageOrigins)
+    .split("; ")
+    .filter((directive) => !directive.startsWith("frame-ancestors"))
+    .join("; ");
+}
+
+/**
+ * Every security header the site is served with, in a fixed order. The header's policy also allows inline styles,
+ * for one file: the email edition (`/newsletter/<day>/email.html`), which email clients can only take styled
+ * inline. Every other page carries the strict policy in its `<meta>` as well, and a browser enforces both, so
+ * inline styles stay blocked there. https://www.w3.org/TR/CSP3/#multiple-policies
+ */
+export function securityHeaders(imageOrigins: string[] = []): Header[] {
+  return [
+    ["Content-Security-Policy", contentSecurityPolicy(imageOrigins, { inlineStyles: true })],
+    ["X-Content-Type-Options", "nosniff"],
+    ["Referrer-Policy", "strict-origin-when-cross-origin"],
+    ["X-Frame-Options", "DENY"],
+    ["Cross-Origin-Opener-Policy", "same-origin"],
+    ["Permissions-Policy", "camera=(), geolocation=(), microphone=(), payment=(), usb=()"],
+  ];
+}
+
+const originsOf = new WeakMap<Newsroom, string[]>();
+
+/** The origins of pictures the content loads from other sites (hero images, author photos), sorted; computed once per newsroom. */
+export function imageOrigins(newsroom: Newsroom): string[] {
+  const known = originsOf.get(newsroom);
+  if (known) return known;
+  const sources = [...newsroom.articles.map((article) => article.image?.src), ...newsroom.authors.map((author) => author.photo?.src)];
+  const origins = sources.flatMap((src) => (src && /^https:\/\//i.test(src) && URL.canParse(src) ? [new URL(src).origin] : []));
+  const sorted = [...new Set(origins)].sort();
+  originsOf.set(newsroom, sorted);
+  return sorted;
+}
+
+/** `_headers` for Netlify and Cloudflare Pages: the headers on every path. https://docs.netlify.com/routing/headers/ */
+export function headersFile(headers: Header[]): string {
+  return ["# Written by the build from src/security/headers.ts; edit that, not this file.", "/*", ...headers.map(([name, value]) => `  ${name}: ${value}`), ""].join("\n");
+}
+
+/** The same headers as nginx `add_header` lines, for a `server` or `location` block. */
+export function nginxHeaders(headers: Header[]): string {
+  return headers.map(([name, value]) => `add_header ${name} "${value}" always;`).join("\n");
+}
+
+/** The same headers for Apache (mod_headers), in the site's configuration or `.htaccess`. */
+export function apacheHeaders(headers: Header[]): string {
+  return headers.map(([name, value]) => `Header always set ${name} "${value}"`).join("\n");
+}

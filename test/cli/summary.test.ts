@@ -1,0 +1,43 @@
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { buildSummary, summaryLines, type BuildCounts } from "../../src/cli/summary.ts";
+
+const counts: BuildCounts = {
+  published: 27,
+  drafts: ["content/news/2026/draft.md"],
+  scheduled: ["content/news/2027/a.md", "content/news/2027/b.md"],
+  editions: 2,
+  scheduledEditions: ["content/editions/2027-01-04.md"],
+  topics: 14,
+  authors: 5,
+  pages: 123,
+  searchRecords: 27,
+  preview: false,
+};
+
+const summary = suite("the build summary counts every kind of output and names what was left out");
+
+summary("one right-aligned line per kind, with the files of drafts and scheduled articles", () => {
+  assert.is(
+    buildSummary(summaryLines(counts), "Built _site/ in 4.2 s:"),
+    [
+      "Built _site/ in 4.2 s:",
+      "   27 articles published",
+      "    1 draft left out: content/news/2026/draft.md",
+      "    2 scheduled articles left out: content/news/2027/a.md, content/news/2027/b.md",
+      "    2 newsletter editions",
+      "    1 scheduled edition left out: content/editions/2027-01-04.md",
+      "   14 topics",
+      "    5 authors",
+      "  123 pages written",
+      "   27 search records",
+    ].join("\n"),
+  );
+});
+
+summary("singular nouns for one, no file list when there is nothing left out, and a preview says it shows them", () => {
+  const text = buildSummary(summaryLines({ ...counts, published: 1, drafts: [], scheduled: [], editions: 1, scheduledEditions: [], topics: 1, authors: 1, pages: 1, searchRecords: 1, preview: true }), "Built:");
+  assert.is(text, ["Built:", "  1 article published", "  0 drafts shown, marked (preview build)", "  0 scheduled articles shown, marked (preview build)", "  1 newsletter edition", "  0 scheduled editions shown, marked (preview build)", "  1 topic", "  1 author", "  1 page written", "  1 search record"].join("\n"));
+});
+
+summary.run();
