@@ -1,4 +1,4 @@
-import { stat } from "node:fs/promises";
+import { statSync } from "node:fs";
 import type { DateTime } from "luxon";
 import type { z } from "zod";
 import { fileSlug, topicSlug } from "../collections/slugs.ts";
@@ -7,7 +7,7 @@ import { parseBody, type ParsedBody } from "../markdown/markdown.ts";
 import { reportBodyProblems } from "./bodies.ts";
 import type { Problem } from "./problems.ts";
 import { ArticleFrontMatterSchema, isUrlSegment, type ArticleFrontMatter, type Publication } from "./schema.ts";
-import { FileProblems, forEachFile, readSource, validate, type SourceFile } from "./sources.ts";
+import { FileProblems, readSource, validate, type SourceFile } from "./sources.ts";
 
 /** Headlines longer than this are cut off in search results and share cards. */
 export const LONG_HEADLINE = 100;
@@ -79,16 +79,17 @@ export type ArticleCache = Map<string, { stamp: string; draft: Draft; problems: 
 /** Reads, parses and validates article files (see readArticle), reusing unchanged ones from `cache` when given. */
 export async function readArticles(paths: string[], publication: Publication, problems: Problem[], render: boolean, cache?: ArticleCache): Promise<Draft[]> {
   const settings = `${publication.baseUrl} ${publication.timeZone} ${render}`;
-  const drafts = await forEachFile(paths, async (path) => {
-    const stamp = cache && (await stat(path).then((stats) => `${stats.mtimeMs} ${stats.size} ${settings}`));
-    const cached = stamp === undefined ? undefined : cache?.get(path);
-    if (cached?.stamp === stamp && cached) {
+  const drafts = paths.map((path) => {
+    const stats = cache && statSync(path);
+    const stamp = stats && `${stats.mtimeMs} ${stats.size} ${settings}`;
+    const cached = stamp ? cache?.get(path) : undefined;
+    if (cached && cached.stamp === stamp) {
       problems.push(...cached.problems);
       return cached.draft;
     }
     const own: Problem[] = [];
-    const draft = readArticle(await readSource(path, own), publication, own, render);
-    if (stamp !== undefined) cache?.set(path, { stamp, draft, problems: own });
+    const draft = readArticle(readSource(path, own), publication, own, render);
+    if (stamp) cache?.set(path, { stamp, draft, problems: own });
     problems.push(...own);
     return draft;
   });

@@ -86,7 +86,7 @@ export async function loadEditions(sources: EditionSources, problems: Problem[],
   const { publication, now } = sources;
   const zone = publication.timeZone;
   const locale = publication.locale ?? publication.language;
-  const files = await readSources(await markdownFiles(sources.dir), problems);
+  const files = readSources(await markdownFiles(sources.dir), problems);
 
   const candidates = new Map<string, Candidate>();
   for (const draft of sources.drafts) {

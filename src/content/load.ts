@@ -71,7 +71,7 @@ function checkPicture(src: string, publicDir: string, report: FileProblems, path
 async function loadAuthors(dir: string, publicDir: string, baseUrl: string, problems: Problem[]): Promise<Map<string, Author>> {
   const authors = new Map<string, Author>();
   for (const path of await markdownFiles(dir)) {
-    const file = await readSource(path, problems);
+    const file = readSource(path, problems);
     const data = validate(AuthorFrontMatterSchema, file, problems);
     if (!data) continue;
     const key = fileSlug(path);

@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import pLimit from "p-limit";
 import type { z } from "zod";
 import { parseContentFile, type ParsedFile } from "./frontMatter.ts";
 import type { Problem } from "./problems.ts";
@@ -57,23 +56,14 @@ export async function markdownFiles(dir: string): Promise<string[]> {
   return entries.filter((entry) => entry.endsWith(".md")).map((entry) => join(dir, entry)).sort();
 }
 
-/** Files read at once: enough to keep the disk busy, far below the operating system's open-file limit. */
-const READ_CONCURRENCY = 64;
-
-/** Runs `read` over many files, a bounded number at a time, with results in the order given. */
-export function forEachFile<Result>(paths: string[], read: (path: string) => Promise<Result>): Promise<Result[]> {
-  const limit = pLimit(READ_CONCURRENCY);
-  return Promise.all(paths.map((path) => limit(() => read(path))));
-}
-
-/** Reads and parses many content files, a bounded number at a time, in the order given. */
-export function readSources(paths: string[], problems: Problem[]): Promise<SourceFile[]> {
-  return forEachFile(paths, (path) => readSource(path, problems));
+/** Reads and parses content files, in the order given. */
+export function readSources(paths: string[], problems: Problem[]): SourceFile[] {
+  return paths.map((path) => readSource(path, problems));
 }
 
 /** Reads and parses a content file, reporting a file that cannot be used (see safety.ts) and broken YAML. */
-export async function readSource(path: string, problems: Problem[]): Promise<SourceFile> {
-  const read = await readContentText(path);
+export function readSource(path: string, problems: Problem[]): SourceFile {
+  const read = readContentText(path);
   const file: SourceFile = { path: displayPath(path), parsed: parseContentFile(read.ok ? read.text : "") };
   const refusals = read.ok ? frontMatterProblems(read.text, file.parsed.bodyLine, file.parsed.yamlErrors.length > 0) : [read];
   for (const refusal of refusals) problems.push({ file: file.path, line: refusal.line, field: "", message: refusal.message, severity: "error" });

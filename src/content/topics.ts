@@ -19,7 +19,7 @@ export async function loadTopicRegistry(dir: string, baseUrl: string, problems: 
   const topics = new Map<string, Topic>();
   const files = new Map<string, string>();
   for (const path of await markdownFiles(dir)) {
-    const file = await readSource(path, problems);
+    const file = readSource(path, problems);
     const data = validate(TopicFrontMatterSchema, file, problems);
     if (!data) continue;
     const slug = topicSlug(data.name);
