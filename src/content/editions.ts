@@ -68,11 +68,11 @@ function editionDay(file: SourceFile, zone: string, report: FileProblems): DateT
   return dated ?? (named?.isValid ? named : undefined);
 }
 
-/** Reports links in the editor's note to pages the build will not write; links to other editions are fine. */
-function checkNoteLinks(file: SourceFile, baseUrl: string, routes: Routes, editionDays: Set<string>, report: FileProblems): void {
+/** Reports links in the editor's note to pages the build will not write. */
+function checkNoteLinks(file: SourceFile, baseUrl: string, routes: Routes, report: FileProblems): void {
   for (const link of parseBody(file.parsed.body, { baseUrl }, false).links) {
     const path = sitePath(link.href, baseUrl);
-    if (path === undefined || editionDays.has(/^\/newsletter\/([^/?#]+)\/(?:[?#]|$)/.exec(path)?.[1] ?? "")) continue;
+    if (path === undefined) continue;
     const broken = brokenLink(path, routes);
     if (broken) report.at("error", file.parsed.bodyLine + link.line, "body", `broken link to ${path}: ${broken}`);
   }
@@ -173,7 +173,7 @@ export async function loadEditions(sources: EditionSources, problems: Problem[],
     }
 
     const scheduled = day > now || [lead, ...stories].some((story) => story !== undefined && story.date > now);
-    checkNoteLinks(file, publication.baseUrl, sources.routes, new Set(byDay.keys()), report);
+    checkNoteLinks(file, publication.baseUrl, sources.routes, report);
 
     const order = runningOrder(lead, stories);
     const articles = (list: Candidate[]) => list.flatMap((story) => published.get(story.slug) ?? []);

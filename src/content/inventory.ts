@@ -31,7 +31,7 @@ export async function unreadContent(contentDir: string): Promise<Problem[]> {
     if (entry.isSymbolicLink() && !read && (await stat(path).catch(() => undefined))?.isDirectory()) {
       problems.push({ file, field: "", message: "is a symbolic link to a folder: nothing in it is read; put the files themselves in content/", severity: "error" });
     } else if ((entry.isFile() || entry.isSymbolicLink()) && MARKDOWN_NAME.test(entry.name) && !read) {
-      const where = `articles go in news/<yyyy>/, authors in authors/, topics in topics/, as .md files`;
+      const where = `articles go in news/<yyyy>/, authors in authors/, topics in topics/ and newsletter editions in editions/, as .md files`;
       const message = entry.name.endsWith(".md") ? `is not read by any part of the build, so it would never be published: ${where}` : `is not read: only files ending in .md are; rename it to ${entry.name.replace(MARKDOWN_NAME, ".md")}`;
       problems.push({ file, field: "", message, severity: "error" });
     }

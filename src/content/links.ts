@@ -12,6 +12,8 @@ export interface Routes {
   authors: Map<string, number>;
   /** "yyyy/mm" → number of articles. */
   months: Map<string, number>;
+  /** Newsletter editions by day, "yyyy-mm-dd", as their files are named. */
+  editions: Set<string>;
   /** The folder /assets/... is served from. */
   publicDir: string;
   pageSize: number;
@@ -58,6 +60,8 @@ export function brokenLink(path: string, routes: Routes): string | undefined {
     return clean.startsWith("/pagefind/") || existsSync(join(routes.publicDir, file)) ? undefined : `no file at ${clean}`;
   }
   const segments = clean.split("/").slice(1);
+  const edition = /^\/newsletter\/([^/]+)\/(?:email\.html|email\.txt)?$/.exec(clean);
+  if (edition) return routes.editions.has(edition[1] ?? "") ? undefined : `no newsletter edition is dated ${edition[1]}${didYouMean(edition[1] ?? "", routes.editions, "")}`;
   if (!clean.endsWith("/") && !clean.endsWith(".xml")) {
     return brokenLink(`${clean}/`, routes) === undefined ? `write it with the trailing slash: ${clean}/` : `no page at ${clean}`;
   }

@@ -95,9 +95,9 @@ async function loadAuthors(dir: string, publicDir: string, baseUrl: string, prob
 }
 
 /** The pages a set of articles produces, for checking links against. */
-function routesOf(drafts: Draft[], authors: Map<string, Author>, publicDir: string): Routes {
+function routesOf(drafts: Draft[], authors: Map<string, Author>, editionDays: Set<string>, publicDir: string): Routes {
   const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
-  const routes: Routes = { articles: new Set(), topics: new Map(), authors: new Map(), months: new Map(), publicDir, pageSize: PAGE_SIZE };
+  const routes: Routes = { articles: new Set(), topics: new Map(), authors: new Map(), months: new Map(), editions: editionDays, publicDir, pageSize: PAGE_SIZE };
   for (const key of authors.keys()) routes.authors.set(key, 0);
   for (const draft of drafts) {
     routes.articles.add(draft.slug);
@@ -154,8 +154,9 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
   unusedTopicWarnings(tagged, registry, warnings);
   const topics = options.preview ? allTopics : resolveTopics(included, registry);
   // A published article's links must work on the published site; an unpublished one's must at least exist.
-  const liveRoutes = routesOf(included, authors, options.publicDir);
-  const anyRoutes = routesOf(drafts, authors, options.publicDir);
+  const editionDays = new Set((await markdownFiles(editionsDir(options.contentDir))).map(fileSlug));
+  const liveRoutes = routesOf(included, authors, editionDays, options.publicDir);
+  const anyRoutes = routesOf(drafts, authors, editionDays, options.publicDir);
 
   const articles: Article[] = [];
   for (const draft of drafts) {

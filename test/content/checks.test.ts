@@ -64,6 +64,16 @@ links("links to articles, topics, authors and archive months that will not exist
   ]);
 });
 
+links("links to newsletter editions, their email and plain text resolve by the edition's day", async () => {
+  const body = "As [last week's edition](/newsletter/2024-03-01/) said ([email](/newsletter/2024-03-01/email.html)), not [this one](/newsletter/2024-03-02/).";
+  const dir = contentTree({
+    "news/2024/micron-thaw.md": articleFile(full),
+    "news/2024/a.md": articleFile(full, body),
+    "editions/2024-03-01.md": "---\ntitle: Week\ndate: 2024-03-01\npicks: [micron-thaw]\n---\nNote.\n",
+  });
+  assert.equal(await rejection(dir), ["news/2024/a.md:9:body: broken link to /newsletter/2024-03-02/: no newsletter edition is dated 2024-03-02 — did you mean `2024-03-01`?"]);
+});
+
 links("a published story may not link to a draft; a draft may link to another draft", async () => {
   const dir = contentTree({
     "news/2024/secret.md": articleFile(`${full}\ndraft: true`),

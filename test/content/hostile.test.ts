@@ -151,8 +151,8 @@ unread("Markdown at the top of content/, in an unknown folder, or with another e
     "news/2024/a.md": articleFile(validFields),
   });
   assert.equal(await rejection(dir), [
-    "misc/x.md: is not read by any part of the build, so it would never be published: articles go in news/<yyyy>/, authors in authors/, topics in topics/, as .md files",
-    "news.md: is not read by any part of the build, so it would never be published: articles go in news/<yyyy>/, authors in authors/, topics in topics/, as .md files",
+    "misc/x.md: is not read by any part of the build, so it would never be published: articles go in news/<yyyy>/, authors in authors/, topics in topics/ and newsletter editions in editions/, as .md files",
+    "news.md: is not read by any part of the build, so it would never be published: articles go in news/<yyyy>/, authors in authors/, topics in topics/ and newsletter editions in editions/, as .md files",
     "news/2024/long-form.markdown: is not read: only files ending in .md are; rename it to long-form.md",
     "news/2024/Shout.MD: is not read: only files ending in .md are; rename it to Shout.md",
   ]);
