@@ -94,7 +94,8 @@ function check(corpus: Corpus): Timing {
 
 /** Starts the dev server, then edits one article `runs` times, timing each save until the rebuild is written. */
 async function devRebuilds(corpus: Corpus, work: string, runs: number): Promise<Timing[]> {
-  const server = spawn(NODE, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", `--output=${join(work, "dev")}`, "--serve", "--port=8391"], {
+  // The same command as `npm start`, with its heap ceiling.
+  const server = spawn(NODE, ["--max-old-space-size=16384", "--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", `--output=${join(work, "dev")}`, "--serve", "--port=8391"], {
     cwd: ROOT,
     env: { ...process.env, NEWSDESK_CONTENT: corpus.contentDir, NEWSDESK_NOW: BENCH_NOW },
   });
@@ -102,7 +103,7 @@ async function devRebuilds(corpus: Corpus, work: string, runs: number): Promise<
   let exited = false;
   server.on("exit", () => (exited = true));
   server.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr.on("data", () => undefined);
+  server.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const waitFor = (pattern: RegExp, from: number, limitMs: number) =>
     new Promise<void>((done, fail) => {
       const started = Date.now();
