@@ -1,10 +1,8 @@
-import { displayLocale } from "../src/collections/collections.ts";
 import type { Listings } from "../src/collections/listings.ts";
 import type { Newsroom } from "../src/content/schema.ts";
 import { ArticleCard } from "./components/ArticleCard.tsx";
-import { Byline } from "./components/Byline.tsx";
+import { LeadStory } from "./components/LeadStory.tsx";
 import { Page } from "./components/Page.tsx";
-import { TimeStamp } from "./components/TimeStamp.tsx";
 
 export const data = { permalink: "/" };
 
@@ -16,24 +14,7 @@ export function render({ newsroom, listings }: { newsroom: Newsroom; listings: L
     <Page newsroom={newsroom} path="/" title={publication.name} description={publication.tagline}>
       <h1 class="visually-hidden">{publication.name}</h1>
       {lead ? (
-        <article class="lead">
-          {lead.image ? <img class="lead__image" src={lead.image.src} alt={lead.image.alt} width="1200" height="675" fetchpriority="high" /> : null}
-          <div class="lead__text">
-            {lead.topics[0] ? (
-              <p class="kicker">
-                <a href={lead.topics[0].url}>{lead.topics[0].name}</a>
-              </p>
-            ) : null}
-            <h2 class="lead__headline">
-              <a href={lead.url}>{lead.title}</a>
-              {lead.draft ? <span class="badge"> Draft</span> : lead.scheduled ? <span class="badge"> Scheduled</span> : null}
-            </h2>
-            {lead.dek ? <p class="lead__dek">{lead.dek}</p> : null}
-            <p class="card__meta">
-              <Byline authors={lead.authors} /> · <TimeStamp date={lead.date} locale={displayLocale(newsroom)} short />
-            </p>
-          </div>
-        </article>
+        <LeadStory article={lead} newsroom={newsroom} />
       ) : (
         <p class="empty">Nothing has been published yet.</p>
       )}
