@@ -77,7 +77,7 @@ export function readArticle(file: SourceFile, publication: Publication, problems
 export type ArticleCache = Map<string, { stamp: string; draft: Draft; problems: Problem[] }>;
 
 /** Reads, parses and validates article files (see readArticle), reusing unchanged ones from `cache` when given. */
-export async function readArticles(paths: string[], publication: Publication, problems: Problem[], render: boolean, cache?: ArticleCache): Promise<Draft[]> {
+export function readArticles(paths: string[], publication: Publication, problems: Problem[], render: boolean, cache?: ArticleCache): Draft[] {
   const settings = `${publication.baseUrl} ${publication.timeZone} ${render}`;
   const drafts = paths.map((path) => {
     const stats = cache && statSync(path);

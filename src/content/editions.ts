@@ -12,12 +12,12 @@ import { closestMatch, didYouMean } from "./hints.ts";
 import { brokenLink, sitePath, type Routes } from "./links.ts";
 import type { Problem } from "./problems.ts";
 import { EditionFrontMatterSchema, type Article, type Edition, type Publication, type Topic } from "./schema.ts";
-import { FileProblems, markdownFiles, readSources, validate, type SourceFile } from "./sources.ts";
+import { FileProblems, readSources, validate, type SourceFile } from "./sources.ts";
 
 /** What checking and assembling the editions needs from the rest of the newsroom. */
 export interface EditionSources {
-  /** `content/editions/`. */
-  dir: string;
+  /** The edition files, `content/editions/*.md`. */
+  paths: string[];
   publication: Publication;
   /** The build's "now": an edition dated after its day, or with a story still to come, is scheduled. */
   now: DateTime;
@@ -82,11 +82,11 @@ function checkNoteLinks(file: SourceFile, baseUrl: string, routes: Routes, repor
  * Reads `content/editions/*.md`, checks every edition against the articles and topics, and assembles the ones
  * this build publishes, newest first. Problems go to `problems` (errors) and `warnings`, every file checked.
  */
-export async function loadEditions(sources: EditionSources, problems: Problem[], warnings: Problem[]): Promise<Edition[]> {
+export function loadEditions(sources: EditionSources, problems: Problem[], warnings: Problem[]): Edition[] {
   const { publication, now } = sources;
   const zone = publication.timeZone;
   const locale = publication.locale ?? publication.language;
-  const files = readSources(await markdownFiles(sources.dir), problems);
+  const files = readSources(sources.paths, problems);
 
   const candidates = new Map<string, Candidate>();
   for (const draft of sources.drafts) {

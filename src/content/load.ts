@@ -154,7 +154,8 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
   unusedTopicWarnings(tagged, registry, warnings);
   const topics = options.preview ? allTopics : resolveTopics(included, registry);
   // A published article's links must work on the published site; an unpublished one's must at least exist.
-  const editionDays = new Set((await markdownFiles(editionsDir(options.contentDir))).map(fileSlug));
+  const editionPaths = await markdownFiles(editionsDir(options.contentDir));
+  const editionDays = new Set(editionPaths.map(fileSlug));
   const liveRoutes = routesOf(included, authors, editionDays, options.publicDir);
   const anyRoutes = routesOf(drafts, authors, editionDays, options.publicDir);
 
@@ -227,8 +228,8 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
     });
   }
 
-  const editionSources = { dir: editionsDir(options.contentDir), publication, now: options.now, preview: options.preview, render: options.render !== false, drafts, articles, topics: allTopics, routes: liveRoutes };
-  const editions = await loadEditions(editionSources, problems, warnings);
+  const editionSources = { paths: editionPaths, publication, now: options.now, preview: options.preview, render: options.render !== false, drafts, articles, topics: allTopics, routes: liveRoutes };
+  const editions = loadEditions(editionSources, problems, warnings);
   // An edition waits, like a scheduled article, until its day and all its stories have come.
   const includedEditions = options.preview ? editions : editions.filter((edition) => !edition.scheduled);
 
