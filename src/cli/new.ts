@@ -1,16 +1,15 @@
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { parseArgs } from "node:util";
 import type { DateTime } from "luxon";
 import { stringify } from "yaml";
 import { fileSlug, topicSlug } from "../collections/slugs.ts";
-import { parseContentFile } from "../content/frontMatter.ts";
 import { didYouMean } from "../content/hints.ts";
 import { loadPublication } from "../content/load.ts";
 import { formatProblem, type Problem } from "../content/problems.ts";
-import { displayPath, markdownFiles } from "../content/sources.ts";
+import { displayPath, markdownFiles, readSources } from "../content/sources.ts";
 import { buildTime } from "../dates/dates.ts";
+import { commandLine } from "./commandLine.ts";
 
 const usage = `Usage: npm run new -- "Headline of the story" [--author KEY] [--tag TOPIC]... [--slug SLUG]
 
@@ -53,21 +52,15 @@ export function articleTemplate(fields: { title: string; date: DateTime; author:
 }
 
 async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = commandLine(
+    {
       allowPositionals: true,
       options: { author: { type: "string" }, tag: { type: "string", multiple: true }, slug: { type: "string" }, content: { type: "string" }, now: { type: "string" }, help: { type: "boolean" } },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${usage}`);
-    return 2;
-  }
+    },
+    usage,
+  );
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
   const title = positionals.join(" ").trim();
   const slug = values.slug ?? headlineSlug(title);
   if (!title || !slug) {
@@ -91,9 +84,10 @@ async function main(): Promise<number> {
 
   const tagCounts = new Map<string, number>();
   const slugsInUse = new Map<string, string>();
-  for (const path of await markdownFiles(join(contentDir, "news"))) {
-    const data = parseContentFile(await readFile(path, "utf8")).data as { slug?: unknown; tags?: unknown };
-    slugsInUse.set(typeof data.slug === "string" ? data.slug : fileSlug(path), displayPath(path));
+  // Read as the build reads them (a refused file counts by its name only); their problems are npm run check's to report.
+  for (const file of readSources(await markdownFiles(join(contentDir, "news")), [])) {
+    const data = file.parsed.data as { slug?: unknown; tags?: unknown };
+    slugsInUse.set(typeof data.slug === "string" ? data.slug : fileSlug(file.path), file.path);
     if (Array.isArray(data.tags)) for (const tag of data.tags) if (typeof tag === "string") tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
   }
   const busiest = [...tagCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
