@@ -1,12 +1,12 @@
 import { existsSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
 import type { LoadResult } from "../content/load.ts";
 import { contentLoaded } from "../content/plugin.ts";
 import { ContentError } from "../content/problems.ts";
 import { searchIndexed } from "../search/plugin.ts";
+import { commandLine } from "./commandLine.ts";
 import { buildSummary, summaryLines } from "./summary.ts";
 
 const usage = `Usage: npm run build -- [--content DIR] [--out DIR] [--now ISO-DATE-TIME]
@@ -15,7 +15,8 @@ Builds the publication into --out (default _site/). The site is built into a sib
 replaces --out when the whole build succeeded, so a failed build leaves the previous site as it was.
   --content DIR   content folder (default content/, or NEWSDESK_CONTENT)
   --now ISO       treat this instant as "now" for scheduled articles (default: the clock, or NEWSDESK_NOW)
-  --preview       include drafts and scheduled articles, marked, as the dev server does (or NEWSDESK_PREVIEW=1)`;
+  --preview       include drafts and scheduled articles, marked, as the dev server does (or NEWSDESK_PREVIEW=1)
+Exit codes: 0 built, 1 content problems or a failed build (nothing was published), 2 wrong usage.`;
 
 /** The first ContentError in an error's chain of causes, as Eleventy wraps errors thrown by data. */
 export function findContentError(error: unknown): ContentError | undefined {
@@ -39,19 +40,20 @@ function messages(error: unknown): string[] {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      content: { type: "string" },
-      out: { type: "string", default: "_site" },
-      now: { type: "string" },
-      preview: { type: "boolean" },
-      help: { type: "boolean" },
+  const parsed = commandLine(
+    {
+      options: {
+        content: { type: "string" },
+        out: { type: "string", default: "_site" },
+        now: { type: "string" },
+        preview: { type: "boolean" },
+        help: { type: "boolean" },
+      },
     },
-  });
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
+    usage,
+  );
+  if (typeof parsed === "number") return parsed;
+  const { values } = parsed;
   if (values.content) process.env.NEWSDESK_CONTENT = values.content;
   if (values.now) process.env.NEWSDESK_NOW = values.now;
   if (values.preview) process.env.NEWSDESK_PREVIEW = "1";

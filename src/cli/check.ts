@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { loadNewsroom } from "../content/load.ts";
 import { ContentError, formatProblem, type Problem } from "../content/problems.ts";
 import { buildTime } from "../dates/dates.ts";
+import { commandLine } from "./commandLine.ts";
 
 const usage = `Usage: npm run check -- [--content DIR] [--now ISO-DATE-TIME]
 
@@ -28,17 +28,9 @@ function print(problems: Problem[]): number {
 }
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ options: { content: { type: "string" }, now: { type: "string" }, help: { type: "boolean" } } }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${usage}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
+  const parsed = commandLine({ options: { content: { type: "string" }, now: { type: "string" }, help: { type: "boolean" } } }, usage);
+  if (typeof parsed === "number") return parsed;
+  const { values } = parsed;
   const contentDir = values.content ?? (process.env.NEWSDESK_CONTENT || "content");
   if (!existsSync(contentDir)) {
     console.error(`No content folder at ${contentDir}.`);

@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import { stringify } from "yaml";
 import { editionsDir } from "../content/editions.ts";
@@ -12,6 +11,7 @@ import { displayLocale } from "../collections/collections.ts";
 import { buildTime, displayDate, shortDate } from "../dates/dates.ts";
 import { displayPath } from "../content/sources.ts";
 import { collectStories, editionWindow, FIRST_EDITION_DAYS, previousDay } from "../editions/selection.ts";
+import { commandLine } from "./commandLine.ts";
 
 const usage = `Usage: npm run edition -- [yyyy-mm-dd]
 
@@ -38,18 +38,9 @@ export function editionTemplate(fields: { title: string; day: string; articles: 
 }
 
 async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ allowPositionals: true, options: { content: { type: "string" }, now: { type: "string" }, help: { type: "boolean" } } });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${usage}`);
-    return 2;
-  }
+  const parsed = commandLine({ allowPositionals: true, options: { content: { type: "string" }, now: { type: "string" }, help: { type: "boolean" } } }, usage);
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
   const contentDir = values.content ?? (process.env.NEWSDESK_CONTENT || "content");
   const problems: Problem[] = [];
   const publication = await loadPublication(contentDir, problems);

@@ -5,7 +5,7 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { articleFile, contentTree, validFields } from "../helpers.ts";
 
-function run(script: "check" | "new" | "edition", ...args: string[]) {
+function run(script: "check" | "new" | "edition" | "build", ...args: string[]) {
   const result = spawnSync(process.execPath, ["--import", "tsx", `src/cli/${script}.ts`, ...args], {
     encoding: "utf8",
     env: { ...process.env, NEWSDESK_NOW: "", NEWSDESK_AUTHOR: "", NEWSDESK_CONTENT: "" },
@@ -207,3 +207,20 @@ edition("a date that is not yyyy-mm-dd is wrong usage", () => {
 });
 
 edition.run();
+
+const usage = suite("every command answers --help with its usage, and an unknown option with exit code 2 and the usage");
+
+usage("each command, the build included, names the bad option and prints its usage without a stack trace", () => {
+  for (const script of ["check", "new", "edition", "build"] as const) {
+    const help = run(script, "--help");
+    assert.is(help.status, 0, script);
+    assert.ok(help.out[0]?.startsWith(`Usage: npm run ${script} --`), help.out[0]);
+    const wrong = run(script, "--colour");
+    assert.is(wrong.status, 2, script);
+    assert.ok(wrong.err.startsWith("Unknown option '--colour'"), wrong.err);
+    assert.ok(wrong.err.includes(`\n\nUsage: npm run ${script}`), wrong.err);
+    assert.not.ok(/^\s+at /m.test(wrong.err), wrong.err);
+  }
+});
+
+usage.run();
