@@ -186,7 +186,7 @@ async function main(): Promise<number> {
     return 0;
   }
   if (!existsSync("/usr/bin/time")) {
-    console.error("The benchmark measures memory with GNU time. Install it with: sudo apt-get install -y time");
+    console.error("The benchmark measures memory with GNU time. Install it with: apt-get install -y --no-install-recommends time (with sudo unless root)");
     return 2;
   }
   const articles = Number(values.articles);

@@ -7,7 +7,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** Launches headless Chromium, or fails with the one command that installs it: browser tests never skip. */
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Browser tests need Chromium at ${CHROMIUM}. Install it with: sudo apt-get install -y chromium`);
+    throw new Error(`Browser tests need Chromium at ${CHROMIUM}. Install it as the README's Quick start shows: apt-get install -y --no-install-recommends chromium (with sudo unless root)`);
   }
   return chromium.launch({
     executablePath: CHROMIUM,

@@ -46,7 +46,7 @@ export function articleTemplate(fields: { title: string; date: DateTime; author:
     "draft: true # delete this line when the story is ready to publish",
     "---",
     "",
-    "Write the story here. Use ## for sub-headings, and see the README's writer's guide for everything else.",
+    "Write the story here. Use ## for sub-headings, and see docs/writing.md for everything else.",
     "",
   ].join("\n");
 }

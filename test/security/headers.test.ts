@@ -38,8 +38,8 @@ policy("_headers applies every header to every path, as Netlify and Cloudflare P
   assert.equal(rules[0]?.headers, securityHeaders());
 });
 
-policy("the README shows exactly the generated _headers, nginx and Apache configuration and the meta tag", () => {
-  const readme = readFileSync("README.md", "utf8");
+policy("the hosting guide shows exactly the generated _headers, nginx and Apache configuration and the meta tag", () => {
+  const readme = readFileSync("docs/hosting.md", "utf8");
   const block = (language: string, text: string) => `\`\`\`${language}\n${text.trimEnd()}\n\`\`\``;
   const headers = securityHeaders();
   for (const expected of [
@@ -48,7 +48,7 @@ policy("the README shows exactly the generated _headers, nginx and Apache config
     block("apache", apacheHeaders(headers)),
     block("html", `<meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy()}">`),
   ]) {
-    assert.ok(readme.includes(expected), `README.md lacks:\n${expected}`);
+    assert.ok(readme.includes(expected), `docs/hosting.md lacks:\n${expected}`);
   }
 });
 

@@ -41,7 +41,7 @@ validity.before(() => {
 
 validity("every HTML page has zero errors", () => {
   const java = spawnSync("java", ["-version"], { encoding: "utf8" });
-  if (java.error) throw new Error("The HTML check needs Java. Install it with: sudo apt-get install -y default-jre-headless");
+  if (java.error) throw new Error("The HTML check needs Java. Install it as the README's Quick start shows: apt-get install -y --no-install-recommends default-jre-headless (with sudo unless root)");
   const result = spawnSync("java", ["-jar", VNU_JAR, "--errors-only", "--format", "json", ...htmlFiles(site).map((file) => join(site, file))], {
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
