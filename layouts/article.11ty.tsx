@@ -6,6 +6,7 @@ import { rawHtml } from "../src/render/rawHtml.ts";
 import { AlsoSee } from "./components/AlsoSee.tsx";
 import { AuthorBio } from "./components/AuthorBio.tsx";
 import { Byline } from "./components/Byline.tsx";
+import { Corrections } from "./components/Corrections.tsx";
 import { HeroFigure } from "./components/HeroFigure.tsx";
 import { Page } from "./components/Page.tsx";
 import { PreviewNotice } from "./components/PreviewNotice.tsx";
@@ -23,7 +24,7 @@ export const data = {
   permalink: (page: ArticlePageData) => page.article.url,
 };
 
-/** The article page: headline, dek, byline and dates, hero, body, source, ALSO SEE, topics, author bios. */
+/** The article page: headline, dek, byline and dates, corrections, hero, body, source, ALSO SEE, topics, author bios. */
 export function render({ newsroom, article }: ArticlePageData) {
   const locale = displayLocale(newsroom);
   return (
@@ -58,6 +59,7 @@ export function render({ newsroom, article }: ArticlePageData) {
             </span>
           </p>
         </header>
+        <Corrections article={article} locale={locale} />
         {article.image ? <HeroFigure image={article.image} /> : null}
         <div class="article__body" data-pagefind-body>
           {rawHtml(article.html)}

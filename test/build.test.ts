@@ -11,6 +11,8 @@ import { articleFile, contentTree, validFields } from "./helpers.ts";
 import { fileForUrl, htmlFiles, page as sitePage, reachableFromHome } from "./site.ts";
 
 const FIXTURE = "test/fixtures/site/content";
+const BASE = "https://fixture.example";
+const HOSTILE = 'Profits <script>alert(1)</script> & "quotes" at Veridian';
 const NOW = "2024-06-01T00:00:00Z";
 
 function build(content: string, out: string, ...flags: string[]) {
@@ -38,29 +40,34 @@ production.before(() => {
 production("the summary counts what was built and names the draft, the scheduled article and the scheduled edition left out", () => {
   const [heading, ...lines] = summary.trim().split("\n");
   assert.match(heading ?? "", /^Built .*site\/ in \d+\.\d s:$/);
-  assert.equal(lines, [
+  assert.equal(lines.slice(0, -2), [
     "   4 articles published",
+    "   1 retracted article kept as a notice",
     "   1 draft left out: test/fixtures/site/content/news/2024/secret-draft.md",
     "   1 scheduled article left out: test/fixtures/site/content/news/2024/tomorrow.md",
     "   2 newsletter editions",
     "   1 scheduled edition left out: test/fixtures/site/content/editions/2024-06-01.md",
     "   2 topics",
     "   2 authors",
-    "  36 pages written",
+    "  42 pages written",
     "   4 search records",
   ]);
+  // The fixture's history is this repository's, all of it after the fixture's "now": nothing was published before.
+  assert.match(lines.at(-2) ?? "", /^ {3}0 published addresses kept \(0 by aliases; checked against 0 commits of \S+/);
+  assert.is(lines.at(-1), "   0 sent editions unchanged");
 });
 
-production("only published articles get pages: no draft, nothing scheduled", () => {
+production("only published articles get pages, with the retracted one's notice and an old address's redirect: no draft, nothing scheduled", () => {
   assert.equal(
     htmlFiles(out).filter((path) => path.startsWith("news/")),
-    ["news/custom-full/index.html", "news/micron-thaw/index.html", "news/other-story/index.html", "news/penang-suppliers/index.html"],
+    ["news/custom-full/index.html", "news/micron-thaw/index.html", "news/micron-welcomed-back/index.html", "news/other-story/index.html", "news/penang-suppliers/index.html", "news/withdrawn/index.html"],
   );
   assert.not.ok(existsSync(join(out, "archive/2024/06/index.html")));
 });
 
 production("every page is reachable by links from the home page", () => {
   assert.equal(htmlFiles(out), [
+    "2024/04/micron.html",
     "404.html",
     "archive/2024/02/index.html",
     "archive/2024/03/index.html",
@@ -70,11 +77,14 @@ production("every page is reachable by links from the home page", () => {
     "authors/ana-lim/index.html",
     "authors/ben-tran/index.html",
     "authors/index.html",
+    "corrections/index.html",
     "index.html",
     "news/custom-full/index.html",
     "news/micron-thaw/index.html",
+    "news/micron-welcomed-back/index.html",
     "news/other-story/index.html",
     "news/penang-suppliers/index.html",
+    "news/withdrawn/index.html",
     "newsletter/2024-04-05/email.html",
     "newsletter/2024-04-05/index.html",
     "newsletter/2024-05-31/email.html",
@@ -85,8 +95,10 @@ production("every page is reachable by links from the home page", () => {
     "topics/index.html",
     "topics/semiconductors/index.html",
   ]);
-  // An edition's email.html is what the email service sends; readers reach the edition's web page instead.
-  assert.equal(reachableFromHome(out), htmlFiles(out).filter((path) => path !== "404.html" && !path.endsWith("/email.html")));
+  // An edition's email.html is what the email service sends; readers reach the edition's web page instead. Old
+  // addresses are for links made before, and nothing on the site links to them.
+  const oldAddresses = ["2024/04/micron.html", "news/micron-welcomed-back/index.html"];
+  assert.equal(reachableFromHome(out), htmlFiles(out).filter((path) => path !== "404.html" && !path.endsWith("/email.html") && !oldAddresses.includes(path)));
 });
 
 production("the article page has the anatomy of a business-news article", () => {
@@ -161,9 +173,96 @@ production("the home page leads with the newest story, then the latest, then the
 
 production.run();
 
+const record = suite("build keeps the record straight: corrections, a retraction and old addresses");
+
+record("a corrected article shows its corrections, dated, in a marked box above the story", () => {
+  const $ = page(out, "news/custom-full");
+  const box = $("article > aside.corrections");
+  assert.is(box.attr("aria-labelledby"), "corrections-heading");
+  assert.is(box.find("h2#corrections-heading").text(), "Corrections");
+  assert.ok(box.index() < $("article > .article__body").index(), "the box comes before the body");
+  assert.equal(box.find("li").map((_, item) => [[$(item).attr("id"), $(item).find("time").attr("datetime"), $(item).find("time").text(), $(item).find("p").last().text()]]).get(), [
+    ["correction-1", "2024-03-13T00:00:00+07:00", "13 March 2024", "An earlier version misspelt the name of Veridian’s chief executive. See our other story."],
+    ["correction-2", "2024-03-20T09:00:00+07:00", "20 March 2024, 09:00 GMT+7", "An earlier version gave the wrong year for the plant’s opening."],
+  ]);
+  assert.is(box.find("em").text(), "Veridian");
+  assert.is(box.find("a").attr("href"), "/news/other-story/");
+});
+
+record("the latest correction is the article's last change: JSON-LD dateModified, Open Graph, the feeds' updated and the sitemap", () => {
+  const $ = page(out, "news/custom-full");
+  const jsonLd = JSON.parse($('script[type="application/ld+json"]').text()) as { dateModified: string; datePublished: string };
+  assert.equal([jsonLd.datePublished, jsonLd.dateModified], ["2024-03-11T06:30:00+07:00", "2024-03-20T09:00:00+07:00"]);
+  assert.is($('meta[property="article:modified_time"]').attr("content"), "2024-03-20T09:00:00+07:00");
+  const feed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === "entry" }).parse(readFileSync(join(out, "feed.xml"), "utf8")).feed as { entry: { id: string; updated: string }[] };
+  assert.is(feed.entry.find((entry) => entry.id === `${BASE}/news/custom-full/`)?.updated, "2024-03-20T02:00:00.000Z");
+  const sitemap = readFileSync(join(out, "sitemap.xml"), "utf8");
+  assert.match(sitemap, `<loc>${BASE}/news/custom-full/</loc><lastmod>2024-03-20T02:00:00.000Z</lastmod>`);
+});
+
+record("/corrections/ lists every correction and the retraction, newest first, each linked to where it is read", () => {
+  const $ = page(out, "corrections");
+  assert.is($("h1").text(), "Corrections");
+  assert.equal($(".correction-log__item").map((_, item) => [[$(item).find("time").text(), $(item).find("h2 a").text(), $(item).find("h2 a").attr("href")]]).get(), [
+    ["12 April 2024", "A merger that was not", "/news/withdrawn/"],
+    ["20 March 2024, 09:00 GMT+7", HOSTILE, "/news/custom-full/#correction-2"],
+    ["13 March 2024", HOSTILE, "/news/custom-full/#correction-1"],
+  ]);
+  assert.is($(".correction-log__date").first().text(), "12 April 2024 · Retracted");
+  assert.is($('link[rel="alternate"][href="/corrections/feed.xml"]').attr("title"), "Corrections | Fixture Ledger");
+  assert.is(page(out, "")('footer a[href="/corrections/"]').text(), "Corrections");
+});
+
+record("the corrections feed is Atom with an author, each entry titled and linked to its notice", () => {
+  const text = readFileSync(join(out, "corrections/feed.xml"), "utf8");
+  assert.is(XMLValidator.validate(text), true);
+  const feed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => name === "entry" }).parse(text).feed as {
+    author: { name: string };
+    entry: { title: { "#text": string }; link: { "@href": string }; updated: string }[];
+  };
+  assert.is(feed.author.name, "Fixture Ledger");
+  assert.equal(feed.entry.map((entry) => [entry.title["#text"], entry.link["@href"], entry.updated]), [
+    ["Retracted: A merger that was not", `${BASE}/news/withdrawn/`, "2024-04-11T17:00:00.000Z"],
+    [`Correction: ${HOSTILE.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;")}`, `${BASE}/news/custom-full/#correction-2`, "2024-03-20T02:00:00.000Z"],
+    [`Correction: ${HOSTILE.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;")}`, `${BASE}/news/custom-full/#correction-1`, "2024-03-12T17:00:00.000Z"],
+  ]);
+});
+
+record("a retracted story keeps its address with the notice only, noindex, and leaves every list, feed, sitemap and the index", () => {
+  const $ = page(out, "news/withdrawn");
+  assert.is($('meta[name="robots"]').attr("content"), "noindex");
+  assert.is($("h1").text(), "A merger that was not");
+  assert.is($("title").text(), "Retracted: A merger that was not | Fixture Ledger");
+  assert.is($(".corrections--retraction h2").text(), "This story was retracted");
+  assert.is($(".corrections--retraction time").text(), "12 April 2024");
+  assert.match($(".corrections--retraction p").last().text(), /^We retracted this story: its single source withdrew the account\./);
+  assert.not.ok($.html().includes("The body of the retracted story"));
+  assert.is($("[data-pagefind-body], figure.hero, script[type='application/ld+json']").length, 0);
+  for (const file of ["feed.xml", "feed.json", "sitemap.xml", "topics/semiconductors/index.html", "authors/ben-tran/index.html", "index.html", "newsletter/2024-05-31/index.html"]) {
+    assert.not.ok(readFileSync(join(out, file), "utf8").includes("/news/withdrawn/"), file);
+  }
+});
+
+record("each old address leads to the story: a _redirects line and a page that redirects with a canonical link", () => {
+  assert.is(readFileSync(join(out, "_redirects"), "utf8"), [
+    "# Written by the build from each story's `aliases`: old addresses that lead to it.",
+    "/2024/04/micron.html /news/micron-thaw/ 301",
+    "/news/micron-welcomed-back/ /news/micron-thaw/ 301",
+    "",
+  ].join("\n"));
+  for (const file of ["news/micron-welcomed-back/index.html", "2024/04/micron.html"]) {
+    const $ = cheerio.load(readFileSync(join(out, file), "utf8"));
+    assert.is($('link[rel="canonical"]').attr("href"), `${BASE}/news/micron-thaw/`, file);
+    assert.is($('meta[http-equiv="refresh"]').attr("content"), `0; url=${BASE}/news/micron-thaw/`, file);
+    assert.is($('meta[name="robots"]').attr("content"), "noindex", file);
+    assert.is($("a").attr("href"), "/news/micron-thaw/", file);
+  }
+  assert.not.ok(readFileSync(join(out, "sitemap.xml"), "utf8").includes("micron-welcomed-back"));
+});
+
+record.run();
+
 const newsletter = suite("build writes each edition as a web page, an email and its plain text, and an archive with a feed");
-const BASE = "https://fixture.example";
-const HOSTILE = 'Profits <script>alert(1)</script> & "quotes" at Veridian';
 const EDITION_TITLE = 'Chips, <b>bonds</b> & the week\'s "thaw"';
 const EDITION_STORIES = [
   [HOSTILE, "/news/custom-full/"],
@@ -349,8 +448,8 @@ browsing("archive months follow Bangkok's calendar and the author has paginated 
 
 browsing("every page, paginated ones included, is reachable by links from the home page", () => {
   const all = htmlFiles(big).filter((path) => path !== "404.html");
-  // home, 46 articles, China Bond ×3, Ports, /topics/, ana-lim ×3, /authors/, /archive/, January ×3, February, /search/, /newsletter/
-  assert.is(all.length, 1 + 46 + 3 + 1 + 1 + 3 + 1 + 1 + 3 + 1 + 1 + 1);
+  // home, 46 articles, China Bond ×3, Ports, /topics/, ana-lim ×3, /authors/, /archive/, January ×3, February, /search/, /newsletter/, /corrections/
+  assert.is(all.length, 1 + 46 + 3 + 1 + 1 + 3 + 1 + 1 + 3 + 1 + 1 + 1 + 1);
   assert.equal(reachableFromHome(big), all);
 });
 
@@ -451,6 +550,57 @@ refusal("a search index that misses an article: Pagefind's complaint, the previo
 });
 
 refusal.run();
+
+const published = suite("build refuses to break an address it published, as git history records it");
+
+/** A content tree committed to a new git repository on 1 March 2024, the build's history. */
+function committedContent(files: Record<string, string>): { dir: string; commit: (date: string) => void } {
+  const dir = contentTree(files);
+  const git = (date: string, ...args: string[]) => {
+    const result = spawnSync("git", args, {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, GIT_AUTHOR_NAME: "Ed", GIT_AUTHOR_EMAIL: "ed@example.org", GIT_COMMITTER_NAME: "Ed", GIT_COMMITTER_EMAIL: "ed@example.org", GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+    });
+    assert.is(result.status, 0, result.stderr);
+  };
+  const commit = (date: string) => {
+    git(date, "add", "-A");
+    git(date, "commit", "-q", "-m", "content");
+  };
+  git("2024-03-01T00:00:00Z", "init", "-q", "-b", "main");
+  commit("2024-03-01T00:00:00Z");
+  return { dir, commit };
+}
+
+published("a renamed story fails the build, naming its file; with the old slug as an alias it builds and redirects", () => {
+  const { dir, commit } = committedContent({ "news/2024/rates.md": articleFile(validFields) });
+  const target = join(mkdtempSync(join(tmpdir(), "newsdesk-renamed-")), "site");
+  writeFileSync(join(dir, "news/2024/rates.md"), articleFile(`${validFields}\nslug: rates-rise`));
+  commit("2024-04-01T00:00:00Z");
+  const refused = build(dir, target);
+  assert.is(refused.status, 1);
+  assert.match(refused.stderr, /news\/2024\/rates\.md:6:slug: was published at \/news\/rates\/ \(until 1 April 2024, commit [0-9a-f]{7}\); its address is now \/news\/rates-rise\/, so add `aliases: \[rates\]`/);
+  assert.not.ok(existsSync(target));
+  writeFileSync(join(dir, "news/2024/rates.md"), articleFile(`${validFields}\nslug: rates-rise\naliases: [rates]`));
+  const built = build(dir, target);
+  assert.is(built.status, 0, built.stderr);
+  assert.ok(built.stdout.includes("   2 published addresses kept (1 by aliases; checked against 2 commits of HEAD)"), built.stdout);
+  assert.is(readFileSync(join(target, "_redirects"), "utf8").split("\n")[1], "/news/rates/ /news/rates-rise/ 301");
+  assert.ok(existsSync(join(target, "news/rates/index.html")));
+});
+
+published("a content folder without git history builds, and the summary says the record was not checked", () => {
+  const dir = contentTree({ "news/2024/rates.md": articleFile(validFields) });
+  const built = build(dir, join(mkdtempSync(join(tmpdir(), "newsdesk-nogit-")), "site"));
+  assert.is(built.status, 0, built.stderr);
+  assert.ok(
+    built.stdout.trim().endsWith('Published addresses and sent editions were not checked: the content folder is not in a git repository (see "What was published stays put" in docs/writing.md).'),
+    built.stdout,
+  );
+});
+
+published.run();
 
 const recovery = suite("build recovers from an interrupted run");
 

@@ -1,5 +1,6 @@
 import { displayLocale } from "../../src/collections/collections.ts";
 import type { Article, Newsroom } from "../../src/content/schema.ts";
+import { StatusBadge } from "./StatusBadge.tsx";
 import { TimeStamp } from "./TimeStamp.tsx";
 
 /** An article in a list: thumbnail, headline, dek, date and authors. */
@@ -7,13 +8,13 @@ export function ArticleCard({ article, newsroom, headingLevel = 3 }: { article: 
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article class="card">
-      {article.image ? <img class="card__image" src={article.image.src} alt="" width="320" height="180" loading="lazy" /> : null}
+      {article.image && !article.retraction ? <img class="card__image" src={article.image.src} alt="" width="320" height="180" loading="lazy" /> : null}
       <div class="card__text">
         <Heading class="card__headline">
           <a href={article.url}>{article.title}</a>
-          {article.draft ? <span class="badge"> Draft</span> : article.scheduled ? <span class="badge"> Scheduled</span> : null}
+          <StatusBadge article={article} />
         </Heading>
-        {article.dek ? <p class="card__dek">{article.dek}</p> : null}
+        {article.dek && !article.retraction ? <p class="card__dek">{article.dek}</p> : null}
         <p class="card__meta">
           <TimeStamp date={article.date} locale={displayLocale(newsroom)} short /> · {article.authors.map((author) => author.name).join(", ")}
         </p>

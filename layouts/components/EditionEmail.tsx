@@ -73,7 +73,7 @@ export function EditionEmail({ newsroom, edition }: { newsroom: Newsroom; editio
                   <h1 class="email-title">{edition.title}</h1>
                   <div class="email-note">{rawHtml(absoluteLinks(edition.noteHtml, pageUrl))}</div>
                 </Row>
-                {lead?.image ? (
+                {lead?.image && !lead.retraction ? (
                   <Row class="email-lead-image">
                     <a href={absolute(lead.url)}>
                       <img src={absolute(lead.image.src)} alt={lead.image.alt} width={String(EMAIL_WIDTH)} height={String(EMAIL_LEAD_IMAGE_HEIGHT)} />
@@ -85,8 +85,9 @@ export function EditionEmail({ newsroom, edition }: { newsroom: Newsroom; editio
                     {lead.topics[0] ? <p class="email-kicker">{lead.topics[0].name}</p> : null}
                     <h2 class="email-lead-headline">
                       <a href={absolute(lead.url)}>{lead.title}</a>
+                      {lead.retraction ? " (retracted)" : null}
                     </h2>
-                    {lead.dek ? <p class="email-dek">{lead.dek}</p> : null}
+                    {lead.dek && !lead.retraction ? <p class="email-dek">{lead.dek}</p> : null}
                     <StoryMeta article={lead} locale={locale} />
                   </Row>
                 ) : null}
@@ -99,8 +100,9 @@ export function EditionEmail({ newsroom, edition }: { newsroom: Newsroom; editio
                   <Row class="email-story">
                     <h3 class="email-headline">
                       <a href={absolute(article.url)}>{article.title}</a>
+                      {article.retraction ? " (retracted)" : null}
                     </h3>
-                    {article.dek ? <p class="email-dek">{article.dek}</p> : null}
+                    {article.dek && !article.retraction ? <p class="email-dek">{article.dek}</p> : null}
                     <StoryMeta article={article} locale={locale} />
                   </Row>
                 ))}

@@ -1,13 +1,14 @@
 import { displayLocale } from "../../src/collections/collections.ts";
 import type { Article, Newsroom } from "../../src/content/schema.ts";
 import { Byline } from "./Byline.tsx";
+import { StatusBadge } from "./StatusBadge.tsx";
 import { TimeStamp } from "./TimeStamp.tsx";
 
 /** A story given the lead slot (the home page's, an edition's): big picture, kicker, headline, dek, byline and date. */
 export function LeadStory({ article, newsroom }: { article: Article; newsroom: Newsroom }) {
   return (
     <article class="lead">
-      {article.image ? <img class="lead__image" src={article.image.src} alt={article.image.alt} width="1200" height="675" fetchpriority="high" /> : null}
+      {article.image && !article.retraction ? <img class="lead__image" src={article.image.src} alt={article.image.alt} width="1200" height="675" fetchpriority="high" /> : null}
       <div class="lead__text">
         {article.topics[0] ? (
           <p class="kicker">
@@ -16,9 +17,9 @@ export function LeadStory({ article, newsroom }: { article: Article; newsroom: N
         ) : null}
         <h2 class="lead__headline">
           <a href={article.url}>{article.title}</a>
-          {article.draft ? <span class="badge"> Draft</span> : article.scheduled ? <span class="badge"> Scheduled</span> : null}
+          <StatusBadge article={article} />
         </h2>
-        {article.dek ? <p class="lead__dek">{article.dek}</p> : null}
+        {article.dek && !article.retraction ? <p class="lead__dek">{article.dek}</p> : null}
         <p class="card__meta">
           <Byline authors={article.authors} /> · <TimeStamp date={article.date} locale={displayLocale(newsroom)} short />
         </p>

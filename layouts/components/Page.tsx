@@ -15,6 +15,8 @@ export function Page(props: {
   article?: Article;
   /** Feeds besides the site's own that the page advertises. */
   feeds?: FeedLink[];
+  /** Asks search engines to leave the page out of their index (a retracted story, say); preview builds always do. */
+  noindex?: boolean;
   /** The search page has its own form, so the header leaves its search box out. */
   isSearchPage?: boolean;
   children: JSX.Children;
@@ -33,7 +35,7 @@ export function Page(props: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title === publication.name ? title : `${title} | ${publication.name}`}</title>
         <SeoMeta newsroom={newsroom} path={props.path} title={title} description={description} article={props.article} feeds={props.feeds} />
-        {newsroom.preview ? <meta name="robots" content="noindex" /> : null}
+        {newsroom.preview || props.noindex ? <meta name="robots" content="noindex" /> : null}
         {props.previousUrl ? <link rel="prev" href={props.previousUrl} /> : null}
         {props.nextUrl ? <link rel="next" href={props.nextUrl} /> : null}
         <link rel="icon" href="/assets/img/favicon.svg" type="image/svg+xml" />

@@ -34,7 +34,7 @@ export function SeoMeta(props: { newsroom: Newsroom; path: string; title: string
       {image ? <meta property="og:image" content={absolute(image.src)} /> : null}
       {image ? <meta property="og:image:alt" content={image.alt} /> : null}
       {article ? <meta property="article:published_time" content={isoDateTime(article.date)} /> : null}
-      {article ? <meta property="article:modified_time" content={isoDateTime(article.updated ?? article.date)} /> : null}
+      {article ? <meta property="article:modified_time" content={isoDateTime(article.modified)} /> : null}
       {article?.topics[0] ? <meta property="article:section" content={article.topics[0].name} /> : null}
       {article?.topics.map((topic) => <meta property="article:tag" content={topic.name} />)}
       {article?.authors.map((author) => <meta property="article:author" content={absolute(author.url)} />)}

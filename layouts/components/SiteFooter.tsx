@@ -27,6 +27,9 @@ export function SiteFooter({ newsroom }: { newsroom: Newsroom }) {
           <li>
             <a href="/search/">Search</a>
           </li>
+          <li>
+            <a href="/corrections/">Corrections</a>
+          </li>
         </ul>
       </nav>
     </footer>

@@ -7,7 +7,7 @@ import { contentLoaded } from "../content/plugin.ts";
 import { ContentError } from "../content/problems.ts";
 import { searchIndexed } from "../search/plugin.ts";
 import { commandLine } from "./commandLine.ts";
-import { buildSummary, summaryLines } from "./summary.ts";
+import { buildSummary, recordNotice, summaryLines } from "./summary.ts";
 
 const usage = `Usage: npm run build -- [--content DIR] [--out DIR] [--now ISO-DATE-TIME]
 
@@ -94,10 +94,12 @@ async function main(): Promise<number> {
   const { newsroom, leftOut } = loaded;
   console.log(
     buildSummary(
-      summaryLines({ published: newsroom.articles.length, ...leftOut, editions: newsroom.editions.length, topics: newsroom.topics.length, authors: newsroom.authors.length, pages, searchRecords, preview: newsroom.preview }),
+      summaryLines({ published: newsroom.articles.length, retracted: newsroom.retracted.length, ...leftOut, editions: newsroom.editions.length, topics: newsroom.topics.length, authors: newsroom.authors.length, pages, searchRecords, preview: newsroom.preview, record: loaded.record }),
       heading,
     ),
   );
+  const notice = recordNotice(loaded.record);
+  if (notice) console.log(notice);
   return 0;
 }
 

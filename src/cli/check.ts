@@ -2,7 +2,9 @@ import { existsSync } from "node:fs";
 import { loadNewsroom } from "../content/load.ts";
 import { ContentError, formatProblem, type Problem } from "../content/problems.ts";
 import { buildTime } from "../dates/dates.ts";
+import { readContentHistory } from "../history/git.ts";
 import { commandLine } from "./commandLine.ts";
+import { recordNotice } from "./summary.ts";
 
 const usage = `Usage: npm run check -- [--content DIR] [--now ISO-DATE-TIME]
 
@@ -37,8 +39,12 @@ async function main(): Promise<number> {
     return 2;
   }
   try {
-    const { warnings } = await loadNewsroom({ contentDir, publicDir: ".", now: buildTime(values.now ?? process.env.NEWSDESK_NOW), preview: false, render: false });
-    return print(warnings);
+    const history = readContentHistory(contentDir);
+    const { warnings, record } = await loadNewsroom({ contentDir, publicDir: ".", now: buildTime(values.now ?? process.env.NEWSDESK_NOW), preview: false, render: false, history });
+    const exitCode = print(warnings);
+    const notice = recordNotice(record);
+    if (notice) console.log(notice);
+    return exitCode;
   } catch (error) {
     if (error instanceof ContentError) return print(error.problems);
     console.error(`The check could not run: ${(error as Error).message}`);

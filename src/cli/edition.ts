@@ -11,6 +11,7 @@ import { displayLocale } from "../collections/collections.ts";
 import { buildTime, displayDate, shortDate } from "../dates/dates.ts";
 import { displayPath } from "../content/sources.ts";
 import { collectStories, editionWindow, FIRST_EDITION_DAYS, previousDay } from "../editions/selection.ts";
+import { readContentHistory } from "../history/git.ts";
 import { commandLine } from "./commandLine.ts";
 
 const usage = `Usage: npm run edition -- [yyyy-mm-dd]
@@ -64,7 +65,8 @@ async function main(): Promise<number> {
   let newsroom;
   try {
     // An edition may carry stories scheduled up to the end of its day (it waits for them), so load as of then.
-    ({ newsroom } = await loadNewsroom({ contentDir, publicDir: ".", now: DateTime.max(now, day.endOf("day")), preview: false, render: false }));
+    const history = readContentHistory(contentDir);
+    ({ newsroom } = await loadNewsroom({ contentDir, publicDir: ".", now: DateTime.max(now, day.endOf("day")), preview: false, render: false, history }));
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     for (const problem of error.problems.filter((problem) => problem.severity === "error")) console.error(`error: ${formatProblem(problem)}`);
@@ -72,6 +74,15 @@ async function main(): Promise<number> {
     return 1;
   }
   const locale = displayLocale(newsroom);
+  // A sent edition that collected its stories since the one before it would lose those before this new one.
+  const next = newsroom.editions.filter((edition) => edition.date > day).at(-1);
+  if (next?.automatic && next.date.endOf("day") <= now) {
+    const sent = displayDate(next.date, locale, true);
+    console.error(
+      `${next.sourcePath} went out on ${sent} with the stories published since the edition before it; an edition dated ${dayText} would change what it shows. Date the new edition after ${sent}, or first give ${next.sourcePath} its stories as lead and picks. Nothing was written.`,
+    );
+    return 1;
+  }
   const previous = previousDay(day, newsroom.editions.map((edition) => edition.date));
   const articles = collectStories(newsroom.articles, editionWindow(day, previous));
   if (articles.length === 0) {

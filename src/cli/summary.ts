@@ -1,7 +1,11 @@
+import type { RecordCheck } from "../content/load.ts";
+
 /** What a build produced, counted for the summary `npm run build` prints. */
 export interface BuildCounts {
   /** Article pages built (in a preview build, drafts and scheduled articles included). */
   published: number;
+  /** Retracted articles, whose pages keep only the notice. */
+  retracted: number;
   /** Source files of drafts, and of articles dated after the build's "now". */
   drafts: string[];
   scheduled: string[];
@@ -16,6 +20,8 @@ export interface BuildCounts {
   searchRecords: number;
   /** A preview build shows drafts and scheduled articles instead of leaving them out. */
   preview: boolean;
+  /** What the check against the published branch's history found (see src/content/published.ts). */
+  record: RecordCheck;
 }
 
 /** One line of the summary: a count, the noun in singular and plural, and the files worth naming. */
@@ -23,6 +29,8 @@ export interface SummaryLine {
   count: number;
   noun: [one: string, many: string];
   files?: string[];
+  /** Said in brackets after the noun. */
+  detail?: string;
 }
 
 /** The summary's lines, in order; a new kind of output (editions, say) is one more entry here. */
@@ -30,6 +38,7 @@ export function summaryLines(counts: BuildCounts): SummaryLine[] {
   const leftOut = counts.preview ? "shown, marked (preview build)" : "left out";
   return [
     { count: counts.published, noun: ["article published", "articles published"] },
+    ...(counts.retracted > 0 ? [{ count: counts.retracted, noun: ["retracted article kept as a notice", "retracted articles kept as notices"] as [string, string] }] : []),
     { count: counts.drafts.length, noun: [`draft ${leftOut}`, `drafts ${leftOut}`], files: counts.drafts },
     { count: counts.scheduled.length, noun: [`scheduled article ${leftOut}`, `scheduled articles ${leftOut}`], files: counts.scheduled },
     { count: counts.editions, noun: ["newsletter edition", "newsletter editions"] },
@@ -38,15 +47,32 @@ export function summaryLines(counts: BuildCounts): SummaryLine[] {
     { count: counts.authors, noun: ["author", "authors"] },
     { count: counts.pages, noun: ["page written", "pages written"] },
     { count: counts.searchRecords, noun: ["search record", "search records"] },
+    ...recordLines(counts.record),
   ];
+}
+
+function recordLines(record: RecordCheck): SummaryLine[] {
+  if (!record.checked) return [];
+  const shallow = record.shallow ? ", a shallow clone: fetch the whole history to check older addresses" : "";
+  const commits = `${record.commits} ${record.commits === 1 ? "commit" : "commits"} of ${record.ref}${shallow}`;
+  return [
+    { count: record.addresses, noun: ["published address kept", "published addresses kept"], detail: `${record.byAlias} by aliases; checked against ${commits}` },
+    { count: record.editions, noun: ["sent edition unchanged", "sent editions unchanged"] },
+  ];
+}
+
+/** The sentence a build or check prints when the published record could not be checked; undefined when it was. */
+export function recordNotice(record: RecordCheck): string | undefined {
+  if (record.checked) return undefined;
+  return `Published addresses and sent editions were not checked: ${record.reason} (see "What was published stays put" in docs/writing.md).`;
 }
 
 /** The text `npm run build` prints on success: a heading, then one right-aligned count per line, naming left-out files. */
 export function buildSummary(lines: SummaryLine[], heading: string): string {
   const width = Math.max(...lines.map((line) => String(line.count).length));
-  const body = lines.map(({ count, noun, files }) => {
+  const body = lines.map(({ count, noun, files, detail }) => {
     const named = files && files.length > 0 ? `: ${files.join(", ")}` : "";
-    return `  ${String(count).padStart(width)} ${count === 1 ? noun[0] : noun[1]}${named}`;
+    return `  ${String(count).padStart(width)} ${count === 1 ? noun[0] : noun[1]}${detail ? ` (${detail})` : ""}${named}`;
   });
   return [heading, ...body].join("\n");
 }

@@ -1,5 +1,5 @@
 import type { DateTime } from "luxon";
-import type { Article, Author, Newsroom, Topic } from "../content/schema.ts";
+import type { Article, Author, DatedNote, Newsroom, Topic } from "../content/schema.ts";
 import { displayLocale, topicsByActivity, type TopicCount } from "./collections.ts";
 
 /** Articles per page on topic, author and archive pages. */
@@ -57,6 +57,8 @@ export interface Listings {
   archive: ArchiveMonth[];
   topicCounts: TopicCount[];
   frontPage: FrontPage;
+  /** The corrections page: every correction and retraction, newest first. */
+  corrections: CorrectionNotice[];
 }
 
 /** The URL of page `pageNumber` of a list whose first page is `firstUrl`: `/topics/x/`, `/topics/x/page/2/`. */
@@ -155,6 +157,29 @@ export function frontPage(newsroom: Newsroom, topicCounts = topicsByActivity(new
   return { lead, latest, sections };
 }
 
+/** One notice on the corrections page: a correction of an article, or its retraction. */
+export interface CorrectionNotice {
+  article: Article;
+  note: DatedNote;
+  /** Where the notice is read in full: the correction's anchor on the article, or the retracted story's page. */
+  url: string;
+  kind: "correction" | "retraction";
+}
+
+/** Every correction and retraction, newest first; notices of one day keep the articles' order, then their own. */
+export function correctionNotices(newsroom: Newsroom): CorrectionNotice[] {
+  const notices: CorrectionNotice[] = [
+    ...newsroom.articles.flatMap((article) =>
+      article.corrections.map((note, index): CorrectionNotice => ({ article, note, url: `${article.url}#correction-${index + 1}`, kind: "correction" })),
+    ),
+    ...newsroom.retracted.flatMap((article) => (article.retraction ? [{ article, note: article.retraction, url: article.url, kind: "retraction" as const }] : [])),
+  ];
+  return notices
+    .map((notice, order) => ({ notice, order }))
+    .sort((a, b) => b.notice.note.date.toMillis() - a.notice.note.date.toMillis() || a.order - b.order)
+    .map(({ notice }) => notice);
+}
+
 /** All listing pages, computed once per build. */
 export function listings(newsroom: Newsroom): Listings {
   const topicCounts = topicsByActivity(newsroom);
@@ -165,5 +190,6 @@ export function listings(newsroom: Newsroom): Listings {
     archive: archiveMonths(newsroom),
     topicCounts,
     frontPage: frontPage(newsroom, topicCounts),
+    corrections: correctionNotices(newsroom),
   });
 }

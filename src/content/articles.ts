@@ -4,9 +4,10 @@ import type { z } from "zod";
 import { fileSlug, topicSlug } from "../collections/slugs.ts";
 import { parseContentDate } from "../dates/dates.ts";
 import { parseBody, type ParsedBody } from "../markdown/markdown.ts";
-import { reportBodyProblems } from "./bodies.ts";
+import { aliasPath } from "./aliases.ts";
+import { renderNote, reportBodyProblems } from "./bodies.ts";
 import type { Problem } from "./problems.ts";
-import { ArticleFrontMatterSchema, isUrlSegment, type ArticleFrontMatter, type Publication } from "./schema.ts";
+import { ArticleFrontMatterSchema, isUrlSegment, type ArticleFrontMatter, type DatedNote, type Publication } from "./schema.ts";
 import { FileProblems, readSource, validate, type SourceFile } from "./sources.ts";
 
 /** Headlines longer than this are cut off in search results and share cards. */
@@ -21,9 +22,13 @@ export interface Draft {
   authorKeys: ArticleFrontMatter["author"] | undefined;
   related: ArticleFrontMatter["related"];
   tags: string[];
+  /** The old addresses it lists (site paths), as far as they are valid. */
+  aliases: string[];
+  /** Its corrections and retraction, each as far as it is valid on its own. */
+  notes: { corrections: (DatedNote | undefined)[]; retraction?: DatedNote };
   body: ParsedBody;
   /** Present only when the whole front matter is valid. */
-  valid?: { data: ArticleFrontMatter; date: DateTime; dateOnly: boolean; updated?: DateTime };
+  valid?: { data: ArticleFrontMatter; date: DateTime; dateOnly: boolean; updated?: DateTime; corrections: DatedNote[]; retraction?: DatedNote };
 }
 
 const articleFields = ArticleFrontMatterSchema.shape;
@@ -49,6 +54,17 @@ export function readArticle(file: SourceFile, publication: Publication, problems
   if (date?.ok && updated?.ok && updated.date < date.date) {
     report.error(["updated"], `${updatedText} is before the article's date ${dateText}`);
   }
+  const note = (item: { date: string; note: string }, path: (string | number)[]): DatedNote | undefined => {
+    const parsed = parseContentDate(item.date, publication.timeZone);
+    if (!parsed.ok) return void report.error([...path, "date"], parsed.reason);
+    if (date?.ok && parsed.date.endOf(parsed.dateOnly ? "day" : "second") < date.date) {
+      return void report.error([...path, "date"], `${item.date} is before the article's date ${dateText}`);
+    }
+    return { date: parsed.date, dateOnly: parsed.dateOnly, noteHtml: renderNote(item.note, { baseUrl: publication.baseUrl }, report, [...path, "note"], render) };
+  };
+  const corrections = (field(raw, "corrections") ?? []).map((item, index) => note(item, ["corrections", index]));
+  const retractedText = field(raw, "retracted");
+  const retraction = retractedText && note(retractedText, ["retracted"]);
   const slug = field(raw, "slug");
   if (slug === undefined && !file.refused && !isUrlSegment(fileSlug(file.path))) {
     report.error([], `the file name \`${fileSlug(file.path)}.md\` cannot be a web address: rename it in lower-case letters, digits and hyphens (like ${topicSlug(fileSlug(file.path)) || "my-story"}.md) or give a slug`);
@@ -62,10 +78,12 @@ export function readArticle(file: SourceFile, publication: Publication, problems
     authorKeys: field(raw, "author"),
     related: field(raw, "related") ?? [],
     tags: field(raw, "tags") ?? [],
+    aliases: (field(raw, "aliases") ?? []).flatMap((text) => aliasPath(text) ?? []),
+    notes: { corrections, retraction },
     body,
     valid:
-      data && date?.ok && (!updated || updated.ok)
-        ? { data, date: date.date, dateOnly: date.dateOnly, updated: updated?.ok ? updated.date : undefined }
+      data && date?.ok && (!updated || updated.ok) && corrections.every((item) => item !== undefined) && (!retractedText || retraction)
+        ? { data, date: date.date, dateOnly: date.dateOnly, updated: updated?.ok ? updated.date : undefined, corrections: corrections.flatMap((item) => item ?? []), retraction }
         : undefined,
   };
 }
@@ -104,7 +122,8 @@ export function readArticles(paths: string[], publication: Publication, problems
 export function articleWarnings(draft: Draft, warnings: Problem[]): void {
   const report = new FileProblems(draft.file, warnings);
   const data = draft.valid?.data;
-  if (data) {
+  // A retracted story shows only its notice: no picture or dek to ask for.
+  if (data && !data.retracted) {
     if (!data.dek) report.warning(["dek"], "is missing: a one- or two-sentence standfirst tells readers and search engines what the story is");
     if (!data.image) report.warning(["image"], "is missing: stories with a picture get a share card and a thumbnail in every list");
     if (data.title.length > LONG_HEADLINE) {

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { absoluteUrl } from "../collections/collections.ts";
 import { fileSlug, topicSlug } from "../collections/slugs.ts";
 import { displayDate, parseContentDate } from "../dates/dates.ts";
-import { collectStories, editionWindow, FIRST_EDITION_DAYS, previousDay, runningOrder, type Story } from "../editions/selection.ts";
+import { collectStories, editionWindow, FIRST_EDITION_DAYS, isCarriable, previousDay, runningOrder, type Candidate as SelectionCandidate } from "../editions/selection.ts";
 import { markdownText, preheader } from "../editions/text.ts";
 import { parseBody, renderMarkdown } from "../markdown/markdown.ts";
 import type { Draft } from "./articles.ts";
@@ -27,17 +27,17 @@ export interface EditionSources {
   render: boolean;
   /** Every article file as read, drafts and scheduled ones included. */
   drafts: Draft[];
-  /** The articles this build publishes. */
+  /** The articles this build publishes, and those retracted (an edition sent before keeps them, marked). */
   articles: Article[];
+  retracted: Article[];
   /** Every topic an article is filed under, by slug. */
   topics: Map<string, Topic>;
   /** The pages this build writes, for checking the links in editors' notes. */
   routes: Routes;
 }
 
-/** An article as an edition sees it: when it is out, and whether it is a draft. */
-interface Candidate extends Story {
-  draft: boolean;
+/** An article as an edition sees it: when it is out, whether it is a draft or retracted, and how its date was written. */
+interface Candidate extends SelectionCandidate {
   dateOnly: boolean;
 }
 
@@ -91,11 +91,13 @@ export function loadEditions(sources: EditionSources, problems: Problem[], warni
   const candidates = new Map<string, Candidate>();
   for (const draft of sources.drafts) {
     if (!draft.valid || candidates.has(draft.slug)) continue;
-    const { data, date, dateOnly } = draft.valid;
-    candidates.set(draft.slug, { slug: draft.slug, date, dateOnly, draft: data.draft, topics: data.tags.map((tag) => ({ slug: topicSlug(tag) })) });
+    const { data, date, dateOnly, retraction } = draft.valid;
+    const topics = data.tags.map((tag) => ({ slug: topicSlug(tag) }));
+    candidates.set(draft.slug, { slug: draft.slug, date, dateOnly, draft: data.draft, topics, retractedOn: retraction?.date });
   }
   const allSlugs = new Set(sources.drafts.map((draft) => draft.slug));
-  const published = new Map(sources.articles.map((article) => [article.slug, article]));
+  // A story retracted after an edition went out stays in it, marked, so the sent edition does not change.
+  const published = new Map([...sources.articles, ...sources.retracted].map((article) => [article.slug, article]));
 
   const dated: { file: SourceFile; day: DateTime; report: FileProblems }[] = [];
   const byDay = new Map<string, string>();
@@ -127,6 +129,8 @@ export function loadEditions(sources: EditionSources, problems: Problem[], warni
       else if (candidate.date > limit) {
         const when = displayDate(candidate.date, locale, candidate.dateOnly);
         report.error(path, candidate.date > now ? `\`${slug}\` is scheduled for ${when}, after this edition's day: pick it for a later edition` : `\`${slug}\` came out on ${when}, after this edition's day: an edition carries what was out by its date`);
+      } else if (!isCarriable(candidate, day)) {
+        report.error(path, `\`${slug}\` was retracted on ${displayDate(candidate.retractedOn ?? limit, locale, true)}: an edition cannot carry it`);
       } else return candidate;
       return undefined;
     };
@@ -163,7 +167,7 @@ export function loadEditions(sources: EditionSources, problems: Problem[], warni
       });
     } else {
       const previous = previousDay(day, days);
-      const out = [...candidates.values()].filter((candidate) => !candidate.draft && candidate.date <= limit);
+      const out = [...candidates.values()].filter((candidate) => isCarriable(candidate, day));
       stories = collectStories(out, editionWindow(day, previous), topicNames ? topicSlugs : undefined);
       if (!leadSlug && stories.length === 0 && (!topicNames || topicSlugs.size === topicNames.length)) {
         const since = previous ? `since the previous edition (${displayDate(previous, locale, true)})` : `in the ${FIRST_EDITION_DAYS} days up to ${displayDate(day, locale, true)}`;
@@ -191,6 +195,7 @@ export function loadEditions(sources: EditionSources, problems: Problem[], warni
       preheader: preheader(markdownText(body, { pageUrl, linkUrls: false })),
       lead: order.lead ? articles([order.lead])[0] : undefined,
       picks: articles(order.picks),
+      automatic: !pickSlugs,
       scheduled,
     });
   }

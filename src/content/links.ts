@@ -6,6 +6,8 @@ import { didYouMean } from "./hints.ts";
 export interface Routes {
   /** Article slugs. */
   articles: Set<string>;
+  /** Old addresses of articles (site paths), each redirected to its article. */
+  aliases: Set<string>;
   /** Topic slug → number of articles. */
   topics: Map<string, number>;
   /** Author key → number of articles. */
@@ -20,7 +22,7 @@ export interface Routes {
 }
 
 /** Pages every build writes, whatever the content. */
-const FIXED_PAGES = new Set(["/", "/topics/", "/authors/", "/archive/", "/search/", "/404.html", "/feed.xml", "/feed.json", "/sitemap.xml", "/news-sitemap.xml", "/robots.txt", "/newsletter/", "/newsletter/feed.xml"]);
+const FIXED_PAGES = new Set(["/", "/topics/", "/authors/", "/archive/", "/search/", "/404.html", "/feed.xml", "/feed.json", "/sitemap.xml", "/news-sitemap.xml", "/robots.txt", "/newsletter/", "/newsletter/feed.xml", "/corrections/", "/corrections/feed.xml", "/_redirects", "/_headers"]);
 
 /** The site path of a link when it points inside the site (root-relative, or absolute under `baseUrl`), else undefined. */
 export function sitePath(href: string, baseUrl: string): string | undefined {
@@ -53,7 +55,7 @@ function pageOf(count: number | undefined, page: string | undefined, pageSize: n
  */
 export function brokenLink(path: string, routes: Routes): string | undefined {
   const clean = path.split(/[?#]/)[0] ?? path;
-  if (FIXED_PAGES.has(clean)) return undefined;
+  if (FIXED_PAGES.has(clean) || routes.aliases.has(clean)) return undefined;
   if (clean.startsWith("/assets/") || clean.startsWith("/pagefind/")) {
     const file = decodedPath(clean);
     if (file === undefined) return `${clean} is not a valid address: check its % escapes and .. segments`;

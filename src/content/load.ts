@@ -5,14 +5,17 @@ import { pathToFileURL } from "node:url";
 import type { DateTime } from "luxon";
 import { monthKey, PAGE_SIZE } from "../collections/listings.ts";
 import { fileSlug, topicSlug } from "../collections/slugs.ts";
+import { aliasPath } from "./aliases.ts";
 import { articleWarnings, field, readArticles, type ArticleCache, type Draft } from "./articles.ts";
 import { renderCheckedBody } from "./bodies.ts";
 import { editionsDir, loadEditions } from "./editions.ts";
 import { didYouMean } from "./hints.ts";
 import { leftOut, unreadContent, type LeftOut } from "./inventory.ts";
 import { brokenLink, sitePath, type Routes } from "./links.ts";
+import type { ContentHistory, NoHistory } from "../history/git.ts";
 import { ContentError, sortProblems, type Problem } from "./problems.ts";
-import { AuthorFrontMatterSchema, isUrlSegment, PublicationSchema, type Article, type Author, type Newsroom, type Publication, type RelatedLink } from "./schema.ts";
+import { checkPublishedAddresses, checkSentEditions, type PublishedRecordSources } from "./published.ts";
+import { AuthorFrontMatterSchema, isUrlSegment, PublicationSchema, type Article, type Author, type DatedNote, type Newsroom, type Publication, type RelatedLink } from "./schema.ts";
 import { displayPath, FileProblems, markdownFiles, pathPart, readSource, validate } from "./sources.ts";
 import { checkTopicCollisions, loadTopicRegistry, resolveTopics, similarTopicWarnings, unusedTopicWarnings } from "./topics.ts";
 
@@ -30,7 +33,17 @@ export interface LoadOptions {
   render?: boolean;
   /** Articles parsed by an earlier load in this process (the dev server), reused while their files are unchanged. */
   cache?: ArticleCache;
+  /**
+   * What the published branch held before (see src/history/git.ts): published addresses and sent editions are
+   * checked against it. Without it (unit tests) they are not checked; with NoHistory the result says why.
+   */
+  history?: ContentHistory | NoHistory;
 }
+
+/** Whether the published record was checked, and what it found. */
+export type RecordCheck =
+  | { checked: true; addresses: number; byAlias: number; editions: number; ref: string; commits: number; shallow: boolean }
+  | { checked: false; reason: string };
 
 /** A newsroom that passed validation, and the warnings that did not stop it. */
 export interface LoadResult {
@@ -38,6 +51,8 @@ export interface LoadResult {
   warnings: Problem[];
   /** Drafts and scheduled articles, by file: what a production build leaves out. */
   leftOut: LeftOut;
+  /** What the check against the published branch's history found. */
+  record: RecordCheck;
 }
 
 /** Reads and validates `publication.ts` in `contentDir`, reporting problems; undefined when it is unusable. */
@@ -97,11 +112,13 @@ async function loadAuthors(dir: string, publicDir: string, baseUrl: string, prob
 /** The pages a set of articles produces, for checking links against. */
 function routesOf(drafts: Draft[], authors: Map<string, Author>, editionDays: Set<string>, publicDir: string): Routes {
   const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
-  const routes: Routes = { articles: new Set(), topics: new Map(), authors: new Map(), months: new Map(), editions: editionDays, publicDir, pageSize: PAGE_SIZE };
+  const routes: Routes = { articles: new Set(), aliases: new Set(), topics: new Map(), authors: new Map(), months: new Map(), editions: editionDays, publicDir, pageSize: PAGE_SIZE };
   for (const key of authors.keys()) routes.authors.set(key, 0);
   for (const draft of drafts) {
     routes.articles.add(draft.slug);
-    if (!draft.valid) continue;
+    for (const alias of draft.aliases) routes.aliases.add(alias);
+    // A retracted story keeps its page, but no list shows it.
+    if (!draft.valid || draft.valid.retraction) continue;
     for (const slug of new Set(draft.tags.map(topicSlug))) count(routes.topics, slug);
     for (const key of [draft.valid.data.author].flat()) if (authors.has(key)) count(routes.authors, key);
     count(routes.months, monthKey(draft.valid.date));
@@ -111,6 +128,50 @@ function routesOf(drafts: Draft[], authors: Map<string, Author>, editionDays: Se
 
 function unpublished(draft: Draft): string {
   return draft.valid?.data.draft ? "a draft" : "scheduled for later";
+}
+
+/** Reports aliases that name a page the site has, or that another article claims too. */
+function checkAliases(drafts: Draft[], routes: Routes, problems: Problem[]): void {
+  const claimed = new Map<string, Draft>();
+  for (const draft of drafts) {
+    const aliases = field(draft.file.parsed.data, "aliases") ?? [];
+    aliases.forEach((text, index) => {
+      const path = aliasPath(text);
+      if (path === undefined) return;
+      const report = new FileProblems(draft.file, problems);
+      const other = claimed.get(path);
+      if (path === `/news/${draft.slug}/`) report.error(["aliases", index], `${path} is this article's own address: list only addresses it had before`);
+      else if (other && other !== draft) report.error(["aliases", index], `${path} is also an old address of ${other.file.path}: an address can lead to one story only`);
+      else if (/^\/(?:assets|pagefind)\//.test(path)) report.error(["aliases", index], `${path} is in a folder the build owns: old addresses of stories cannot be there`);
+      else if (brokenLink(path, { ...routes, aliases: new Set() }) === undefined) report.error(["aliases", index], `${path} is the address of a page the site has: an old address must not be in use`);
+      claimed.set(path, draft);
+    });
+  }
+}
+
+/** Checks published addresses and sent editions against the history the build was given. */
+function checkRecord(options: LoadOptions, sources: PublishedRecordSources, problems: Problem[]): RecordCheck {
+  const { history } = options;
+  if (history === undefined) return { checked: false, reason: "no history was given" };
+  if ("unavailable" in history) return { checked: false, reason: history.unavailable };
+  const { addresses, byAlias } = checkPublishedAddresses(history, sources, problems);
+  const editions = checkSentEditions(history, sources, problems);
+  // Commits after the build's "now" (a build of the past, as tests run) are not part of the record it checks.
+  const commits = new Set(history.versions.filter((version) => version.from <= options.now).map((version) => version.commit)).size;
+  return { checked: true, addresses, byAlias, editions, ref: history.ref, commits, shallow: history.shallow };
+}
+
+/** Reports corrections and retractions dated after the build's "now", and the retraction of a draft. */
+function checkNotes(draft: Draft, now: DateTime, report: FileProblems): void {
+  const { corrections, retraction } = draft.notes;
+  const future = (note: DatedNote) => note.date > now;
+  corrections.forEach((correction, index) => {
+    if (correction && future(correction)) report.error(["corrections", index, "date"], "is in the future: date a correction on the day it is made");
+  });
+  if (!retraction) return;
+  if (future(retraction)) report.error(["retracted", "date"], "is in the future: date a retraction on the day it is made");
+  // A story not out yet cannot get here: its retraction would be dated before it or in the future.
+  else if (field(draft.file.parsed.data, "draft")) report.error(["retracted"], "a draft was never published, so there is nothing to retract: delete the file or drop `retracted`");
 }
 
 /**
@@ -158,8 +219,10 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
   const editionDays = new Set(editionPaths.map(fileSlug));
   const liveRoutes = routesOf(included, authors, editionDays, options.publicDir);
   const anyRoutes = routesOf(drafts, authors, editionDays, options.publicDir);
+  checkAliases(drafts, anyRoutes, problems);
 
   const articles: Article[] = [];
+  const retracted: Article[] = [];
   for (const draft of drafts) {
     const { file, authorKeys } = draft;
     const report = new FileProblems(file, problems);
@@ -190,6 +253,10 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
         if (isLive) new FileProblems(file, warnings).warning(["related", index], `\`${item}\` is ${unpublished(target)}, so it is left out of ALSO SEE until it is published`);
         return [];
       }
+      if (target.valid?.retraction) {
+        if (isLive) new FileProblems(file, warnings).warning(["related", index], `\`${item}\` was retracted, so it is left out of ALSO SEE: remove it from related`);
+        return [];
+      }
       return [{ title: target.valid?.data.title ?? item, url: `/news/${item}/`, external: false }];
     });
     for (const link of draft.body.links) {
@@ -205,9 +272,10 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
     const image = field(file.parsed.data, "image");
     if (image) checkPicture(image.src, options.publicDir, report, ["image", "src"]);
     articleWarnings(draft, warnings);
+    checkNotes(draft, options.now, report);
     if (!draft.valid || !isLive) continue;
-    const { data, date, dateOnly, updated } = draft.valid;
-    articles.push({
+    const { data, date, dateOnly, updated, corrections, retraction } = draft.valid;
+    const article: Article = {
       slug: draft.slug,
       url: `/news/${draft.slug}/`,
       sourcePath: file.path,
@@ -221,21 +289,29 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
       topics: [...new Set(data.tags.map(topicSlug))].flatMap((slug) => topics.get(slug) ?? []),
       related,
       image: data.image,
+      aliases: draft.aliases,
+      corrections,
+      retraction,
+      modified: [updated, ...corrections.map((correction) => correction.date)].reduce<DateTime>((latest, next) => (next && next > latest ? next : latest), date),
       draft: data.draft,
       featured: data.featured,
       scheduled: date > options.now,
-      html: draft.body.html,
-    });
+      html: retraction ? "" : draft.body.html,
+    };
+    (retraction ? retracted : articles).push(article);
   }
 
-  const editionSources = { paths: editionPaths, publication, now: options.now, preview: options.preview, render: options.render !== false, drafts, articles, topics: allTopics, routes: liveRoutes };
+  const editionSources = { paths: editionPaths, publication, now: options.now, preview: options.preview, render: options.render !== false, drafts, articles, retracted, topics: allTopics, routes: liveRoutes };
   const editions = loadEditions(editionSources, problems, warnings);
   // An edition waits, like a scheduled article, until its day and all its stories have come.
   const includedEditions = options.preview ? editions : editions.filter((edition) => !edition.scheduled);
+  const record = checkRecord(options, { contentDir: options.contentDir, zone: publication.timeZone, locale: publication.locale ?? publication.language, now: options.now, drafts, served: [...articles, ...retracted], editions }, problems);
 
   if (problems.some((problem) => problem.severity === "error")) throw new ContentError(sortProblems([...problems, ...warnings]));
 
-  articles.sort((a, b) => b.date.toMillis() - a.date.toMillis() || a.slug.localeCompare(b.slug));
+  const newestFirst = (a: Article, b: Article) => b.date.toMillis() - a.date.toMillis() || a.slug.localeCompare(b.slug);
+  articles.sort(newestFirst);
+  retracted.sort(newestFirst);
   const usedTopics = new Set(articles.flatMap((article) => article.topics.map((topic) => topic.slug)));
   return {
     // Frozen: the newsroom never changes after loading, and Eleventy passes frozen data to templates as is
@@ -243,6 +319,8 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
     newsroom: Object.freeze({
       publication,
       articles,
+      retracted,
+      aliases: [...articles, ...retracted].flatMap((article) => article.aliases.map((from) => ({ from, to: article.url, title: article.title }))).sort((a, b) => a.from.localeCompare(b.from)),
       authors: [...authors.values()].sort((a, b) => a.name.localeCompare(b.name)),
       topics: [...topics.values()].filter((topic) => usedTopics.has(topic.slug)).sort((a, b) => a.name.localeCompare(b.name)),
       editions: includedEditions,
@@ -251,5 +329,6 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
     }),
     warnings: sortProblems(warnings),
     leftOut: leftOut(drafts, editions, options.now),
+    record,
   };
 }

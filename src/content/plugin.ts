@@ -1,6 +1,7 @@
 import { channel } from "node:diagnostics_channel";
 import type { EleventyConfig } from "@11ty/eleventy";
 import { buildTime } from "../dates/dates.ts";
+import { readContentHistory } from "../history/git.ts";
 import type { ArticleCache } from "./articles.ts";
 import { loadNewsroom } from "./load.ts";
 import { formatProblem } from "./problems.ts";
@@ -24,6 +25,7 @@ async function loadForBuild(options: ContentOptions, cache: ArticleCache | undef
     now: buildTime(process.env.NEWSDESK_NOW),
     preview: process.env.NEWSDESK_PREVIEW === "1" || process.env.ELEVENTY_RUN_MODE !== "build",
     cache,
+    history: readContentHistory(options.contentDir),
   });
   for (const warning of loaded.warnings) console.warn(`[newsdesk] warning: ${formatProblem(warning)}`);
   contentLoaded.publish(loaded);

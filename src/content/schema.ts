@@ -1,6 +1,7 @@
 import { IANAZone, type DateTime } from "luxon";
 import { z } from "zod";
 import { topicSlug } from "../collections/slugs.ts";
+import { aliasPath } from "./aliases.ts";
 
 const URL_SEGMENT = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -81,6 +82,23 @@ export const PublicationSchema = z.strictObject({
   locale: z.string().min(2).optional(),
 });
 
+/** Old addresses one article may keep: more are a sign of a pasted list, and each is a page and a redirect. */
+export const MAX_ALIASES = 20;
+
+/** A dated note in Markdown: a correction, or the notice that a story was retracted. */
+const datedNote = (what: string) =>
+  z.strictObject(
+    {
+      date: dateText.refine((text) => text.trim() !== "", "is empty: give the day it was made, like 2026-11-20"),
+      note: z
+        .string({ error: (issue) => (issue.input === undefined ? `is required: say ${what}` : "must be text") })
+        .trim()
+        .min(1, `is empty: say ${what}`)
+        .refine(withoutControlCharacters, noControlCharacters),
+    },
+    { error: (issue) => (issue.code === "invalid_type" ? `must be a date and a note, like { date: 2026-11-20, note: "…" }` : undefined) },
+  );
+
 /** Front matter of an article in `content/news/<yyyy>/<slug>.md`. */
 export const ArticleFrontMatterSchema = z.strictObject({
   title: requiredText,
@@ -117,6 +135,23 @@ export const ArticleFrontMatterSchema = z.strictObject({
   draft: z.boolean({ error: "must be true or false" }).default(false),
   featured: z.boolean({ error: "must be true or false" }).default(false),
   slug: urlSegment.optional(),
+  aliases: z
+    .array(
+      z
+        .string({ error: "must be an old slug or an old address on the site" })
+        .trim()
+        .refine((text) => aliasPath(text) !== undefined, {
+          error: (issue) =>
+            `\`${String(issue.input)}\` is not an old slug (like micron-thaw) or an address on the site (like /news/micron-thaw/ or /2019/05/story.html)`,
+        }),
+      { error: "must be a list of old slugs or addresses, like [old-slug, /2019/05/story.html]" },
+    )
+    .max(MAX_ALIASES, { error: `lists more than ${MAX_ALIASES} old addresses; keep the ones readers were given` })
+    .default([]),
+  corrections: z
+    .array(datedNote("what was wrong and what is right"), { error: 'must be a list of corrections, each { date: 2026-11-20, note: "…" }' })
+    .default([]),
+  retracted: datedNote("why the story was withdrawn").optional(),
 });
 
 /** Front matter of an author in `content/authors/<key>.md`; the body is the bio. */
@@ -194,6 +229,15 @@ export interface RelatedLink {
   external: boolean;
 }
 
+/** A dated note shown with an article: a correction, or its retraction. */
+export interface DatedNote {
+  date: DateTime;
+  /** True when the writer gave a calendar day without a time. */
+  dateOnly: boolean;
+  /** The note, rendered Markdown. */
+  noteHtml: string;
+}
+
 /** A validated article with every reference resolved. */
 export interface Article {
   slug: string;
@@ -210,6 +254,14 @@ export interface Article {
   topics: Topic[];
   related: RelatedLink[];
   image?: HeroImage;
+  /** Old addresses (site paths) that lead to this article; the build writes a redirect for each. */
+  aliases: string[];
+  /** Corrections in the order the writer listed them, each dated. */
+  corrections: DatedNote[];
+  /** Set when the story was withdrawn: its page keeps its address but shows only the notice. */
+  retraction?: DatedNote;
+  /** The last change readers were told of: the latest of `date`, `updated` and the corrections' dates. */
+  modified: DateTime;
   draft: boolean;
   /** Asked to lead the home page (see `leadStory`). */
   featured: boolean;
@@ -237,14 +289,27 @@ export interface Edition {
   lead?: Article;
   /** The other stories, in the editor's order or newest first; never the lead. */
   picks: Article[];
+  /** Collected by date (no `picks`): what it shows depends on the previous edition's day. */
+  automatic: boolean;
   /** Dated after the build's day, or carrying a story scheduled later that day: left out of production builds until both have come. */
   scheduled: boolean;
+}
+
+/** An old address of an article: `from` (a site path) redirects to the article's `url`. */
+export interface Alias {
+  from: string;
+  to: string;
+  title: string;
 }
 
 /** Everything the site is built from. Lists are sorted: articles newest first, authors and topics by name. */
 export interface Newsroom {
   publication: Publication;
   articles: Article[];
+  /** Retracted articles, newest first: each keeps its page, with the notice, and nothing else. */
+  retracted: Article[];
+  /** Every old address that leads to an article, with where it leads. */
+  aliases: Alias[];
   authors: Author[];
   topics: Topic[];
   /** Newsletter editions, newest first. */

@@ -54,7 +54,8 @@ export function editionText(newsroom: Newsroom, edition: Edition): string {
   const locale = displayLocale(newsroom);
   const absolute = (path: string) => absoluteUrl(publication.baseUrl, path);
   const rule = "=".repeat(Math.min(60, Math.max(publication.name.length, edition.title.length)));
-  const story = (article: Article) => [article.title, ...(article.dek ? [article.dek] : []), bylineText(article, locale), absolute(article.url)].join("\n");
+  const story = (article: Article) =>
+    [article.retraction ? `${article.title} (retracted)` : article.title, ...(article.dek && !article.retraction ? [article.dek] : []), bylineText(article, locale), absolute(article.url)].join("\n");
   return [
     publication.name.toUpperCase(),
     displayDate(edition.date, locale, true),

@@ -46,3 +46,44 @@ export function runningOrder<S extends { slug: string }>(lead: S | undefined, st
   const picks = stories.filter((story) => !seen.has(story.slug) && seen.add(story.slug));
   return { lead: first, picks };
 }
+
+/** A story as an edition sees it: when it came out, whether it is a draft, and when it was retracted, if it was. */
+export interface Candidate extends Story {
+  draft: boolean;
+  retractedOn?: DateTime;
+}
+
+/** Whether an edition of `day` can carry a story: out by the end of that day, not a draft, not retracted by then. */
+export function isCarriable(candidate: Candidate, day: DateTime): boolean {
+  const limit = day.endOf("day");
+  return !candidate.draft && candidate.date <= limit && !(candidate.retractedOn !== undefined && candidate.retractedOn <= limit);
+}
+
+/** What an edition file asks for: its day, and its lead, picks and topics (slugs) when given. */
+export interface EditionRequest {
+  day: DateTime;
+  lead?: string;
+  picks?: readonly string[];
+  topics?: ReadonlySet<string>;
+}
+
+/**
+ * The stories an edition shows, by slug, in running order: the lead and the picks it names, or, without picks,
+ * what was published since the previous of `days`. Stories it cannot carry are left out (the loader reports them).
+ */
+export function editionStories(request: EditionRequest, candidates: ReadonlyMap<string, Candidate>, days: readonly DateTime[]): { lead?: string; picks: string[] } {
+  const usable = (slug: string) => {
+    const candidate = candidates.get(slug);
+    return candidate && isCarriable(candidate, request.day) ? [candidate] : [];
+  };
+  const lead = request.lead === undefined ? undefined : usable(request.lead)[0];
+  const stories = request.picks
+    ? request.picks.flatMap(usable)
+    : collectStories(
+        [...candidates.values()].filter((candidate) => isCarriable(candidate, request.day)),
+        editionWindow(request.day, previousDay(request.day, days)),
+        request.topics,
+      );
+  const order = runningOrder(lead, stories);
+  return { lead: order.lead?.slug, picks: order.picks.map((story) => story.slug) };
+}

@@ -87,7 +87,8 @@ function buildFeed(newsroom: Newsroom, spec: FeedSpec, format: FeedFormat): Feed
     description: spec.description,
     link: absolute(spec.pageUrl),
     language: publication.language,
-    updated: (newest ? (newest.updated ?? newest.date) : newsroom.builtAt).toJSDate(),
+    // The feed changed when its latest entry did: a correction to an older story counts.
+    updated: spec.articles.reduce((latest, article) => (article.modified > latest ? article.modified : latest), newest?.modified ?? newsroom.builtAt).toJSDate(),
     generator: "Newsdesk",
     favicon: absolute("/assets/img/favicon.svg"),
     feedLinks: { atom: absolute(spec.url), json: spec.url === "/feed.xml" ? absolute("/feed.json") : undefined },
@@ -100,7 +101,7 @@ function buildFeed(newsroom: Newsroom, spec: FeedSpec, format: FeedFormat): Feed
       title: text(article.title),
       description: article.dek === undefined ? undefined : text(article.dek),
       content: absoluteHtml(article.html, publication.baseUrl),
-      date: (article.updated ?? article.date).toJSDate(),
+      date: article.modified.toJSDate(),
       published: article.date.toJSDate(),
       author: article.authors.map((author) => ({ name: author.name, link: absolute(author.url) })),
       category: article.topics.map((topic) => ({ name: topic.name, term: topic.name, scheme: absolute("/topics/"), domain: absolute(topic.url) })),

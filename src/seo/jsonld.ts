@@ -17,7 +17,7 @@ export function newsArticleJsonLd(newsroom: Newsroom, article: Article): WithCon
     ...(article.dek ? { description: article.dek } : {}),
     ...(article.image ? { image: [absolute(article.image.src)] } : {}),
     datePublished: isoDateTime(article.date),
-    dateModified: isoDateTime(article.updated ?? article.date),
+    dateModified: isoDateTime(article.modified),
     author: article.authors.map((author) => ({ "@type": "Person", name: author.name, url: absolute(author.url) })),
     publisher: {
       "@type": "NewsMediaOrganization",

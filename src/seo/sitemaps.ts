@@ -26,14 +26,20 @@ export interface SitemapFile {
 }
 
 function changed(article: Article | undefined): string | undefined {
-  return article ? isoDateTime(article.updated ?? article.date) : undefined;
+  return article ? isoDateTime(article.modified) : undefined;
 }
 
 function newest(articles: Article[]): DateTime | undefined {
   return articles.reduce<DateTime | undefined>((latest, article) => {
-    const date = article.updated ?? article.date;
+    const date = article.modified;
     return latest === undefined || date > latest ? date : latest;
   }, undefined);
+}
+
+function correctionsChanged(newsroom: Newsroom): string | undefined {
+  const dates = [...newsroom.articles, ...newsroom.retracted].flatMap((article) => [...article.corrections, ...(article.retraction ? [article.retraction] : [])].map((note) => note.date));
+  const latest = dates.reduce<DateTime | undefined>((max, date) => (max === undefined || date > max ? date : max), undefined);
+  return latest ? isoDateTime(latest) : undefined;
 }
 
 /** Every public page of the site with its last change: the 404 page is the only one left out. */
@@ -55,6 +61,7 @@ export function sitemapEntries(newsroom: Newsroom, listings: Listings): SitemapE
     ...listings.monthPages.map(listing),
     { url: "/newsletter/", lastmod: newsroom.editions[0] ? isoDateTime(newsroom.editions[0].date) : undefined },
     ...newsroom.editions.map((edition) => ({ url: edition.url, lastmod: isoDateTime(edition.date) })),
+    { url: "/corrections/", lastmod: correctionsChanged(newsroom) },
     { url: "/search/" },
   ];
 }

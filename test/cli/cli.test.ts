@@ -200,6 +200,25 @@ edition("with content errors it lists them and writes nothing", () => {
   assert.not.ok(existsSync(join(dir, "editions/2024-05-31.md")));
 });
 
+edition("a date before a sent edition that collected its stories is refused, naming that edition, and nothing is written", () => {
+  const dir = newsroomWithEdition();
+  writeFileSync(join(dir, "editions/2024-05-30.md"), "---\ntitle: Sent\ndate: 2024-05-30\n---\nNote.\n");
+  const result = run("edition", "2024-05-25", "--content", dir, "--now", "2024-06-01T00:00:00Z");
+  assert.is(result.status, 1);
+  assert.is(
+    result.err.replaceAll(`${relative(process.cwd(), dir)}/`, ""),
+    "editions/2024-05-30.md went out on 30 May 2024 with the stories published since the edition before it; an edition dated 2024-05-25 would change what it shows. Date the new edition after 30 May 2024, or first give editions/2024-05-30.md its stories as lead and picks. Nothing was written.",
+  );
+  assert.not.ok(existsSync(join(dir, "editions/2024-05-25.md")));
+});
+
+edition("a date before a sent edition with picks of its own is fine: that edition cannot change", () => {
+  const dir = newsroomWithEdition();
+  writeFileSync(join(dir, "editions/2024-05-30.md"), "---\ntitle: Sent\ndate: 2024-05-30\nlead: rice-quota\npicks: [penang-suppliers]\n---\nNote.\n");
+  const result = run("edition", "2024-05-28", "--content", dir, "--now", "2024-06-01T00:00:00Z");
+  assert.is(result.status, 0, result.err);
+});
+
 edition("a date that is not yyyy-mm-dd is wrong usage", () => {
   const result = run("edition", "31/05/2024", "--content", newsroomWithEdition());
   assert.is(result.status, 2);

@@ -1,9 +1,10 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { buildSummary, summaryLines, type BuildCounts } from "../../src/cli/summary.ts";
+import { buildSummary, recordNotice, summaryLines, type BuildCounts } from "../../src/cli/summary.ts";
 
 const counts: BuildCounts = {
   published: 27,
+  retracted: 1,
   drafts: ["content/news/2026/draft.md"],
   scheduled: ["content/news/2027/a.md", "content/news/2027/b.md"],
   editions: 2,
@@ -13,6 +14,7 @@ const counts: BuildCounts = {
   pages: 123,
   searchRecords: 27,
   preview: false,
+  record: { checked: true, addresses: 30, byAlias: 2, editions: 2, ref: "refs/remotes/origin/main", commits: 57, shallow: false },
 };
 
 const summary = suite("the build summary counts every kind of output and names what was left out");
@@ -23,6 +25,7 @@ summary("one right-aligned line per kind, with the files of drafts and scheduled
     [
       "Built _site/ in 4.2 s:",
       "   27 articles published",
+      "    1 retracted article kept as a notice",
       "    1 draft left out: content/news/2026/draft.md",
       "    2 scheduled articles left out: content/news/2027/a.md, content/news/2027/b.md",
       "    2 newsletter editions",
@@ -31,13 +34,24 @@ summary("one right-aligned line per kind, with the files of drafts and scheduled
       "    5 authors",
       "  123 pages written",
       "   27 search records",
+      "   30 published addresses kept (2 by aliases; checked against 57 commits of refs/remotes/origin/main)",
+      "    2 sent editions unchanged",
     ].join("\n"),
   );
 });
 
 summary("singular nouns for one, no file list when there is nothing left out, and a preview says it shows them", () => {
-  const text = buildSummary(summaryLines({ ...counts, published: 1, drafts: [], scheduled: [], editions: 1, scheduledEditions: [], topics: 1, authors: 1, pages: 1, searchRecords: 1, preview: true }), "Built:");
+  const text = buildSummary(summaryLines({ ...counts, published: 1, drafts: [], scheduled: [], editions: 1, scheduledEditions: [], topics: 1, authors: 1, pages: 1, searchRecords: 1, preview: true, retracted: 0, record: { checked: false, reason: "x" } }), "Built:");
   assert.is(text, ["Built:", "  1 article published", "  0 drafts shown, marked (preview build)", "  0 scheduled articles shown, marked (preview build)", "  1 newsletter edition", "  0 scheduled editions shown, marked (preview build)", "  1 topic", "  1 author", "  1 page written", "  1 search record"].join("\n"));
+});
+
+summary("a shallow clone is named, and a record that could not be checked is said in words instead of counted", () => {
+  const shallow = summaryLines({ ...counts, record: { checked: true, addresses: 3, byAlias: 0, editions: 0, ref: "HEAD", commits: 1, shallow: true } });
+  assert.is(shallow.at(-2)?.detail, "0 by aliases; checked against 1 commit of HEAD, a shallow clone: fetch the whole history to check older addresses");
+  const unchecked = { checked: false as const, reason: "the content folder is not in a git repository" };
+  assert.equal(summaryLines({ ...counts, record: unchecked }).map((line) => line.noun[1]).slice(-1), ["search records"]);
+  assert.is(recordNotice(unchecked), 'Published addresses and sent editions were not checked: the content folder is not in a git repository (see "What was published stays put" in docs/writing.md).');
+  assert.is(recordNotice(counts.record), undefined);
 });
 
 summary.run();

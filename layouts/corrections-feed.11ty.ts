@@ -1,0 +1,10 @@
+import type { Listings } from "../src/collections/listings.ts";
+import type { Newsroom } from "../src/content/schema.ts";
+import { correctionsFeed } from "../src/feeds/corrections.ts";
+
+/** The corrections' Atom feed at /corrections/feed.xml. */
+export const data = { permalink: "/corrections/feed.xml", eleventyExcludeFromCollections: true };
+
+export function render({ newsroom, listings }: { newsroom: Newsroom; listings: Listings }): string {
+  return correctionsFeed(newsroom, listings.corrections);
+}

@@ -1,0 +1,142 @@
+import { spawnSync } from "node:child_process";
+import { realpathSync } from "node:fs";
+import { relative, sep } from "node:path";
+import { DateTime } from "luxon";
+
+/** One version of a content file as the published branch had it, and for how long. */
+export interface FileVersion {
+  /** Path inside the content folder, with forward slashes: `news/2024/micron-thaw.md`. */
+  path: string;
+  /** The commit that brought this version. */
+  commit: string;
+  /** When that commit landed on the published branch (its committer time). */
+  from: DateTime;
+  /** When the next commit changed, renamed or removed the file; undefined while this version is current. */
+  until?: DateTime;
+  /** Where the next commit moved the file, when it renamed it. */
+  renamedTo?: string;
+  text: string;
+}
+
+/** The content folder's history on the published branch, oldest version first. */
+export interface ContentHistory {
+  versions: FileVersion[];
+  /** The branch read: `origin/main` when there is one, else the checkout's `HEAD`. */
+  ref: string;
+  /** Commits on it that changed the content folder. */
+  commits: number;
+  /** True in a shallow clone: versions before its first commit are missing. */
+  shallow: boolean;
+}
+
+/** Why there is no history to read. */
+export interface NoHistory {
+  unavailable: string;
+}
+
+/** Branches whose history is what was published, in order of preference; `NEWSDESK_PUBLISHED_REF` comes first, `HEAD` last. */
+const PUBLISHED_REFS = ["refs/remotes/origin/HEAD", "refs/remotes/origin/main", "refs/remotes/origin/master", "HEAD"];
+
+function git(cwd: string, args: string[], input?: string): { ok: boolean; stdout: string } {
+  const result = spawnSync("git", args, { cwd, input, encoding: "utf8", maxBuffer: 1 << 30, env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" } });
+  return { ok: result.status === 0, stdout: result.stdout ?? "" };
+}
+
+/** One line of `git log --raw`: `:100644 100644 <old> <new> M\tpath` (two paths for a rename). */
+const RAW = /^:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) ([A-Z])\d*\t([^\t]+)(?:\t(.+))?$/;
+
+/**
+ * Reads every version of every file under `contentDir` along the published branch's first-parent history (each
+ * commit there is what one deploy published). Files are read with `git cat-file --batch`, in one process.
+ * Returns why not when the folder is not in a git repository or git is missing.
+ */
+export function readContentHistory(contentDir: string, preferredRef = process.env.NEWSDESK_PUBLISHED_REF): ContentHistory | NoHistory {
+  let folder: string;
+  try {
+    folder = realpathSync(contentDir);
+  } catch {
+    return { unavailable: `${contentDir} does not exist` };
+  }
+  const top = git(folder, ["rev-parse", "--show-toplevel", "--is-shallow-repository"]);
+  if (!top.ok) return { unavailable: "the content folder is not in a git repository" };
+  const [topLevel = "", shallow] = top.stdout.trim().split("\n");
+  const root = realpathSync(topLevel);
+  const ref = preferredRef || publishedRef(root);
+  if (!ref) return { unavailable: "the repository has no commits yet" };
+  const inside = relative(root, folder).split(sep).join("/");
+  const prefix = inside === "" ? "" : `${inside}/`;
+  const log = git(root, ["-c", "core.quotePath=false", "log", ref, "--first-parent", "--reverse", "-M", "--raw", "--no-abbrev", "--format=commit %H %ct", "--", inside || "."]);
+  if (!log.ok) return { unavailable: `git log failed on ${ref}` };
+
+  const versions: FileVersion[] = [];
+  const current = new Map<string, FileVersion>();
+  let commits = 0;
+  let commit = "";
+  let time = DateTime.fromSeconds(0);
+  const end = (path: string, renamedTo?: string) => {
+    const version = current.get(path);
+    if (!version) return;
+    version.until = time;
+    version.renamedTo = renamedTo;
+    current.delete(path);
+  };
+  const start = (path: string, blob: string) => {
+    const version: FileVersion = { path, commit, from: time, text: blob };
+    versions.push(version);
+    current.set(path, version);
+  };
+  for (const line of log.stdout.split("\n")) {
+    if (line.startsWith("commit ")) {
+      const [, sha = "", seconds = "0"] = line.split(" ");
+      commit = sha;
+      time = DateTime.fromSeconds(Number(seconds), { zone: "utc" });
+      commits++;
+      continue;
+    }
+    const raw = RAW.exec(line);
+    if (!raw) continue;
+    const [, , blob = "", status, first = "", second] = raw;
+    const path = first.slice(prefix.length);
+    const target = second?.slice(prefix.length);
+    if (status === "D") end(path);
+    else if ((status === "R" || status === "C") && target !== undefined) {
+      if (status === "R") end(path, target);
+      end(target);
+      start(target, blob);
+    } else {
+      end(path);
+      start(path, blob);
+    }
+  }
+  // Every version's `text` holds its blob's name until now: fetch them all in one batch.
+  const blobs = readBlobs(root, [...new Set(versions.map((version) => version.text))]);
+  for (const version of versions) version.text = blobs.get(version.text) ?? "";
+  return { versions, ref: ref.replace(/^refs\/remotes\//, ""), commits, shallow: shallow === "true" };
+}
+
+/** The first of PUBLISHED_REFS the repository has, found with one `git for-each-ref`. */
+function publishedRef(root: string): string | undefined {
+  const remotes = PUBLISHED_REFS.filter((ref) => ref.startsWith("refs/"));
+  const found = new Set(git(root, ["for-each-ref", "--format=%(refname)", ...remotes]).stdout.split("\n"));
+  return remotes.find((ref) => found.has(ref)) ?? (git(root, ["rev-parse", "--verify", "--quiet", "HEAD"]).ok ? "HEAD" : undefined);
+}
+
+/** The text of each blob, by name, from one `git cat-file --batch`. */
+function readBlobs(root: string, names: string[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  if (names.length === 0) return texts;
+  const result = spawnSync("git", ["cat-file", "--batch"], { cwd: root, input: `${names.join("\n")}\n`, maxBuffer: 1 << 30 });
+  const output = result.stdout ?? Buffer.alloc(0);
+  let offset = 0;
+  for (const name of names) {
+    const newline = output.indexOf(10, offset);
+    if (newline < 0) break;
+    const [, type, size] = output.subarray(offset, newline).toString("utf8").split(" ");
+    offset = newline + 1;
+    if (type === undefined || size === undefined) continue;
+    const length = Number(size);
+    texts.set(name, output.subarray(offset, offset + length).toString("utf8"));
+    offset += length + 1;
+  }
+  return texts;
+}
