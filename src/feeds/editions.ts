@@ -19,7 +19,7 @@ export function newsletterFeed(newsroom: Newsroom): string {
   const feed = new Feed({
     id: absolute("/newsletter/"),
     title: spec.title,
-    description: `Every edition of the ${publication.name} newsletter.`,
+    description: `Every newsletter edition from ${publication.name}.`,
     link: absolute("/newsletter/"),
     language: publication.language,
     updated: (editions[0]?.date ?? newsroom.builtAt).toJSDate(),
