@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
@@ -56,6 +56,20 @@ machines("topic and author feeds list exactly their own published articles", () 
   assert.equal(entries("topics/china-bond/feed.xml").map((entry) => entry.id), [`${BASE}/news/micron-thaw/`, `${BASE}/news/custom-full/`, `${BASE}/news/other-story/`]);
   assert.equal(entries("topics/semiconductors/feed.xml").map((entry) => entry.id), [`${BASE}/news/penang-suppliers/`, `${BASE}/news/micron-thaw/`, `${BASE}/news/custom-full/`]);
   assert.equal(entries("authors/ben-tran/feed.xml").map((entry) => entry.id), [`${BASE}/news/penang-suppliers/`, `${BASE}/news/custom-full/`, `${BASE}/news/other-story/`]);
+});
+
+machines("every Atom feed names its author, the publication, as RFC 4287 requires of a feed whose entries may have none", () => {
+  const feeds = readdirSync(site, { recursive: true, encoding: "utf8" })
+    .filter((path) => path.endsWith(".xml"))
+    .flatMap((path) => {
+      const feed = parsedXml(path).feed as Node | undefined;
+      return feed ? [[path, feed] as const] : [];
+    })
+    .sort(([a], [b]) => a.localeCompare(b));
+  assert.equal(feeds.map(([path]) => path), ["authors/ana-lim/feed.xml", "authors/ben-tran/feed.xml", "feed.xml", "newsletter/feed.xml", "topics/china-bond/feed.xml", "topics/semiconductors/feed.xml"]);
+  for (const [path, feed] of feeds) {
+    assert.equal(feed.author, [{ name: "Fixture Ledger", uri: `${BASE}/` }], path);
+  }
 });
 
 machines("/feed.json is a JSON Feed of the same articles", () => {
