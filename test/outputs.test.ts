@@ -6,6 +6,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { htmlFiles, page } from "./site.ts";
+import { sitemapSchemaErrors } from "./xsd/sitemaps.ts";
 
 const BASE = "https://fixture.example";
 const HOSTILE = 'Profits <script>alert(1)</script> & "quotes" at Veridian';
@@ -113,6 +114,11 @@ machines("/news-sitemap.xml follows Google's format and holds the articles of th
       },
     },
   ]);
+});
+
+machines("/sitemap.xml and /news-sitemap.xml are valid against the sitemaps.org and Google News schemas", async () => {
+  const files = Object.fromEntries(["sitemap.xml", "news-sitemap.xml"].map((path) => [path, readFileSync(join(site, path), "utf8")]));
+  assert.equal(await sitemapSchemaErrors(files), []);
 });
 
 machines("article pages carry NewsArticle JSON-LD with Google's properties", () => {

@@ -87,13 +87,23 @@ export function recentArticles(newsroom: Newsroom): Article[] {
   return newsroom.articles.filter((article) => article.date >= since && article.date <= newsroom.builtAt);
 }
 
+/**
+ * The publication's language tag as Google News's schema takes it: the ISO 639 code ("en" for en-GB), except
+ * zh-cn and zh-tw for Simplified and Traditional Chinese. https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap
+ */
+export function newsLanguage(language: string): string {
+  const [primary = "", ...subtags] = language.toLowerCase().split("-");
+  if (primary !== "zh") return primary;
+  return subtags.some((subtag) => ["hant", "tw", "hk", "mo"].includes(subtag)) ? "zh-tw" : "zh-cn";
+}
+
 /** The Google News sitemap: publication name and language, publication date and title of each recent article. */
 export async function newsSitemapXml(newsroom: Newsroom): Promise<string> {
   const { publication } = newsroom;
   const items: SitemapItemLoose[] = recentArticles(newsroom).map((article) => ({
     url: absoluteUrl(publication.baseUrl, article.url),
     news: {
-      publication: { name: publication.name, language: publication.language },
+      publication: { name: publication.name, language: newsLanguage(publication.language) },
       publication_date: isoDateTime(article.date),
       title: article.title,
     },

@@ -3,6 +3,7 @@ import * as assert from "uvu/assert";
 import { jsonForScript } from "../../src/seo/jsonld.ts";
 import { EMPTY_NEWS_SITEMAP, newsSitemapXml, recentArticles, sitemapFiles } from "../../src/seo/sitemaps.ts";
 import { articleFile, contentTree, load, validFields } from "../helpers.ts";
+import { sitemapSchemaErrors } from "../xsd/sitemaps.ts";
 
 const json = suite("JSON-LD is embedded so no value can end its script element");
 
@@ -42,6 +43,23 @@ sitemaps("the news sitemap holds articles of the two days before the build, noth
 sitemaps("two quiet days still give a valid, empty news sitemap", async () => {
   const { newsroom } = await load(contentTree({ "news/2024/old.md": articleFile(validFields) }));
   assert.is(await newsSitemapXml(newsroom), EMPTY_NEWS_SITEMAP);
+});
+
+sitemaps("the news sitemap gives the language as Google's schema wants it, whatever the publication's language tag", async () => {
+  const languages = ["en", "en-GB", "fil-PH", "zh-CN", "zh-Hant-TW", "zh-HK"];
+  const files: Record<string, string> = {};
+  for (const language of languages) {
+    const { newsroom } = await load(
+      contentTree({
+        "publication.ts": `export default { name: "Test Ledger", baseUrl: "https://test.example", timeZone: "Asia/Bangkok", language: "${language}" };\n`,
+        "news/2024/yesterday.md": articleFile(validFields.replace("2024-03-01", "2024-05-31")),
+      }),
+    );
+    files[`news-sitemap-${language}.xml`] = await newsSitemapXml(newsroom);
+  }
+  const written = Object.values(files).map((xml) => /<news:language>([^<]*)</.exec(xml)?.[1]);
+  assert.equal(written, ["en", "en", "fil", "zh-cn", "zh-tw", "zh-tw"]);
+  assert.equal(await sitemapSchemaErrors(files), []);
 });
 
 sitemaps.run();
