@@ -46,9 +46,15 @@ production("the summary counts what was built and names the draft, the scheduled
     "   1 scheduled edition left out: test/fixtures/site/content/editions/2024-06-01.md",
     "   2 topics",
     "   2 authors",
-    "  36 pages written",
+    "  35 pages written",
     "   4 search records",
   ]);
+});
+
+production("with no story in the two days before the build there is no news sitemap, and robots.txt names only /sitemap.xml", () => {
+  assert.not.ok(existsSync(join(out, "news-sitemap.xml")));
+  const sitemaps = readFileSync(join(out, "robots.txt"), "utf8").split("\n").filter((line) => line.startsWith("Sitemap:"));
+  assert.equal(sitemaps, ["Sitemap: https://fixture.example/sitemap.xml"]);
 });
 
 production("only published articles get pages: no draft, nothing scheduled", () => {

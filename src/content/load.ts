@@ -10,7 +10,7 @@ import { renderCheckedBody } from "./bodies.ts";
 import { editionsDir, loadEditions } from "./editions.ts";
 import { didYouMean } from "./hints.ts";
 import { leftOut, unreadContent, type LeftOut } from "./inventory.ts";
-import { brokenLink, sitePath, type Routes } from "./links.ts";
+import { brokenLink, inNewsSitemap, sitePath, type Routes } from "./links.ts";
 import { ContentError, sortProblems, type Problem } from "./problems.ts";
 import { AuthorFrontMatterSchema, isUrlSegment, PublicationSchema, type Article, type Author, type Newsroom, type Publication, type RelatedLink } from "./schema.ts";
 import { displayPath, FileProblems, markdownFiles, pathPart, readSource, validate } from "./sources.ts";
@@ -94,10 +94,11 @@ async function loadAuthors(dir: string, publicDir: string, baseUrl: string, prob
   return authors;
 }
 
-/** The pages a set of articles produces, for checking links against. */
-function routesOf(drafts: Draft[], authors: Map<string, Author>, editionDays: Set<string>, publicDir: string): Routes {
+/** The pages a set of articles produces in a build at `now`, for checking links against. */
+function routesOf(drafts: Draft[], authors: Map<string, Author>, editionDays: Set<string>, publicDir: string, now: DateTime): Routes {
   const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
-  const routes: Routes = { articles: new Set(), topics: new Map(), authors: new Map(), months: new Map(), editions: editionDays, publicDir, pageSize: PAGE_SIZE };
+  const newsSitemap = drafts.some((draft) => draft.valid !== undefined && inNewsSitemap(draft.valid.date, now));
+  const routes: Routes = { articles: new Set(), topics: new Map(), authors: new Map(), months: new Map(), editions: editionDays, newsSitemap, publicDir, pageSize: PAGE_SIZE };
   for (const key of authors.keys()) routes.authors.set(key, 0);
   for (const draft of drafts) {
     routes.articles.add(draft.slug);
@@ -156,8 +157,8 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
   // A published article's links must work on the published site; an unpublished one's must at least exist.
   const editionPaths = await markdownFiles(editionsDir(options.contentDir));
   const editionDays = new Set(editionPaths.map(fileSlug));
-  const liveRoutes = routesOf(included, authors, editionDays, options.publicDir);
-  const anyRoutes = routesOf(drafts, authors, editionDays, options.publicDir);
+  const liveRoutes = routesOf(included, authors, editionDays, options.publicDir, options.now);
+  const anyRoutes = routesOf(drafts, authors, editionDays, options.publicDir, options.now);
 
   const articles: Article[] = [];
   for (const draft of drafts) {
