@@ -59,7 +59,9 @@ export function render({ newsroom, article }: ArticlePageData) {
           </p>
         </header>
         {article.image ? <HeroFigure image={article.image} /> : null}
-        <div class="article__body" data-pagefind-body>
+        {/* Without a hero, Pagefind would show the first picture after the headline, an author's portrait: an empty
+            image says there is none. https://pagefind.app/docs/metadata/#automatic-metadata */}
+        <div class="article__body" data-pagefind-body data-pagefind-meta={article.image ? undefined : "image:"}>
           {rawHtml(article.html)}
         </div>
         {article.source ? (

@@ -8,6 +8,7 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { launchBrowser } from "./browser.ts";
 import { serveSite } from "./serve.ts";
+import { page as sitePage } from "./site.ts";
 
 interface Fragment {
   url: string;
@@ -65,6 +66,12 @@ index("topic, author, source and year are filters; headline, date and image are 
   });
 });
 
+index("an article without a hero picture has no image, though its author's portrait is on the page", () => {
+  assert.is(sitePage(site, "/news/penang-suppliers/")(".author-bio__photo").attr("src"), "/assets/img/authors/tom-weller.jpg");
+  const article = fragments().find((fragment) => fragment.url === "/news/penang-suppliers/");
+  assert.equal(article?.meta, { date: "1 May 2024", image: "", title: "Penang suppliers count on a memory recovery" });
+});
+
 index.run();
 
 const browser = suite("a reader searches in a real browser");
@@ -115,6 +122,13 @@ browser("a topic filter narrows the results and is kept in the address", async (
   await page.selectOption("#search-author", "Ben Tran");
   await page.waitForFunction(() => document.querySelectorAll(".search-result").length === 1);
   assert.equal(await headlines(), ["Penang suppliers count on a memory recovery"]);
+});
+
+browser("a result for an article without a hero picture shows no picture, not its author's portrait", async () => {
+  await page.goto(`${server.origin}/search/?q=penang`);
+  await page.waitForFunction(() => document.querySelectorAll(".search-result").length === 1);
+  assert.equal(await headlines(), ["Penang suppliers count on a memory recovery"]);
+  assert.is(await page.locator(".search-result img").count(), 0);
 });
 
 browser("a word found only in a headline finds its article", async () => {
