@@ -131,6 +131,24 @@ browser("a result for an article without a hero picture shows no picture, not it
   assert.is(await page.locator(".search-result img").count(), 0);
 });
 
+/** The excerpts shown for a query, as text. */
+async function excerpts(query: string): Promise<string[]> {
+  await page.goto(`${server.origin}/search/?q=${query}`);
+  await page.waitForSelector(".search-result__excerpt");
+  return page.locator(".search-result__excerpt").allTextContents();
+}
+
+browser("an excerpt that starts or ends mid-sentence shows an ellipsis at that end, and only there", async () => {
+  const middle = (await excerpts("technicians"))[0] ?? "";
+  assert.ok(middle.startsWith("…January, and managers") && middle.endsWith("customers who are moving work…"), middle);
+  assert.is((await excerpts("promised"))[0], "Land near Hanoi rose in price for the third quarter in a row, and officials promised faster approvals for new factories on the industrial parks that line the highway to…");
+  const end = (await excerpts("exports"))[0] ?? "";
+  assert.ok(end.startsWith("…parks that line the highway") && end.endsWith("a decade. Exports are expected to grow again this year."), end);
+  const start = (await excerpts("short"))[0] ?? "";
+  assert.ok(start.startsWith("A short story. Chip packaging") && start.endsWith("they had hired hundreds…"), start);
+  assert.equal(await excerpts("penang"), ["Test houses in Penang expect more work from memory makers, Micron among them, as prices recover."]);
+});
+
 browser("a word found only in a headline finds its article", async () => {
   await page.goto(`${server.origin}/search/?q=turnaround`);
   await page.waitForFunction(() => document.querySelectorAll(".search-result").length === 1);
