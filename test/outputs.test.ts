@@ -139,7 +139,7 @@ machines("article pages carry NewsArticle JSON-LD with Google's properties", () 
       { "@type": "Person", name: "Ana Lim", url: `${BASE}/authors/ana-lim/` },
       { "@type": "Person", name: "Ben Tran", url: `${BASE}/authors/ben-tran/` },
     ],
-    publisher: { "@type": "NewsMediaOrganization", name: "Fixture Ledger", url: `${BASE}/`, logo: { "@type": "ImageObject", url: `${BASE}/assets/img/favicon.svg` } },
+    publisher: { "@type": "NewsMediaOrganization", name: "Fixture Ledger", url: `${BASE}/`, logo: { "@type": "ImageObject", url: `${BASE}/assets/img/logo.png` } },
     mainEntityOfPage: `${BASE}/news/custom-full/`,
     url: `${BASE}/news/custom-full/`,
     inLanguage: "en",

@@ -1,7 +1,8 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { imageSize } from "image-size";
 import type { DateTime } from "luxon";
 import { monthKey, PAGE_SIZE } from "../collections/listings.ts";
 import { fileSlug, topicSlug } from "../collections/slugs.ts";
@@ -68,6 +69,29 @@ function checkPicture(src: string, publicDir: string, report: FileProblems, path
   }
 }
 
+/** The smallest logo Google takes, and the formats taken here. https://developers.google.com/search/docs/appearance/structured-data/organization */
+const MIN_LOGO_WIDTH = 112;
+const LOGO_FORMATS = new Set(["png", "jpg", "webp"]);
+const LOGO_WANTED = `Google wants a logo in PNG, JPEG or WebP, at least ${MIN_LOGO_WIDTH} pixels wide`;
+
+/** Reports a publication `logo` (already a path under /assets/) that is missing, not a raster picture, or too narrow. */
+function checkLogo(logo: string, contentDir: string, publicDir: string, problems: Problem[]): void {
+  const report = (message: string): void => {
+    problems.push({ file: displayPath(join(contentDir, "publication.ts")), field: "logo", message, severity: "error" });
+  };
+  const path = join(publicDir, decodeURI(logo));
+  if (!existsSync(path)) return report(`no file at ${logo}: put the picture at ${displayPath(path)} or fix the path`);
+  let size: { width: number; type?: string } | undefined;
+  try {
+    size = imageSize(readFileSync(path));
+  } catch {
+    size = undefined;
+  }
+  if (size?.type === "svg") return report(`${logo} is an SVG picture; ${LOGO_WANTED}`);
+  if (!size?.type || !LOGO_FORMATS.has(size.type)) return report(`${logo} is not a picture that can be read; ${LOGO_WANTED}`);
+  if (size.width < MIN_LOGO_WIDTH) report(`${logo} is ${size.width} pixels wide; Google wants a logo at least ${MIN_LOGO_WIDTH} pixels wide`);
+}
+
 async function loadAuthors(dir: string, publicDir: string, baseUrl: string, problems: Problem[]): Promise<Map<string, Author>> {
   const authors = new Map<string, Author>();
   for (const path of await markdownFiles(dir)) {
@@ -125,6 +149,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
   const publication = await loadPublication(options.contentDir, problems);
   if (!publication) throw new ContentError(sortProblems(problems));
   const { baseUrl } = publication;
+  if (publication.logo) checkLogo(publication.logo, options.contentDir, options.publicDir, problems);
 
   const [authors, registry, drafts, unread] = await Promise.all([
     loadAuthors(join(options.contentDir, "authors"), options.publicDir, baseUrl, problems),
