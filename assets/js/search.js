@@ -54,7 +54,10 @@ const SENTENCE_END = /[.!?…]["'”’)\]]*$/;
  * @param {ResultData} data
  */
 function cutSentences(data) {
-  const words = data.content.split(WORD_SEPARATORS).filter((word) => word !== "").map((word) => word.replace(/</g, "&lt;").replace(/>/g, "&gt;"));
+  const words = data.content
+    .split(WORD_SEPARATORS)
+    .filter((word) => word !== "")
+    .map((word) => word.replace(/</g, "&lt;").replace(/>/g, "&gt;"));
   const excerpt = data.excerpt.replace(/<\/?mark>/g, "").split(WORD_SEPARATORS).filter((word) => word !== "");
   const start = words.findIndex((_, index) => excerpt.every((word, offset) => words[index + offset] === word));
   const last = excerpt[excerpt.length - 1];

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { DateTime } from "luxon";
 import { didYouMean } from "./hints.ts";
 
-/** How far back the Google News sitemap reaches. https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap */
+/** How far back the Google News sitemap reaches: https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap */
 export const NEWS_SITEMAP_DAYS = 2;
 
 /** Whether an article dated `date` belongs in the news sitemap of a build at `now`: published in the two days before. */
@@ -66,7 +66,8 @@ export function brokenLink(path: string, routes: Routes): string | undefined {
   const clean = path.split(/[?#]/)[0] ?? path;
   if (FIXED_PAGES.has(clean)) return undefined;
   if (clean === "/news-sitemap.xml") {
-    return routes.newsSitemap ? undefined : `no news sitemap is written while no article was published in the ${NEWS_SITEMAP_DAYS} days before the build`;
+    if (routes.newsSitemap) return undefined;
+    return `no news sitemap is written while no article was published in the ${NEWS_SITEMAP_DAYS} days before the build`;
   }
   if (clean.startsWith("/assets/") || clean.startsWith("/pagefind/")) {
     const file = decodedPath(clean);

@@ -69,7 +69,8 @@ function checkPicture(src: string, publicDir: string, report: FileProblems, path
   }
 }
 
-/** The smallest logo Google takes, and the formats taken here. https://developers.google.com/search/docs/appearance/structured-data/organization */
+// The smallest logo Google takes, and the raster formats taken here:
+// https://developers.google.com/search/docs/appearance/structured-data/organization
 const MIN_LOGO_WIDTH = 112;
 const LOGO_FORMATS = new Set(["png", "jpg", "webp"]);
 const LOGO_WANTED = `Google wants a logo in PNG, JPEG or WebP, at least ${MIN_LOGO_WIDTH} pixels wide`;
@@ -89,7 +90,9 @@ function checkLogo(logo: string, contentDir: string, publicDir: string, problems
   }
   if (size?.type === "svg") return report(`${logo} is an SVG picture; ${LOGO_WANTED}`);
   if (!size?.type || !LOGO_FORMATS.has(size.type)) return report(`${logo} is not a picture that can be read; ${LOGO_WANTED}`);
-  if (size.width < MIN_LOGO_WIDTH) report(`${logo} is ${size.width} pixels wide; Google wants a logo at least ${MIN_LOGO_WIDTH} pixels wide`);
+  if (size.width < MIN_LOGO_WIDTH) {
+    report(`${logo} is ${size.width} pixels wide; Google wants a logo at least ${MIN_LOGO_WIDTH} pixels wide`);
+  }
 }
 
 async function loadAuthors(dir: string, publicDir: string, baseUrl: string, problems: Problem[]): Promise<Map<string, Author>> {
