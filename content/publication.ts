@@ -8,4 +8,5 @@ export default {
   timeZone: "Asia/Bangkok",
   language: "en",
   locale: "en-GB",
+  logo: "/assets/img/logo.png",
 } satisfies Publication;

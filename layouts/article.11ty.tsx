@@ -61,7 +61,9 @@ export function render({ newsroom, article }: ArticlePageData) {
         </header>
         <Corrections article={article} locale={locale} />
         {article.image ? <HeroFigure image={article.image} /> : null}
-        <div class="article__body" data-pagefind-body>
+        {/* Without a hero, Pagefind would show the first picture after the headline, an author's portrait: an empty
+            image says there is none. https://pagefind.app/docs/metadata/#automatic-metadata */}
+        <div class="article__body" data-pagefind-meta={article.image ? undefined : "image:"} data-pagefind-body>
           {rawHtml(article.html)}
         </div>
         {article.source ? (

@@ -1,9 +1,13 @@
 import type { Newsroom } from "../src/content/schema.ts";
-import { newsSitemapXml } from "../src/seo/sitemaps.ts";
+import { hasNewsSitemap, newsSitemapXml } from "../src/seo/sitemaps.ts";
 
-/** The Google News sitemap: articles of the last two days before the build. */
-export const data = { permalink: "/news-sitemap.xml", eleventyExcludeFromCollections: true };
+/** The Google News sitemap: articles of the last two days before the build; not written when there are none. */
+export const data = {
+  permalink: ({ newsroom }: { newsroom: Newsroom }) => (hasNewsSitemap(newsroom) ? "/news-sitemap.xml" : false),
+  eleventyExcludeFromCollections: true,
+};
 
-export function render({ newsroom }: { newsroom: Newsroom }): Promise<string> {
-  return newsSitemapXml(newsroom);
+export async function render({ newsroom }: { newsroom: Newsroom }): Promise<string> {
+  // Eleventy renders a template whose permalink is false all the same, and then writes nothing.
+  return hasNewsSitemap(newsroom) ? newsSitemapXml(newsroom) : "";
 }

@@ -12,7 +12,7 @@ export function render({ newsroom }: { newsroom: Newsroom }) {
   const locale = displayLocale(newsroom);
   const feed = newsletterFeedLink(newsroom);
   return (
-    <Page newsroom={newsroom} path="/newsletter/" title="Newsletter" description={`Every edition of the ${publication.name} newsletter, newest first.`} feeds={[feed]}>
+    <Page newsroom={newsroom} path="/newsletter/" title="Newsletter" description={`Every newsletter edition from ${publication.name}, newest first.`} feeds={[feed]}>
       <header class="listing-header">
         <h1 class="listing-header__title">Newsletter</h1>
         <p class="listing-header__description">

@@ -10,7 +10,7 @@ export const data = { permalink: "/search/" };
  */
 export function render({ newsroom }: { newsroom: Newsroom }) {
   return (
-    <Page newsroom={newsroom} path="/search/" isSearchPage title="Search" description={`Search every ${newsroom.publication.name} article.`}>
+    <Page newsroom={newsroom} path="/search/" isSearchPage title="Search" description={`Search every article from ${newsroom.publication.name}.`}>
       <div class="search-page">
         <h1 class="listing-header__title">Search</h1>
         <form id="search-form" class="search-form" role="search" aria-label="Search and filter articles" action="/search/" method="get">

@@ -49,12 +49,18 @@ production("the summary counts what was built and names the draft, the scheduled
     "   1 scheduled edition left out: test/fixtures/site/content/editions/2024-06-01.md",
     "   2 topics",
     "   2 authors",
-    "  42 pages written",
+    "  41 pages written",
     "   4 search records",
   ]);
   // The fixture's history is this repository's, all of it after the fixture's "now": nothing was published before.
   assert.match(lines.at(-2) ?? "", /^ {3}0 published addresses kept \(0 by aliases; checked against 0 commits of \S+/);
   assert.is(lines.at(-1), "   0 sent editions unchanged");
+});
+
+production("with no story in the two days before the build there is no news sitemap, and robots.txt names only /sitemap.xml", () => {
+  assert.not.ok(existsSync(join(out, "news-sitemap.xml")));
+  const sitemaps = readFileSync(join(out, "robots.txt"), "utf8").split("\n").filter((line) => line.startsWith("Sitemap:"));
+  assert.equal(sitemaps, ["Sitemap: https://fixture.example/sitemap.xml"]);
 });
 
 production("only published articles get pages, with the retracted one's notice and an old address's redirect: no draft, nothing scheduled", () => {

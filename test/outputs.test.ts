@@ -1,11 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { htmlFiles, page } from "./site.ts";
+import { sitemapSchemaErrors } from "./xsd/sitemaps.ts";
 
 const BASE = "https://fixture.example";
 const HOSTILE = 'Profits <script>alert(1)</script> & "quotes" at Veridian';
@@ -59,6 +60,20 @@ machines("topic and author feeds list exactly their own published articles", () 
   assert.equal(entries("authors/ben-tran/feed.xml").map((entry) => entry.id), [`${BASE}/news/penang-suppliers/`, `${BASE}/news/custom-full/`, `${BASE}/news/other-story/`]);
 });
 
+machines("every Atom feed names its author, the publication, as RFC 4287 requires of a feed whose entries may have none", () => {
+  const feeds = readdirSync(site, { recursive: true, encoding: "utf8" })
+    .filter((path) => path.endsWith(".xml"))
+    .flatMap((path) => {
+      const feed = parsedXml(path).feed as Node | undefined;
+      return feed ? [[path, feed] as const] : [];
+    })
+    .sort(([a], [b]) => a.localeCompare(b));
+  assert.equal(feeds.map(([path]) => path), ["authors/ana-lim/feed.xml", "authors/ben-tran/feed.xml", "corrections/feed.xml", "feed.xml", "newsletter/feed.xml", "topics/china-bond/feed.xml", "topics/semiconductors/feed.xml"]);
+  for (const [path, feed] of feeds) {
+    assert.equal(feed.author, [{ name: "Fixture Ledger", uri: `${BASE}/` }], path);
+  }
+});
+
 machines("/feed.json is a JSON Feed of the same articles", () => {
   const feed = JSON.parse(readFileSync(join(site, "feed.json"), "utf8")) as { version: string; items: { id: string; title: string; date_modified: string; authors?: unknown; author?: unknown; tags?: string[] }[] };
   assert.match(feed.version, /^https:\/\/jsonfeed\.org\/version\/1/);
@@ -104,6 +119,11 @@ machines("/news-sitemap.xml follows Google's format and holds the articles of th
   ]);
 });
 
+machines("/sitemap.xml and /news-sitemap.xml are valid against the sitemaps.org and Google News schemas", async () => {
+  const files = Object.fromEntries(["sitemap.xml", "news-sitemap.xml"].map((path) => [path, readFileSync(join(site, path), "utf8")]));
+  assert.equal(await sitemapSchemaErrors(files), []);
+});
+
 machines("article pages carry NewsArticle JSON-LD with Google's properties", () => {
   const $ = page(site, "/news/custom-full/");
   const scripts = $('script[type="application/ld+json"]');
@@ -122,7 +142,7 @@ machines("article pages carry NewsArticle JSON-LD with Google's properties", () 
       { "@type": "Person", name: "Ana Lim", url: `${BASE}/authors/ana-lim/` },
       { "@type": "Person", name: "Ben Tran", url: `${BASE}/authors/ben-tran/` },
     ],
-    publisher: { "@type": "NewsMediaOrganization", name: "Fixture Ledger", url: `${BASE}/`, logo: { "@type": "ImageObject", url: `${BASE}/assets/img/favicon.svg` } },
+    publisher: { "@type": "NewsMediaOrganization", name: "Fixture Ledger", url: `${BASE}/`, logo: { "@type": "ImageObject", url: `${BASE}/assets/img/logo.png` } },
     mainEntityOfPage: `${BASE}/news/custom-full/`,
     url: `${BASE}/news/custom-full/`,
     inLanguage: "en",

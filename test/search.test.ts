@@ -8,6 +8,7 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { launchBrowser } from "./browser.ts";
 import { serveSite } from "./serve.ts";
+import { page as sitePage } from "./site.ts";
 
 interface Fragment {
   url: string;
@@ -65,6 +66,12 @@ index("topic, author, source and year are filters; headline, date and image are 
   });
 });
 
+index("an article without a hero picture has no image, though its author's portrait is on the page", () => {
+  assert.is(sitePage(site, "/news/penang-suppliers/")(".author-bio__photo").attr("src"), "/assets/img/authors/tom-weller.jpg");
+  const article = fragments().find((fragment) => fragment.url === "/news/penang-suppliers/");
+  assert.equal(article?.meta, { date: "1 May 2024", image: "", title: "Penang suppliers count on a memory recovery" });
+});
+
 index.run();
 
 const browser = suite("a reader searches in a real browser");
@@ -115,6 +122,31 @@ browser("a topic filter narrows the results and is kept in the address", async (
   await page.selectOption("#search-author", "Ben Tran");
   await page.waitForFunction(() => document.querySelectorAll(".search-result").length === 1);
   assert.equal(await headlines(), ["Penang suppliers count on a memory recovery"]);
+});
+
+browser("a result for an article without a hero picture shows no picture, not its author's portrait", async () => {
+  await page.goto(`${server.origin}/search/?q=penang`);
+  await page.waitForFunction(() => document.querySelectorAll(".search-result").length === 1);
+  assert.equal(await headlines(), ["Penang suppliers count on a memory recovery"]);
+  assert.is(await page.locator(".search-result img").count(), 0);
+});
+
+/** The excerpts shown for a query, as text. */
+async function excerpts(query: string): Promise<string[]> {
+  await page.goto(`${server.origin}/search/?q=${query}`);
+  await page.waitForSelector(".search-result__excerpt");
+  return page.locator(".search-result__excerpt").allTextContents();
+}
+
+browser("an excerpt that starts or ends mid-sentence shows an ellipsis at that end, and only there", async () => {
+  const middle = (await excerpts("technicians"))[0] ?? "";
+  assert.ok(middle.startsWith("…January, and managers") && middle.endsWith("customers who are moving work…"), middle);
+  assert.is((await excerpts("promised"))[0], "Land near Hanoi rose in price for the third quarter in a row, and officials promised faster approvals for new factories on the industrial parks that line the highway to…");
+  const end = (await excerpts("exports"))[0] ?? "";
+  assert.ok(end.startsWith("…parks that line the highway") && end.endsWith("a decade. Exports are expected to grow again this year."), end);
+  const start = (await excerpts("short"))[0] ?? "";
+  assert.ok(start.startsWith("A short story. Chip packaging") && start.endsWith("they had hired hundreds…"), start);
+  assert.equal(await excerpts("penang"), ["Test houses in Penang expect more work from memory makers, Micron among them, as prices recover."]);
 });
 
 browser("a word found only in a headline finds its article", async () => {

@@ -6,7 +6,7 @@
 // Pagefind's search API: https://pagefind.app/docs/api/
 
 /**
- * @typedef {{ url: string, excerpt: string, meta: Record<string, string | undefined> }} ResultData
+ * @typedef {{ url: string, content: string, excerpt: string, meta: Record<string, string | undefined> }} ResultData
  * @typedef {{ id: string, data: () => Promise<ResultData> }} Result
  * @typedef {{ filters?: Record<string, string>, sort?: Record<string, "asc" | "desc"> }} SearchOptions
  * @typedef {{ search: (term: string | null, options?: SearchOptions) => Promise<{ results: Result[] } | null>, preload: (term: string) => void, options: (options: Record<string, unknown>) => Promise<void> }} Pagefind
@@ -43,15 +43,44 @@ function pagefind() {
   return pagefindLoading;
 }
 
+/** How Pagefind's excerpt builder splits a page's text into words (pagefind.js, build_excerpt). */
+const WORD_SEPARATORS = /[^\S\uFEFF]+/;
+/** A word that ends a sentence: . ! ? or … maybe followed by closing quotes or brackets. */
+const SENTENCE_END = /[.!?…]["'”’)\]]*$/;
+
 /**
- * Pagefind's excerpt is entity-encoded text with <mark> around matches; rebuild it as text and <mark> nodes.
- * @param {string} excerpt
+ * Whether the excerpt starts and ends in the middle of a sentence. Pagefind's excerpt is a run of the page's
+ * words (its text with < and > escaped, matches in <mark>), so find that run and look at the words around it.
+ * @param {ResultData} data
  */
-function excerptNodes(excerpt) {
+function cutSentences(data) {
+  const words = data.content
+    .split(WORD_SEPARATORS)
+    .filter((word) => word !== "")
+    .map((word) => word.replace(/</g, "&lt;").replace(/>/g, "&gt;"));
+  const excerpt = data.excerpt.replace(/<\/?mark>/g, "").split(WORD_SEPARATORS).filter((word) => word !== "");
+  const start = words.findIndex((_, index) => excerpt.every((word, offset) => words[index + offset] === word));
+  const last = excerpt[excerpt.length - 1];
+  if (start < 0 || last === undefined) return { before: false, after: false };
+  const previous = words[start - 1];
+  return {
+    before: previous !== undefined && !SENTENCE_END.test(previous),
+    after: start + excerpt.length < words.length && !SENTENCE_END.test(last),
+  };
+}
+
+/**
+ * Pagefind's excerpt is entity-encoded text with <mark> around matches; rebuild it as text and <mark> nodes,
+ * with an ellipsis where it cuts a sentence.
+ * @param {ResultData} data
+ */
+function excerptNodes(data) {
   const decoder = document.createElement("textarea");
   const paragraph = document.createElement("p");
   paragraph.className = "search-result__excerpt";
-  excerpt.split(/(<mark>.*?<\/mark>)/).forEach((part) => {
+  const cut = cutSentences(data);
+  if (cut.before) paragraph.append("…");
+  data.excerpt.split(/(<mark>.*?<\/mark>)/).forEach((part) => {
     const marked = /^<mark>(.*)<\/mark>$/.exec(part);
     decoder.innerHTML = marked ? (marked[1] ?? "") : part;
     const text = document.createTextNode(decoder.value);
@@ -63,6 +92,7 @@ function excerptNodes(excerpt) {
       paragraph.append(text);
     }
   });
+  if (cut.after) paragraph.append("…");
   return paragraph;
 }
 
@@ -94,7 +124,7 @@ function resultItem(data) {
     date.textContent = data.meta.date;
     text.append(date);
   }
-  text.append(excerptNodes(data.excerpt));
+  text.append(excerptNodes(data));
   item.append(text);
   return item;
 }

@@ -1,6 +1,15 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import type { DateTime } from "luxon";
 import { didYouMean } from "./hints.ts";
+
+/** How far back the Google News sitemap reaches: https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap */
+export const NEWS_SITEMAP_DAYS = 2;
+
+/** Whether an article dated `date` belongs in the news sitemap of a build at `now`: published in the two days before. */
+export function inNewsSitemap(date: DateTime, now: DateTime): boolean {
+  return date >= now.minus({ days: NEWS_SITEMAP_DAYS }) && date <= now;
+}
 
 /** What exists on a site: the pages a link inside the site may point at. */
 export interface Routes {
@@ -16,13 +25,15 @@ export interface Routes {
   months: Map<string, number>;
   /** Newsletter editions by day, "yyyy-mm-dd", as their files are named. */
   editions: Set<string>;
+  /** Whether /news-sitemap.xml is written: only when some article is in it, since an empty one is invalid. */
+  newsSitemap: boolean;
   /** The folder /assets/... is served from. */
   publicDir: string;
   pageSize: number;
 }
 
 /** Pages every build writes, whatever the content. */
-const FIXED_PAGES = new Set(["/", "/topics/", "/authors/", "/archive/", "/search/", "/404.html", "/feed.xml", "/feed.json", "/sitemap.xml", "/news-sitemap.xml", "/robots.txt", "/newsletter/", "/newsletter/feed.xml", "/corrections/", "/corrections/feed.xml", "/_redirects", "/_headers"]);
+const FIXED_PAGES = new Set(["/", "/topics/", "/authors/", "/archive/", "/search/", "/404.html", "/feed.xml", "/feed.json", "/sitemap.xml", "/robots.txt", "/newsletter/", "/newsletter/feed.xml", "/corrections/", "/corrections/feed.xml", "/_redirects", "/_headers"]);
 
 /** The site path of a link when it points inside the site (root-relative, or absolute under `baseUrl`), else undefined. */
 export function sitePath(href: string, baseUrl: string): string | undefined {
@@ -56,6 +67,10 @@ function pageOf(count: number | undefined, page: string | undefined, pageSize: n
 export function brokenLink(path: string, routes: Routes): string | undefined {
   const clean = path.split(/[?#]/)[0] ?? path;
   if (FIXED_PAGES.has(clean) || routes.aliases.has(clean)) return undefined;
+  if (clean === "/news-sitemap.xml") {
+    if (routes.newsSitemap) return undefined;
+    return `no news sitemap is written while no article was published in the ${NEWS_SITEMAP_DAYS} days before the build`;
+  }
   if (clean.startsWith("/assets/") || clean.startsWith("/pagefind/")) {
     const file = decodedPath(clean);
     if (file === undefined) return `${clean} is not a valid address: check its % escapes and .. segments`;

@@ -1,7 +1,8 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { imageSize } from "image-size";
 import type { DateTime } from "luxon";
 import { monthKey, PAGE_SIZE } from "../collections/listings.ts";
 import { fileSlug, topicSlug } from "../collections/slugs.ts";
@@ -11,7 +12,7 @@ import { renderCheckedBody } from "./bodies.ts";
 import { editionsDir, loadEditions } from "./editions.ts";
 import { didYouMean } from "./hints.ts";
 import { leftOut, unreadContent, type LeftOut } from "./inventory.ts";
-import { brokenLink, sitePath, type Routes } from "./links.ts";
+import { brokenLink, inNewsSitemap, sitePath, type Routes } from "./links.ts";
 import type { ContentHistory, NoHistory } from "../history/git.ts";
 import { ContentError, sortProblems, type Problem } from "./problems.ts";
 import { checkPublishedAddresses, checkSentEditions, type PublishedRecordSources } from "./published.ts";
@@ -83,6 +84,32 @@ function checkPicture(src: string, publicDir: string, report: FileProblems, path
   }
 }
 
+// The smallest logo Google takes, and the raster formats taken here:
+// https://developers.google.com/search/docs/appearance/structured-data/organization
+const MIN_LOGO_WIDTH = 112;
+const LOGO_FORMATS = new Set(["png", "jpg", "webp"]);
+const LOGO_WANTED = `Google wants a logo in PNG, JPEG or WebP, at least ${MIN_LOGO_WIDTH} pixels wide`;
+
+/** Reports a publication `logo` (already a path under /assets/) that is missing, not a raster picture, or too narrow. */
+function checkLogo(logo: string, contentDir: string, publicDir: string, problems: Problem[]): void {
+  const report = (message: string): void => {
+    problems.push({ file: displayPath(join(contentDir, "publication.ts")), field: "logo", message, severity: "error" });
+  };
+  const path = join(publicDir, decodeURI(logo));
+  if (!existsSync(path)) return report(`no file at ${logo}: put the picture at ${displayPath(path)} or fix the path`);
+  let size: { width: number; type?: string } | undefined;
+  try {
+    size = imageSize(readFileSync(path));
+  } catch {
+    size = undefined;
+  }
+  if (size?.type === "svg") return report(`${logo} is an SVG picture; ${LOGO_WANTED}`);
+  if (!size?.type || !LOGO_FORMATS.has(size.type)) return report(`${logo} is not a picture that can be read; ${LOGO_WANTED}`);
+  if (size.width < MIN_LOGO_WIDTH) {
+    report(`${logo} is ${size.width} pixels wide; Google wants a logo at least ${MIN_LOGO_WIDTH} pixels wide`);
+  }
+}
+
 async function loadAuthors(dir: string, publicDir: string, baseUrl: string, problems: Problem[]): Promise<Map<string, Author>> {
   const authors = new Map<string, Author>();
   for (const path of await markdownFiles(dir)) {
@@ -109,10 +136,12 @@ async function loadAuthors(dir: string, publicDir: string, baseUrl: string, prob
   return authors;
 }
 
-/** The pages a set of articles produces, for checking links against. */
-function routesOf(drafts: Draft[], authors: Map<string, Author>, editionDays: Set<string>, publicDir: string): Routes {
+/** The pages a set of articles produces in a build at `now`, for checking links against. */
+function routesOf(drafts: Draft[], authors: Map<string, Author>, editionDays: Set<string>, publicDir: string, now: DateTime): Routes {
   const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
-  const routes: Routes = { articles: new Set(), aliases: new Set(), topics: new Map(), authors: new Map(), months: new Map(), editions: editionDays, publicDir, pageSize: PAGE_SIZE };
+  // A retracted story is in no list, the news sitemap included.
+  const newsSitemap = drafts.some((draft) => draft.valid !== undefined && !draft.valid.retraction && inNewsSitemap(draft.valid.date, now));
+  const routes: Routes = { articles: new Set(), aliases: new Set(), topics: new Map(), authors: new Map(), months: new Map(), editions: editionDays, newsSitemap, publicDir, pageSize: PAGE_SIZE };
   for (const key of authors.keys()) routes.authors.set(key, 0);
   for (const draft of drafts) {
     routes.articles.add(draft.slug);
@@ -185,6 +214,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
   const publication = await loadPublication(options.contentDir, problems);
   if (!publication) throw new ContentError(sortProblems(problems));
   const { baseUrl } = publication;
+  if (publication.logo) checkLogo(publication.logo, options.contentDir, options.publicDir, problems);
 
   const [authors, registry, drafts, unread] = await Promise.all([
     loadAuthors(join(options.contentDir, "authors"), options.publicDir, baseUrl, problems),
@@ -217,8 +247,8 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
   // A published article's links must work on the published site; an unpublished one's must at least exist.
   const editionPaths = await markdownFiles(editionsDir(options.contentDir));
   const editionDays = new Set(editionPaths.map(fileSlug));
-  const liveRoutes = routesOf(included, authors, editionDays, options.publicDir);
-  const anyRoutes = routesOf(drafts, authors, editionDays, options.publicDir);
+  const liveRoutes = routesOf(included, authors, editionDays, options.publicDir, options.now);
+  const anyRoutes = routesOf(drafts, authors, editionDays, options.publicDir, options.now);
   checkAliases(drafts, anyRoutes, problems);
 
   const articles: Article[] = [];

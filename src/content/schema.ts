@@ -80,6 +80,14 @@ export const PublicationSchema = z.strictObject({
   timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone), "must be an IANA time zone, like Asia/Bangkok"),
   language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "must be a BCP 47 language tag, like en or en-GB"),
   locale: z.string().min(2).optional(),
+  /** The publisher's logo in the NewsArticle JSON-LD; the loader checks it is a PNG, JPEG or WebP at least 112 pixels wide. */
+  logo: z
+    .string({ error: "must be text" })
+    .trim()
+    .refine((src) => src.startsWith("/assets/") && isImageSource(src), {
+      error: (issue) => `"${String(issue.input)}" must be a picture on the site under /assets/, like /assets/img/logo.png`,
+    })
+    .optional(),
 });
 
 /** Old addresses one article may keep: more are a sign of a pasted list, and each is a page and a redirect. */

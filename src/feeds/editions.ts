@@ -19,7 +19,7 @@ export function newsletterFeed(newsroom: Newsroom): string {
   const feed = new Feed({
     id: absolute("/newsletter/"),
     title: spec.title,
-    description: `Every edition of the ${publication.name} newsletter.`,
+    description: `Every newsletter edition from ${publication.name}.`,
     link: absolute("/newsletter/"),
     language: publication.language,
     updated: (editions[0]?.date ?? newsroom.builtAt).toJSDate(),
@@ -27,6 +27,8 @@ export function newsletterFeed(newsroom: Newsroom): string {
     favicon: absolute("/assets/img/favicon.svg"),
     feedLinks: { atom: absolute(spec.url) },
     copyright: `© ${publication.name}`,
+    // RFC 4287 wants an author for the feed unless every entry has one; the publication stands for all.
+    author: { name: publication.name, link: absolute("/") },
   });
   for (const edition of editions) {
     const stories = [edition.lead, ...edition.picks].flatMap((article) => (article ? [article] : []));

@@ -93,6 +93,8 @@ function buildFeed(newsroom: Newsroom, spec: FeedSpec, format: FeedFormat): Feed
     favicon: absolute("/assets/img/favicon.svg"),
     feedLinks: { atom: absolute(spec.url), json: spec.url === "/feed.xml" ? absolute("/feed.json") : undefined },
     copyright: `© ${publication.name}`,
+    // RFC 4287 wants an author for the feed unless every entry has one; the publication stands for all.
+    author: { name: publication.name, link: absolute("/") },
   });
   for (const article of spec.articles) {
     feed.addItem({

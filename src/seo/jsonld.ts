@@ -23,7 +23,8 @@ export function newsArticleJsonLd(newsroom: Newsroom, article: Article): WithCon
       "@type": "NewsMediaOrganization",
       name: publication.name,
       url: absolute("/"),
-      logo: { "@type": "ImageObject", url: absolute("/assets/img/favicon.svg") },
+      // Google wants a raster logo; without one in publication.ts the publisher goes without.
+      ...(publication.logo ? { logo: { "@type": "ImageObject", url: absolute(publication.logo) } } : {}),
     },
     mainEntityOfPage: absolute(article.url),
     url: absolute(article.url),

@@ -3,14 +3,12 @@ import { Readable } from "node:stream";
 import type { DateTime } from "luxon";
 import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from "sitemap";
 import type { ListingPage, Listings } from "../collections/listings.ts";
+import { inNewsSitemap } from "../content/links.ts";
 import type { Article, Newsroom } from "../content/schema.ts";
 import { isoDateTime } from "../dates/dates.ts";
 
 /** The sitemap protocol's limit of URLs per file. https://www.sitemaps.org/protocol.html */
 export const URLS_PER_SITEMAP = 50_000;
-
-/** How far back the Google News sitemap reaches. https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap */
-export const NEWS_SITEMAP_DAYS = 2;
 
 /** A public page and when it last changed. */
 export interface SitemapEntry {
@@ -90,27 +88,38 @@ export async function sitemapXml(file: SitemapFile, baseUrl: string): Promise<st
 
 /** Articles published in the two days before the build, for the Google News sitemap. */
 export function recentArticles(newsroom: Newsroom): Article[] {
-  const since = newsroom.builtAt.minus({ days: NEWS_SITEMAP_DAYS });
-  return newsroom.articles.filter((article) => article.date >= since && article.date <= newsroom.builtAt);
+  return newsroom.articles.filter((article) => inNewsSitemap(article.date, newsroom.builtAt));
 }
 
-/** The Google News sitemap: publication name and language, publication date and title of each recent article. */
+/**
+ * Whether the build writes /news-sitemap.xml (and robots.txt names it): only with a recent article, since the
+ * sitemap schema requires at least one `<url>`. https://www.sitemaps.org/protocol.html#validating
+ */
+export function hasNewsSitemap(newsroom: Newsroom): boolean {
+  return recentArticles(newsroom).length > 0;
+}
+
+/**
+ * The publication's language tag as Google News's schema takes it: the ISO 639 code ("en" for en-GB), except
+ * zh-cn and zh-tw for Simplified and Traditional Chinese. https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap
+ */
+export function newsLanguage(language: string): string {
+  const [primary = "", ...subtags] = language.toLowerCase().split("-");
+  if (primary !== "zh") return primary;
+  return subtags.some((subtag) => ["hant", "tw", "hk", "mo"].includes(subtag)) ? "zh-tw" : "zh-cn";
+}
+
+/** The Google News sitemap: publication name and language, publication date and title of each recent article (at least one). */
 export async function newsSitemapXml(newsroom: Newsroom): Promise<string> {
   const { publication } = newsroom;
   const items: SitemapItemLoose[] = recentArticles(newsroom).map((article) => ({
     url: absoluteUrl(publication.baseUrl, article.url),
     news: {
-      publication: { name: publication.name, language: publication.language },
+      publication: { name: publication.name, language: newsLanguage(publication.language) },
       publication_date: isoDateTime(article.date),
       title: article.title,
     },
   }));
-  // The library refuses an empty sitemap; a quiet two days still needs a valid (empty) file.
-  if (items.length === 0) return EMPTY_NEWS_SITEMAP;
   const stream = new SitemapStream({ hostname: publication.baseUrl, xmlns: { news: true, xhtml: false, image: false, video: false } });
   return (await streamToPromise(Readable.from(items).pipe(stream))).toString();
 }
-
-/** A news sitemap with no articles. */
-export const EMPTY_NEWS_SITEMAP =
-  '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"></urlset>\n';

@@ -74,6 +74,16 @@ links("links to newsletter editions, their email and plain text resolve by the e
   assert.equal(await rejection(dir), ["news/2024/a.md:9:body: broken link to /newsletter/2024-03-02/: no newsletter edition is dated 2024-03-02 — did you mean `2024-03-01`?"]);
 });
 
+links("a link to the news sitemap works only while it exists: with a story from the two days before the build", async () => {
+  const body = "See the [news sitemap](/news-sitemap.xml) and the [sitemap](/sitemap.xml).";
+  const quiet = contentTree({ "news/2024/a.md": articleFile(full, body) });
+  assert.equal(await rejection(quiet), [
+    "news/2024/a.md:9:body: broken link to /news-sitemap.xml: no news sitemap is written while no article was published in the 2 days before the build",
+  ]);
+  const busy = contentTree({ "news/2024/a.md": articleFile(full.replace("2024-03-01", "2024-05-31"), body) });
+  assert.equal((await load(busy)).newsroom.articles.map((article) => article.slug), ["a"]);
+});
+
 links("a published story may not link to a draft; a draft may link to another draft", async () => {
   const dir = contentTree({
     "news/2024/secret.md": articleFile(`${full}\ndraft: true`),

@@ -1,8 +1,12 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { DateTime } from "luxon";
 import { loadNewsroom } from "../../src/content/load.ts";
-import { articleFile, contentTree, load, rejection, validFields } from "../helpers.ts";
+import { ContentError, formatProblem } from "../../src/content/problems.ts";
+import { articleFile, contentTree, load, NOW, rejection, validFields } from "../helpers.ts";
 
 /** A fixed "now" for the sample: after its last published story, before its scheduled one. */
 const NOW_SAMPLE = DateTime.fromISO("2026-11-25T12:00:00+07:00");
@@ -156,3 +160,69 @@ sample("it loads without errors, warns only of stories without a picture, and ha
 });
 
 sample.run();
+
+/** The start of a PNG file as far as a size reader looks: the signature and the IHDR chunk with width and height. */
+function pngHeader(width: number, height: number): Buffer {
+  const bytes = Buffer.alloc(33);
+  bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 0);
+  bytes.writeUInt32BE(13, 8);
+  bytes.write("IHDR", 12, "ascii");
+  bytes.writeUInt32BE(width, 16);
+  bytes.writeUInt32BE(height, 20);
+  bytes.set([8, 6], 24);
+  return bytes;
+}
+
+/**
+ * The errors for a publication with `logo` (left out when undefined) and a site folder holding `pictures`; the
+ * temporary content and site folders read as `content` and `public` in the messages.
+ */
+async function logoErrors(logo: string | undefined, pictures: Record<string, Buffer | string> = {}): Promise<string[]> {
+  const setting = logo === undefined ? "" : `, logo: ${JSON.stringify(logo)}`;
+  const contentDir = contentTree({
+    "publication.ts": `export default { name: "Test Ledger", baseUrl: "https://test.example", timeZone: "Asia/Bangkok", language: "en"${setting} };\n`,
+  });
+  const publicDir = mkdtempSync(join(tmpdir(), "newsdesk-public-"));
+  for (const [path, bytes] of Object.entries(pictures)) {
+    mkdirSync(dirname(join(publicDir, path)), { recursive: true });
+    writeFileSync(join(publicDir, path), bytes);
+  }
+  try {
+    await loadNewsroom({ contentDir, publicDir, now: NOW, preview: false });
+    return [];
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    const shown = (dir: string) => relative(process.cwd(), dir);
+    return error.problems.map((problem) => formatProblem(problem).replaceAll(shown(contentDir), "content").replaceAll(shown(publicDir), "public"));
+  }
+}
+
+const logo = suite("the publication's logo is a PNG, JPEG or WebP picture under /assets/, at least 112 pixels wide");
+
+logo("the sample's 512-pixel PNG, a 400-pixel JPEG and a 112-pixel PNG are accepted, and so is no logo", async () => {
+  assert.equal(await logoErrors("/assets/img/logo.png", { "assets/img/logo.png": readFileSync("assets/img/logo.png") }), []);
+  assert.equal(await logoErrors("/assets/logo.jpg", { "assets/logo.jpg": readFileSync("assets/img/authors/tom-weller.jpg") }), []);
+  assert.equal(await logoErrors("/assets/img/logo.png", { "assets/img/logo.png": pngHeader(112, 112) }), []);
+  assert.equal(await logoErrors(undefined), []);
+});
+
+logo("a logo that is missing, an SVG, not a picture or narrower than 112 pixels is an error naming publication.ts and logo", async () => {
+  assert.equal(await logoErrors("/assets/img/logo.png"), ["content/publication.ts:logo: no file at /assets/img/logo.png: put the picture at public/assets/img/logo.png or fix the path"]);
+  assert.equal(await logoErrors("/assets/img/favicon.svg", { "assets/img/favicon.svg": readFileSync("assets/img/favicon.svg") }), [
+    "content/publication.ts:logo: /assets/img/favicon.svg is an SVG picture; Google wants a logo in PNG, JPEG or WebP, at least 112 pixels wide",
+  ]);
+  assert.equal(await logoErrors("/assets/img/logo.png", { "assets/img/logo.png": "not a picture" }), [
+    "content/publication.ts:logo: /assets/img/logo.png is not a picture that can be read; Google wants a logo in PNG, JPEG or WebP, at least 112 pixels wide",
+  ]);
+  assert.equal(await logoErrors("/assets/img/logo.png", { "assets/img/logo.png": pngHeader(111, 111) }), [
+    "content/publication.ts:logo: /assets/img/logo.png is 111 pixels wide; Google wants a logo at least 112 pixels wide",
+  ]);
+});
+
+logo("a logo that is not a path under /assets/ is an error before any file is read", async () => {
+  for (const value of ["https://cdn.example/logo.png", "logo.png", "/img/logo.png", "/assets/../content/logo.png"]) {
+    assert.equal(await logoErrors(value), [`content/publication.ts:logo: "${value}" must be a picture on the site under /assets/, like /assets/img/logo.png`], value);
+  }
+});
+
+logo.run();

@@ -1,8 +1,9 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { jsonForScript } from "../../src/seo/jsonld.ts";
-import { EMPTY_NEWS_SITEMAP, newsSitemapXml, recentArticles, sitemapFiles } from "../../src/seo/sitemaps.ts";
+import { jsonForScript, newsArticleJsonLd } from "../../src/seo/jsonld.ts";
+import { hasNewsSitemap, newsSitemapXml, recentArticles, sitemapFiles } from "../../src/seo/sitemaps.ts";
 import { articleFile, contentTree, load, validFields } from "../helpers.ts";
+import { sitemapSchemaErrors } from "../xsd/sitemaps.ts";
 
 const json = suite("JSON-LD is embedded so no value can end its script element");
 
@@ -14,6 +15,17 @@ json("</script>, <!-- and & are escaped and the JSON still parses to the same va
 });
 
 json.run();
+
+const structured = suite("the NewsArticle JSON-LD names the publisher, with its raster logo when there is one");
+
+structured("without a logo in publication.ts the publisher has a name and address but no logo", async () => {
+  const { newsroom } = await load(contentTree({ "news/2024/a.md": articleFile(validFields) }));
+  const article = newsroom.articles[0];
+  assert.ok(article);
+  assert.equal(newsArticleJsonLd(newsroom, article).publisher, { "@type": "NewsMediaOrganization", name: "Test Ledger", url: "https://test.example/" });
+});
+
+structured.run();
 
 const sitemaps = suite("sitemaps split at the protocol's limit and the news sitemap covers two days");
 
@@ -39,9 +51,27 @@ sitemaps("the news sitemap holds articles of the two days before the build, noth
   assert.equal(recentArticles(newsroom).map((article) => article.slug), ["yesterday", "two-days"]);
 });
 
-sitemaps("two quiet days still give a valid, empty news sitemap", async () => {
+sitemaps("two quiet days give no news sitemap: the schema requires at least one <url>", async () => {
   const { newsroom } = await load(contentTree({ "news/2024/old.md": articleFile(validFields) }));
-  assert.is(await newsSitemapXml(newsroom), EMPTY_NEWS_SITEMAP);
+  assert.is(hasNewsSitemap(newsroom), false);
+});
+
+sitemaps("the news sitemap gives the language as Google's schema wants it, whatever the publication's language tag", async () => {
+  const languages = ["en", "en-GB", "fil-PH", "zh-CN", "zh-Hant-TW", "zh-HK"];
+  const files: Record<string, string> = {};
+  for (const language of languages) {
+    const { newsroom } = await load(
+      contentTree({
+        "publication.ts": `export default { name: "Test Ledger", baseUrl: "https://test.example", timeZone: "Asia/Bangkok", language: "${language}" };\n`,
+        "news/2024/yesterday.md": articleFile(validFields.replace("2024-03-01", "2024-05-31")),
+      }),
+    );
+    assert.is(hasNewsSitemap(newsroom), true);
+    files[`news-sitemap-${language}.xml`] = await newsSitemapXml(newsroom);
+  }
+  const written = Object.values(files).map((xml) => /<news:language>([^<]*)</.exec(xml)?.[1]);
+  assert.equal(written, ["en", "en", "fil", "zh-cn", "zh-tw", "zh-tw"]);
+  assert.equal(await sitemapSchemaErrors(files), []);
 });
 
 sitemaps.run();
