@@ -481,6 +481,25 @@ refusal("a refused build stops copying assets before it removes the staging fold
   assert.equal(readdirSync(target), ["previous.html"]);
 });
 
+refusal("a build whose process is killed or quits without a word: the build's own message, nothing left staged", () => {
+  const endings = [
+    ['process.kill(process.pid, "SIGKILL");', "the build's process was stopped by SIGKILL before it finished"],
+    ["process.exit(0);", "the build's process exited with code 0 before it finished"],
+  ] as const;
+  for (const [ending, reason] of endings) {
+    const project = projectCopy({ layouts: (layouts) => writeFileSync(join(layouts, "ended.11ty.ts"), `export function render(): string {\n  ${ending}\n  return "";\n}\n`) });
+    const target = previousSite();
+    const result = buildIn(project, target);
+    assert.is(result.status, 1, ending);
+    const report = result.stderr.slice(result.stderr.indexOf("The build failed:")).trim().split("\n");
+    assert.equal(report.slice(0, 2), ["The build failed:", `  ${reason}`]);
+    assert.ok(report[2]?.endsWith("site/ was left as it was."), result.stderr);
+    assert.is(report.length, 3, result.stderr);
+    assert.equal(readdirSync(target), ["previous.html"]);
+    assert.not.ok(existsSync(`${target}.building`));
+  }
+});
+
 refusal.run();
 
 const recovery = suite("build recovers from an interrupted run");
