@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import * as cheerio from "cheerio";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { suite } from "uvu";
@@ -504,17 +505,23 @@ refusal("every problem is listed, the exit code is 1 and the previous site is le
   assert.not.ok(existsSync(`${target}.building`));
 });
 
-/** A copy of the project whose layouts a test may break: src, assets and node_modules are linked, layouts copied. */
-function brokenProject(breakLayouts: (layouts: string) => void): string {
+/** A copy of the project that a test may change: the folders it changes are copied, the rest are linked. */
+function projectCopy(changes: { layouts?: (layouts: string) => void; assets?: (assets: string) => void }): string {
   const project = mkdtempSync(join(tmpdir(), "newsdesk-project-"));
-  for (const name of [".eleventy.ts", "tsconfig.json", "package.json", "src", "assets", "node_modules"]) symlinkSync(resolve(name), join(project, name));
-  cpSync("layouts", join(project, "layouts"), { recursive: true });
-  breakLayouts(join(project, "layouts"));
+  for (const name of [".eleventy.ts", "tsconfig.json", "package.json", "src", "node_modules"]) symlinkSync(resolve(name), join(project, name));
+  for (const [folder, change] of [["layouts", changes.layouts], ["assets", changes.assets]] as const) {
+    if (!change) {
+      symlinkSync(resolve(folder), join(project, folder));
+      continue;
+    }
+    cpSync(folder, join(project, folder), { recursive: true });
+    change(join(project, folder));
+  }
   return project;
 }
 
-function buildIn(project: string, target: string) {
-  return spawnSync(process.execPath, ["--import", "tsx", resolve("src/cli/build.ts"), "--content", resolve(FIXTURE), "--out", target, "--now", NOW], {
+function buildIn(project: string, target: string, content = resolve(FIXTURE)) {
+  return spawnSync(process.execPath, ["--import", "tsx", resolve("src/cli/build.ts"), "--content", content, "--out", target, "--now", NOW], {
     cwd: project,
     encoding: "utf8",
     env: { ...process.env, NEWSDESK_NOW: "", NEWSDESK_PREVIEW: "" },
@@ -529,7 +536,7 @@ function previousSite(): string {
 }
 
 refusal("a page that fails to render: the error without a stack trace, the previous site kept, nothing left staged", () => {
-  const project = brokenProject((layouts) => writeFileSync(join(layouts, "broken.11ty.ts"), 'export function render(): string {\n  throw new Error("the layout fell over");\n}\n'));
+  const project = projectCopy({ layouts: (layouts) => writeFileSync(join(layouts, "broken.11ty.ts"), 'export function render(): string {\n  throw new Error("the layout fell over");\n}\n') });
   const target = previousSite();
   const result = buildIn(project, target);
   assert.is(result.status, 1);
@@ -542,9 +549,11 @@ refusal("a page that fails to render: the error without a stack trace, the previ
 });
 
 refusal("a search index that misses an article: Pagefind's complaint, the previous site kept, nothing left staged", () => {
-  const project = brokenProject((layouts) => {
-    const article = join(layouts, "article.11ty.tsx");
-    writeFileSync(article, readFileSync(article, "utf8").replace(" data-pagefind-body>", ">"));
+  const project = projectCopy({
+    layouts: (layouts) => {
+      const article = join(layouts, "article.11ty.tsx");
+      writeFileSync(article, readFileSync(article, "utf8").replace(" data-pagefind-body>", ">"));
+    },
   });
   const target = previousSite();
   const result = buildIn(project, target);
@@ -553,6 +562,47 @@ refusal("a search index that misses an article: Pagefind's complaint, the previo
   assert.not.match(result.stderr, /^\s+at /m);
   assert.equal(readdirSync(target), ["previous.html"]);
   assert.not.ok(existsSync(`${target}.building`));
+});
+
+refusal("a refused build stops copying assets before it removes the staging folder, so nothing reappears there", async () => {
+  // Enough files that Eleventy is still copying assets/ when the content error is thrown.
+  const project = projectCopy({
+    assets: (assets) => {
+      for (let folder = 0; folder < 20; folder++) {
+        mkdirSync(join(assets, "bulk", String(folder)), { recursive: true });
+        for (let file = 0; file < 50; file++) writeFileSync(join(assets, "bulk", String(folder), `${file}.bin`), Buffer.alloc(4096));
+      }
+    },
+  });
+  const target = previousSite();
+  const result = buildIn(project, target, contentTree({ "news/2024/a.md": articleFile(validFields.replace("title: A valid story\n", "")) }));
+  assert.is(result.status, 1);
+  assert.ok(result.stderr.startsWith("1 problem in the content; nothing was published:\n"), result.stderr);
+  assert.ok(result.stderr.trim().endsWith("site/ was left as it was."), result.stderr);
+  assert.not.match(result.stderr, /^\s+at /m);
+  assert.not.ok(existsSync(`${target}.building`));
+  await sleep(500); // a write still under way would have landed by now
+  assert.not.ok(existsSync(`${target}.building`));
+  assert.equal(readdirSync(target), ["previous.html"]);
+});
+
+refusal("a build whose process is killed or quits without a word: the build's own message, nothing left staged", () => {
+  const endings = [
+    ['process.kill(process.pid, "SIGKILL");', "the build's process was stopped by SIGKILL before it finished"],
+    ["process.exit(0);", "the build's process exited with code 0 before it finished"],
+  ] as const;
+  for (const [ending, reason] of endings) {
+    const project = projectCopy({ layouts: (layouts) => writeFileSync(join(layouts, "ended.11ty.ts"), `export function render(): string {\n  ${ending}\n  return "";\n}\n`) });
+    const target = previousSite();
+    const result = buildIn(project, target);
+    assert.is(result.status, 1, ending);
+    const report = result.stderr.slice(result.stderr.indexOf("The build failed:")).trim().split("\n");
+    assert.equal(report.slice(0, 2), ["The build failed:", `  ${reason}`]);
+    assert.ok(report[2]?.endsWith("site/ was left as it was."), result.stderr);
+    assert.is(report.length, 3, result.stderr);
+    assert.equal(readdirSync(target), ["previous.html"]);
+    assert.not.ok(existsSync(`${target}.building`));
+  }
 });
 
 refusal.run();

@@ -1,12 +1,10 @@
+import { fork } from "node:child_process";
 import { existsSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { relative, resolve } from "node:path";
-import Eleventy from "@11ty/eleventy";
-import type { LoadResult } from "../content/load.ts";
-import { contentLoaded } from "../content/plugin.ts";
-import { ContentError } from "../content/problems.ts";
-import { searchIndexed } from "../search/plugin.ts";
+import { fileURLToPath } from "node:url";
 import { commandLine } from "./commandLine.ts";
+import type { RenderReport } from "./render.ts";
 import { buildSummary, recordNotice, summaryLines } from "./summary.ts";
 
 const usage = `Usage: npm run build -- [--content DIR] [--out DIR] [--now ISO-DATE-TIME]
@@ -18,25 +16,36 @@ replaces --out when the whole build succeeded, so a failed build leaves the prev
   --preview       include drafts and scheduled articles, marked, as the dev server does (or NEWSDESK_PREVIEW=1)
 Exit codes: 0 built, 1 content problems or a failed build (nothing was published), 2 wrong usage.`;
 
-/** The first ContentError in an error's chain of causes, as Eleventy wraps errors thrown by data. */
-export function findContentError(error: unknown): ContentError | undefined {
-  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 10; depth++) {
-    if (current instanceof ContentError || current.name === "ContentError") return current as ContentError;
-    const wrapped = current as Error & { originalError?: unknown };
-    current = wrapped.originalError ?? wrapped.cause;
-  }
-  return undefined;
+/** How the build's process ended: what it reported, if anything, and its exit code or the signal that stopped it. */
+interface Rendered {
+  report: RenderReport | undefined;
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }
 
-/** Every message in an error's chain of causes, outermost first. */
-function messages(error: unknown): string[] {
-  const found: string[] = [];
-  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 10; depth++) {
-    found.push(current.message);
-    const wrapped = current as Error & { originalError?: unknown };
-    current = wrapped.originalError ?? wrapped.cause;
-  }
-  return found.length > 0 ? found : [String(error)];
+/**
+ * Runs the Eleventy build into `staging` in a process of its own (src/cli/render.ts) and resolves only once that
+ * process has exited, so nothing it started can write into `staging` after this. Node options such as
+ * `--import tsx` and the heap ceiling carry over. https://nodejs.org/api/child_process.html#event-close
+ */
+function render(staging: string): Promise<Rendered> {
+  return new Promise((resolveRendered) => {
+    let report: RenderReport | undefined;
+    const child = fork(fileURLToPath(new URL("render.ts", import.meta.url)), [staging], { execArgv: process.execArgv });
+    child.on("message", (message) => (report = message as RenderReport));
+    // 'close' comes after the exit and after the last message was read.
+    child.on("close", (code, signal) => resolveRendered({ report, code, signal }));
+    // A process that could not be started never closes.
+    child.on("error", () => {
+      if (child.pid === undefined) resolveRendered({ report, code: null, signal: null });
+    });
+  });
+}
+
+/** Why a build whose process ended without reporting failed, in the build's own words. */
+function stopped({ code, signal }: Rendered): string {
+  const how = signal ? `was stopped by ${signal}` : code === null ? "could not be started" : `exited with code ${code}`;
+  return `The build failed:\n  the build's process ${how} before it finished`;
 }
 
 async function main(): Promise<number> {
@@ -65,20 +74,11 @@ async function main(): Promise<number> {
   if (!existsSync(out) && existsSync(previous)) await rename(previous, out);
   await rm(staging, { recursive: true, force: true });
   const started = performance.now();
-  let pages = 0;
-  let loaded: LoadResult | undefined;
-  let searchRecords = 0;
-  contentLoaded.subscribe((message) => (loaded = message as LoadResult));
-  searchIndexed.subscribe((message) => (searchRecords = Number(message)));
-  try {
-    const eleventy = new Eleventy(undefined, staging, { configPath: ".eleventy.ts", quietMode: true, runMode: "build" });
-    eleventy.disableLogger(); // errors are reported once, below
-    const [, templates] = await eleventy.write();
-    pages = templates.flat().length;
-  } catch (error) {
+  const rendered = await render(staging);
+  const { report } = rendered;
+  if (report?.outcome !== "built" || rendered.code !== 0) {
     await rm(staging, { recursive: true, force: true });
-    const contentError = findContentError(error);
-    console.error(contentError ? contentError.message : `The build failed:\n  ${messages(error).join("\n  ")}`);
+    console.error(report?.outcome === "failed" ? report.message : stopped(rendered));
     console.error(existsSync(out) ? `${relative(".", out)}/ was left as it was.` : "No site was written.");
     return 1;
   }
@@ -87,18 +87,8 @@ async function main(): Promise<number> {
   await rename(staging, out);
   await rm(previous, { recursive: true, force: true });
   const heading = `Built ${relative(".", out) || "."}/ in ${((performance.now() - started) / 1000).toFixed(1)} s:`;
-  if (!loaded) {
-    console.log(`${heading} ${pages} pages.`);
-    return 0;
-  }
-  const { newsroom, leftOut } = loaded;
-  console.log(
-    buildSummary(
-      summaryLines({ published: newsroom.articles.length, retracted: newsroom.retracted.length, ...leftOut, editions: newsroom.editions.length, topics: newsroom.topics.length, authors: newsroom.authors.length, pages, searchRecords, preview: newsroom.preview, record: loaded.record }),
-      heading,
-    ),
-  );
-  const notice = recordNotice(loaded.record);
+  console.log(report.counts ? buildSummary(summaryLines(report.counts), heading) : `${heading} ${report.pages} pages.`);
+  const notice = report.counts && recordNotice(report.counts.record);
   if (notice) console.log(notice);
   return 0;
 }

@@ -1,0 +1,86 @@
+import Eleventy from "@11ty/eleventy";
+import type { LoadResult } from "../content/load.ts";
+import { contentLoaded } from "../content/plugin.ts";
+import { ContentError } from "../content/problems.ts";
+import { searchIndexed } from "../search/plugin.ts";
+import type { BuildCounts } from "./summary.ts";
+
+// The Eleventy build of `npm run build`, in a process of its own that src/cli/build.ts forks with the staging
+// folder as its one argument. When a build fails, Eleventy's write() rejects while the copy of assets/ and other
+// pages' writes carry on; exiting at once stops them, so the parent can remove the staging folder for good.
+
+/** What the build's process tells `npm run build` before it exits: the counts for the summary, or why it failed. */
+export type RenderReport = { outcome: "built"; pages: number; counts?: BuildCounts } | { outcome: "failed"; message: string };
+
+/** The first ContentError in an error's chain of causes, as Eleventy wraps errors thrown by data. */
+function findContentError(error: unknown): ContentError | undefined {
+  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 10; depth++) {
+    if (current instanceof ContentError || current.name === "ContentError") return current as ContentError;
+    const wrapped = current as Error & { originalError?: unknown };
+    current = wrapped.originalError ?? wrapped.cause;
+  }
+  return undefined;
+}
+
+/** Every message in an error's chain of causes, outermost first. */
+function messages(error: unknown): string[] {
+  const found: string[] = [];
+  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 10; depth++) {
+    found.push(current.message);
+    const wrapped = current as Error & { originalError?: unknown };
+    current = wrapped.originalError ?? wrapped.cause;
+  }
+  return found.length > 0 ? found : [String(error)];
+}
+
+let finished = false;
+
+/** Reports a failed build, then exits before another file is written; later failures of the same build are moot. */
+function fail(error: unknown): void {
+  if (finished) return;
+  finished = true;
+  const contentError = findContentError(error);
+  const report: RenderReport = { outcome: "failed", message: contentError ? contentError.message : `The build failed:\n  ${messages(error).join("\n  ")}` };
+  process.send?.(report, () => process.exit(1));
+}
+
+function countsOf({ newsroom, leftOut, record }: LoadResult, pages: number, searchRecords: number): BuildCounts {
+  const { articles, retracted, editions, topics, authors, preview } = newsroom;
+  return { published: articles.length, retracted: retracted.length, ...leftOut, editions: editions.length, topics: topics.length, authors: authors.length, pages, searchRecords, preview, record };
+}
+
+async function render(staging: string): Promise<void> {
+  let loaded: LoadResult | undefined;
+  let searchRecords = 0;
+  contentLoaded.subscribe((message) => (loaded = message as LoadResult));
+  searchIndexed.subscribe((message) => (searchRecords = Number(message)));
+  const eleventy = new Eleventy(undefined, staging, { configPath: ".eleventy.ts", quietMode: true, runMode: "build" });
+  eleventy.disableLogger(); // errors are reported once, by the parent
+  const [, templates] = await eleventy.write();
+  const pages = templates.flat().length;
+  const counts = loaded && countsOf(loaded, pages, searchRecords);
+  const report: RenderReport = { outcome: "built", pages, counts };
+  finished = true;
+  // Nothing is left to write: the process ends on its own once the parent has the report.
+  process.send?.(report, () => {
+    if (process.connected) process.disconnect();
+  });
+}
+
+const staging = process.argv[2];
+if (!process.send || !staging) {
+  console.error("src/cli/render.ts is run by npm run build, which gives it the staging folder.");
+  process.exitCode = 2;
+} else {
+  process.on("uncaughtException", fail);
+  process.on("unhandledRejection", fail);
+  // Without its parent nobody would remove what this process writes, so it stops when the parent is gone (perhaps
+  // already). The channel is read, and its end noticed, only while it is referenced.
+  // https://nodejs.org/api/process.html#processchannelref
+  process.channel?.ref();
+  process.on("disconnect", () => {
+    if (!finished) process.exit(1);
+  });
+  if (process.connected) render(staging).catch(fail);
+  else process.exit(1);
+}
