@@ -1,9 +1,8 @@
-import { Feed } from "feed";
 import { escapeEntities } from "jsx-async-runtime";
 import { absoluteUrl } from "../collections/collections.ts";
 import type { CorrectionNotice } from "../collections/listings.ts";
 import type { Newsroom } from "../content/schema.ts";
-import { absoluteHtml, FEED_SIZE } from "./feeds.ts";
+import { absoluteHtml, FEED_SIZE, publicationFeed } from "./feeds.ts";
 
 /** The corrections feed's address and title, as pages advertise it with `<link rel="alternate">`. */
 export function correctionsFeedLink(newsroom: Newsroom): { url: string; title: string } {
@@ -16,19 +15,12 @@ export function correctionsFeed(newsroom: Newsroom, notices: CorrectionNotice[])
   const absolute = (path: string) => absoluteUrl(publication.baseUrl, path);
   const spec = correctionsFeedLink(newsroom);
   const latest = notices.slice(0, FEED_SIZE);
-  const feed = new Feed({
-    id: absolute("/corrections/"),
+  const feed = publicationFeed(newsroom, {
+    url: spec.url,
+    pageUrl: "/corrections/",
     title: spec.title,
     description: `Every correction and retraction published by ${publication.name}.`,
-    link: absolute("/corrections/"),
-    language: publication.language,
-    updated: (latest[0]?.note.date ?? newsroom.builtAt).toJSDate(),
-    generator: "Newsdesk",
-    favicon: absolute("/assets/img/favicon.svg"),
-    feedLinks: { atom: absolute(spec.url) },
-    copyright: `© ${publication.name}`,
-    // RFC 4287 asks for an author on the feed when entries have none of their own.
-    author: { name: publication.name, link: absolute("/") },
+    updated: latest[0]?.note.date ?? newsroom.builtAt,
   });
   for (const notice of latest) {
     const label = notice.kind === "retraction" ? "Retracted" : "Correction";

@@ -1,9 +1,8 @@
-import { Feed } from "feed";
 import { escapeEntities } from "jsx-async-runtime";
 import { absoluteUrl } from "../collections/collections.ts";
 import type { Newsroom } from "../content/schema.ts";
 import { absoluteLinks } from "../editions/email.ts";
-import { FEED_SIZE } from "./feeds.ts";
+import { FEED_SIZE, publicationFeed } from "./feeds.ts";
 
 /** The newsletter feed's address and title, as pages advertise it with `<link rel="alternate">`. */
 export function newsletterFeedLink(newsroom: Newsroom): { url: string; title: string } {
@@ -16,19 +15,12 @@ export function newsletterFeed(newsroom: Newsroom): string {
   const absolute = (path: string) => absoluteUrl(publication.baseUrl, path);
   const spec = newsletterFeedLink(newsroom);
   const editions = newsroom.editions.slice(0, FEED_SIZE);
-  const feed = new Feed({
-    id: absolute("/newsletter/"),
+  const feed = publicationFeed(newsroom, {
+    url: spec.url,
+    pageUrl: "/newsletter/",
     title: spec.title,
     description: `Every newsletter edition from ${publication.name}.`,
-    link: absolute("/newsletter/"),
-    language: publication.language,
-    updated: (editions[0]?.date ?? newsroom.builtAt).toJSDate(),
-    generator: "Newsdesk",
-    favicon: absolute("/assets/img/favicon.svg"),
-    feedLinks: { atom: absolute(spec.url) },
-    copyright: `© ${publication.name}`,
-    // RFC 4287 wants an author for the feed unless every entry has one; the publication stands for all.
-    author: { name: publication.name, link: absolute("/") },
+    updated: editions[0]?.date ?? newsroom.builtAt,
   });
   for (const edition of editions) {
     const stories = [edition.lead, ...edition.picks].flatMap((article) => (article ? [article] : []));

@@ -1,3 +1,4 @@
+import type { DateTime } from "luxon";
 import { absoluteUrl } from "../collections/collections.ts";
 import { Feed } from "feed";
 import { escapeEntities } from "jsx-async-runtime";
@@ -74,6 +75,37 @@ export function jsonFeed(newsroom: Newsroom, spec: FeedSpec): string {
   return buildFeed(newsroom, spec, "json").json1();
 }
 
+/** What differs between the site's feeds: where each is and what page it mirrors, its title and when it last changed. */
+export interface FeedHead {
+  url: string;
+  pageUrl: string;
+  title: string;
+  description?: string;
+  updated: DateTime;
+  /** The JSON Feed twin of the feed, if it has one. */
+  jsonUrl?: string;
+}
+
+/** A feed of the publication with what every one of its feeds carries: language, icon, copyright, and the publication as author. */
+export function publicationFeed(newsroom: Newsroom, head: FeedHead): Feed {
+  const { publication } = newsroom;
+  const absolute = (path: string) => absoluteUrl(publication.baseUrl, path);
+  return new Feed({
+    id: absolute(head.pageUrl),
+    title: head.title,
+    description: head.description,
+    link: absolute(head.pageUrl),
+    language: publication.language,
+    updated: head.updated.toJSDate(),
+    generator: "Newsdesk",
+    favicon: absolute("/assets/img/favicon.svg"),
+    feedLinks: { atom: absolute(head.url), json: head.jsonUrl ? absolute(head.jsonUrl) : undefined },
+    copyright: `© ${publication.name}`,
+    // RFC 4287 wants an author for the feed unless every entry has one; the publication stands for all.
+    author: { name: publication.name, link: absolute("/") },
+  });
+}
+
 /** Builds the feed with the `feed` library: full article HTML with absolute URLs, authors, dates, categories. */
 function buildFeed(newsroom: Newsroom, spec: FeedSpec, format: FeedFormat): Feed {
   // Atom's <title type="html"> is HTML: a headline like "Profits <script>" must arrive as text.
@@ -81,20 +113,11 @@ function buildFeed(newsroom: Newsroom, spec: FeedSpec, format: FeedFormat): Feed
   const { publication } = newsroom;
   const absolute = (path: string) => absoluteUrl(publication.baseUrl, path);
   const newest = spec.articles[0];
-  const feed = new Feed({
-    id: absolute(spec.pageUrl),
-    title: spec.title,
-    description: spec.description,
-    link: absolute(spec.pageUrl),
-    language: publication.language,
+  const feed = publicationFeed(newsroom, {
+    ...spec,
     // The feed changed when its latest entry did: a correction to an older story counts.
-    updated: spec.articles.reduce((latest, article) => (article.modified > latest ? article.modified : latest), newest?.modified ?? newsroom.builtAt).toJSDate(),
-    generator: "Newsdesk",
-    favicon: absolute("/assets/img/favicon.svg"),
-    feedLinks: { atom: absolute(spec.url), json: spec.url === "/feed.xml" ? absolute("/feed.json") : undefined },
-    copyright: `© ${publication.name}`,
-    // RFC 4287 wants an author for the feed unless every entry has one; the publication stands for all.
-    author: { name: publication.name, link: absolute("/") },
+    updated: spec.articles.reduce((latest, article) => (article.modified > latest ? article.modified : latest), newest?.modified ?? newsroom.builtAt),
+    jsonUrl: spec.url === "/feed.xml" ? "/feed.json" : undefined,
   });
   for (const article of spec.articles) {
     feed.addItem({
