@@ -6,6 +6,7 @@ import { stringify } from "yaml";
 import { fileSlug, topicSlug } from "../collections/slugs.ts";
 import { didYouMean } from "../content/hints.ts";
 import { loadPublication } from "../content/load.ts";
+import { STORY_PLACEHOLDER } from "../content/placeholders.ts";
 import { formatProblem, type Problem } from "../content/problems.ts";
 import { displayPath, markdownFiles, readSources } from "../content/sources.ts";
 import { buildTime } from "../dates/dates.ts";
@@ -46,7 +47,7 @@ export function articleTemplate(fields: { title: string; date: DateTime; author:
     "draft: true # delete this line when the story is ready to publish",
     "---",
     "",
-    "Write the story here. Use ## for sub-headings, and see docs/writing.md for everything else.",
+    STORY_PLACEHOLDER.text,
     "",
   ].join("\n");
 }

@@ -5,6 +5,7 @@ import { fileSlug, topicSlug } from "../collections/slugs.ts";
 import { parseContentDate } from "../dates/dates.ts";
 import { parseBody, type ParsedBody } from "../markdown/markdown.ts";
 import { reportBodyProblems } from "./bodies.ts";
+import { reportPlaceholder, STORY_PLACEHOLDER } from "./placeholders.ts";
 import type { Problem } from "./problems.ts";
 import { ArticleFrontMatterSchema, isUrlSegment, type ArticleFrontMatter, type Publication } from "./schema.ts";
 import { FileProblems, readSource, validate, type SourceFile } from "./sources.ts";
@@ -55,6 +56,8 @@ export function readArticle(file: SourceFile, publication: Publication, problems
   }
   const body = parseBody(file.parsed.body, { baseUrl: publication.baseUrl }, render);
   reportBodyProblems(file, body, problems);
+  // A scheduled story is published by a scheduled build, unreviewed; only a draft may keep the prompt.
+  if (field(raw, "draft") === false) reportPlaceholder(file, STORY_PLACEHOLDER, problems);
   return {
     file,
     slug: slug ?? fileSlug(file.path),

@@ -10,6 +10,7 @@ import { parseBody, renderMarkdown } from "../markdown/markdown.ts";
 import type { Draft } from "./articles.ts";
 import { closestMatch, didYouMean } from "./hints.ts";
 import { brokenLink, sitePath, type Routes } from "./links.ts";
+import { NOTE_PLACEHOLDER, reportPlaceholder } from "./placeholders.ts";
 import type { Problem } from "./problems.ts";
 import { EditionFrontMatterSchema, type Article, type Edition, type Publication, type Topic } from "./schema.ts";
 import { FileProblems, readSources, validate, type SourceFile } from "./sources.ts";
@@ -174,6 +175,7 @@ export function loadEditions(sources: EditionSources, problems: Problem[], warni
 
     const scheduled = day > now || [lead, ...stories].some((story) => story !== undefined && story.date > now);
     checkNoteLinks(file, publication.baseUrl, sources.routes, report);
+    reportPlaceholder(file, NOTE_PLACEHOLDER, problems);
 
     const order = runningOrder(lead, stories);
     const articles = (list: Candidate[]) => list.flatMap((story) => published.get(story.slug) ?? []);

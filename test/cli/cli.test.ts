@@ -138,7 +138,7 @@ function newsroomWithEdition(): string {
   });
 }
 
-edition("the file has a title, the date and the new articles as picks, newest first, and passes the check", () => {
+edition("the file has a title, the date, the new articles as picks, newest first, and a note to write before it passes the check", () => {
   const dir = newsroomWithEdition();
   const result = run("edition", "2024-05-31", "--content", dir, "--now", "2024-06-01T00:00:00Z");
   assert.is(result.status, 0, result.err);
@@ -160,6 +160,12 @@ edition("the file has a title, the date and the new articles as picks, newest fi
       "",
     ].join("\n"),
   );
+  const unwritten = run("check", "--content", dir, "--now", "2024-06-01T00:00:00Z");
+  assert.is(unwritten.status, 1);
+  assert.equal(unwritten.out.filter((line) => line.startsWith("error:")).map((line) => line.replace(`${relative(process.cwd(), dir)}/`, "")), [
+    "error:   editions/2024-05-31.md:10:body: still holds the placeholder that npm run edition wrote: replace the placeholder text with the editor's note",
+  ]);
+  writeFileSync(path, readFileSync(path, "utf8").replace(/^A few sentences from the editor: .*$/m, "Two stories on chips and rice."));
   const checked = run("check", "--content", dir, "--now", "2024-06-01T00:00:00Z");
   assert.is(checked.status, 0, checked.out.join("\n"));
 });
