@@ -3,6 +3,7 @@ import { loadNewsroom } from "../content/load.ts";
 import { ContentError, formatProblem, type Problem } from "../content/problems.ts";
 import { buildTime } from "../dates/dates.ts";
 import { commandLine } from "./commandLine.ts";
+import { checkSummary, type CheckCounts } from "./summary.ts";
 
 const usage = `Usage: npm run check -- [--content DIR] [--now ISO-DATE-TIME]
 
@@ -11,18 +12,19 @@ Checks every article, author, topic and edition file without building the site, 
   warning: file:line:field: what a good editor would point out
 Exit codes: 0 no errors (warnings may remain), 1 errors that would stop the build, 2 the check could not run.`;
 
-/** The report: one `error:`/`warning:` line per problem, then a summary. */
-export function report(problems: Problem[]): { text: string; exitCode: number } {
+/** The report: one `error:`/`warning:` line per problem, then a summary (what would be published, when there are no errors). */
+export function report(problems: Problem[], counts?: CheckCounts): { text: string; exitCode: number } {
   const errors = problems.filter((problem) => problem.severity === "error").length;
   const warnings = problems.length - errors;
   const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
   const lines = problems.map((problem) => `${problem.severity === "error" ? "error:  " : "warning:"} ${formatProblem(problem)}`);
-  lines.push(errors > 0 ? `${count(errors, "error")}, ${count(warnings, "warning")}: fix the errors to publish.` : `No errors, ${count(warnings, "warning")}. Ready to publish.`);
+  if (errors > 0 || !counts) lines.push(`${count(errors, "error")}, ${count(warnings, "warning")}: fix the errors to publish.`);
+  else lines.push(checkSummary(warnings, counts));
   return { text: `${lines.join("\n")}\n`, exitCode: errors > 0 ? 1 : 0 };
 }
 
-function print(problems: Problem[]): number {
-  const { text, exitCode } = report(problems);
+function print(problems: Problem[], counts?: CheckCounts): number {
+  const { text, exitCode } = report(problems, counts);
   process.stdout.write(text);
   return exitCode;
 }
@@ -37,8 +39,9 @@ async function main(): Promise<number> {
     return 2;
   }
   try {
-    const { warnings } = await loadNewsroom({ contentDir, publicDir: ".", now: buildTime(values.now ?? process.env.NEWSDESK_NOW), preview: false, render: false });
-    return print(warnings);
+    const { newsroom, warnings, leftOut } = await loadNewsroom({ contentDir, publicDir: ".", now: buildTime(values.now ?? process.env.NEWSDESK_NOW), preview: false, render: false });
+    const { drafts, scheduled, scheduledEditions } = leftOut;
+    return print(warnings, { articles: newsroom.articles.length, editions: newsroom.editions.length, drafts: drafts.length, scheduled: scheduled.length, scheduledEditions: scheduledEditions.length });
   } catch (error) {
     if (error instanceof ContentError) return print(error.problems);
     console.error(`The check could not run: ${(error as Error).message}`);

@@ -19,7 +19,17 @@ check("the sample publication passes, with warnings only", () => {
   const result = run("check", "--now", "2026-11-25T12:00:00+07:00");
   assert.is(result.status, 0, result.err);
   assert.ok(result.out.every((line) => line.startsWith("warning: ") || line.startsWith("No errors")), result.out.join("\n"));
-  assert.match(result.out.at(-1) ?? "", /^No errors, \d+ warnings?\. Ready to publish\.$/);
+  assert.match(result.out.at(-1) ?? "", /^No errors, \d+ warnings?\. Ready to publish: \d+ articles and \d+ newsletter editions; \d+ drafts? and \d+ scheduled articles? left out\.$/);
+});
+
+check("with every article a draft or scheduled it says nothing would be published, and why", () => {
+  const dir = contentTree({
+    "news/2024/draft.md": articleFile(`${validFields}\ndraft: true`),
+    "news/2024/later.md": articleFile(validFields.replace("2024-03-01", "2024-06-02")),
+  });
+  const result = run("check", "--content", dir, "--now", "2024-06-01T00:00:00Z");
+  assert.is(result.status, 0, result.err);
+  assert.is(result.out.at(-1), "No errors, 4 warnings, but nothing would be published: all 2 articles are drafts or scheduled (1 draft, 1 scheduled).");
 });
 
 check("errors and warnings are listed together and the exit code is 1", () => {
@@ -100,6 +110,7 @@ create("the new file has the headline, today's date in the publication's zone, a
   assert.ok(text.includes("\ndraft: true # delete this line when the story is ready to publish\n---\n"), text);
   const checked = run("check", "--content", dir, "--now", "2024-12-31T18:30:00Z");
   assert.is(checked.status, 0, checked.out.join("\n"));
+  assert.is(checked.out.at(-1), "No errors, 4 warnings. Ready to publish: 1 article; 1 draft left out.");
 });
 
 create("it refuses to overwrite an article or reuse a slug, and writes nothing", () => {
