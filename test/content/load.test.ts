@@ -55,6 +55,15 @@ rejects("an empty tag and a tag with no letters", async () => {
   assert.equal(await rejection(dir), ["news/2024/a.md:5:tags[1]: is empty", 'news/2024/a.md:5:tags[2]: "!!!" has no letters or digits to make a topic from']);
 });
 
+rejects("a tag of punctuation alone, even & or + that would read as a word; R&D and C++ are topics", async () => {
+  const dir = contentTree({ "news/2024/a.md": articleFile(validFields.replace("tags: [China Bond]", 'tags: [R&D, C++, "&", "+", "&&"]')) });
+  assert.equal(await rejection(dir), [
+    'news/2024/a.md:5:tags[2]: "&" has no letters or digits to make a topic from',
+    'news/2024/a.md:5:tags[3]: "+" has no letters or digits to make a topic from',
+    'news/2024/a.md:5:tags[4]: "&&" has no letters or digits to make a topic from',
+  ]);
+});
+
 rejects("a misspelt field", async () => {
   const dir = contentTree({ "news/2024/a.md": articleFile(`${validFields}\ntittle: Typo`) });
   assert.equal(await rejection(dir), ["news/2024/a.md:6:tittle: is not a field we know; check the spelling"]);
