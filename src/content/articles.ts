@@ -1,4 +1,5 @@
 import { statSync } from "node:fs";
+import { relative, resolve, sep } from "node:path";
 import type { DateTime } from "luxon";
 import type { z } from "zod";
 import { fileSlug, topicSlug } from "../collections/slugs.ts";
@@ -103,10 +104,16 @@ export function readArticles(paths: string[], publication: Publication, problems
   return drafts;
 }
 
-/** What a good editor would point out but that does not stop publication. */
-export function articleWarnings(draft: Draft, warnings: Problem[]): void {
+/** What a good editor would point out but that does not stop publication; `newsDir` is the folder of news/<yyyy>/. */
+export function articleWarnings(draft: Draft, warnings: Problem[], newsDir: string): void {
   const report = new FileProblems(draft.file, warnings);
   const data = draft.valid?.data;
+  const [folder, ...inside] = relative(resolve(newsDir), resolve(draft.file.path)).split(sep).slice(0, -1);
+  if (draft.valid && folder && /^\d{4}$/.test(folder) && Number(folder) !== draft.valid.date.year) {
+    const year = draft.valid.date.year;
+    const where = (name: string | number) => ["news", name, ...inside].join("/");
+    report.warning(["date"], `falls in ${year} in the publication's time zone (${draft.valid.date.zoneName}), but the file is in ${where(folder)}/: move it to ${where(year)}/`);
+  }
   if (data) {
     if (!data.dek) report.warning(["dek"], "is missing: a one- or two-sentence standfirst tells readers and search engines what the story is");
     if (!data.image) report.warning(["image"], "is missing: stories with a picture get a share card and a thumbnail in every list");

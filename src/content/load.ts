@@ -204,7 +204,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
     }
     const image = field(file.parsed.data, "image");
     if (image) checkPicture(image.src, options.publicDir, report, ["image", "src"]);
-    articleWarnings(draft, warnings);
+    articleWarnings(draft, warnings, join(options.contentDir, "news"));
     if (!draft.valid || !isLive) continue;
     const { data, date, dateOnly, updated } = draft.valid;
     articles.push({

@@ -152,4 +152,22 @@ warnings("a new tag close to an existing topic, and two established topics that 
   );
 });
 
+warnings("an article in another year's folder, by its date in the publication's time zone", async () => {
+  const dated = (date: string) => articleFile(full.replace("2024-03-01", date));
+  assert.equal(
+    await warningsFor({
+      "news/2026/a.md": dated("2024-03-01"),
+      "news/2024/new-year-in-tokyo.md": dated("2025-01-01T00:30:00+09:00"),
+      "news/2025/new-year-in-tokyo-again.md": dated("2025-01-01T00:30:00+09:00"),
+      "news/2024/in-time.md": dated("2024-12-31T23:30:00+07:00"),
+      "news/archive/b.md": dated("2023-05-01"),
+      "news/c.md": dated("2023-05-01"),
+    }),
+    [
+      "news/2025/new-year-in-tokyo-again.md:3:date: falls in 2024 in the publication's time zone (Asia/Bangkok), but the file is in news/2025/: move it to news/2024/",
+      "news/2026/a.md:3:date: falls in 2024 in the publication's time zone (Asia/Bangkok), but the file is in news/2026/: move it to news/2024/",
+    ],
+  );
+});
+
 warnings.run();
