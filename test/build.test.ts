@@ -159,6 +159,13 @@ production("the home page leads with the newest story, then the latest, then the
   assert.ok(existsSync(join(out, "assets/css/site.css")));
 });
 
+production("assets are copied as they are, but for the picture sources in assets/img/src/", () => {
+  assert.ok(existsSync(join(out, "assets/img/news/chips.jpg")));
+  assert.ok(existsSync("assets/img/src/chips.svg"));
+  const sources = join(out, "assets/img/src");
+  assert.equal(existsSync(sources) ? readdirSync(sources, { recursive: true }) : [], []);
+});
+
 production.run();
 
 const newsletter = suite("build writes each edition as a web page, an email and its plain text, and an archive with a feed");

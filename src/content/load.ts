@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import type { DateTime } from "luxon";
 import { monthKey, PAGE_SIZE } from "../collections/listings.ts";
 import { fileSlug, topicSlug } from "../collections/slugs.ts";
+import { unpublishedAsset } from "./assets.ts";
 import { articleWarnings, field, readArticles, type ArticleCache, type Draft } from "./articles.ts";
 import { renderCheckedBody } from "./bodies.ts";
 import { editionsDir, loadEditions } from "./editions.ts";
@@ -65,6 +66,9 @@ function checkPicture(src: string, publicDir: string, report: FileProblems, path
     report.error(path, `"${src}" must start with / (like /assets/img/photo.jpg) or be a full https:// address`);
   } else if (!existsSync(join(publicDir, decodeURI(src)))) {
     report.error(path, `no file at ${src}: add the image under ${displayPath(publicDir) || "."}${src} or fix the path`);
+  } else {
+    const unpublished = unpublishedAsset(decodeURI(src));
+    if (unpublished) report.error(path, `${src} ${unpublished}`);
   }
 }
 

@@ -39,6 +39,19 @@ rejects("an image without alt text", async () => {
   assert.equal(await rejection(dir), ["news/2024/a.md:6:image.alt: is required: describe the picture for readers who cannot see it"]);
 });
 
+rejects("a picture or link in assets/img/src/, which exists but is not copied to the site", async () => {
+  const dir = contentTree({
+    "authors/ana-lim.md": "---\nname: Ana Lim\nphoto: { src: /assets/img/src/coffee.svg, alt: Ana }\n---\n",
+    "news/2024/a.md": articleFile(`${validFields}\nimage: { src: /assets/img/./src/chips.svg, alt: A chart }`, "See [the chart](/assets/img/src/bonds.svg).\n"),
+  });
+  const advice = "is in assets/img/src/, which holds the sources of pictures and is not published: put the picture in another folder under assets/img/ (like assets/img/news/) and point to it there";
+  assert.equal(await rejection(dir), [
+    `authors/ana-lim.md:3:photo.src: /assets/img/src/coffee.svg ${advice}`,
+    `news/2024/a.md:6:image.src: /assets/img/./src/chips.svg ${advice}`,
+    `news/2024/a.md:8:body: broken link to /assets/img/src/bonds.svg: it ${advice}`,
+  ]);
+});
+
 rejects("two articles with the same slug, naming both files", async () => {
   const dir = contentTree({
     "news/2023/micron.md": articleFile(validFields),
