@@ -6,7 +6,7 @@ import { fileSlug, topicSlug } from "../collections/slugs.ts";
 import { displayDate, parseContentDate } from "../dates/dates.ts";
 import { collectStories, editionWindow, FIRST_EDITION_DAYS, previousDay, runningOrder, type Story } from "../editions/selection.ts";
 import { markdownText, preheader } from "../editions/text.ts";
-import { parseBody, renderMarkdown } from "../markdown/markdown.ts";
+import { parseBody, renderMarkdown, typographicText } from "../markdown/markdown.ts";
 import type { Draft } from "./articles.ts";
 import { closestMatch, didYouMean } from "./hints.ts";
 import { brokenLink, sitePath, type Routes } from "./links.ts";
@@ -187,7 +187,7 @@ export function loadEditions(sources: EditionSources, problems: Problem[], warni
       date: day,
       url,
       sourcePath: file.path,
-      title: editionField(raw, "title") ?? "",
+      title: typographicText(editionField(raw, "title") ?? ""),
       noteHtml: sources.render ? renderMarkdown(body, { baseUrl: publication.baseUrl }) : "",
       noteText: markdownText(body, { pageUrl, linkUrls: true }),
       preheader: preheader(markdownText(body, { pageUrl, linkUrls: false })),

@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import type { DateTime } from "luxon";
 import { monthKey, PAGE_SIZE } from "../collections/listings.ts";
 import { fileSlug, topicSlug } from "../collections/slugs.ts";
+import { typographicText } from "../markdown/markdown.ts";
 import { unpublishedAsset } from "./assets.ts";
 import { articleWarnings, field, readArticles, type ArticleCache, type Draft } from "./articles.ts";
 import { renderCheckedBody } from "./bodies.ts";
@@ -180,7 +181,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
       return author ? [author] : [];
     });
     const related = draft.related.flatMap((item, index): RelatedLink[] => {
-      if (typeof item !== "string") return [{ title: item.title, url: item.url, external: true }];
+      if (typeof item !== "string") return [{ title: typographicText(item.title), url: item.url, external: true }];
       const target = bySlug.get(item)?.[0];
       if (!target) {
         report.error(["related", index], `no article has the slug \`${item}\`${didYouMean(item, bySlug.keys(), "")}`);
@@ -194,7 +195,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
         if (isLive) new FileProblems(file, warnings).warning(["related", index], `\`${item}\` is ${unpublished(target)}, so it is left out of ALSO SEE until it is published`);
         return [];
       }
-      return [{ title: target.valid?.data.title ?? item, url: `/news/${item}/`, external: false }];
+      return [{ title: typographicText(target.valid?.data.title ?? item), url: `/news/${item}/`, external: false }];
     });
     for (const link of draft.body.links) {
       const path = sitePath(link.href, baseUrl);
@@ -215,8 +216,8 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
       slug: draft.slug,
       url: `/news/${draft.slug}/`,
       sourcePath: file.path,
-      title: data.title,
-      dek: data.dek,
+      title: typographicText(data.title),
+      dek: data.dek === undefined ? undefined : typographicText(data.dek),
       date,
       dateOnly,
       updated,

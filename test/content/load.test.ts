@@ -145,6 +145,17 @@ resolves("drafts and future articles out of a production build, with a warning f
   );
 });
 
+resolves("headlines, deks and ALSO SEE titles with the body's typographic quotes, markup kept as text", async () => {
+  const { newsroom } = await load(
+    contentTree({
+      "news/2024/a.md": articleFile(`${validFields.replace("A valid story", `"Beijing's <em>\\"thaw\\"</em> -- & after"`)}\ndek: "The chipmaker's 'return'"\nrelated: [b, { title: "IMF's outlook", url: "https://example.org/imf" }]`),
+      "news/2024/b.md": articleFile(validFields.replace("A valid story", `"B's headline"`)),
+    }),
+  );
+  const a = newsroom.articles.find((article) => article.slug === "a");
+  assert.equal([a?.title, a?.dek, ...(a?.related.map((link) => link.title) ?? [])], ["Beijing’s <em>“thaw”</em> – & after", "The chipmaker’s ‘return’", "B’s headline", "IMF’s outlook"]);
+});
+
 resolves("topic spellings to one topic, named by the registry or else the commonest spelling", async () => {
   const { newsroom } = await load(
     contentTree({
