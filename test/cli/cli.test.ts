@@ -126,6 +126,20 @@ create("it refuses to overwrite an article or reuse a slug, and writes nothing",
   assert.is(readFileSync(join(dir, "news/2023/micron-returns.md"), "utf8"), before);
 });
 
+create("a headline with nothing to make a web address from says so; a missing headline asks for one", () => {
+  const dir = contentTree({});
+  const punctuation = run("new", "!!!", "--content", dir);
+  assert.is(punctuation.status, 2);
+  assert.is(punctuation.err, 'The headline "!!!" has no letters or digits to make a web address from: write one with words, or give the address with --slug, like --slug my-story.');
+  const badSlug = run("new", "!!!", "--slug", "My Story", "--content", dir);
+  assert.is(badSlug.status, 2);
+  assert.is(badSlug.err, '--slug "My Story" must be lower-case letters, digits and single hyphens, like --slug my-story.');
+  const missing = run("new", "--content", dir);
+  assert.is(missing.status, 2);
+  assert.ok(missing.err.startsWith("Give the headline in quotes.\n\nUsage: npm run new"), missing.err);
+  assert.not.ok(existsSync(join(dir, "news")), "nothing was written");
+});
+
 create("an unknown author is refused with the closest key", () => {
   const dir = contentTree({});
   const result = run("new", "A story", "--content", dir, "--author", "ana-lin");
