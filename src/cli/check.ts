@@ -12,14 +12,14 @@ Checks every article, author, topic and edition file without building the site, 
   warning: file:line:field: what a good editor would point out
 Exit codes: 0 no errors (warnings may remain), 1 errors that would stop the build, 2 the check could not run.`;
 
-/** The report: one `error:`/`warning:` line per problem, then a summary (what would be published, when there are no errors). */
+/** The report: one `error:`/`warning:` line per problem, then a summary (with no errors, of what would be published). */
 export function report(problems: Problem[], counts?: CheckCounts): { text: string; exitCode: number } {
   const errors = problems.filter((problem) => problem.severity === "error").length;
   const warnings = problems.length - errors;
   const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
   const lines = problems.map((problem) => `${problem.severity === "error" ? "error:  " : "warning:"} ${formatProblem(problem)}`);
-  if (errors > 0 || !counts) lines.push(`${count(errors, "error")}, ${count(warnings, "warning")}: fix the errors to publish.`);
-  else lines.push(checkSummary(warnings, counts));
+  const fix = `${count(errors, "error")}, ${count(warnings, "warning")}: fix the errors to publish.`;
+  lines.push(errors > 0 || !counts ? fix : checkSummary(warnings, counts));
   return { text: `${lines.join("\n")}\n`, exitCode: errors > 0 ? 1 : 0 };
 }
 
@@ -40,8 +40,13 @@ async function main(): Promise<number> {
   }
   try {
     const { newsroom, warnings, leftOut } = await loadNewsroom({ contentDir, publicDir: ".", now: buildTime(values.now ?? process.env.NEWSDESK_NOW), preview: false, render: false });
-    const { drafts, scheduled, scheduledEditions } = leftOut;
-    return print(warnings, { articles: newsroom.articles.length, editions: newsroom.editions.length, drafts: drafts.length, scheduled: scheduled.length, scheduledEditions: scheduledEditions.length });
+    return print(warnings, {
+      articles: newsroom.articles.length,
+      editions: newsroom.editions.length,
+      drafts: leftOut.drafts.length,
+      scheduled: leftOut.scheduled.length,
+      scheduledEditions: leftOut.scheduledEditions.length,
+    });
   } catch (error) {
     if (error instanceof ContentError) return print(error.problems);
     console.error(`The check could not run: ${(error as Error).message}`);

@@ -74,7 +74,8 @@ async function main(): Promise<number> {
     return 2;
   }
   if (!slug) {
-    console.error(`The headline "${title}" has no letters or digits to make a web address from: write one with words, or give the address with --slug, like --slug my-story.`);
+    const instead = "write one with words, or give the address with --slug, like --slug my-story";
+    console.error(`The headline "${title}" has no letters or digits to make a web address from: ${instead}.`);
     return 2;
   }
   const contentDir = values.content ?? (process.env.NEWSDESK_CONTENT || "content");

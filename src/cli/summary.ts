@@ -77,10 +77,11 @@ function nothingPublished({ drafts, scheduled }: CheckCounts): string {
   if (total === 1) return drafts === 1 ? "the only article is a draft" : "the only article is scheduled";
   if (scheduled === 0) return `all ${total} articles are drafts`;
   if (drafts === 0) return `all ${total} articles are scheduled`;
-  return `all ${total} articles are drafts or scheduled (${counted(drafts, "draft", "drafts")}, ${scheduled} scheduled)`;
+  const both = `${counted(drafts, "draft", "drafts")}, ${scheduled} scheduled`;
+  return `all ${total} articles are drafts or scheduled (${both})`;
 }
 
-/** The last line of `npm run check` when there are no errors: what would be published and left out, or why nothing would. */
+/** The last line of `npm run check` without errors: what would be published and left out, or why nothing would. */
 export function checkSummary(warnings: number, counts: CheckCounts): string {
   const clean = `No errors, ${counted(warnings, "warning", "warnings")}`;
   if (counts.articles === 0) return `${clean}, but nothing would be published: ${nothingPublished(counts)}.`;
@@ -91,5 +92,6 @@ export function checkSummary(warnings: number, counts: CheckCounts): string {
     counts.scheduled > 0 ? counted(counts.scheduled, "scheduled article", "scheduled articles") : "",
     counts.scheduledEditions > 0 ? counted(counts.scheduledEditions, "scheduled edition", "scheduled editions") : "",
   ].filter(Boolean);
-  return `${clean}. Ready to publish: ${listed(published)}${leftOut.length > 0 ? `; ${listed(leftOut)} left out` : ""}.`;
+  const without = leftOut.length > 0 ? `; ${listed(leftOut)} left out` : "";
+  return `${clean}. Ready to publish: ${listed(published)}${without}.`;
 }

@@ -110,9 +110,10 @@ export function articleWarnings(draft: Draft, warnings: Problem[], newsDir: stri
   const data = draft.valid?.data;
   const [folder, ...inside] = relative(resolve(newsDir), resolve(draft.file.path)).split(sep).slice(0, -1);
   if (draft.valid && folder && /^\d{4}$/.test(folder) && Number(folder) !== draft.valid.date.year) {
-    const year = draft.valid.date.year;
+    const { year, zoneName } = draft.valid.date;
     const where = (name: string | number) => ["news", name, ...inside].join("/");
-    report.warning(["date"], `falls in ${year} in the publication's time zone (${draft.valid.date.zoneName}), but the file is in ${where(folder)}/: move it to ${where(year)}/`);
+    const message = `falls in ${year} in the publication's time zone (${zoneName}), but the file is in ${where(folder)}/`;
+    report.warning(["date"], `${message}: move it to ${where(year)}/`);
   }
   if (data) {
     if (!data.dek) report.warning(["dek"], "is missing: a one- or two-sentence standfirst tells readers and search engines what the story is");

@@ -14,5 +14,6 @@ export function unpublishedAsset(path: string): string | undefined {
   const normal = posix.normalize(path);
   const folder = UNPUBLISHED_ASSET_FOLDERS.find((name) => normal.startsWith(`/assets/${name}/`));
   if (folder === undefined) return undefined;
-  return `is in assets/${folder}/, which holds the sources of pictures and is not published: put the picture in another folder under assets/img/ (like assets/img/news/) and point to it there`;
+  const instead = "put the picture in another folder under assets/img/ (like assets/img/news/) and point to it there";
+  return `is in assets/${folder}/, which holds the sources of pictures and is not published: ${instead}`;
 }

@@ -26,6 +26,7 @@ export const NOTE_PLACEHOLDER: Placeholder = {
 export function reportPlaceholder(file: SourceFile, placeholder: Placeholder, problems: Problem[]): void {
   const line = file.parsed.body.split("\n").findIndex((text) => text.includes(placeholder.text));
   if (line < 0) return;
-  const message = `still holds the placeholder that ${placeholder.command} wrote: replace the placeholder text with ${placeholder.instead}`;
+  const { command, instead } = placeholder;
+  const message = `still holds the placeholder that ${command} wrote: replace the placeholder text with ${instead}`;
   new FileProblems(file, problems).at("error", file.parsed.bodyLine + line, "body", message);
 }

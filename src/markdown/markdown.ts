@@ -136,7 +136,9 @@ const TYPOGRAPHER_RULES = ["replacements", "smartquotes"];
 // The instance's own rules, in the order bodies run them, so headlines cannot drift from bodies. markdown-it has
 // no public getter for one rule; its rule list is stable and named: https://markdown-it.github.io/markdown-it/#Ruler
 const typographer = markdown.core.ruler.__rules__.filter((rule) => TYPOGRAPHER_RULES.includes(rule.name));
-if (typographer.length !== TYPOGRAPHER_RULES.length) throw new Error(`markdown-it lacks one of the core rules ${TYPOGRAPHER_RULES.join(", ")}`);
+if (typographer.length !== TYPOGRAPHER_RULES.length) {
+  throw new Error(`markdown-it lacks one of the core rules ${TYPOGRAPHER_RULES.join(", ")}`);
+}
 
 /**
  * Plain text, such as a headline or a dek, with the typography bodies get: curly quotes and apostrophes, dashes,
