@@ -1,5 +1,6 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import { collectionsPlugin } from "./src/collections/plugin.ts";
+import { PUBLISHED_ASSETS } from "./src/content/assets.ts";
 import { contentPlugin } from "./src/content/plugin.ts";
 import { feedsPlugin } from "./src/feeds/plugin.ts";
 import { jsxPlugin } from "./src/render/jsxPlugin.ts";
@@ -19,7 +20,7 @@ export default function newsdesk(eleventyConfig: EleventyConfig) {
   seoPlugin(eleventyConfig, listings);
   searchPlugin(eleventyConfig, newsroom);
   securityPlugin(eleventyConfig, newsroom);
-  eleventyConfig.addPassthroughCopy({ assets: "assets" }, { filter: ["**", "!img/src/**"] });
+  eleventyConfig.addPassthroughCopy({ assets: "assets" }, { filter: PUBLISHED_ASSETS });
   eleventyConfig.ignores.add("layouts/components/**");
 
   return {

@@ -13,7 +13,8 @@ import { fileForUrl, htmlFiles, page as sitePage, reachableFromHome } from "./si
 
 const FIXTURE = "test/fixtures/site/content";
 const BASE = "https://fixture.example";
-const HOSTILE = 'Profits <script>alert(1)</script> & "quotes" at Veridian';
+// Headlines as the fixtures type them, markup kept as text, with the body's typographic quotes.
+const HOSTILE = "Profits <script>alert(1)</script> & “quotes” at Veridian";
 const NOW = "2024-06-01T00:00:00Z";
 
 function build(content: string, out: string, ...flags: string[]) {
@@ -110,7 +111,7 @@ production("every page is reachable by links from the home page", () => {
 
 production("the article page has the anatomy of a business-news article", () => {
   const $ = page(out, "news/custom-full");
-  const headline = 'Profits <script>alert(1)</script> & "quotes" at Veridian';
+  const headline = "Profits <script>alert(1)</script> & “quotes” at Veridian";
   assert.is($("html").attr("lang"), "en");
   assert.is($("h1").length, 1);
   assert.is($("h1").text(), headline);
@@ -176,6 +177,13 @@ production("the home page leads with the newest story, then the latest, then the
   ]);
   assert.equal($(".front-section h2 a").map((_, a) => $(a).text()).get(), ["China Bond", "Semiconductors"]);
   assert.ok(existsSync(join(out, "assets/css/site.css")));
+});
+
+production("assets are copied as they are, but for the picture sources in assets/img/src/", () => {
+  assert.ok(existsSync(join(out, "assets/img/news/chips.jpg")));
+  assert.ok(existsSync("assets/img/src/chips.svg"));
+  const sources = join(out, "assets/img/src");
+  assert.equal(existsSync(sources) ? readdirSync(sources, { recursive: true }) : [], []);
 });
 
 production.run();
@@ -270,10 +278,10 @@ record("each old address leads to the story: a _redirects line and a page that r
 record.run();
 
 const newsletter = suite("build writes each edition as a web page, an email and its plain text, and an archive with a feed");
-const EDITION_TITLE = 'Chips, <b>bonds</b> & the week\'s "thaw"';
+const EDITION_TITLE = "Chips, <b>bonds</b> & the week’s “thaw”";
 const EDITION_STORIES = [
   [HOSTILE, "/news/custom-full/"],
-  ["Dramatic turnaround in China's attitude to US chipmaker Micron", "/news/micron-thaw/"],
+  ["Dramatic turnaround in China’s attitude to US chipmaker Micron", "/news/micron-thaw/"],
   ["Other story about chips", "/news/other-story/"],
 ];
 
@@ -305,7 +313,7 @@ newsletter("an edition without picks collects what was published since the previ
 newsletter("the archive lists the editions newest first, the footer links it, and it advertises the newsletter feed", () => {
   const $ = page(out, "newsletter");
   assert.equal($(".edition-list__title a").map((_, a) => [[$(a).text(), $(a).attr("href")]]).get(), [
-    ["Penang's month", "/newsletter/2024-05-31/"],
+    ["Penang’s month", "/newsletter/2024-05-31/"],
     [EDITION_TITLE, "/newsletter/2024-04-05/"],
   ]);
   assert.equal($(".edition-list__lead").map((_, p) => $(p).text()).get(), ["Leading with: Penang suppliers count on a memory recovery", `Leading with: ${HOSTILE}`]);
@@ -320,7 +328,7 @@ newsletter("the newsletter feed is Atom: each edition with its note and its stor
   assert.equal(feed.entry.map((entry) => entry.id), [`${BASE}/newsletter/2024-05-31/`, `${BASE}/newsletter/2024-04-05/`]);
   const content = feed.entry[1]?.content["#text"] ?? "";
   assert.ok(content.includes(`<a href="${BASE}/news/micron-thaw/">the Micron story</a>`), content);
-  assert.ok(content.includes(`<li><a href="${BASE}/news/custom-full/">Profits &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; at Veridian</a></li>`), content);
+  assert.ok(content.includes(`<li><a href="${BASE}/news/custom-full/">Profits &lt;script&gt;alert(1)&lt;/script&gt; &amp; “quotes” at Veridian</a></li>`), content);
   assert.not.ok(/(href|src)="[^h]/.test(content), "a relative URL is left in the feed");
 });
 

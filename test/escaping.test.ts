@@ -12,6 +12,8 @@ import { articleFile, contentTree } from "./helpers.ts";
 /** What a hostile or careless writer might type into any field: an element, an attribute break-out, entities. */
 const HOSTILE = `<script>alert("x")</script> "><img src=x onerror=alert(1)> & 'q' ]]>`;
 const hostile = (label: string) => `${label} ${HOSTILE}`;
+/** A hostile headline or dek as pages show it: the same text, with the body's typographic quotes. */
+const typeset = (label: string) => `${label} <script>alert(“x”)</script> "><img src=x onerror=alert(1)> & ‘q’ ]]>`;
 const yaml = (value: string) => JSON.stringify(value);
 
 /** Every text output of a built site (not Pagefind's compressed index), by path. */
@@ -66,11 +68,11 @@ escaping("pages show every field as typed, and run no script but the search page
     assert.is($("[onerror], img[src=x]").length, 0, path);
   }
   const $ = cheerio.load(readFileSync(join(site, "news/a/index.html"), "utf8"));
-  assert.is($("h1").text(), hostile("Title"));
-  assert.is($("title").text(), `${hostile("Title")} | ${hostile("Ledger")}`);
-  assert.is($(".article__dek").text(), hostile("Dek"));
-  assert.is($('meta[name="description"]').attr("content"), hostile("Dek"));
-  assert.is($('meta[property="og:title"]').attr("content"), hostile("Title"));
+  assert.is($("h1").text(), typeset("Title"));
+  assert.is($("title").text(), `${typeset("Title")} | ${hostile("Ledger")}`);
+  assert.is($(".article__dek").text(), typeset("Dek"));
+  assert.is($('meta[name="description"]').attr("content"), typeset("Dek"));
+  assert.is($('meta[property="og:title"]').attr("content"), typeset("Title"));
   assert.is($('meta[property="og:image"]').attr("content"), "https://img.example/a.jpg?x=%22%3E%3Cscript%3Ealert(1)%3C/script%3E");
   assert.is($('meta[property="og:image:alt"]').attr("content"), hostile("Alt"));
   assert.is($(".article__source").text(), hostile("Source"));
@@ -83,8 +85,8 @@ escaping("pages show every field as typed, and run no script but the search page
   assert.ok($(".author-bio__text").text().startsWith("Bio <script>alert("), $(".author-bio__text").text());
   assert.ok($(".article__body").text().includes(`<script>alert(`), "the body shows the markup as text");
   const jsonLd = JSON.parse($('script[type="application/ld+json"]').text());
-  assert.is(jsonLd.headline, hostile("Title"));
-  assert.is(jsonLd.description, hostile("Dek"));
+  assert.is(jsonLd.headline, typeset("Title"));
+  assert.is(jsonLd.description, typeset("Dek"));
   assert.equal(jsonLd.author.map((author: { name: string }) => author.name), [hostile("Ana")]);
   const author = cheerio.load(readFileSync(join(site, "authors/ana-lim/index.html"), "utf8"));
   assert.is(author(".author-header__role").text(), hostile("Role"));
@@ -100,16 +102,16 @@ escaping("feeds and sitemaps carry the same text, escaped for XML and for Atom's
   const xml = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: true });
   const atom = xml.parse(readFileSync(join(site, "feed.xml"), "utf8"));
   assert.is(atom.feed.title, hostile("Ledger"));
-  assert.is(cheerio.load(atom.feed.entry.title["#text"]).text(), hostile("Title"));
-  assert.is(cheerio.load(atom.feed.entry.summary["#text"]).text(), hostile("Dek"));
+  assert.is(cheerio.load(atom.feed.entry.title["#text"]).text(), typeset("Title"));
+  assert.is(cheerio.load(atom.feed.entry.summary["#text"]).text(), typeset("Dek"));
   assert.is(atom.feed.entry.author.name, hostile("Ana"));
   assert.equal(atom.feed.entry.category.map((category: Record<string, string>) => category["@_label"]), ["China Bond", hostile("Tag")]);
   const json = JSON.parse(readFileSync(join(site, "feed.json"), "utf8"));
   assert.is(json.title, hostile("Ledger"));
-  assert.is(json.items[0].title, hostile("Title"));
+  assert.is(json.items[0].title, typeset("Title"));
   assert.ok(cheerio.load(json.items[0].content_html).text().includes(`Body <script>alert(`));
   const news = xml.parse(readFileSync(join(site, "news-sitemap.xml"), "utf8"));
-  assert.is(news.urlset.url["news:news"]["news:title"], hostile("Title"));
+  assert.is(news.urlset.url["news:news"]["news:title"], typeset("Title"));
   assert.is(news.urlset.url["news:news"]["news:publication"]["news:name"], hostile("Ledger"));
 });
 

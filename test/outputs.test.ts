@@ -9,7 +9,8 @@ import { htmlFiles, page } from "./site.ts";
 import { sitemapSchemaErrors } from "./xsd/sitemaps.ts";
 
 const BASE = "https://fixture.example";
-const HOSTILE = 'Profits <script>alert(1)</script> & "quotes" at Veridian';
+/** The fixture's headline as typed, markup kept as text, with the body's typographic quotes. */
+const HOSTILE = "Profits <script>alert(1)</script> & “quotes” at Veridian";
 const PUBLISHED = ["/news/penang-suppliers/", "/news/micron-thaw/", "/news/custom-full/", "/news/other-story/"].map((path) => BASE + path);
 const site = join(mkdtempSync(join(tmpdir(), "newsdesk-outputs-")), "site");
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["entry", "url", "category", "author", "link", "sitemap"].includes(name) });
@@ -176,7 +177,7 @@ machines("a hostile headline stays inert text in HTML, Atom, JSON Feed and JSON-
   const atomTitle = entries("feed.xml").find((entry) => entry.id === `${BASE}/news/custom-full/`)?.title as Node;
   assert.is(atomTitle["@type"], "html");
   // Atom's type="html" title is HTML: the feed reader must find escaped markup, which it shows as the headline's text.
-  assert.is(atomTitle["#text"], "Profits &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; at Veridian");
+  assert.is(atomTitle["#text"], "Profits &lt;script&gt;alert(1)&lt;/script&gt; &amp; “quotes” at Veridian");
   const raw = readFileSync(join(site, "topics/china-bond/index.html"), "utf8");
   assert.not.ok(raw.includes("<script>alert(1)"));
 });

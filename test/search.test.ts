@@ -62,7 +62,7 @@ index("topic, author, source and year are filters; headline, date and image are 
     date: "11 Mar 2024",
     image: "/assets/img/news/chips.jpg",
     image_alt: "A silicon wafer",
-    title: 'Profits <script>alert(1)</script> & "quotes" at Veridian',
+    title: "Profits <script>alert(1)</script> & “quotes” at Veridian",
   });
 });
 
@@ -104,7 +104,7 @@ browser("the header's search box opens /search/ with the query run, best match f
   await page.press("#site-search", "Enter");
   await page.waitForURL(/\/search\/\?q=micron$/);
   await page.waitForFunction(() => document.querySelectorAll(".search-result").length === 2);
-  assert.equal(await headlines(), ["Dramatic turnaround in China's attitude to US chipmaker Micron", "Penang suppliers count on a memory recovery"]);
+  assert.equal(await headlines(), ["Dramatic turnaround in China’s attitude to US chipmaker Micron", "Penang suppliers count on a memory recovery"]);
   assert.is(await statusText(), "2 articles match “micron”.");
   const first = page.locator(".search-result").first();
   assert.match((await first.locator("mark").first().textContent()) ?? "", /^Micron/);
@@ -116,7 +116,7 @@ browser("the header's search box opens /search/ with the query run, best match f
 browser("a topic filter narrows the results and is kept in the address", async () => {
   await page.selectOption("#search-topic", "China Bond");
   await page.waitForFunction(() => document.querySelectorAll(".search-result").length === 1);
-  assert.equal(await headlines(), ["Dramatic turnaround in China's attitude to US chipmaker Micron"]);
+  assert.equal(await headlines(), ["Dramatic turnaround in China’s attitude to US chipmaker Micron"]);
   assert.ok(page.url().endsWith("/search/?q=micron&topic=China+Bond"), page.url());
   await page.selectOption("#search-topic", "");
   await page.selectOption("#search-author", "Ben Tran");
@@ -152,13 +152,13 @@ browser("an excerpt that starts or ends mid-sentence shows an ellipsis at that e
 browser("a word found only in a headline finds its article", async () => {
   await page.goto(`${server.origin}/search/?q=turnaround`);
   await page.waitForFunction(() => document.querySelectorAll(".search-result").length === 1);
-  assert.equal(await headlines(), ["Dramatic turnaround in China's attitude to US chipmaker Micron"]);
+  assert.equal(await headlines(), ["Dramatic turnaround in China’s attitude to US chipmaker Micron"]);
 });
 
 browser("newest first orders results by date", async () => {
   await page.goto(`${server.origin}/search/?q=memory&sort=newest`);
   await page.waitForFunction(() => document.querySelectorAll(".search-result").length === 2);
-  assert.equal(await headlines(), ["Penang suppliers count on a memory recovery", "Dramatic turnaround in China's attitude to US chipmaker Micron"]);
+  assert.equal(await headlines(), ["Penang suppliers count on a memory recovery", "Dramatic turnaround in China’s attitude to US chipmaker Micron"]);
 });
 
 browser("a nonsense query finds nothing and says so", async () => {

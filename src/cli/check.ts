@@ -4,7 +4,7 @@ import { ContentError, formatProblem, type Problem } from "../content/problems.t
 import { buildTime } from "../dates/dates.ts";
 import { readContentHistory } from "../history/git.ts";
 import { commandLine } from "./commandLine.ts";
-import { recordNotice } from "./summary.ts";
+import { checkSummary, recordNotice, type CheckCounts } from "./summary.ts";
 
 const usage = `Usage: npm run check -- [--content DIR] [--now ISO-DATE-TIME]
 
@@ -13,18 +13,19 @@ Checks every article, author, topic and edition file without building the site, 
   warning: file:line:field: what a good editor would point out
 Exit codes: 0 no errors (warnings may remain), 1 errors that would stop the build, 2 the check could not run.`;
 
-/** The report: one `error:`/`warning:` line per problem, then a summary. */
-export function report(problems: Problem[]): { text: string; exitCode: number } {
+/** The report: one `error:`/`warning:` line per problem, then a summary (with no errors, of what would be published). */
+export function report(problems: Problem[], counts?: CheckCounts): { text: string; exitCode: number } {
   const errors = problems.filter((problem) => problem.severity === "error").length;
   const warnings = problems.length - errors;
   const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
   const lines = problems.map((problem) => `${problem.severity === "error" ? "error:  " : "warning:"} ${formatProblem(problem)}`);
-  lines.push(errors > 0 ? `${count(errors, "error")}, ${count(warnings, "warning")}: fix the errors to publish.` : `No errors, ${count(warnings, "warning")}. Ready to publish.`);
+  const fix = `${count(errors, "error")}, ${count(warnings, "warning")}: fix the errors to publish.`;
+  lines.push(errors > 0 || !counts ? fix : checkSummary(warnings, counts));
   return { text: `${lines.join("\n")}\n`, exitCode: errors > 0 ? 1 : 0 };
 }
 
-function print(problems: Problem[]): number {
-  const { text, exitCode } = report(problems);
+function print(problems: Problem[], counts?: CheckCounts): number {
+  const { text, exitCode } = report(problems, counts);
   process.stdout.write(text);
   return exitCode;
 }
@@ -40,11 +41,17 @@ async function main(): Promise<number> {
   }
   try {
     const history = readContentHistory(contentDir);
-    const { warnings, record } = await loadNewsroom({ contentDir, publicDir: ".", now: buildTime(values.now ?? process.env.NEWSDESK_NOW), preview: false, render: false, history });
-    const exitCode = print(warnings);
+    const { newsroom, warnings, leftOut, record } = await loadNewsroom({ contentDir, publicDir: ".", now: buildTime(values.now ?? process.env.NEWSDESK_NOW), preview: false, render: false, history });
+    // Said first, so the last line stays the verdict.
     const notice = recordNotice(record);
     if (notice) console.log(notice);
-    return exitCode;
+    return print(warnings, {
+      articles: newsroom.articles.length,
+      editions: newsroom.editions.length,
+      drafts: leftOut.drafts.length,
+      scheduled: leftOut.scheduled.length,
+      scheduledEditions: leftOut.scheduledEditions.length,
+    });
   } catch (error) {
     if (error instanceof ContentError) return print(error.problems);
     console.error(`The check could not run: ${(error as Error).message}`);

@@ -5,6 +5,7 @@ import { DateTime } from "luxon";
 import { stringify } from "yaml";
 import { editionsDir } from "../content/editions.ts";
 import { loadNewsroom, loadPublication } from "../content/load.ts";
+import { NOTE_PLACEHOLDER } from "../content/placeholders.ts";
 import { ContentError, formatProblem, type Problem } from "../content/problems.ts";
 import type { Article } from "../content/schema.ts";
 import { displayLocale } from "../collections/collections.ts";
@@ -33,7 +34,7 @@ export function editionTemplate(fields: { title: string; day: string; articles: 
     ...fields.articles.map((article) => `  - ${article.slug}   # ${article.title.replace(/\s+/g, " ")} (${shortDate(article.date, fields.locale)})`),
     "---",
     "",
-    "A few sentences from the editor: what this edition is about and why it matters to readers.",
+    NOTE_PLACEHOLDER.text,
     "",
   ].join("\n");
 }

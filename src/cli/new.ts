@@ -6,6 +6,8 @@ import { stringify } from "yaml";
 import { fileSlug, topicSlug } from "../collections/slugs.ts";
 import { didYouMean } from "../content/hints.ts";
 import { loadPublication } from "../content/load.ts";
+import { isUrlSegment } from "../content/schema.ts";
+import { STORY_PLACEHOLDER } from "../content/placeholders.ts";
 import { formatProblem, type Problem } from "../content/problems.ts";
 import { displayPath, markdownFiles, readSources } from "../content/sources.ts";
 import { buildTime } from "../dates/dates.ts";
@@ -46,7 +48,7 @@ export function articleTemplate(fields: { title: string; date: DateTime; author:
     "draft: true # delete this line when the story is ready to publish",
     "---",
     "",
-    "Write the story here. Use ## for sub-headings, and see docs/writing.md for everything else.",
+    STORY_PLACEHOLDER.text,
     "",
   ].join("\n");
 }
@@ -63,8 +65,17 @@ async function main(): Promise<number> {
   const { values, positionals } = parsed;
   const title = positionals.join(" ").trim();
   const slug = values.slug ?? headlineSlug(title);
-  if (!title || !slug) {
+  if (!title) {
     console.error(`Give the headline in quotes.\n\n${usage}`);
+    return 2;
+  }
+  if (values.slug !== undefined && !isUrlSegment(values.slug)) {
+    console.error(`--slug "${values.slug}" must be lower-case letters, digits and single hyphens, like --slug my-story.`);
+    return 2;
+  }
+  if (!slug) {
+    const instead = "write one with words, or give the address with --slug, like --slug my-story";
+    console.error(`The headline "${title}" has no letters or digits to make a web address from: ${instead}.`);
     return 2;
   }
   const contentDir = values.content ?? (process.env.NEWSDESK_CONTENT || "content");

@@ -76,3 +76,48 @@ export function buildSummary(lines: SummaryLine[], heading: string): string {
   });
   return [heading, ...body].join("\n");
 }
+
+/** What a check without errors found: what a production build would publish, and what it would leave out. */
+export interface CheckCounts {
+  articles: number;
+  editions: number;
+  drafts: number;
+  scheduled: number;
+  scheduledEditions: number;
+}
+
+/** `3 articles`, `1 article`. */
+function counted(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(parts: string[]): string {
+  return parts.length < 2 ? (parts[0] ?? "") : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
+}
+
+/** Why nothing would be published: the articles there are, all drafts or scheduled, or none at all. */
+function nothingPublished({ drafts, scheduled }: CheckCounts): string {
+  const total = drafts + scheduled;
+  if (total === 0) return "there are no articles yet (npm run new starts one)";
+  if (total === 1) return drafts === 1 ? "the only article is a draft" : "the only article is scheduled";
+  if (scheduled === 0) return `all ${total} articles are drafts`;
+  if (drafts === 0) return `all ${total} articles are scheduled`;
+  const both = `${counted(drafts, "draft", "drafts")}, ${scheduled} scheduled`;
+  return `all ${total} articles are drafts or scheduled (${both})`;
+}
+
+/** The last line of `npm run check` without errors: what would be published and left out, or why nothing would. */
+export function checkSummary(warnings: number, counts: CheckCounts): string {
+  const clean = `No errors, ${counted(warnings, "warning", "warnings")}`;
+  if (counts.articles === 0) return `${clean}, but nothing would be published: ${nothingPublished(counts)}.`;
+  const published = [counted(counts.articles, "article", "articles")];
+  if (counts.editions > 0) published.push(counted(counts.editions, "newsletter edition", "newsletter editions"));
+  const leftOut = [
+    counts.drafts > 0 ? counted(counts.drafts, "draft", "drafts") : "",
+    counts.scheduled > 0 ? counted(counts.scheduled, "scheduled article", "scheduled articles") : "",
+    counts.scheduledEditions > 0 ? counted(counts.scheduledEditions, "scheduled edition", "scheduled editions") : "",
+  ].filter(Boolean);
+  const without = leftOut.length > 0 ? `; ${listed(leftOut)} left out` : "";
+  return `${clean}. Ready to publish: ${listed(published)}${without}.`;
+}

@@ -1,4 +1,5 @@
 import { statSync } from "node:fs";
+import { relative, resolve, sep } from "node:path";
 import type { DateTime } from "luxon";
 import type { z } from "zod";
 import { fileSlug, topicSlug } from "../collections/slugs.ts";
@@ -6,6 +7,7 @@ import { parseContentDate } from "../dates/dates.ts";
 import { parseBody, type ParsedBody } from "../markdown/markdown.ts";
 import { aliasPath } from "./aliases.ts";
 import { renderNote, reportBodyProblems } from "./bodies.ts";
+import { reportPlaceholder, STORY_PLACEHOLDER } from "./placeholders.ts";
 import type { Problem } from "./problems.ts";
 import { ArticleFrontMatterSchema, isUrlSegment, type ArticleFrontMatter, type DatedNote, type Publication } from "./schema.ts";
 import { FileProblems, readSource, validate, type SourceFile } from "./sources.ts";
@@ -71,6 +73,8 @@ export function readArticle(file: SourceFile, publication: Publication, problems
   }
   const body = parseBody(file.parsed.body, { baseUrl: publication.baseUrl }, render);
   reportBodyProblems(file, body, problems);
+  // A scheduled story is published by a scheduled build, unreviewed; only a draft may keep the prompt.
+  if (field(raw, "draft") === false) reportPlaceholder(file, STORY_PLACEHOLDER, problems);
   return {
     file,
     slug: slug ?? fileSlug(file.path),
@@ -118,10 +122,17 @@ export function readArticles(paths: string[], publication: Publication, problems
   return drafts;
 }
 
-/** What a good editor would point out but that does not stop publication. */
-export function articleWarnings(draft: Draft, warnings: Problem[]): void {
+/** What a good editor would point out but that does not stop publication; `newsDir` is the folder of news/<yyyy>/. */
+export function articleWarnings(draft: Draft, warnings: Problem[], newsDir: string): void {
   const report = new FileProblems(draft.file, warnings);
   const data = draft.valid?.data;
+  const [folder, ...inside] = relative(resolve(newsDir), resolve(draft.file.path)).split(sep).slice(0, -1);
+  if (draft.valid && folder && /^\d{4}$/.test(folder) && Number(folder) !== draft.valid.date.year) {
+    const { year, zoneName } = draft.valid.date;
+    const where = (name: string | number) => ["news", name, ...inside].join("/");
+    const message = `falls in ${year} in the publication's time zone (${zoneName}), but the file is in ${where(folder)}/`;
+    report.warning(["date"], `${message}: move it to ${where(year)}/`);
+  }
   // A retracted story shows only its notice: no picture or dek to ask for.
   if (data && !data.retracted) {
     if (!data.dek) report.warning(["dek"], "is missing: a one- or two-sentence standfirst tells readers and search engines what the story is");

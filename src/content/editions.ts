@@ -6,10 +6,11 @@ import { fileSlug, topicSlug } from "../collections/slugs.ts";
 import { displayDate, parseContentDate } from "../dates/dates.ts";
 import { collectStories, editionWindow, FIRST_EDITION_DAYS, isCarriable, previousDay, runningOrder, type Candidate as SelectionCandidate } from "../editions/selection.ts";
 import { markdownText, preheader } from "../editions/text.ts";
-import { parseBody, renderMarkdown } from "../markdown/markdown.ts";
+import { parseBody, renderMarkdown, typographicText } from "../markdown/markdown.ts";
 import type { Draft } from "./articles.ts";
 import { closestMatch, didYouMean } from "./hints.ts";
 import { brokenLink, sitePath, type Routes } from "./links.ts";
+import { NOTE_PLACEHOLDER, reportPlaceholder } from "./placeholders.ts";
 import type { Problem } from "./problems.ts";
 import { EditionFrontMatterSchema, type Article, type Edition, type Publication, type Topic } from "./schema.ts";
 import { FileProblems, readSources, validate, type SourceFile } from "./sources.ts";
@@ -178,6 +179,7 @@ export function loadEditions(sources: EditionSources, problems: Problem[], warni
 
     const scheduled = day > now || [lead, ...stories].some((story) => story !== undefined && story.date > now);
     checkNoteLinks(file, publication.baseUrl, sources.routes, report);
+    reportPlaceholder(file, NOTE_PLACEHOLDER, problems);
 
     const order = runningOrder(lead, stories);
     const articles = (list: Candidate[]) => list.flatMap((story) => published.get(story.slug) ?? []);
@@ -189,7 +191,7 @@ export function loadEditions(sources: EditionSources, problems: Problem[], warni
       date: day,
       url,
       sourcePath: file.path,
-      title: editionField(raw, "title") ?? "",
+      title: typographicText(editionField(raw, "title") ?? ""),
       noteHtml: sources.render ? renderMarkdown(body, { baseUrl: publication.baseUrl }) : "",
       noteText: markdownText(body, { pageUrl, linkUrls: true }),
       preheader: preheader(markdownText(body, { pageUrl, linkUrls: false })),

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { DateTime } from "luxon";
+import { unpublishedAsset } from "./assets.ts";
 import { didYouMean } from "./hints.ts";
 
 /** How far back the Google News sitemap reaches: https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap */
@@ -74,7 +75,10 @@ export function brokenLink(path: string, routes: Routes): string | undefined {
   if (clean.startsWith("/assets/") || clean.startsWith("/pagefind/")) {
     const file = decodedPath(clean);
     if (file === undefined) return `${clean} is not a valid address: check its % escapes and .. segments`;
-    return clean.startsWith("/pagefind/") || existsSync(join(routes.publicDir, file)) ? undefined : `no file at ${clean}`;
+    if (clean.startsWith("/pagefind/")) return undefined;
+    if (!existsSync(join(routes.publicDir, file))) return `no file at ${clean}`;
+    const unpublished = unpublishedAsset(file);
+    return unpublished && `it ${unpublished}`;
   }
   const segments = clean.split("/").slice(1);
   const edition = /^\/newsletter\/([^/]+)\/(?:email\.html|email\.txt)?$/.exec(clean);

@@ -6,7 +6,9 @@ import { imageSize } from "image-size";
 import type { DateTime } from "luxon";
 import { monthKey, PAGE_SIZE } from "../collections/listings.ts";
 import { fileSlug, topicSlug } from "../collections/slugs.ts";
+import { typographicText } from "../markdown/markdown.ts";
 import { aliasPath } from "./aliases.ts";
+import { unpublishedAsset } from "./assets.ts";
 import { articleWarnings, field, readArticles, type ArticleCache, type Draft } from "./articles.ts";
 import { renderCheckedBody } from "./bodies.ts";
 import { editionsDir, loadEditions } from "./editions.ts";
@@ -81,6 +83,9 @@ function checkPicture(src: string, publicDir: string, report: FileProblems, path
     report.error(path, `"${src}" must start with / (like /assets/img/photo.jpg) or be a full https:// address`);
   } else if (!existsSync(join(publicDir, decodeURI(src)))) {
     report.error(path, `no file at ${src}: add the image under ${displayPath(publicDir) || "."}${src} or fix the path`);
+  } else {
+    const unpublished = unpublishedAsset(decodeURI(src));
+    if (unpublished) report.error(path, `${src} ${unpublished}`);
   }
 }
 
@@ -269,7 +274,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
       return author ? [author] : [];
     });
     const related = draft.related.flatMap((item, index): RelatedLink[] => {
-      if (typeof item !== "string") return [{ title: item.title, url: item.url, external: true }];
+      if (typeof item !== "string") return [{ title: typographicText(item.title), url: item.url, external: true }];
       const target = bySlug.get(item)?.[0];
       if (!target) {
         report.error(["related", index], `no article has the slug \`${item}\`${didYouMean(item, bySlug.keys(), "")}`);
@@ -287,7 +292,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
         if (isLive) new FileProblems(file, warnings).warning(["related", index], `\`${item}\` was retracted, so it is left out of ALSO SEE: remove it from related`);
         return [];
       }
-      return [{ title: target.valid?.data.title ?? item, url: `/news/${item}/`, external: false }];
+      return [{ title: typographicText(target.valid?.data.title ?? item), url: `/news/${item}/`, external: false }];
     });
     for (const link of draft.body.links) {
       const path = sitePath(link.href, baseUrl);
@@ -301,7 +306,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
     }
     const image = field(file.parsed.data, "image");
     if (image) checkPicture(image.src, options.publicDir, report, ["image", "src"]);
-    articleWarnings(draft, warnings);
+    articleWarnings(draft, warnings, join(options.contentDir, "news"));
     checkNotes(draft, options.now, report);
     if (!draft.valid || !isLive) continue;
     const { data, date, dateOnly, updated, corrections, retraction } = draft.valid;
@@ -309,8 +314,8 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
       slug: draft.slug,
       url: `/news/${draft.slug}/`,
       sourcePath: file.path,
-      title: data.title,
-      dek: data.dek,
+      title: typographicText(data.title),
+      dek: data.dek === undefined ? undefined : typographicText(data.dek),
       date,
       dateOnly,
       updated,

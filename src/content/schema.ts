@@ -124,7 +124,8 @@ export const ArticleFrontMatterSchema = z.strictObject({
         .trim()
         .min(1, "is empty")
         .refine(withoutControlCharacters, noControlCharacters)
-        .refine((tag) => tag === "" || topicSlug(tag) !== "", { error: (issue) => `"${String(issue.input)}" has no letters or digits to make a topic from` }),
+        // "&" alone would slug to "and": the tag itself must hold a letter or digit, not just its slug.
+        .refine((tag) => tag === "" || (/[\p{L}\p{N}]/u.test(tag) && topicSlug(tag) !== ""), { error: (issue) => `"${String(issue.input)}" has no letters or digits to make a topic from` }),
       {
       error: (issue) => (issue.input === undefined ? "is required: give at least one topic" : "must be a list of topics, like [China Bond, Semiconductors]"),
     })

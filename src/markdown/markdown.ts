@@ -130,6 +130,33 @@ function forEachLink(tokens: ParsedToken[], visit: (token: ParsedToken, line: nu
 /** The instance every render uses: the build, Eleventy's `md` library and the tests. */
 export const markdown = createMarkdown();
 
+/** The typographer's core rules, by their documented names: curly quotes and apostrophes, dashes, (c) and the like. */
+const TYPOGRAPHER_RULES = ["replacements", "smartquotes"];
+
+// The instance's own rules, in the order bodies run them, so headlines cannot drift from bodies. markdown-it has
+// no public getter for one rule; its rule list is stable and named: https://markdown-it.github.io/markdown-it/#Ruler
+const typographer = markdown.core.ruler.__rules__.filter((rule) => TYPOGRAPHER_RULES.includes(rule.name));
+if (typographer.length !== TYPOGRAPHER_RULES.length) {
+  throw new Error(`markdown-it lacks one of the core rules ${TYPOGRAPHER_RULES.join(", ")}`);
+}
+
+/**
+ * Plain text, such as a headline or a dek, with the typography bodies get: curly quotes and apostrophes, dashes,
+ * and the typographer's other replacements. Markdown, HTML and entities in it stay the text they are.
+ */
+export function typographicText(text: string): string {
+  const state = new markdown.core.State(text, markdown, {});
+  // The rules work on the text tokens inside inline tokens, as markdown-it's inline parser leaves them.
+  const token = new state.Token("text", "", 0);
+  token.content = text;
+  const inline = new state.Token("inline", "", 0);
+  inline.content = text;
+  inline.children = [token];
+  state.tokens.push(inline);
+  for (const rule of typographer) if (rule.enabled) rule.fn(state);
+  return token.content;
+}
+
 /** Renders an article, bio or page body to HTML. */
 export function renderMarkdown(source: string, env: MarkdownEnv = {}): string {
   return markdown.render(source, { ...env });

@@ -19,7 +19,17 @@ check("the sample publication passes, with warnings only", () => {
   const result = run("check", "--now", "2026-11-25T12:00:00+07:00");
   assert.is(result.status, 0, result.err);
   assert.ok(result.out.every((line) => line.startsWith("warning: ") || line.startsWith("No errors")), result.out.join("\n"));
-  assert.match(result.out.at(-1) ?? "", /^No errors, \d+ warnings?\. Ready to publish\.$/);
+  assert.match(result.out.at(-1) ?? "", /^No errors, \d+ warnings?\. Ready to publish: \d+ articles and \d+ newsletter editions; \d+ drafts? and \d+ scheduled articles? left out\.$/);
+});
+
+check("with every article a draft or scheduled it says nothing would be published, and why", () => {
+  const dir = contentTree({
+    "news/2024/draft.md": articleFile(`${validFields}\ndraft: true`),
+    "news/2024/later.md": articleFile(validFields.replace("2024-03-01", "2024-06-02")),
+  });
+  const result = run("check", "--content", dir, "--now", "2024-06-01T00:00:00Z");
+  assert.is(result.status, 0, result.err);
+  assert.is(result.out.at(-1), "No errors, 4 warnings, but nothing would be published: all 2 articles are drafts or scheduled (1 draft, 1 scheduled).");
 });
 
 check("errors and warnings are listed together and the exit code is 1", () => {
@@ -100,6 +110,7 @@ create("the new file has the headline, today's date in the publication's zone, a
   assert.ok(text.includes("\ndraft: true # delete this line when the story is ready to publish\n---\n"), text);
   const checked = run("check", "--content", dir, "--now", "2024-12-31T18:30:00Z");
   assert.is(checked.status, 0, checked.out.join("\n"));
+  assert.is(checked.out.at(-1), "No errors, 4 warnings. Ready to publish: 1 article; 1 draft left out.");
 });
 
 create("it refuses to overwrite an article or reuse a slug, and writes nothing", () => {
@@ -113,6 +124,20 @@ create("it refuses to overwrite an article or reuse a slug, and writes nothing",
   assert.is(sameFile.status, 1);
   assert.is(sameFile.err.replace(`${relative(process.cwd(), dir)}/`, ""), "news/2023/existing.md already exists; nothing was written. Give a different headline or --slug.");
   assert.is(readFileSync(join(dir, "news/2023/micron-returns.md"), "utf8"), before);
+});
+
+create("a headline with nothing to make a web address from says so; a missing headline asks for one", () => {
+  const dir = contentTree({});
+  const punctuation = run("new", "!!!", "--content", dir);
+  assert.is(punctuation.status, 2);
+  assert.is(punctuation.err, 'The headline "!!!" has no letters or digits to make a web address from: write one with words, or give the address with --slug, like --slug my-story.');
+  const badSlug = run("new", "!!!", "--slug", "My Story", "--content", dir);
+  assert.is(badSlug.status, 2);
+  assert.is(badSlug.err, '--slug "My Story" must be lower-case letters, digits and single hyphens, like --slug my-story.');
+  const missing = run("new", "--content", dir);
+  assert.is(missing.status, 2);
+  assert.ok(missing.err.startsWith("Give the headline in quotes.\n\nUsage: npm run new"), missing.err);
+  assert.not.ok(existsSync(join(dir, "news")), "nothing was written");
 });
 
 create("an unknown author is refused with the closest key", () => {
@@ -138,7 +163,7 @@ function newsroomWithEdition(): string {
   });
 }
 
-edition("the file has a title, the date and the new articles as picks, newest first, and passes the check", () => {
+edition("the file has a title, the date, the new articles as picks, newest first, and a note to write before it passes the check", () => {
   const dir = newsroomWithEdition();
   const result = run("edition", "2024-05-31", "--content", dir, "--now", "2024-06-01T00:00:00Z");
   assert.is(result.status, 0, result.err);
@@ -160,6 +185,12 @@ edition("the file has a title, the date and the new articles as picks, newest fi
       "",
     ].join("\n"),
   );
+  const unwritten = run("check", "--content", dir, "--now", "2024-06-01T00:00:00Z");
+  assert.is(unwritten.status, 1);
+  assert.equal(unwritten.out.filter((line) => line.startsWith("error:")).map((line) => line.replace(`${relative(process.cwd(), dir)}/`, "")), [
+    "error:   editions/2024-05-31.md:10:body: still holds the placeholder that npm run edition wrote: replace the placeholder text with the editor's note",
+  ]);
+  writeFileSync(path, readFileSync(path, "utf8").replace(/^A few sentences from the editor: .*$/m, "Two stories on chips and rice."));
   const checked = run("check", "--content", dir, "--now", "2024-06-01T00:00:00Z");
   assert.is(checked.status, 0, checked.out.join("\n"));
 });

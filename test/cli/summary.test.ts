@@ -1,6 +1,6 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { buildSummary, recordNotice, summaryLines, type BuildCounts } from "../../src/cli/summary.ts";
+import { buildSummary, checkSummary, recordNotice, summaryLines, type BuildCounts, type CheckCounts } from "../../src/cli/summary.ts";
 
 const counts: BuildCounts = {
   published: 27,
@@ -55,3 +55,30 @@ summary("a shallow clone is named, and a record that could not be checked is sai
 });
 
 summary.run();
+
+const check = suite("the check's last line says what would be published and what was left out, or why nothing would");
+
+const none: CheckCounts = { articles: 0, editions: 0, drafts: 0, scheduled: 0, scheduledEditions: 0 };
+
+check("ready to publish, with the articles and editions, then the drafts and scheduled ones left out", () => {
+  assert.is(
+    checkSummary(2, { articles: 28, editions: 2, drafts: 1, scheduled: 1, scheduledEditions: 0 }),
+    "No errors, 2 warnings. Ready to publish: 28 articles and 2 newsletter editions; 1 draft and 1 scheduled article left out.",
+  );
+  assert.is(
+    checkSummary(0, { articles: 3, editions: 1, drafts: 2, scheduled: 2, scheduledEditions: 1 }),
+    "No errors, 0 warnings. Ready to publish: 3 articles and 1 newsletter edition; 2 drafts, 2 scheduled articles and 1 scheduled edition left out.",
+  );
+  assert.is(checkSummary(1, { ...none, articles: 1 }), "No errors, 1 warning. Ready to publish: 1 article.");
+});
+
+check("nothing to publish is not ready: it says whether the articles are drafts, scheduled or missing", () => {
+  assert.is(checkSummary(0, { ...none, drafts: 2, scheduled: 1 }), "No errors, 0 warnings, but nothing would be published: all 3 articles are drafts or scheduled (2 drafts, 1 scheduled).");
+  assert.is(checkSummary(1, { ...none, drafts: 3 }), "No errors, 1 warning, but nothing would be published: all 3 articles are drafts.");
+  assert.is(checkSummary(0, { ...none, drafts: 1 }), "No errors, 0 warnings, but nothing would be published: the only article is a draft.");
+  assert.is(checkSummary(0, { ...none, scheduled: 2 }), "No errors, 0 warnings, but nothing would be published: all 2 articles are scheduled.");
+  assert.is(checkSummary(0, { ...none, scheduled: 1 }), "No errors, 0 warnings, but nothing would be published: the only article is scheduled.");
+  assert.is(checkSummary(0, none), "No errors, 0 warnings, but nothing would be published: there are no articles yet (npm run new starts one).");
+});
+
+check.run();

@@ -95,6 +95,32 @@ links("a published story may not link to a draft; a draft may link to another dr
 
 links.run();
 
+const placeholders = suite("the placeholder text npm run new and npm run edition write never publishes");
+
+const storyPlaceholder = "Write the story here. Use ## for sub-headings, and see docs/writing.md for everything else.";
+const notePlaceholder = "A few sentences from the editor: what this edition is about and why it matters to readers.";
+
+placeholders("a published or scheduled article with the story placeholder is an error on its line; a draft may keep it", async () => {
+  const body = `The first paragraph.\n\n${storyPlaceholder}\n`;
+  const dir = contentTree({
+    "news/2024/live.md": articleFile(full, body),
+    "news/2024/later.md": articleFile(full.replace("2024-03-01", "2024-06-02"), body),
+    "news/2024/draft.md": articleFile(`${full}\ndraft: true`, body),
+  });
+  const message = "still holds the placeholder that npm run new wrote: replace the placeholder text with the story, or keep draft: true until it is written";
+  assert.equal(await rejection(dir), [`news/2024/later.md:11:body: ${message}`, `news/2024/live.md:11:body: ${message}`]);
+});
+
+placeholders("an edition with the note placeholder is an error on its line", async () => {
+  const dir = contentTree({
+    "news/2024/micron-thaw.md": articleFile(full),
+    "editions/2024-03-01.md": `---\ntitle: Week\ndate: 2024-03-01\npicks: [micron-thaw]\n---\n\n${notePlaceholder}\n`,
+  });
+  assert.equal(await rejection(dir), ["editions/2024-03-01.md:7:body: still holds the placeholder that npm run edition wrote: replace the placeholder text with the editor's note"]);
+});
+
+placeholders.run();
+
 const warnings = suite("warnings point out what an editor would, without stopping the build");
 
 warnings("missing dek and image, a very long headline and plain-http links", async () => {
@@ -132,6 +158,24 @@ warnings("a new tag close to an existing topic, and two established topics that 
     [
       "news/2024/c.md:5:tags[0]: tag `China Bonds` is new — similar existing topic: `China Bond`",
       "news/2024/d.md:5:tags[0]: topics `Semiconductor` (2 articles) and `Semiconductors` (2) look like one topic; use one spelling",
+    ],
+  );
+});
+
+warnings("an article in another year's folder, by its date in the publication's time zone", async () => {
+  const dated = (date: string) => articleFile(full.replace("2024-03-01", date));
+  assert.equal(
+    await warningsFor({
+      "news/2026/a.md": dated("2024-03-01"),
+      "news/2024/new-year-in-tokyo.md": dated("2025-01-01T00:30:00+09:00"),
+      "news/2025/new-year-in-tokyo-again.md": dated("2025-01-01T00:30:00+09:00"),
+      "news/2024/in-time.md": dated("2024-12-31T23:30:00+07:00"),
+      "news/archive/b.md": dated("2023-05-01"),
+      "news/c.md": dated("2023-05-01"),
+    }),
+    [
+      "news/2025/new-year-in-tokyo-again.md:3:date: falls in 2024 in the publication's time zone (Asia/Bangkok), but the file is in news/2025/: move it to news/2024/",
+      "news/2026/a.md:3:date: falls in 2024 in the publication's time zone (Asia/Bangkok), but the file is in news/2026/: move it to news/2024/",
     ],
   );
 });

@@ -111,6 +111,11 @@ assembles("picks keep the editor's order and the lead is not repeated among them
   assert.is(edition?.preheader, "Read the story.");
 });
 
+assembles("the edition's title gets the body's typographic quotes, its markup kept as text", async () => {
+  const dir = editions({ "editions/2024-05-31.md": editionFile(`title: "Chips, <b>bonds</b> & the week's \\"thaw\\""\ndate: 2024-05-31\nlead: micron-thaw`) });
+  assert.is((await load(dir)).newsroom.editions[0]?.title, "Chips, <b>bonds</b> & the week’s “thaw”");
+});
+
 assembles("without picks, what was published since the previous edition, newest first, drafts left out", async () => {
   const dir = editions({
     "editions/2024-05-20.md": editionFile("title: Before\ndate: 2024-05-20\npicks: [micron-thaw]"),

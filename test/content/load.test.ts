@@ -43,6 +43,19 @@ rejects("an image without alt text", async () => {
   assert.equal(await rejection(dir), ["news/2024/a.md:6:image.alt: is required: describe the picture for readers who cannot see it"]);
 });
 
+rejects("a picture or link in assets/img/src/, which exists but is not copied to the site", async () => {
+  const dir = contentTree({
+    "authors/ana-lim.md": "---\nname: Ana Lim\nphoto: { src: /assets/img/src/coffee.svg, alt: Ana }\n---\n",
+    "news/2024/a.md": articleFile(`${validFields}\nimage: { src: /assets/img/./src/chips.svg, alt: A chart }`, "See [the chart](/assets/img/src/bonds.svg).\n"),
+  });
+  const advice = "is in assets/img/src/, which holds the sources of pictures and is not published: put the picture in another folder under assets/img/ (like assets/img/news/) and point to it there";
+  assert.equal(await rejection(dir), [
+    `authors/ana-lim.md:3:photo.src: /assets/img/src/coffee.svg ${advice}`,
+    `news/2024/a.md:6:image.src: /assets/img/./src/chips.svg ${advice}`,
+    `news/2024/a.md:8:body: broken link to /assets/img/src/bonds.svg: it ${advice}`,
+  ]);
+});
+
 rejects("two articles with the same slug, naming both files", async () => {
   const dir = contentTree({
     "news/2023/micron.md": articleFile(validFields),
@@ -57,6 +70,15 @@ rejects("two articles with the same slug, naming both files", async () => {
 rejects("an empty tag and a tag with no letters", async () => {
   const dir = contentTree({ "news/2024/a.md": articleFile(validFields.replace("tags: [China Bond]", 'tags: [China Bond, "", "!!!"]')) });
   assert.equal(await rejection(dir), ["news/2024/a.md:5:tags[1]: is empty", 'news/2024/a.md:5:tags[2]: "!!!" has no letters or digits to make a topic from']);
+});
+
+rejects("a tag of punctuation alone, even & or + that would read as a word; R&D and C++ are topics", async () => {
+  const dir = contentTree({ "news/2024/a.md": articleFile(validFields.replace("tags: [China Bond]", 'tags: [R&D, C++, "&", "+", "&&"]')) });
+  assert.equal(await rejection(dir), [
+    'news/2024/a.md:5:tags[2]: "&" has no letters or digits to make a topic from',
+    'news/2024/a.md:5:tags[3]: "+" has no letters or digits to make a topic from',
+    'news/2024/a.md:5:tags[4]: "&&" has no letters or digits to make a topic from',
+  ]);
 });
 
 rejects("a misspelt field", async () => {
@@ -125,6 +147,17 @@ resolves("drafts and future articles out of a production build, with a warning f
     preview.newsroom.articles.map((article) => [article.slug, article.draft, article.scheduled]),
     [["later", false, true], ["draft", true, false], ["live", false, false]],
   );
+});
+
+resolves("headlines, deks and ALSO SEE titles with the body's typographic quotes, markup kept as text", async () => {
+  const { newsroom } = await load(
+    contentTree({
+      "news/2024/a.md": articleFile(`${validFields.replace("A valid story", `"Beijing's <em>\\"thaw\\"</em> -- & after"`)}\ndek: "The chipmaker's 'return'"\nrelated: [b, { title: "IMF's outlook", url: "https://example.org/imf" }]`),
+      "news/2024/b.md": articleFile(validFields.replace("A valid story", `"B's headline"`)),
+    }),
+  );
+  const a = newsroom.articles.find((article) => article.slug === "a");
+  assert.equal([a?.title, a?.dek, ...(a?.related.map((link) => link.title) ?? [])], ["Beijing’s <em>“thaw”</em> – & after", "The chipmaker’s ‘return’", "B’s headline", "IMF’s outlook"]);
 });
 
 resolves("topic spellings to one topic, named by the registry or else the commonest spelling", async () => {

@@ -5,6 +5,7 @@ import * as assert from "uvu/assert";
 import { renderDocument } from "../../src/render/jsxPlugin.ts";
 import { ContentError } from "../../src/content/problems.ts";
 import { atomFeed, jsonFeed } from "../../src/feeds/feeds.ts";
+import { typographicText } from "../../src/markdown/markdown.ts";
 import { newsSitemapXml } from "../../src/seo/sitemaps.ts";
 import { render as articlePage } from "../../layouts/article.11ty.tsx";
 import { contentTree, load } from "../helpers.ts";
@@ -84,6 +85,9 @@ function articleText(fields: ArticleFields): string {
 /** What a browser's parser makes of text: line breaks normalised. */
 const asParsed = (text: string) => text.trim().replace(/\r\n?/g, "\n");
 
+/** A headline or dek as the site shows it: trimmed, with the body's typographic quotes and dashes. */
+const typeset = (text: string) => typographicText(text.trim());
+
 const property = suite("any article a writer can type is built with every field escaped, or refused with its file named");
 
 const outcomes = { built: 0, refused: 0 };
@@ -112,14 +116,14 @@ property("loading, then rendering the page, feeds and news sitemap", async () =>
       assert.equal($("script").map((_, script) => $(script).attr("type")).get(), ["application/ld+json"]);
       assert.is($("[onerror], [onclick], img[src=x]").length, 0);
       assert.equal($("a[href]").filter((_, link) => /^\s*(javascript|vbscript|data):/i.test($(link).attr("href") ?? "")).length, 0);
-      assert.is($("h1").text(), asParsed(fields.title));
-      if (fields.dek !== undefined) assert.is($('meta[name="description"]').attr("content"), asParsed(fields.dek));
-      assert.is(JSON.parse($('script[type="application/ld+json"]').text()).headline, fields.title.trim());
+      assert.is($("h1").text(), asParsed(typeset(fields.title)));
+      if (fields.dek !== undefined) assert.is($('meta[name="description"]').attr("content"), asParsed(typeset(fields.dek)));
+      assert.is(JSON.parse($('script[type="application/ld+json"]').text()).headline, typeset(fields.title));
       assert.not.match($('script[type="application/ld+json"]').text(), /</);
       const spec = { url: "/feed.xml", pageUrl: "/", title: newsroom.publication.name, articles: newsroom.articles };
       assert.not.match(atomFeed(newsroom, spec), /<script|<img src=x|="[^"]*</i);
       const json = JSON.parse(jsonFeed(newsroom, spec));
-      assert.is(json.items[0].title, fields.title.trim());
+      assert.is(json.items[0].title, typeset(fields.title));
       assert.not.match(json.items[0].content_html, /<script|<img src=x/i);
       assert.not.match(await newsSitemapXml({ ...newsroom, builtAt: story.date }), /<script|<img src=x/i);
     }),

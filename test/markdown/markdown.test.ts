@@ -1,7 +1,7 @@
 import * as cheerio from "cheerio";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { isExternalUrl, parseBody, renderMarkdown } from "../../src/markdown/markdown.ts";
+import { isExternalUrl, parseBody, renderMarkdown, typographicText } from "../../src/markdown/markdown.ts";
 
 const env = { baseUrl: "https://ledger.example" };
 
@@ -75,3 +75,25 @@ external("absolute URLs off the base URL are external", () => {
 });
 
 external.run();
+
+const typography = suite("headlines get the body's typographic quotes and dashes, as plain text");
+
+typography("apostrophes and quotes curl as in the body", () => {
+  assert.is(typographicText("Dramatic turnaround in Beijing's attitude"), "Dramatic turnaround in Beijing’s attitude");
+  assert.is(typographicText(`Chips, bonds & the week's "thaw"`), "Chips, bonds & the week’s “thaw”");
+  assert.is(typographicText("'Single' quotes, the 1990s' boom -- and --- dashes"), "‘Single’ quotes, the 1990s’ boom – and — dashes");
+});
+
+typography("markup, Markdown and entities stay the text they are", () => {
+  assert.is(typographicText('Profits <script>alert(1)</script> & "quotes" at Veridian'), "Profits <script>alert(1)</script> & “quotes” at Veridian");
+  const plain = "*Not* _emphasis_, [a](https://example.org/) `code` &amp; &lt;b&gt; \\* # 1. https://example.org/";
+  assert.is(typographicText(plain), plain);
+});
+
+typography("exactly what the body's typographer does to the same text", () => {
+  for (const text of ['"Quoted" -- it\'s', "Wait... what?!", "(c) 2024 (tm)", "+- 5%, a,, b", "\"Nested 'inner' quote\"", "It's 5' 10\""]) {
+    assert.is(typographicText(text), cheerio.load(renderMarkdown(text, env))("p").text(), text);
+  }
+});
+
+typography.run();

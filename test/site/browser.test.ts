@@ -104,7 +104,7 @@ accessibility("an article reads in full with JavaScript turned off", async () =>
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(`${server.origin}/news/beijing-signals-thaw-for-us-memory-chipmaker/`);
-  assert.is(await page.locator("h1").textContent(), "Dramatic turnaround in Beijing's attitude to US memory-chip maker Veridian");
+  assert.is(await page.locator("h1").textContent(), "Dramatic turnaround in Beijing’s attitude to US memory-chip maker Veridian");
   assert.ok((await page.locator(".article__body p").count()) > 5);
   assert.ok(await page.locator(".article__body").isVisible());
   await context.close();
