@@ -1,9 +1,11 @@
 import { fork } from "node:child_process";
 import { existsSync } from "node:fs";
-import { rename, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { commandLine } from "./commandLine.ts";
+import { describeFileError, findFileError } from "./fileErrors.ts";
+import { lockOutput, OutputBusy, recoverSwap, siblings, stopGroup, swapIn, type OutputLock } from "./output.ts";
 import type { RenderReport } from "./render.ts";
 import { buildSummary, recordNotice, summaryLines } from "./summary.ts";
 
@@ -14,7 +16,9 @@ replaces --out when the whole build succeeded, so a failed build leaves the prev
   --content DIR   content folder (default content/, or NEWSDESK_CONTENT)
   --now ISO       treat this instant as "now" for scheduled articles (default: the clock, or NEWSDESK_NOW)
   --preview       include drafts and scheduled articles, marked, as the dev server does (or NEWSDESK_PREVIEW=1)
-Exit codes: 0 built, 1 content problems or a failed build (nothing was published), 2 wrong usage.`;
+Exit codes: 0 built, 1 content problems or a failed build (nothing was published), 2 wrong usage,
+3 another build is writing the same output folder (nothing was done), 128 + n stopped by signal n (130 for
+Ctrl-C); the previous site is left as it was in every case but 0.`;
 
 /** How the build's process ended: what it reported, if anything, and its exit code or the signal that stopped it. */
 interface Rendered {
@@ -28,13 +32,25 @@ interface Rendered {
  * process has exited, so nothing it started can write into `staging` after this. Node options such as
  * `--import tsx` and the heap ceiling carry over. https://nodejs.org/api/child_process.html#event-close
  */
-function render(staging: string): Promise<Rendered> {
+function render(staging: string, lock: OutputLock): Promise<Rendered> {
   return new Promise((resolveRendered) => {
     let report: RenderReport | undefined;
-    const child = fork(fileURLToPath(new URL("render.ts", import.meta.url)), [staging], { execArgv: process.execArgv });
+    // Its own process group, so that it and all it starts (Pagefind) can be stopped together.
+    const child = fork(fileURLToPath(new URL("render.ts", import.meta.url)), [staging], { execArgv: process.execArgv, detached: true });
+    const group = child.pid;
+    if (group !== undefined) {
+      running = group;
+      void lock.recordGroup(group);
+    }
     child.on("message", (message) => (report = message as RenderReport));
-    // 'close' comes after the exit and after the last message was read.
-    child.on("close", (code, signal) => resolveRendered({ report, code, signal }));
+    // 'close' comes after the exit and after the last message was read; what the process started goes with it.
+    child.on("close", (code, signal) => {
+      // Stopped by a signal to this build: the handler reports it and exits.
+      if (stopping) return;
+      const done = () => resolveRendered({ report, code, signal });
+      if (group === undefined) return done();
+      void stopGroup(group).then(done);
+    });
     // A process that could not be started never closes.
     child.on("error", () => {
       if (child.pid === undefined) resolveRendered({ report, code: null, signal: null });
@@ -46,6 +62,32 @@ function render(staging: string): Promise<Rendered> {
 function stopped({ code, signal }: Rendered): string {
   const how = signal ? `was stopped by ${signal}` : code === null ? "could not be started" : `exited with code ${code}`;
   return `The build failed:\n  the build's process ${how} before it finished`;
+}
+
+/** Says how a build ended without publishing, and whether the previous site is still there. */
+function refused(message: string, out: string): number {
+  console.error(message);
+  console.error(existsSync(out) ? `${relative(".", out) || "."}/ was left as it was.` : "No site was written.");
+  return 1;
+}
+
+/** Renders into the staging folder, then swaps it in; the output folder is locked by then. */
+async function buildLocked(out: string, lock: OutputLock): Promise<number> {
+  const { staging, previous } = siblings(out);
+  await recoverSwap(out, staging, previous);
+  const started = performance.now();
+  const rendered = await render(staging, lock);
+  const { report } = rendered;
+  if (report?.outcome !== "built" || rendered.code !== 0) {
+    await rm(staging, { recursive: true, force: true });
+    return refused(report?.outcome === "failed" ? report.message : stopped(rendered), out);
+  }
+  await swapIn(out, staging, previous);
+  const heading = `Built ${relative(".", out) || "."}/ in ${((performance.now() - started) / 1000).toFixed(1)} s:`;
+  console.log(report.counts ? buildSummary(summaryLines(report.counts), heading) : `${heading} ${report.pages} pages.`);
+  const notice = report.counts && recordNotice(report.counts.record);
+  if (notice) console.log(notice);
+  return 0;
 }
 
 async function main(): Promise<number> {
@@ -66,31 +108,51 @@ async function main(): Promise<number> {
   if (values.content) process.env.NEWSDESK_CONTENT = values.content;
   if (values.now) process.env.NEWSDESK_NOW = values.now;
   if (values.preview) process.env.NEWSDESK_PREVIEW = "1";
-
   const out = resolve(values.out);
-  const staging = `${out}.building`;
-  const previous = `${out}.previous`;
-  // A run stopped between the two renames below leaves only the previous site: put it back first.
-  if (!existsSync(out) && existsSync(previous)) await rename(previous, out);
-  await rm(staging, { recursive: true, force: true });
-  const started = performance.now();
-  const rendered = await render(staging);
-  const { report } = rendered;
-  if (report?.outcome !== "built" || rendered.code !== 0) {
-    await rm(staging, { recursive: true, force: true });
-    console.error(report?.outcome === "failed" ? report.message : stopped(rendered));
-    console.error(existsSync(out) ? `${relative(".", out)}/ was left as it was.` : "No site was written.");
-    return 1;
+
+  let lock: OutputLock | undefined;
+  stopOnSignals(out);
+  try {
+    lock = await lockOutput(out);
+    held = lock;
+    return await buildLocked(out, lock);
+  } catch (error) {
+    if (error instanceof OutputBusy) {
+      console.error(error.message);
+      return 3;
+    }
+    const fileError = findFileError(error);
+    if (!fileError) throw error;
+    await rm(siblings(out).staging, { recursive: true, force: true }).catch(() => {});
+    return refused(`The build failed:\n  ${describeFileError(fileError)}`, out);
+  } finally {
+    await lock?.release().catch(() => {});
   }
-  await rm(previous, { recursive: true, force: true });
-  if (existsSync(out)) await rename(out, previous);
-  await rename(staging, out);
-  await rm(previous, { recursive: true, force: true });
-  const heading = `Built ${relative(".", out) || "."}/ in ${((performance.now() - started) / 1000).toFixed(1)} s:`;
-  console.log(report.counts ? buildSummary(summaryLines(report.counts), heading) : `${heading} ${report.pages} pages.`);
-  const notice = report.counts && recordNotice(report.counts.record);
-  if (notice) console.log(notice);
-  return 0;
+}
+
+/** The process group of the Eleventy build in progress, and the lock this build holds, for the signal handlers. */
+let running: number | undefined;
+let held: OutputLock | undefined;
+let stopping = false;
+
+/**
+ * On Ctrl-C or a stop request the build's own process group (started detached, so the terminal's signal does not
+ * reach it) is stopped, the staging folder removed and the lock released, before exiting with 128 + the signal's
+ * number, as shells report it.
+ */
+function stopOnSignals(out: string): void {
+  for (const [signal, number] of [["SIGINT", 2], ["SIGTERM", 15], ["SIGHUP", 1]] as const) {
+    process.once(signal, () => {
+      stopping = true;
+      void (async () => {
+        if (running !== undefined) await stopGroup(running);
+        await rm(siblings(out).staging, { recursive: true, force: true }).catch(() => {});
+        await held?.release().catch(() => {});
+        refused(`The build was stopped (${signal}) before it finished.`, out);
+        process.exit(128 + number);
+      })();
+    });
+  }
 }
 
 process.exitCode = await main();

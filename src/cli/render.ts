@@ -2,7 +2,8 @@ import Eleventy from "@11ty/eleventy";
 import type { LoadResult } from "../content/load.ts";
 import { contentLoaded } from "../content/plugin.ts";
 import { ContentError } from "../content/problems.ts";
-import { searchIndexed } from "../search/plugin.ts";
+import { indexSite, SearchIndexError } from "../search/search.ts";
+import { describeFileError, findFileError, meaning } from "./fileErrors.ts";
 import type { BuildCounts } from "./summary.ts";
 
 // The Eleventy build of `npm run build`, in a process of its own that src/cli/build.ts forks with the staging
@@ -39,9 +40,26 @@ let finished = false;
 function fail(error: unknown): void {
   if (finished) return;
   finished = true;
-  const contentError = findContentError(error);
-  const report: RenderReport = { outcome: "failed", message: contentError ? contentError.message : `The build failed:\n  ${messages(error).join("\n  ")}` };
-  process.send?.(report, () => process.exit(1));
+  // Whatever goes wrong in here, the process still ends: a build that cannot report must not hang.
+  setTimeout(() => process.exit(1), 5000).unref();
+  let message: string;
+  try {
+    const contentError = findContentError(error);
+    // A full or read-only disk is named as such, once, whichever of Eleventy's wrappers it arrives in.
+    const fileError = findFileError(error);
+    // Without a path of its own (a failed write to an open file), Eleventy's outermost words say what it was doing.
+    const chain = messages(error);
+    const reason = fileError ? [fileError.path || fileError.dest ? describeFileError(fileError) : `${chain[0]}: ${meaning(fileError.code)}`] : chain;
+    message = contentError ? contentError.message : `The build failed:\n  ${reason.join("\n  ")}`;
+  } catch {
+    message = `The build failed:\n  ${String(error)}`;
+  }
+  const report: RenderReport = { outcome: "failed", message };
+  try {
+    process.send?.(report, () => process.exit(1));
+  } catch {
+    process.exit(1);
+  }
 }
 
 function countsOf({ newsroom, leftOut, record }: LoadResult, pages: number, searchRecords: number): BuildCounts {
@@ -49,15 +67,24 @@ function countsOf({ newsroom, leftOut, record }: LoadResult, pages: number, sear
   return { published: articles.length, retracted: retracted.length, ...leftOut, editions: editions.length, topics: topics.length, authors: authors.length, pages, searchRecords, preview, record };
 }
 
+/** Indexes the written site for search and checks that the index holds every article page and nothing else. */
+async function index(staging: string, loaded: LoadResult): Promise<number> {
+  const { publication, articles } = loaded.newsroom;
+  const indexed = await indexSite(staging, publication.language, meaning);
+  if (indexed !== articles.length) {
+    throw new SearchIndexError([`indexed ${indexed} pages, but ${articles.length} articles were built: every article page, and no other page, needs data-pagefind-body`]);
+  }
+  return indexed;
+}
+
 async function render(staging: string): Promise<void> {
   let loaded: LoadResult | undefined;
-  let searchRecords = 0;
   contentLoaded.subscribe((message) => (loaded = message as LoadResult));
-  searchIndexed.subscribe((message) => (searchRecords = Number(message)));
   const eleventy = new Eleventy(undefined, staging, { configPath: ".eleventy.ts", quietMode: true, runMode: "build" });
   eleventy.disableLogger(); // errors are reported once, by the parent
   const [, templates] = await eleventy.write();
   const pages = templates.flat().length;
+  const searchRecords = loaded ? await index(staging, loaded) : 0;
   const counts = loaded && countsOf(loaded, pages, searchRecords);
   const report: RenderReport = { outcome: "built", pages, counts };
   finished = true;

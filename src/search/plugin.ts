@@ -1,7 +1,6 @@
-import { channel } from "node:diagnostics_channel";
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { NewsroomSource } from "../content/plugin.ts";
-import { buildSearchIndex, SearchIndexError, type RenderedPage } from "./search.ts";
+import { buildSearchIndex, type RenderedPage } from "./search.ts";
 
 /** What Eleventy reports for each page it wrote. https://www.11ty.dev/docs/events/#eleventy-after */
 interface WrittenPage {
@@ -9,15 +8,13 @@ interface WrittenPage {
   content: unknown;
 }
 
-/** Where the number of pages each index holds is published, for `npm run build`'s summary. */
-export const searchIndexed = channel("newsdesk:search-indexed");
-
 /**
- * Builds the Pagefind index after every Eleventy build from the article pages this build wrote, so search works
- * wherever the site is served. In a build, an indexing error or an index that misses an article fails it. On
- * the dev server the index is rebuilt in the background, so the browser reloads without waiting for it.
+ * On the dev server, rebuilds the Pagefind index in the background after every rebuild, from the article pages it
+ * has written, so the browser reloads without waiting for it. A production build (`npm run build`) indexes what it
+ * wrote with Pagefind's own program instead, in a process it watches (src/cli/render.ts), so this does nothing then.
  */
 export function searchPlugin(eleventyConfig: EleventyConfig, newsroom: NewsroomSource): void {
+  if (process.env.ELEVENTY_RUN_MODE === "build") return;
   let background: Promise<void> = Promise.resolve();
   // The dev server rewrites only the pages a save changed, so it keeps every article page it has written.
   const written = new Map<string, string>();
@@ -29,15 +26,10 @@ export function searchPlugin(eleventyConfig: EleventyConfig, newsroom: NewsroomS
     const urls = new Set(articles.map((article) => article.url));
     for (const url of written.keys()) if (!urls.has(url)) written.delete(url);
     const pages: RenderedPage[] = [...written].map(([url, html]) => ({ url, html }));
-    const index = async () => {
-      const indexed = await buildSearchIndex(directories.output, publication.language, pages);
-      searchIndexed.publish(indexed);
-      if (indexed !== articles.length) {
-        throw new SearchIndexError([`indexed ${indexed} pages, but ${articles.length} articles were built: every article page needs data-pagefind-body`]);
-      }
-    };
-    if (process.env.ELEVENTY_RUN_MODE === "build") return index();
     // One index at a time: Pagefind's Node API runs a single service per process.
-    background = background.then(index).catch((error: unknown) => console.error(`[newsdesk] search index: ${(error as Error).message}`));
+    background = background
+      .then(() => buildSearchIndex(directories.output, publication.language, pages))
+      .then(() => undefined)
+      .catch((error: unknown) => console.error(`[newsdesk] search index: ${(error as Error).message}`));
   });
 }

@@ -1,3 +1,7 @@
+import { spawn } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { arch, constants } from "node:os";
 import { join } from "node:path";
 import pLimit from "p-limit";
 import * as pagefind from "pagefind";
@@ -42,4 +46,53 @@ export async function buildSearchIndex(siteDir: string, language: string, pages:
   } finally {
     await pagefind.close();
   }
+}
+
+/** Pagefind's own program, as its Node API finds it (PAGEFIND_BINARY_PATH first). https://pagefind.app/docs/installation/ */
+function pagefindBinary(): string {
+  const fromEnvironment = process.env.PAGEFIND_EXTENDED_BINARY_PATH ?? process.env.PAGEFIND_BINARY_PATH;
+  if (fromEnvironment) return fromEnvironment;
+  const platform = process.platform === "win32" ? "windows" : process.platform;
+  const executable = platform === "windows" ? "pagefind_extended.exe" : "pagefind_extended";
+  return createRequire(import.meta.url).resolve(`@pagefind/${platform}-${process.env.npm_config_arch ?? arch()}/bin/${executable}`);
+}
+
+/** The operating-system error a Rust program reports, "Os { code: 28, ... }", by its name (ENOSPC). */
+function osErrorName(output: string): string | undefined {
+  const code = /Os \{ code: (\d+)/.exec(output)?.[1];
+  return code === undefined ? undefined : Object.entries(constants.errno).find(([, number]) => number === Number(code))?.[0];
+}
+
+/**
+ * Indexes a built site with Pagefind's command line, `pagefind --site`, into `siteDir/pagefind/`, in a process of its
+ * own that the build watches: when it fails, is killed or runs out of disk, the build fails with that in words
+ * (`describe` turns an operating-system error's name into them), never a hang or a panic's backtrace. Only pages
+ * marked `data-pagefind-body` are indexed. Resolves to the number of pages indexed. https://pagefind.app/docs/config-options/
+ */
+export function indexSite(siteDir: string, language: string, describe: (code: string) => string): Promise<number> {
+  return new Promise((resolveIndexed, rejectIndexed) => {
+    const indexer = spawn(pagefindBinary(), ["--site", siteDir, "--force-language", language, "--silent"], { stdio: ["ignore", "ignore", "pipe"] });
+    let output = "";
+    indexer.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    indexer.on("error", (error) => rejectIndexed(new SearchIndexError([`Pagefind could not be started: ${error.message}`])));
+    indexer.on("close", (code, signal) => {
+      if (code === 0) {
+        readFile(join(siteDir, "pagefind", "pagefind-entry.json"), "utf8")
+          .then((text) => {
+            const entry = JSON.parse(text) as { languages: Record<string, { page_count: number }> };
+            resolveIndexed(Object.values(entry.languages).reduce((total, { page_count }) => total + page_count, 0));
+          })
+          .catch((error: unknown) => rejectIndexed(new SearchIndexError([`Pagefind wrote no index entry: ${(error as Error).message}`])));
+        return;
+      }
+      const osError = osErrorName(output);
+      const said = output.split("\n").map((line) => line.trim()).filter((line) => line && !/^(stack backtrace:|note:|thread '|\d+:|at )/.test(line));
+      const reason = osError
+        ? `it could not write the index: ${describe(osError)}`
+        : signal
+          ? `its process was stopped by ${signal}`
+          : `it exited with code ${code}${said.length > 0 ? `: ${said.at(-1)}` : ""}`;
+      rejectIndexed(new SearchIndexError([reason]));
+    });
+  });
 }
