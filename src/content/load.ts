@@ -263,7 +263,8 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
       const author = authors.get(key);
       if (!author) {
         const authorFile = join(options.contentDir, "authors", `${key}.md`);
-        const hint = didYouMean(key, authors.keys(), `: add content/authors/${key}.md or fix the spelling`);
+        const authorsDir = displayPath(join(options.contentDir, "authors"));
+        const hint = didYouMean(key, authors.keys(), `: add ${authorsDir}/${key}.md or fix the spelling`);
         const message = isUrlSegment(key) && existsSync(authorFile) ? `the author \`${key}\` cannot be used until the problems in ${displayPath(authorFile)} are fixed` : `unknown author \`${key}\`${hint}`;
         report.error(Array.isArray(authorKeys) ? ["author", index] : ["author"], message);
       }

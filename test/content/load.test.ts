@@ -7,7 +7,7 @@ import { DateTime } from "luxon";
 import { loadNewsroom } from "../../src/content/load.ts";
 import { ContentError, formatProblem } from "../../src/content/problems.ts";
 import { displayPath } from "../../src/content/sources.ts";
-import { articleFile, contentTree, load, NOW, rejection, validFields } from "../helpers.ts";
+import { articleFile, contentTree, load, NOW, rejection, shownRejection, validFields } from "../helpers.ts";
 
 /** A fixed "now" for the sample: after its last published story, before its scheduled one. */
 const NOW_SAMPLE = DateTime.fromISO("2026-11-25T12:00:00+07:00");
@@ -31,7 +31,7 @@ rejects("an updated date before the date", async () => {
 
 rejects("an unknown author key", async () => {
   const dir = contentTree({ "news/2024/a.md": articleFile(validFields.replace("author: ana-lim", "author: [ana-lim, jim-polard]")) });
-  assert.equal(await rejection(dir), ["news/2024/a.md:4:author[1]: unknown author `jim-polard`: add content/authors/jim-polard.md or fix the spelling"]);
+  assert.equal(await rejection(dir), ["news/2024/a.md:4:author[1]: unknown author `jim-polard`: add authors/jim-polard.md or fix the spelling"]);
 });
 
 rejects("a related slug that matches no article", async () => {
@@ -102,7 +102,7 @@ rejects("every problem of every file in one run", async () => {
   assert.equal(await rejection(dir), [
     "authors/bad.md:name: is required",
     "news/2024/a.md:title: is required",
-    "news/2024/b.md:4:author: unknown author `nobody`: add content/authors/nobody.md or fix the spelling",
+    "news/2024/b.md:4:author: unknown author `nobody`: add authors/nobody.md or fix the spelling",
   ]);
 });
 
@@ -148,6 +148,23 @@ withErrors("the dev server's preview says the same, where drafts and scheduled a
 });
 
 withErrors.run();
+
+const contentFolder = suite("hints name the content folder in use, not content/");
+
+contentFolder("an unknown author: add the author's file in the folder the build reads", async () => {
+  const dir = contentTree({ "news/2024/a.md": articleFile(validFields.replace("author: ana-lim", "author: nobody")) });
+  const shown = displayPath(dir);
+  assert.ok(!shown.startsWith("content"), shown);
+  assert.equal(await shownRejection(dir), [`${shown}/news/2024/a.md:4:author: unknown author \`nobody\`: add ${shown}/authors/nobody.md or fix the spelling`]);
+});
+
+contentFolder("a tag that would share a topic's page names that topic's file where it is", async () => {
+  const dir = contentTree({ "topics/c.md": "---\nname: C\n---\n", "news/2024/a.md": articleFile(validFields.replace("[China Bond]", "[C, C#]")) });
+  const shown = displayPath(dir);
+  assert.equal(await shownRejection(dir), [`${shown}/news/2024/a.md:5:tags[1]: "C#" would share the page /topics/c/ with the different topic "C" (${shown}/topics/c.md); rename one of them`]);
+});
+
+contentFolder.run();
 
 const resolves = suite("build resolves valid content");
 
