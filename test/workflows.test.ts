@@ -10,6 +10,12 @@ import { parse } from "yaml";
 const WORKFLOWS = ".github/workflows";
 const PUBLISH = join(WORKFLOWS, "publish.yml");
 
+/**
+ * The Node.js line the workflow builds on: the Active LTS. Node 26 became it on 2026-10-28, Node 24 having moved to
+ * maintenance on 2026-10-20 (https://github.com/nodejs/Release#release-schedule). README.md says which versions work.
+ */
+const ACTIVE_LTS = 26;
+
 /** action-validator's command, as its package names it. */
 function validatorCommand(): string {
   const require = createRequire(import.meta.url);
@@ -137,9 +143,12 @@ publish("a scheduled run builds only the newest commit of main whose push run pa
   assert.is(onMain.if, "github.event_name == 'schedule'");
 });
 
-publish("the build fetches the whole history", () => {
-  const checkout = step(job("build"), (candidate) => candidate.uses?.startsWith("actions/checkout@") ?? false, "checkout");
+publish("the build fetches the whole history and runs on the Active LTS of Node.js", () => {
+  const build = job("build");
+  const checkout = step(build, (candidate) => candidate.uses?.startsWith("actions/checkout@") ?? false, "checkout");
   assert.is(checkout.with?.["fetch-depth"], 0);
+  const node = step(build, (candidate) => candidate.uses?.startsWith("actions/setup-node@") ?? false, "setup-node");
+  assert.is(node.with?.["node-version"], ACTIVE_LTS);
 });
 
 publish.run();
