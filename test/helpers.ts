@@ -38,14 +38,23 @@ export function load(dir: string, preview = false): Promise<LoadResult> {
   return loadNewsroom({ contentDir: dir, publicDir: process.cwd(), now: NOW, preview });
 }
 
-/** The formatted problems a content tree is rejected with, paths relative to the tree. */
-export async function rejection(dir: string): Promise<string[]> {
+/**
+ * The formatted problems a content tree is rejected with, paths relative to the tree; with "warnings too", the
+ * warnings as well, each line starting with its severity.
+ */
+export async function rejection(dir: string, include: "errors" | "warnings too" = "errors"): Promise<string[]> {
+  const prefix = `${relative(process.cwd(), dir)}/`;
+  return (await shownRejection(dir, include)).map((text) => text.replaceAll(prefix, ""));
+}
+
+/** The problems as rejection() gives them, but every path as the writer sees it, the temporary folder included. */
+export async function shownRejection(dir: string, include: "errors" | "warnings too" = "errors"): Promise<string[]> {
   try {
     await load(dir);
   } catch (error) {
-    const prefix = `${relative(process.cwd(), dir)}/`;
     if (error instanceof ContentError) {
-      return error.problems.filter((problem) => problem.severity === "error").map((problem) => formatProblem(problem).replaceAll(prefix, ""));
+      const shown = include === "errors" ? error.problems.filter((problem) => problem.severity === "error") : error.problems;
+      return shown.map((problem) => (include === "errors" ? "" : `${problem.severity}: `) + formatProblem(problem));
     }
     throw error;
   }

@@ -89,7 +89,8 @@ async function main(): Promise<number> {
   const authorKeys = (await markdownFiles(join(contentDir, "authors"))).map(fileSlug).sort();
   const author = values.author ?? (process.env.NEWSDESK_AUTHOR || authorKeys[0]);
   if (!author || !authorKeys.includes(author)) {
-    console.error(`unknown author \`${author ?? ""}\`${didYouMean(author ?? "", authorKeys, `: the authors are ${authorKeys.join(", ") || "not set up yet (content/authors/)"}`)}`);
+    const authors = authorKeys.join(", ") || `not set up yet (${displayPath(join(contentDir, "authors"))}/)`;
+    console.error(`unknown author \`${author ?? ""}\`${didYouMean(author ?? "", authorKeys, `: the authors are ${authors}`)}`);
     return 1;
   }
 

@@ -93,6 +93,15 @@ export function readArticle(file: SourceFile, publication: Publication, problems
 }
 
 /**
+ * Why an article is not on the site, to follow its slug or "that article": "is a draft", "is scheduled for later",
+ * or, when it has errors that keep it out of every build, "(news/2024/x.md) has errors: fix them first".
+ */
+export function whyNotPublished(draft: Draft): string {
+  if (!draft.valid) return `(${draft.file.path}) has errors: fix them first`;
+  return draft.valid.data.draft ? "is a draft" : "is scheduled for later";
+}
+
+/**
  * Articles kept parsed between dev-server rebuilds, by path. An entry is reused while the file's size and
  * modification time, and the publication settings it was read with, are unchanged.
  */

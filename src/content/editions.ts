@@ -7,9 +7,9 @@ import { displayDate, parseContentDate } from "../dates/dates.ts";
 import { collectStories, editionWindow, FIRST_EDITION_DAYS, isCarriable, previousDay, runningOrder, type Candidate as SelectionCandidate } from "../editions/selection.ts";
 import { markdownText, preheader } from "../editions/text.ts";
 import { parseBody, renderMarkdown, typographicText } from "../markdown/markdown.ts";
-import type { Draft } from "./articles.ts";
+import { whyNotPublished, type Draft } from "./articles.ts";
 import { closestMatch, didYouMean } from "./hints.ts";
-import { brokenLink, sitePath, type Routes } from "./links.ts";
+import { brokenLink, linkedSlug, sitePath, type Routes } from "./links.ts";
 import { NOTE_PLACEHOLDER, reportPlaceholder } from "./placeholders.ts";
 import type { Problem } from "./problems.ts";
 import { EditionFrontMatterSchema, type Article, type Edition, type Publication, type Topic } from "./schema.ts";
@@ -69,13 +69,22 @@ function editionDay(file: SourceFile, zone: string, report: FileProblems): DateT
   return dated ?? (named?.isValid ? named : undefined);
 }
 
-/** Reports links in the editor's note to pages the build will not write. */
-function checkNoteLinks(file: SourceFile, baseUrl: string, routes: Routes, report: FileProblems): void {
+/** Reports links in the editor's note to pages the build will not write; one to an article says why it is not out. */
+function checkNoteLinks(
+  file: SourceFile,
+  baseUrl: string,
+  routes: Routes,
+  bySlug: Map<string, Draft>,
+  report: FileProblems,
+): void {
   for (const link of parseBody(file.parsed.body, { baseUrl }, false).links) {
     const path = sitePath(link.href, baseUrl);
     if (path === undefined) continue;
     const broken = brokenLink(path, routes);
-    if (broken) report.at("error", file.parsed.bodyLine + link.line, "body", `broken link to ${path}: ${broken}`);
+    if (!broken) continue;
+    const target = bySlug.get(linkedSlug(path) ?? "");
+    const reason = target && !routes.articles.has(target.slug) ? `that article ${whyNotPublished(target)}` : broken;
+    report.at("error", file.parsed.bodyLine + link.line, "body", `broken link to ${path}: ${reason}`);
   }
 }
 
@@ -96,7 +105,8 @@ export function loadEditions(sources: EditionSources, problems: Problem[], warni
     const topics = data.tags.map((tag) => ({ slug: topicSlug(tag) }));
     candidates.set(draft.slug, { slug: draft.slug, date, dateOnly, draft: data.draft, topics, retractedOn: retraction?.date });
   }
-  const allSlugs = new Set(sources.drafts.map((draft) => draft.slug));
+  const bySlug = new Map<string, Draft>();
+  for (const draft of sources.drafts) if (!bySlug.has(draft.slug)) bySlug.set(draft.slug, draft);
   // A story retracted after an edition went out stays in it, marked, so the sent edition does not change.
   const published = new Map([...sources.articles, ...sources.retracted].map((article) => [article.slug, article]));
 
@@ -123,7 +133,9 @@ export function loadEditions(sources: EditionSources, problems: Problem[], warni
     const usable = (slug: string, path: (string | number)[]): Candidate | undefined => {
       const candidate = candidates.get(slug);
       if (!candidate) {
-        if (!allSlugs.has(slug)) report.error(path, `no article has the slug \`${slug}\`${didYouMean(slug, allSlugs, "")}`);
+        const draft = bySlug.get(slug);
+        const unknown = `no article has the slug \`${slug}\`${didYouMean(slug, bySlug.keys(), "")}`;
+        report.error(path, draft ? `\`${slug}\` ${whyNotPublished(draft)}` : unknown);
         return undefined;
       }
       if (candidate.draft) report.error(path, `\`${slug}\` is a draft: an edition can only carry published articles`);
@@ -178,7 +190,7 @@ export function loadEditions(sources: EditionSources, problems: Problem[], warni
     }
 
     const scheduled = day > now || [lead, ...stories].some((story) => story !== undefined && story.date > now);
-    checkNoteLinks(file, publication.baseUrl, sources.routes, report);
+    checkNoteLinks(file, publication.baseUrl, sources.routes, bySlug, report);
     reportPlaceholder(file, NOTE_PLACEHOLDER, problems);
 
     const order = runningOrder(lead, stories);

@@ -44,6 +44,11 @@ export function sitePath(href: string, baseUrl: string): string | undefined {
   return undefined;
 }
 
+/** The slug of the article a site path leads to (`/news/<slug>/`, slash, query and fragment optional), else undefined. */
+export function linkedSlug(path: string): string | undefined {
+  return /^\/news\/([^/?#]+)\/?(?:[?#]|$)/.exec(path)?.[1];
+}
+
 /** A site path with its %-escapes decoded, or undefined when they are broken or it climbs out with `..`. */
 function decodedPath(path: string): string | undefined {
   try {

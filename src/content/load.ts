@@ -9,12 +9,12 @@ import { fileSlug, topicSlug } from "../collections/slugs.ts";
 import { typographicText } from "../markdown/markdown.ts";
 import { aliasPath } from "./aliases.ts";
 import { unpublishedAsset } from "./assets.ts";
-import { articleWarnings, field, readArticles, type ArticleCache, type Draft } from "./articles.ts";
+import { articleWarnings, field, readArticles, whyNotPublished, type ArticleCache, type Draft } from "./articles.ts";
 import { renderCheckedBody } from "./bodies.ts";
 import { editionsDir, loadEditions } from "./editions.ts";
 import { didYouMean } from "./hints.ts";
 import { leftOut, unreadContent, type LeftOut } from "./inventory.ts";
-import { brokenLink, inNewsSitemap, sitePath, type Routes } from "./links.ts";
+import { brokenLink, inNewsSitemap, linkedSlug, sitePath, type Routes } from "./links.ts";
 import type { ContentHistory, NoHistory } from "../history/git.ts";
 import { ContentError, sortProblems, type Problem } from "./problems.ts";
 import { checkPublishedAddresses, checkSentEditions, type PublishedRecordSources } from "./published.ts";
@@ -160,10 +160,6 @@ function routesOf(drafts: Draft[], authors: Map<string, Author>, editionDays: Se
   return routes;
 }
 
-function unpublished(draft: Draft): string {
-  return draft.valid?.data.draft ? "a draft" : "scheduled for later";
-}
-
 /** Reports aliases that name a page the site has, or that another article claims too. */
 function checkAliases(drafts: Draft[], routes: Routes, problems: Problem[]): void {
   const claimed = new Map<string, Draft>();
@@ -267,7 +263,8 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
       const author = authors.get(key);
       if (!author) {
         const authorFile = join(options.contentDir, "authors", `${key}.md`);
-        const hint = didYouMean(key, authors.keys(), `: add content/authors/${key}.md or fix the spelling`);
+        const authorsDir = displayPath(join(options.contentDir, "authors"));
+        const hint = didYouMean(key, authors.keys(), `: add ${authorsDir}/${key}.md or fix the spelling`);
         const message = isUrlSegment(key) && existsSync(authorFile) ? `the author \`${key}\` cannot be used until the problems in ${displayPath(authorFile)} are fixed` : `unknown author \`${key}\`${hint}`;
         report.error(Array.isArray(authorKeys) ? ["author", index] : ["author"], message);
       }
@@ -285,7 +282,10 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
         return [];
       }
       if (!includedSlugs.has(item)) {
-        if (isLive) new FileProblems(file, warnings).warning(["related", index], `\`${item}\` is ${unpublished(target)}, so it is left out of ALSO SEE until it is published`);
+        const until = target.valid ? ", so it is left out of ALSO SEE until it is published" : "";
+        if (isLive) {
+          new FileProblems(file, warnings).warning(["related", index], `\`${item}\` ${whyNotPublished(target)}${until}`);
+        }
         return [];
       }
       if (target.valid?.retraction) {
@@ -300,8 +300,9 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
       const line = file.parsed.bodyLine + link.line;
       const broken = brokenLink(path, isLive ? liveRoutes : anyRoutes);
       if (!broken) continue;
-      const target = path.startsWith("/news/") ? bySlug.get(path.split("/")[2] ?? "")?.[0] : undefined;
-      const reason = isLive && target && !includedSlugs.has(target.slug) ? `that article is ${unpublished(target)}` : broken;
+      const target = bySlug.get(linkedSlug(path) ?? "")?.[0];
+      const unpublished = isLive && target && !includedSlugs.has(target.slug);
+      const reason = unpublished ? `that article ${whyNotPublished(target)}` : broken;
       report.at("error", line, "body", `broken link to ${path}: ${reason}`);
     }
     const image = field(file.parsed.data, "image");

@@ -14,6 +14,11 @@ export interface TaggedFile {
 /** The file each topic of a registry was read from. */
 const topicFiles = new WeakMap<Topic, string>();
 
+/** The file a registry's topic was read from, as messages show it. */
+function topicFile(topic: Topic): string {
+  return topicFiles.get(topic) ?? `topics/${topic.slug}.md`;
+}
+
 /** The optional topic files, `content/topics/<slug>.md`, by slug. */
 export async function loadTopicRegistry(dir: string, baseUrl: string, problems: Problem[]): Promise<Map<string, Topic>> {
   const topics = new Map<string, Topic>();
@@ -50,7 +55,7 @@ export function unusedTopicWarnings(tagged: TaggedFile[], registry: Map<string, 
   const used = new Set(tagged.flatMap(({ tags }) => tags.map(topicSlug)));
   for (const topic of registry.values()) {
     if (used.has(topic.slug)) continue;
-    const file = topicFiles.get(topic) ?? `topics/${topic.slug}.md`;
+    const file = topicFile(topic);
     warnings.push({ file, field: "", message: `no article is tagged "${topic.name}", so this topic has no page: tag an article with it, or delete the file`, severity: "warning" });
   }
 }
@@ -61,7 +66,9 @@ export function unusedTopicWarnings(tagged: TaggedFile[], registry: Map<string, 
  */
 export function checkTopicCollisions(tagged: TaggedFile[], registry: Map<string, Topic>, problems: Problem[]): void {
   const firstSeen = new Map<string, { name: string; key: string; where: string }>();
-  for (const topic of registry.values()) firstSeen.set(topic.slug, { name: topic.name, key: topicKey(topic.name), where: `content/topics/${topic.slug}.md` });
+  for (const topic of registry.values()) {
+    firstSeen.set(topic.slug, { name: topic.name, key: topicKey(topic.name), where: topicFile(topic) });
+  }
   for (const { file, tags } of tagged) {
     tags.forEach((tag, index) => {
       const slug = topicSlug(tag);

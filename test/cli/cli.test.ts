@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -145,6 +145,14 @@ create("an unknown author is refused with the closest key", () => {
   const result = run("new", "A story", "--content", dir, "--author", "ana-lin");
   assert.is(result.status, 1);
   assert.is(result.err, "unknown author `ana-lin` — did you mean `ana-lim`?");
+});
+
+create("with no authors yet it names the authors folder of the content folder in use", () => {
+  const dir = contentTree({});
+  rmSync(join(dir, "authors"), { recursive: true });
+  const result = run("new", "A story", "--content", dir, "--author", "ana-lim");
+  assert.is(result.status, 1);
+  assert.is(result.err, `unknown author \`ana-lim\`: the authors are not set up yet (${relative(process.cwd(), dir)}/authors/)`);
 });
 
 create.run();

@@ -87,6 +87,21 @@ rejects("a broken link in the editor's note, while links to editions and article
   assert.equal(await rejection(dir), ["editions/2024-05-31.md:8:body: broken link to /news/micron-thw/: no article has the slug `micron-thw` — did you mean `micron-thaw`?"]);
 });
 
+rejects("a lead, a pick or a note's link to an article with errors says so and names its file; a note's link to a draft says it is one", async () => {
+  const note = "Read [the story](/news/broken/) and [the draft](/news/secret-draft/).\n";
+  const dir = editions({
+    "news/2024/broken.md": articleFile("title: Broken\ndate: 2024-05-29\nauthor: ana-lim\ntags: [China Bond]\nsource: [unclosed"),
+    "editions/2024-05-31.md": editionFile("title: Week\ndate: 2024-05-31\nlead: broken\npicks: [micron-thaw, broken]", note),
+  });
+  assert.equal(await rejection(dir), [
+    "editions/2024-05-31.md:4:lead: `broken` (news/2024/broken.md) has errors: fix them first",
+    "editions/2024-05-31.md:5:picks[1]: `broken` (news/2024/broken.md) has errors: fix them first",
+    "editions/2024-05-31.md:7:body: broken link to /news/broken/: that article (news/2024/broken.md) has errors: fix them first",
+    "editions/2024-05-31.md:7:body: broken link to /news/secret-draft/: that article is a draft",
+    "news/2024/broken.md:6: front matter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]",
+  ]);
+});
+
 rejects("a missing title, an empty picks list and a misspelt field", async () => {
   const dir = editions({ "editions/2024-05-31.md": editionFile("date: 2024-05-31\npicks: []\nleed: micron-thaw") });
   assert.equal(await rejection(dir), [

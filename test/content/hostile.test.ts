@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { MAX_TAGS } from "../../src/content/schema.ts";
-import { articleFile, contentTree, load, rejection, validFields } from "../helpers.ts";
+import { displayPath } from "../../src/content/sources.ts";
+import { articleFile, contentTree, load, rejection, shownRejection, validFields } from "../helpers.ts";
 
 const broken = suite("build names the file of broken or hostile input instead of crashing");
 
@@ -98,16 +99,16 @@ broken(`more than ${MAX_TAGS} topics on one article`, async () => {
   assert.equal(await rejection(dir), ["news/2024/a.md:5:tags: lists 1000 topics; an article may have at most 20: keep the ones a reader would browse by"]);
 });
 
-broken("a symbolic link to a file or a folder outside content/, whose target is never read", async () => {
+broken("a symbolic link to a file or a folder outside the content folder, whose target is never read, and the hint names that folder", async () => {
   const outside = mkdtempSync(join(tmpdir(), "newsdesk-outside-"));
   writeFileSync(join(outside, "secret.md"), articleFile(validFields.replace("A valid story", "SECRET")));
   const dir = contentTree({ "news/2024/a.md": articleFile(validFields) });
   symlinkSync(join(outside, "secret.md"), join(dir, "news/2024/leak.md"));
   symlinkSync(outside, join(dir, "news/2023"));
-  const problems = await rejection(dir);
-  assert.equal(problems, [
-    "news/2023: is a symbolic link to a folder: nothing in it is read; put the files themselves in content/",
-    `news/2024/leak.md: is a symbolic link (to ${join(outside, "secret.md")}): content must be ordinary files in the repository, so it was not read; replace the link with the file itself`,
+  const shown = displayPath(dir);
+  assert.equal(await shownRejection(dir), [
+    `${shown}/news/2023: is a symbolic link to a folder: nothing in it is read; put the files themselves in ${shown}/`,
+    `${shown}/news/2024/leak.md: is a symbolic link (to ${join(outside, "secret.md")}): content must be ordinary files in the repository, so it was not read; replace the link with the file itself`,
   ]);
 });
 
@@ -229,7 +230,7 @@ encodings("a byte-order mark and Windows line endings, with the right line numbe
   writeFileSync(join(dir, "news/2024/bom.md"), `\uFEFF${articleFile(`${validFields}\ntittle: typo`)}`);
   assert.equal(await rejection(dir), [
     "news/2024/bom.md:6:tittle: is not a field we know; check the spelling",
-    "news/2024/crlf.md:4:author: unknown author `nobody`: add content/authors/nobody.md or fix the spelling",
+    "news/2024/crlf.md:4:author: unknown author `nobody`: add authors/nobody.md or fix the spelling",
     "news/2024/crlf.md:9:body: broken link to /news/missing/: no article has the slug `missing`",
   ]);
 });

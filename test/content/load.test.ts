@@ -6,7 +6,8 @@ import * as assert from "uvu/assert";
 import { DateTime } from "luxon";
 import { loadNewsroom } from "../../src/content/load.ts";
 import { ContentError, formatProblem } from "../../src/content/problems.ts";
-import { articleFile, contentTree, load, NOW, rejection, validFields } from "../helpers.ts";
+import { displayPath } from "../../src/content/sources.ts";
+import { articleFile, contentTree, load, NOW, rejection, shownRejection, validFields } from "../helpers.ts";
 
 /** A fixed "now" for the sample: after its last published story, before its scheduled one. */
 const NOW_SAMPLE = DateTime.fromISO("2026-11-25T12:00:00+07:00");
@@ -30,7 +31,7 @@ rejects("an updated date before the date", async () => {
 
 rejects("an unknown author key", async () => {
   const dir = contentTree({ "news/2024/a.md": articleFile(validFields.replace("author: ana-lim", "author: [ana-lim, jim-polard]")) });
-  assert.equal(await rejection(dir), ["news/2024/a.md:4:author[1]: unknown author `jim-polard`: add content/authors/jim-polard.md or fix the spelling"]);
+  assert.equal(await rejection(dir), ["news/2024/a.md:4:author[1]: unknown author `jim-polard`: add authors/jim-polard.md or fix the spelling"]);
 });
 
 rejects("a related slug that matches no article", async () => {
@@ -101,11 +102,69 @@ rejects("every problem of every file in one run", async () => {
   assert.equal(await rejection(dir), [
     "authors/bad.md:name: is required",
     "news/2024/a.md:title: is required",
-    "news/2024/b.md:4:author: unknown author `nobody`: add content/authors/nobody.md or fix the spelling",
+    "news/2024/b.md:4:author: unknown author `nobody`: add authors/nobody.md or fix the spelling",
   ]);
 });
 
 rejects.run();
+
+const withErrors = suite("links to an article that has errors say so and name its file");
+
+/** An article whose front matter is complete, so that it draws no warnings of its own. */
+const complete = `${validFields}\ndek: A dek.\nimage: { src: /assets/img/news/chips.jpg, alt: A wafer }`;
+
+withErrors("a body link and an ALSO SEE slug to articles with broken YAML or bytes that are not UTF-8", async () => {
+  const dir = contentTree({
+    "news/2024/live.md": articleFile(`${complete}\nrelated: [broken-yaml, not-utf8]`, "See [one](/news/broken-yaml/) and [two](/news/not-utf8/).\n"),
+    "news/2024/broken-yaml.md": articleFile(`${complete}\nsource: "unclosed`),
+  });
+  const bytes = Buffer.concat([Buffer.from(articleFile(complete, "Caf")), Buffer.from([0xe9, 0x0a])]);
+  writeFileSync(join(dir, "news/2024/not-utf8.md"), bytes);
+  assert.equal(await rejection(dir, "warnings too"), [
+    'error: news/2024/broken-yaml.md:8: front matter is not valid YAML: Missing closing "quote',
+    "warning: news/2024/live.md:8:related[0]: `broken-yaml` (news/2024/broken-yaml.md) has errors: fix them first",
+    "warning: news/2024/live.md:8:related[1]: `not-utf8` (news/2024/not-utf8.md) has errors: fix them first",
+    "error: news/2024/live.md:10:body: broken link to /news/broken-yaml/: that article (news/2024/broken-yaml.md) has errors: fix them first",
+    "error: news/2024/live.md:10:body: broken link to /news/not-utf8/: that article (news/2024/not-utf8.md) has errors: fix them first",
+    `error: news/2024/not-utf8.md:9: is not UTF-8 text: byte ${bytes.indexOf(0xe9)} (0xe9) is invalid; save the file as UTF-8 in your editor`,
+  ]);
+});
+
+withErrors("the dev server's preview says the same, where drafts and scheduled articles are shown", async () => {
+  const dir = contentTree({
+    "news/2024/live.md": articleFile(complete, "See [the story](/news/broken-yaml/).\n"),
+    "news/2024/broken-yaml.md": articleFile(`${complete}\nsource: "unclosed`),
+  });
+  try {
+    await load(dir, true);
+    assert.unreachable("the content was accepted");
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    const shown = displayPath(dir);
+    assert.equal(error.problems.filter((problem) => problem.field === "body").map(formatProblem), [
+      `${shown}/news/2024/live.md:9:body: broken link to /news/broken-yaml/: that article (${shown}/news/2024/broken-yaml.md) has errors: fix them first`,
+    ]);
+  }
+});
+
+withErrors.run();
+
+const contentFolder = suite("hints name the content folder in use, not content/");
+
+contentFolder("an unknown author: add the author's file in the folder the build reads", async () => {
+  const dir = contentTree({ "news/2024/a.md": articleFile(validFields.replace("author: ana-lim", "author: nobody")) });
+  const shown = displayPath(dir);
+  assert.ok(!shown.startsWith("content"), shown);
+  assert.equal(await shownRejection(dir), [`${shown}/news/2024/a.md:4:author: unknown author \`nobody\`: add ${shown}/authors/nobody.md or fix the spelling`]);
+});
+
+contentFolder("a tag that would share a topic's page names that topic's file where it is", async () => {
+  const dir = contentTree({ "topics/c.md": "---\nname: C\n---\n", "news/2024/a.md": articleFile(validFields.replace("[China Bond]", "[C, C#]")) });
+  const shown = displayPath(dir);
+  assert.equal(await shownRejection(dir), [`${shown}/news/2024/a.md:5:tags[1]: "C#" would share the page /topics/c/ with the different topic "C" (${shown}/topics/c.md); rename one of them`]);
+});
+
+contentFolder.run();
 
 const resolves = suite("build resolves valid content");
 
