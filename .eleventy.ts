@@ -14,7 +14,10 @@ import { seoPlugin } from "./src/seo/plugin.ts";
  */
 export default function newsdesk(eleventyConfig: EleventyConfig) {
   jsxPlugin(eleventyConfig);
-  const newsroom = contentPlugin(eleventyConfig, { contentDir: process.env.NEWSDESK_CONTENT || "content", publicDir: "." });
+  const newsroom = contentPlugin(eleventyConfig, {
+    contentDir: process.env.NEWSDESK_CONTENT || "content",
+    publicDir: ".",
+  });
   const listings = collectionsPlugin(eleventyConfig, newsroom);
   feedsPlugin(eleventyConfig, listings);
   seoPlugin(eleventyConfig, listings);

@@ -27,7 +27,20 @@ const WORDS = (
   "memory wafer packaging testing design plant expansion contract order buyer seller agreement talks"
 ).split(" ");
 
-const IMAGES = ["chips", "port", "bonds", "rice", "solar", "skyline", "rail", "coffee", "tourism", "payments", "wind", "factory"];
+const IMAGES = [
+  "chips",
+  "port",
+  "bonds",
+  "rice",
+  "solar",
+  "skyline",
+  "rail",
+  "coffee",
+  "tourism",
+  "payments",
+  "wind",
+  "factory",
+];
 
 /** What the benchmark generates and where. */
 export interface CorpusOptions {
@@ -54,7 +67,7 @@ export interface Corpus {
  */
 export function generateCorpus(options: CorpusOptions): Corpus {
   const random = seededRandom(options.seed ?? 2026);
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
   const sentence = (words: number) => {
     const text = Array.from({ length: words }, () => pick(WORDS)).join(" ");
@@ -71,7 +84,9 @@ export function generateCorpus(options: CorpusOptions): Corpus {
     `export default { name: "Benchmark Ledger", baseUrl: "https://bench.example", timeZone: "Asia/Bangkok", language: "en", locale: "en-GB" };\n`,
   );
 
-  const topics = Array.from({ length: topicCount }, (_, index) => `${pick(WORDS)} ${pick(WORDS)} ${index}`.replace(/^./, (first) => first.toUpperCase()));
+  const topics = Array.from({ length: topicCount }, (_, index) =>
+    `${pick(WORDS)} ${pick(WORDS)} ${index}`.replace(/^./, (first) => first.toUpperCase()),
+  );
   topics.slice(0, Math.floor(topicCount / 3)).forEach((name) => {
     const slug = name.toLowerCase().replace(/\s+/g, "-");
     writeFileSync(join(contentDir, "topics", `${slug}.md`), `---\nname: ${name}\ndescription: ${sentence(14)}\n---\n`);
@@ -88,11 +103,17 @@ export function generateCorpus(options: CorpusOptions): Corpus {
   const slugs: string[] = [];
   let sampleArticle = "";
   for (let index = 0; index < options.articles; index++) {
-    const date = end.minus({ minutes: Math.floor(((options.articles - index) / options.articles) * 5 * 365 * 24 * 60) });
+    const date = end.minus({
+      minutes: Math.floor(((options.articles - index) / options.articles) * 5 * 365 * 24 * 60),
+    });
     const slug = `story-${index + 1}-${pick(WORDS)}-${pick(WORDS)}`;
     const related: string[] = [];
     for (let link = between(2, 5); link > 0; link--) {
-      related.push(slugs.length > 0 && random() < 0.7 ? `  - ${pick(slugs)}` : `  - { title: "${sentence(5).slice(0, -1)}", url: "https://example.org/${pick(WORDS)}/${index}" }`);
+      related.push(
+        slugs.length > 0 && random() < 0.7
+          ? `  - ${pick(slugs)}`
+          : `  - { title: "${sentence(5).slice(0, -1)}", url: "https://example.org/${pick(WORDS)}/${index}" }`,
+      );
     }
     const tags = [...new Set(Array.from({ length: between(1, 3) }, () => pick(topics)))];
     const target = between(400, 900);
@@ -101,7 +122,8 @@ export function generateCorpus(options: CorpusOptions): Corpus {
     while (words < target) {
       const kind = random();
       if (kind < 0.08) body.push(`## ${sentence(between(3, 6)).slice(0, -1)}`);
-      else if (kind < 0.14) body.push(Array.from({ length: between(2, 4) }, () => `- ${sentence(between(5, 10))}`).join("\n"));
+      else if (kind < 0.14)
+        body.push(Array.from({ length: between(2, 4) }, () => `- ${sentence(between(5, 10))}`).join("\n"));
       else if (kind < 0.18) body.push(`> ${sentence(between(12, 25))}`);
       else {
         const paragraph = Array.from({ length: between(2, 4) }, () => sentence(between(10, 20)));
@@ -109,9 +131,12 @@ export function generateCorpus(options: CorpusOptions): Corpus {
         if (random() < 0.2) paragraph.push(`Read [the report](https://example.com/${pick(WORDS)}).`);
         body.push(paragraph.join(" "));
       }
-      words += body[body.length - 1]!.split(" ").length;
+      words += (body.at(-1) ?? "").split(" ").length;
     }
-    const image = random() < 0.8 ? `image: { src: /assets/img/news/${pick(IMAGES)}.jpg, alt: "${sentence(6).slice(0, -1)}", caption: "${sentence(8)}", credit: "Bench" }\n` : "";
+    const image =
+      random() < 0.8
+        ? `image: { src: /assets/img/news/${pick(IMAGES)}.jpg, alt: "${sentence(6).slice(0, -1)}", caption: "${sentence(8)}", credit: "Bench" }\n`
+        : "";
     const frontMatter =
       `---\ntitle: "${sentence(between(6, 12)).slice(0, -1)}"\ndek: "${sentence(between(14, 24))}"\ndate: ${date.toISO({ suppressMilliseconds: true })}\n` +
       `author: ${pick(authors)}\ntags: [${tags.join(", ")}]\nsource: "Bench wire"\nrelated:\n${related.join("\n")}\n${image}---\n`;

@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { launchBrowser } from "../test/browser.ts";
 import { serveSite } from "../test/serve.ts";
-import { BENCH_NOW, generateCorpus, type Corpus } from "./generate.ts";
+import { BENCH_NOW, type Corpus, generateCorpus } from "./generate.ts";
 
 const usage = `Usage: npm run bench -- [--articles N] [--runs R] [--dir DIR] [--skip-dev] [--only check|dev]
 
@@ -38,12 +38,21 @@ function median(values: number[]): number {
 }
 
 function summarise(runs: Timing[]): Measure {
-  return { runs, medianSeconds: median(runs.map((run) => run.seconds)), peakRssMb: Math.max(...runs.map((run) => run.peakRssMb)) };
+  return {
+    runs,
+    medianSeconds: median(runs.map((run) => run.seconds)),
+    peakRssMb: Math.max(...runs.map((run) => run.peakRssMb)),
+  };
 }
 
 /** Runs a command under GNU time for wall-clock seconds and peak resident memory. */
 function timed(command: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Timing {
-  const result = spawnSync("/usr/bin/time", ["-f", "%e %M", ...command], { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync("/usr/bin/time", ["-f", "%e %M", ...command], {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, ...options.env },
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (result.status !== 0) throw new Error(`${command.join(" ")} failed:\n${result.stderr.slice(-3000)}`);
   const [seconds, kilobytes] = (result.stderr.trim().split("\n").at(-1) ?? "").split(" ").map(Number);
   return { seconds: seconds ?? NaN, peakRssMb: Math.round((kilobytes ?? 0) / 1024) };
@@ -65,11 +74,23 @@ function htmlPages(dir: string): number {
 
 /** `npm run build` exactly as a writer runs it. */
 function fullBuild(corpus: Corpus, out: string): Timing {
-  return timed(["npm", "run", "build", "--silent", "--", "--content", corpus.contentDir, "--out", out, "--now", BENCH_NOW]);
+  return timed([
+    "npm",
+    "run",
+    "build",
+    "--silent",
+    "--",
+    "--content",
+    corpus.contentDir,
+    "--out",
+    out,
+    "--now",
+    BENCH_NOW,
+  ]);
 }
 
 /** The baseline: what Eleventy and Pagefind cost by themselves on the same Markdown. */
-function vanillaBuild(corpus: Corpus, work: string): Timing {
+function vanillaBuild(_corpus: Corpus, work: string): Timing {
   const project = join(work, "vanilla");
   rmSync(project, { recursive: true, force: true });
   mkdirSync(join(project, "_includes"), { recursive: true });
@@ -83,9 +104,24 @@ function vanillaBuild(corpus: Corpus, work: string): Timing {
     `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>{{ title }}</title></head>\n<body><main data-pagefind-body><h1>{{ title }}</h1>{{ content | safe }}</main></body></html>\n`,
   );
   // The same heap ceiling as `npm run build`, so the baseline is not held back at 100,000 articles.
-  const eleventy = timed([NODE, "--max-old-space-size=16384", join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=vanilla/eleventy.config.mjs", "--quiet"], { cwd: work });
-  const pagefind = timed([NODE, join(ROOT, "node_modules/pagefind/lib/runner/bin.cjs"), "--site", join(project, "_site")], { cwd: work });
-  return { seconds: Math.round((eleventy.seconds + pagefind.seconds) * 100) / 100, peakRssMb: Math.max(eleventy.peakRssMb, pagefind.peakRssMb) };
+  const eleventy = timed(
+    [
+      NODE,
+      "--max-old-space-size=16384",
+      join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"),
+      "--config=vanilla/eleventy.config.mjs",
+      "--quiet",
+    ],
+    { cwd: work },
+  );
+  const pagefind = timed(
+    [NODE, join(ROOT, "node_modules/pagefind/lib/runner/bin.cjs"), "--site", join(project, "_site")],
+    { cwd: work },
+  );
+  return {
+    seconds: Math.round((eleventy.seconds + pagefind.seconds) * 100) / 100,
+    peakRssMb: Math.max(eleventy.peakRssMb, pagefind.peakRssMb),
+  };
 }
 
 function check(corpus: Corpus): Timing {
@@ -95,10 +131,23 @@ function check(corpus: Corpus): Timing {
 /** Starts the dev server, then edits one article `runs` times, timing each save until the rebuild is written. */
 async function devRebuilds(corpus: Corpus, work: string, runs: number): Promise<Timing[]> {
   // The same command as `npm start`, with its heap ceiling.
-  const server = spawn(NODE, ["--max-old-space-size=16384", "--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", `--output=${join(work, "dev")}`, "--serve", "--port=8391"], {
-    cwd: ROOT,
-    env: { ...process.env, NEWSDESK_CONTENT: corpus.contentDir, NEWSDESK_NOW: BENCH_NOW },
-  });
+  const server = spawn(
+    NODE,
+    [
+      "--max-old-space-size=16384",
+      "--import",
+      "tsx",
+      "node_modules/@11ty/eleventy/cmd.cjs",
+      "--config=.eleventy.ts",
+      `--output=${join(work, "dev")}`,
+      "--serve",
+      "--port=8391",
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, NEWSDESK_CONTENT: corpus.contentDir, NEWSDESK_NOW: BENCH_NOW },
+    },
+  );
   let output = "";
   let exited = false;
   server.on("exit", () => (exited = true));
@@ -130,7 +179,10 @@ async function devRebuilds(corpus: Corpus, work: string, runs: number): Promise<
       for (let attempt = 0; ; attempt++) {
         from = output.length;
         started = performance.now();
-        appendFileSync(join(corpus.contentDir, corpus.sampleArticle), `\nAn added paragraph, edit ${run}.${attempt}.\n`);
+        appendFileSync(
+          join(corpus.contentDir, corpus.sampleArticle),
+          `\nAn added paragraph, edit ${run}.${attempt}.\n`,
+        );
         try {
           await waitFor(/File changed/, from, 5_000);
           break;
@@ -148,7 +200,10 @@ async function devRebuilds(corpus: Corpus, work: string, runs: number): Promise<
 }
 
 /** Bytes the browser fetches from /pagefind/ for its first search, as sent by a host that gzips text. */
-async function firstSearchBytes(site: string, query: string): Promise<{ total: number; files: { path: string; bytes: number }[] }> {
+async function firstSearchBytes(
+  site: string,
+  query: string,
+): Promise<{ total: number; files: { path: string; bytes: number }[] }> {
   const server = await serveSite(site);
   const browser = await launchBrowser();
   const files: { path: string; bytes: number }[] = [];
@@ -156,7 +211,8 @@ async function firstSearchBytes(site: string, query: string): Promise<{ total: n
     const page = await browser.newPage();
     page.on("response", async (response) => {
       const path = new URL(response.url()).pathname;
-      if (path.startsWith("/pagefind/")) files.push({ path, bytes: (await response.request().sizes()).responseBodySize });
+      if (path.startsWith("/pagefind/"))
+        files.push({ path, bytes: (await response.request().sizes()).responseBodySize });
     });
     await page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}`);
     await page.waitForSelector(".search-result", { timeout: 60_000 });
@@ -186,7 +242,9 @@ async function main(): Promise<number> {
     return 0;
   }
   if (!existsSync("/usr/bin/time")) {
-    console.error("The benchmark measures memory with GNU time. Install it with: apt-get install -y --no-install-recommends time (with sudo unless root)");
+    console.error(
+      "The benchmark measures memory with GNU time. Install it with: apt-get install -y --no-install-recommends time (with sudo unless root)",
+    );
     return 2;
   }
   const articles = Number(values.articles);
@@ -196,8 +254,13 @@ async function main(): Promise<number> {
   const corpus = generateCorpus({ dir: work, articles });
   const out = join(work, "site");
   if (values.only === "check" || values.only === "dev") {
-    const timings = values.only === "check" ? Array.from({ length: runs }, () => check(corpus)) : await devRebuilds(corpus, work, runs);
-    console.log(`${values.only}: ${timings.map((run) => `${run.seconds} s`).join(", ")}; median ${summarise(timings).medianSeconds} s`);
+    const timings =
+      values.only === "check"
+        ? Array.from({ length: runs }, () => check(corpus))
+        : await devRebuilds(corpus, work, runs);
+    console.log(
+      `${values.only}: ${timings.map((run) => `${run.seconds} s`).join(", ")}; median ${summarise(timings).medianSeconds} s`,
+    );
     return 0;
   }
 
@@ -218,8 +281,18 @@ async function main(): Promise<number> {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, memoryGb: Math.round(totalmem() / 1024 ** 3), node: process.version },
     corpus: { articles, topics: corpus.topics, authors: corpus.authors, seed: 2026 },
-    fullBuild: { ...summarise(build), pages: htmlPages(out), outputBytes: dirBytes(out), pagefindBytes: dirBytes(join(out, "pagefind")) },
-    vanillaBuild: { ...summarise(vanilla), pages: htmlPages(join(work, "vanilla", "_site")), outputBytes: dirBytes(join(work, "vanilla", "_site")), pagefindBytes: dirBytes(join(work, "vanilla", "_site", "pagefind")) },
+    fullBuild: {
+      ...summarise(build),
+      pages: htmlPages(out),
+      outputBytes: dirBytes(out),
+      pagefindBytes: dirBytes(join(out, "pagefind")),
+    },
+    vanillaBuild: {
+      ...summarise(vanilla),
+      pages: htmlPages(join(work, "vanilla", "_site")),
+      outputBytes: dirBytes(join(work, "vanilla", "_site")),
+      pagefindBytes: dirBytes(join(work, "vanilla", "_site", "pagefind")),
+    },
     check: summarise(checks),
     devRebuild: dev.length > 0 ? summarise(dev) : undefined,
     firstSearch: { query: "market", ...search },
@@ -235,7 +308,9 @@ async function main(): Promise<number> {
     `| (a) full build (\`npm run build\`) | ${results.fullBuild.medianSeconds.toFixed(1)} s | ${results.fullBuild.peakRssMb} MB | ${results.fullBuild.pages} | ${mb(results.fullBuild.outputBytes)} | ${mb(results.fullBuild.pagefindBytes)} |`,
     `| (b) vanilla Eleventy + \`pagefind --site\` | ${results.vanillaBuild.medianSeconds.toFixed(1)} s | ${results.vanillaBuild.peakRssMb} MB | ${results.vanillaBuild.pages} | ${mb(results.vanillaBuild.outputBytes)} | ${mb(results.vanillaBuild.pagefindBytes)} |`,
     `| (c) \`npm run check\` | ${results.check.medianSeconds.toFixed(2)} s | ${results.check.peakRssMb} MB | | | |`,
-    results.devRebuild ? `| (d) dev-server rebuild after one edit | ${results.devRebuild.medianSeconds.toFixed(1)} s | | | | |` : "| (d) dev-server rebuild | not measured | | | | |",
+    results.devRebuild
+      ? `| (d) dev-server rebuild after one edit | ${results.devRebuild.medianSeconds.toFixed(1)} s | | | | |`
+      : "| (d) dev-server rebuild | not measured | | | | |",
     "",
     `Ratio (a)/(b): **${ratio.toFixed(2)}**. First search for “market”: **${(search.total / 1024).toFixed(0)} KB** from /pagefind/ in ${search.files.length} requests as transferred: the server gzips text as static hosts do, and Pagefind's index and fragment files are gzip already.`,
     "",

@@ -14,15 +14,29 @@ interface MonthPageData {
 
 /** Every page of every month: /archive/<yyyy>/<mm>/ and /archive/<yyyy>/<mm>/page/<n>/. */
 export const data = {
-  pagination: { data: "listings.monthPages", size: 1, alias: "listing", addAllPagesToCollections: false, before: onlyRebuilt((page: MonthPage) => page.url) },
+  pagination: {
+    data: "listings.monthPages",
+    size: 1,
+    alias: "listing",
+    addAllPagesToCollections: false,
+    before: onlyRebuilt((page: MonthPage) => page.url),
+  },
   permalink: ({ listing }: MonthPageData) => listing.url,
 };
 
 /** A month's articles, newest first, by the publication's calendar. */
 export function render({ newsroom, listing }: MonthPageData) {
-  const title = listing.pageNumber > 1 ? `${listing.label} — page ${listing.pageNumber} of ${listing.pageCount}` : listing.label;
+  const title =
+    listing.pageNumber > 1 ? `${listing.label} — page ${listing.pageNumber} of ${listing.pageCount}` : listing.label;
   return (
-    <Page newsroom={newsroom} path={listing.url} title={title} description={`${newsroom.publication.name} articles from ${listing.label}.`} previousUrl={listing.previousUrl} nextUrl={listing.nextUrl}>
+    <Page
+      newsroom={newsroom}
+      path={listing.url}
+      title={title}
+      description={`${newsroom.publication.name} articles from ${listing.label}.`}
+      previousUrl={listing.previousUrl}
+      nextUrl={listing.nextUrl}
+    >
       <ListingHeader kicker="Archive" title={listing.label} page={listing}>
         <p>
           <a href="/archive/">All months</a>

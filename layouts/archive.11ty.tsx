@@ -9,7 +9,12 @@ export function render({ newsroom, listings }: { newsroom: Newsroom; listings: L
   const years = new Map<number, ArchiveMonth[]>();
   for (const month of listings.archive) years.set(month.year, [...(years.get(month.year) ?? []), month]);
   return (
-    <Page newsroom={newsroom} path="/archive/" title="Archive" description={`Every article from ${newsroom.publication.name}, month by month.`}>
+    <Page
+      newsroom={newsroom}
+      path="/archive/"
+      title="Archive"
+      description={`Every article from ${newsroom.publication.name}, month by month.`}
+    >
       <header class="listing-header">
         <h1 class="listing-header__title">Archive</h1>
       </header>

@@ -1,7 +1,7 @@
 import { displayLocale } from "../src/collections/collections.ts";
 import { onlyRebuilt } from "../src/collections/rebuild.ts";
-import { shortDate } from "../src/dates/dates.ts";
 import type { Article, Newsroom } from "../src/content/schema.ts";
+import { shortDate } from "../src/dates/dates.ts";
 import { rawHtml } from "../src/render/rawHtml.ts";
 import { AlsoSee } from "./components/AlsoSee.tsx";
 import { AuthorBio } from "./components/AuthorBio.tsx";
@@ -20,7 +20,13 @@ interface ArticlePageData {
 
 /** One page per article at /news/<slug>/. */
 export const data = {
-  pagination: { data: "newsroom.articles", size: 1, alias: "article", addAllPagesToCollections: false, before: onlyRebuilt((article: Article) => article.url) },
+  pagination: {
+    data: "newsroom.articles",
+    size: 1,
+    alias: "article",
+    addAllPagesToCollections: false,
+    before: onlyRebuilt((article: Article) => article.url),
+  },
   permalink: (page: ArticlePageData) => page.article.url,
 };
 

@@ -15,23 +15,45 @@ interface AuthorPageData {
 
 /** Every page of every author: /authors/<key>/ and /authors/<key>/page/<n>/. */
 export const data = {
-  pagination: { data: "listings.authorPages", size: 1, alias: "listing", addAllPagesToCollections: false, before: onlyRebuilt((page: AuthorPage) => page.url) },
+  pagination: {
+    data: "listings.authorPages",
+    size: 1,
+    alias: "listing",
+    addAllPagesToCollections: false,
+    before: onlyRebuilt((page: AuthorPage) => page.url),
+  },
   permalink: ({ listing }: AuthorPageData) => listing.url,
 };
 
 /** A writer's photo, role, bio and links, then their articles, newest first. */
 export function render({ newsroom, listing }: AuthorPageData) {
   const { author } = listing;
-  const title = listing.pageNumber > 1 ? `${author.name} — page ${listing.pageNumber} of ${listing.pageCount}` : author.name;
+  const title =
+    listing.pageNumber > 1 ? `${author.name} — page ${listing.pageNumber} of ${listing.pageCount}` : author.name;
   return (
-    <Page newsroom={newsroom} path={listing.url} feeds={[{ url: `${author.url}feed.xml`, title: `${author.name} | ${newsroom.publication.name}` }]} title={title} description={author.role ? `${author.name}, ${author.role}, ${newsroom.publication.name}` : undefined} previousUrl={listing.previousUrl} nextUrl={listing.nextUrl}>
+    <Page
+      newsroom={newsroom}
+      path={listing.url}
+      feeds={[{ url: `${author.url}feed.xml`, title: `${author.name} | ${newsroom.publication.name}` }]}
+      title={title}
+      description={author.role ? `${author.name}, ${author.role}, ${newsroom.publication.name}` : undefined}
+      previousUrl={listing.previousUrl}
+      nextUrl={listing.nextUrl}
+    >
       <header class="author-header">
-        {author.photo ? <img class="author-header__photo" src={author.photo.src} alt={author.photo.alt} width="160" height="160" /> : null}
+        {author.photo ? (
+          <img class="author-header__photo" src={author.photo.src} alt={author.photo.alt} width="160" height="160" />
+        ) : null}
         <div>
           <p class="kicker">Author</p>
           <h1 class="listing-header__title">
             {author.name}
-            {listing.pageNumber > 1 ? <span class="listing-header__page"> — page {listing.pageNumber} of {listing.pageCount}</span> : null}
+            {listing.pageNumber > 1 ? (
+              <span class="listing-header__page">
+                {" "}
+                — page {listing.pageNumber} of {listing.pageCount}
+              </span>
+            ) : null}
           </h1>
           {author.role ? <p class="author-header__role">{author.role}</p> : null}
           {listing.pageNumber === 1 ? <div class="author-header__bio">{rawHtml(author.bioHtml)}</div> : null}

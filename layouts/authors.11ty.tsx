@@ -8,14 +8,23 @@ export const data = { permalink: "/authors/" };
 export function render({ newsroom, listings }: { newsroom: Newsroom; listings: Listings }) {
   const firstPages = listings.authorPages.filter((page) => page.pageNumber === 1);
   return (
-    <Page newsroom={newsroom} path="/authors/" title="Authors" description={`The writers of ${newsroom.publication.name}.`}>
+    <Page
+      newsroom={newsroom}
+      path="/authors/"
+      title="Authors"
+      description={`The writers of ${newsroom.publication.name}.`}
+    >
       <header class="listing-header">
         <h1 class="listing-header__title">Authors</h1>
       </header>
       <ul class="author-index">
         {firstPages.map(({ author, total }) => (
           <li class="author-index__item">
-            {author.photo ? <img src={author.photo.src} alt="" width="80" height="80" loading="lazy" /> : <span class="author-index__no-photo" />}
+            {author.photo ? (
+              <img src={author.photo.src} alt="" width="80" height="80" loading="lazy" />
+            ) : (
+              <span class="author-index__no-photo" />
+            )}
             <div>
               <a class="author-index__name" href={author.url}>
                 {author.name}

@@ -13,12 +13,18 @@ export function render({ newsroom, listings }: { newsroom: Newsroom; listings: L
   const locale = displayLocale(newsroom);
   const feed = correctionsFeedLink(newsroom);
   return (
-    <Page newsroom={newsroom} path="/corrections/" title="Corrections" description={`Every correction and retraction ${newsroom.publication.name} has published, newest first.`} feeds={[feed]}>
+    <Page
+      newsroom={newsroom}
+      path="/corrections/"
+      title="Corrections"
+      description={`Every correction and retraction ${newsroom.publication.name} has published, newest first.`}
+      feeds={[feed]}
+    >
       <header class="listing-header">
         <h1 class="listing-header__title">Corrections</h1>
         <p class="listing-header__description">
-          When we get something wrong, we correct the story and say so at its top. Every correction and retraction is listed
-          here, newest first; follow them with the <a href={feed.url}>corrections feed</a>.
+          When we get something wrong, we correct the story and say so at its top. Every correction and retraction is
+          listed here, newest first; follow them with the <a href={feed.url}>corrections feed</a>.
         </p>
       </header>
       {listings.corrections.length === 0 ? (

@@ -30,7 +30,13 @@ export function render({ newsroom, edition }: EditionPageData) {
   const older = newsroom.editions[index + 1];
   const count = (edition.lead ? 1 : 0) + edition.picks.length;
   return (
-    <Page newsroom={newsroom} path={edition.url} title={edition.title} description={edition.preheader || undefined} feeds={[newsletterFeedLink(newsroom)]}>
+    <Page
+      newsroom={newsroom}
+      path={edition.url}
+      title={edition.title}
+      description={edition.preheader || undefined}
+      feeds={[newsletterFeedLink(newsroom)]}
+    >
       <article class="edition">
         {edition.scheduled ? (
           <p class="preview-notice" role="note">

@@ -1,5 +1,5 @@
 import type { Newsroom } from "../src/content/schema.ts";
-import { jsonFeed, type FeedSpec } from "../src/feeds/feeds.ts";
+import { type FeedSpec, jsonFeed } from "../src/feeds/feeds.ts";
 
 /** The site's JSON Feed at /feed.json (the same entries as /feed.xml). */
 export const data = { permalink: "/feed.json", eleventyExcludeFromCollections: true };

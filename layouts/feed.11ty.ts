@@ -9,7 +9,13 @@ interface FeedData {
 
 /** Atom feeds: /feed.xml, /topics/<slug>/feed.xml and /authors/<key>/feed.xml. */
 export const data = {
-  pagination: { data: "feeds", size: 1, alias: "feed", addAllPagesToCollections: false, before: onlyRebuilt((feed: FeedSpec) => feed.pageUrl) },
+  pagination: {
+    data: "feeds",
+    size: 1,
+    alias: "feed",
+    addAllPagesToCollections: false,
+    before: onlyRebuilt((feed: FeedSpec) => feed.pageUrl),
+  },
   permalink: ({ feed }: FeedData) => feed.url,
   eleventyExcludeFromCollections: true,
 };

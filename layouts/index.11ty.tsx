@@ -13,11 +13,7 @@ export function render({ newsroom, listings }: { newsroom: Newsroom; listings: L
   return (
     <Page newsroom={newsroom} path="/" title={publication.name} description={publication.tagline}>
       <h1 class="visually-hidden">{publication.name}</h1>
-      {lead ? (
-        <LeadStory article={lead} newsroom={newsroom} />
-      ) : (
-        <p class="empty">Nothing has been published yet.</p>
-      )}
+      {lead ? <LeadStory article={lead} newsroom={newsroom} /> : <p class="empty">Nothing has been published yet.</p>}
       {latest.length > 0 ? (
         <section class="front-section" aria-labelledby="latest">
           <h2 id="latest" class="section-heading">

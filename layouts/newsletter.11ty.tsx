@@ -12,12 +12,18 @@ export function render({ newsroom }: { newsroom: Newsroom }) {
   const locale = displayLocale(newsroom);
   const feed = newsletterFeedLink(newsroom);
   return (
-    <Page newsroom={newsroom} path="/newsletter/" title="Newsletter" description={`Every newsletter edition from ${publication.name}, newest first.`} feeds={[feed]}>
+    <Page
+      newsroom={newsroom}
+      path="/newsletter/"
+      title="Newsletter"
+      description={`Every newsletter edition from ${publication.name}, newest first.`}
+      feeds={[feed]}
+    >
       <header class="listing-header">
         <h1 class="listing-header__title">Newsletter</h1>
         <p class="listing-header__description">
-          The editors’ pick of {publication.name}’s stories, sent by email. Every edition is here, newest first; follow them
-          with the <a href={feed.url}>newsletter feed</a>.
+          The editors’ pick of {publication.name}’s stories, sent by email. Every edition is here, newest first; follow
+          them with the <a href={feed.url}>newsletter feed</a>.
         </p>
       </header>
       {editions.length === 0 ? (

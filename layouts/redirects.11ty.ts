@@ -10,5 +10,7 @@ export const data = { permalink: "/_redirects", eleventyExcludeFromCollections: 
  */
 export function render({ newsroom }: { newsroom: Newsroom }): string {
   const lines = newsroom.aliases.map((alias) => `${alias.from} ${alias.to} 301`);
-  return ["# Written by the build from each story's `aliases`: old addresses that lead to it.", ...lines, ""].join("\n");
+  return ["# Written by the build from each story's `aliases`: old addresses that lead to it.", ...lines, ""].join(
+    "\n",
+  );
 }

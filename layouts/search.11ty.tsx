@@ -10,10 +10,23 @@ export const data = { permalink: "/search/" };
  */
 export function render({ newsroom }: { newsroom: Newsroom }) {
   return (
-    <Page newsroom={newsroom} path="/search/" isSearchPage title="Search" description={`Search every article from ${newsroom.publication.name}.`}>
+    <Page
+      newsroom={newsroom}
+      path="/search/"
+      isSearchPage
+      title="Search"
+      description={`Search every article from ${newsroom.publication.name}.`}
+    >
       <div class="search-page">
         <h1 class="listing-header__title">Search</h1>
-        <form id="search-form" class="search-form" role="search" aria-label="Search and filter articles" action="/search/" method="get">
+        <form
+          id="search-form"
+          class="search-form"
+          role="search"
+          aria-label="Search and filter articles"
+          action="/search/"
+          method="get"
+        >
           <div class="search-form__query">
             <label for="search-query">Search articles</label>
             <input id="search-query" type="search" name="q" autocomplete="off" enterkeyhint="search" />
@@ -50,7 +63,8 @@ export function render({ newsroom }: { newsroom: Newsroom }) {
         <noscript>
           <p class="search-page__noscript">
             Search needs JavaScript, which is turned off in this browser. You can still find stories by{" "}
-            <a href="/topics/">topic</a>, by <a href="/authors/">author</a> or month by month in the <a href="/archive/">archive</a>.
+            <a href="/topics/">topic</a>, by <a href="/authors/">author</a> or month by month in the{" "}
+            <a href="/archive/">archive</a>.
           </p>
         </noscript>
         <p id="search-status" class="search-page__status" role="status" aria-live="polite"></p>

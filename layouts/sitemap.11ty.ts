@@ -1,5 +1,5 @@
 import type { Newsroom } from "../src/content/schema.ts";
-import { sitemapXml, type SitemapFile } from "../src/seo/sitemaps.ts";
+import { type SitemapFile, sitemapXml } from "../src/seo/sitemaps.ts";
 
 interface SitemapData {
   newsroom: Newsroom;

@@ -15,16 +15,31 @@ interface TopicPageData {
 
 /** Every page of every topic: /topics/<slug>/ and /topics/<slug>/page/<n>/. */
 export const data = {
-  pagination: { data: "listings.topicPages", size: 1, alias: "listing", addAllPagesToCollections: false, before: onlyRebuilt((page: TopicPage) => page.url) },
+  pagination: {
+    data: "listings.topicPages",
+    size: 1,
+    alias: "listing",
+    addAllPagesToCollections: false,
+    before: onlyRebuilt((page: TopicPage) => page.url),
+  },
   permalink: ({ listing }: TopicPageData) => listing.url,
 };
 
 /** A topic's name, description and articles, newest first, 20 to a page. */
 export function render({ newsroom, listing }: TopicPageData) {
   const { topic } = listing;
-  const title = listing.pageNumber > 1 ? `${topic.name} — page ${listing.pageNumber} of ${listing.pageCount}` : topic.name;
+  const title =
+    listing.pageNumber > 1 ? `${topic.name} — page ${listing.pageNumber} of ${listing.pageCount}` : topic.name;
   return (
-    <Page newsroom={newsroom} path={listing.url} feeds={[{ url: `${topic.url}feed.xml`, title: `${topic.name} | ${newsroom.publication.name}` }]} title={title} description={topic.description ?? `The latest ${topic.name} news from ${newsroom.publication.name}.`} previousUrl={listing.previousUrl} nextUrl={listing.nextUrl}>
+    <Page
+      newsroom={newsroom}
+      path={listing.url}
+      feeds={[{ url: `${topic.url}feed.xml`, title: `${topic.name} | ${newsroom.publication.name}` }]}
+      title={title}
+      description={topic.description ?? `The latest ${topic.name} news from ${newsroom.publication.name}.`}
+      previousUrl={listing.previousUrl}
+      nextUrl={listing.nextUrl}
+    >
       <ListingHeader kicker="Topic" title={topic.name} page={listing}>
         {topic.description ? <p class="listing-header__description">{topic.description}</p> : null}
         {topic.introHtml ? <div class="listing-header__intro">{rawHtml(topic.introHtml)}</div> : null}

@@ -11,9 +11,16 @@ export const data = { permalink: "/topics/" };
 export function render({ newsroom, listings }: { newsroom: Newsroom; listings: Listings }) {
   const active = listings.topicCounts.filter(({ count }) => count > 0).slice(0, MOST_ACTIVE);
   const busiest = new Set(active.map(({ topic }) => topic.slug));
-  const alphabetical = [...listings.topicCounts].sort((a, b) => a.topic.name.localeCompare(b.topic.name, newsroom.publication.language));
+  const alphabetical = [...listings.topicCounts].sort((a, b) =>
+    a.topic.name.localeCompare(b.topic.name, newsroom.publication.language),
+  );
   return (
-    <Page newsroom={newsroom} path="/topics/" title="Topics" description={`Every topic ${newsroom.publication.name} covers.`}>
+    <Page
+      newsroom={newsroom}
+      path="/topics/"
+      title="Topics"
+      description={`Every topic ${newsroom.publication.name} covers.`}
+    >
       <header class="listing-header">
         <h1 class="listing-header__title">Topics</h1>
       </header>
@@ -36,7 +43,10 @@ export function render({ newsroom, listings }: { newsroom: Newsroom; listings: L
         <ul class="topic-index">
           {alphabetical.map(({ topic, count }) => (
             <li class={busiest.has(topic.slug) ? "topic-index__item topic-index__item--active" : "topic-index__item"}>
-              <a href={topic.url}>{topic.name}</a> <span class="count">{count} {count === 1 ? "article" : "articles"}</span>
+              <a href={topic.url}>{topic.name}</a>{" "}
+              <span class="count">
+                {count} {count === 1 ? "article" : "articles"}
+              </span>
               {topic.description ? <p>{topic.description}</p> : null}
             </li>
           ))}

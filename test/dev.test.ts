@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,7 +18,8 @@ function waitFor(pattern: RegExp, from: number, limitMs = 60_000): Promise<void>
     const started = Date.now();
     const poll = setInterval(() => {
       if (pattern.test(output.slice(from))) resolve();
-      else if (server.exitCode !== null || Date.now() - started > limitMs) reject(new Error(`no ${pattern} from the dev server:\n${output.slice(-3000)}`));
+      else if (server.exitCode !== null || Date.now() - started > limitMs)
+        reject(new Error(`no ${pattern} from the dev server:\n${output.slice(-3000)}`));
       else return;
       clearInterval(poll);
     }, 25);
@@ -46,14 +47,35 @@ async function save(file: string, edit: (text: string) => string): Promise<void>
 const written = (url: string) => statSync(join(out, url, "index.html")).mtimeMs;
 function headlines(url: string): string[] {
   const $ = page(out, url);
-  return $(".card__headline a, .also-see a").map((_, link) => $(link).text().trim()).get();
+  return $(".card__headline a, .also-see a")
+    .map((_, link) => $(link).text().trim())
+    .get();
 }
 
 dev.before(async () => {
   cpSync("test/fixtures/site/content", content, { recursive: true });
-  server = spawn(process.execPath, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", `--output=${out}`, "--serve", `--port=${20000 + Math.floor(Math.random() * 20000)}`], {
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", NEWSDESK_CONTENT: content, NEWSDESK_NOW: "2024-06-01T00:00:00Z", NEWSDESK_PREVIEW: "" },
-  });
+  server = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "node_modules/@11ty/eleventy/cmd.cjs",
+      "--config=.eleventy.ts",
+      `--output=${out}`,
+      "--serve",
+      `--port=${20000 + Math.floor(Math.random() * 20000)}`,
+    ],
+    {
+      env: {
+        ...process.env,
+        NO_COLOR: "1",
+        FORCE_COLOR: "0",
+        NEWSDESK_CONTENT: content,
+        NEWSDESK_NOW: "2024-06-01T00:00:00Z",
+        NEWSDESK_PREVIEW: "",
+      },
+    },
+  );
   server.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   server.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   await waitFor(/Watching/, 0);
@@ -65,13 +87,19 @@ dev.after(() => {
 
 dev("a new headline reaches the article, ALSO SEE, topic, author and archive pages and the topic feed", async () => {
   const untouched = written("/news/penang-suppliers/");
-  await save("news/2024/other-story.md", (text) => text.replace("title: Other story about chips", "title: Chips story, retitled"));
+  await save("news/2024/other-story.md", (text) =>
+    text.replace("title: Other story about chips", "title: Chips story, retitled"),
+  );
   assert.is(page(out, "/news/other-story/")("h1").text(), "Chips story, retitled");
   for (const url of ["/news/custom-full/", "/topics/china-bond/", "/authors/ben-tran/", "/archive/2024/02/"]) {
     assert.ok(headlines(url).includes("Chips story, retitled"), `${url} lists ${headlines(url).join(" | ")}`);
   }
   assert.match(readFileSync(join(out, "topics/china-bond/feed.xml"), "utf8"), "Chips story, retitled");
-  assert.is(written("/news/penang-suppliers/"), untouched, "an article that does not show the edited one is left as written");
+  assert.is(
+    written("/news/penang-suppliers/"),
+    untouched,
+    "an article that does not show the edited one is left as written",
+  );
 });
 
 dev("a saved topic file rewrites every page", async () => {

@@ -18,7 +18,9 @@ const yaml = (value: string) => JSON.stringify(value);
 
 /** Every text output of a built site (not Pagefind's compressed index), by path. */
 function outputs(site: string): Map<string, string> {
-  const files = readdirSync(site, { recursive: true, encoding: "utf8" }).filter((path) => /\.(html|xml|json|txt)$|^_headers$/.test(path) && !path.startsWith("pagefind"));
+  const files = readdirSync(site, { recursive: true, encoding: "utf8" }).filter(
+    (path) => /\.(html|xml|json|txt)$|^_headers$/.test(path) && !path.startsWith("pagefind"),
+  );
   return new Map(files.sort().map((path) => [path, readFileSync(join(site, path), "utf8")]));
 }
 
@@ -45,26 +47,48 @@ escaping.before(() => {
       `Body ${HOSTILE}\n\n[${HOSTILE}](https://example.org/?b="><script>)\n`,
     ),
   });
-  const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--content", content, "--out", site, "--now", "2024-06-01T00:00:00Z"], {
-    encoding: "utf8",
-    env: { ...process.env, NEWSDESK_NOW: "", NEWSDESK_PREVIEW: "" },
-  });
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "src/cli/build.ts", "--content", content, "--out", site, "--now", "2024-06-01T00:00:00Z"],
+    {
+      encoding: "utf8",
+      env: { ...process.env, NEWSDESK_NOW: "", NEWSDESK_PREVIEW: "" },
+    },
+  );
   assert.is(result.status, 0, result.stderr);
 });
 
 escaping("no output holds a raw element or attribute from the input, except JSON strings that are plain text", () => {
-  const raw = [...outputs(site)].filter(([path, text]) => /<script>alert|<img src=x/i.test(path.endsWith(".json") ? JSON.stringify(JSON.parse(text).items?.map((item: { content_html?: string }) => item.content_html) ?? []) : text));
-  assert.equal(raw.map(([path]) => path), []);
+  const raw = [...outputs(site)].filter(([path, text]) =>
+    /<script>alert|<img src=x/i.test(
+      path.endsWith(".json")
+        ? JSON.stringify(JSON.parse(text).items?.map((item: { content_html?: string }) => item.content_html) ?? [])
+        : text,
+    ),
+  );
+  assert.equal(
+    raw.map(([path]) => path),
+    [],
+  );
   // XML forbids `<` in attribute values (https://www.w3.org/TR/xml/#NT-AttValue); lenient parsers let it pass.
   const badAttributes = [...outputs(site)].filter(([path, text]) => path.endsWith(".xml") && /="[^"]*</.test(text));
-  assert.equal(badAttributes.map(([path]) => path), []);
+  assert.equal(
+    badAttributes.map(([path]) => path),
+    [],
+  );
 });
 
 escaping("pages show every field as typed, and run no script but the search page's own", () => {
   for (const [path, text] of outputs(site)) {
     if (!path.endsWith(".html")) continue;
     const $ = cheerio.load(text);
-    assert.equal($("script").map((_, script) => $(script).attr("type")).get(), path === "search/index.html" ? ["module"] : path.startsWith("news/") ? ["application/ld+json"] : [], path);
+    assert.equal(
+      $("script")
+        .map((_, script) => $(script).attr("type"))
+        .get(),
+      path === "search/index.html" ? ["module"] : path.startsWith("news/") ? ["application/ld+json"] : [],
+      path,
+    );
     assert.is($("[onerror], img[src=x]").length, 0, path);
   }
   const $ = cheerio.load(readFileSync(join(site, "news/a/index.html"), "utf8"));
@@ -73,13 +97,21 @@ escaping("pages show every field as typed, and run no script but the search page
   assert.is($(".article__dek").text(), typeset("Dek"));
   assert.is($('meta[name="description"]').attr("content"), typeset("Dek"));
   assert.is($('meta[property="og:title"]').attr("content"), typeset("Title"));
-  assert.is($('meta[property="og:image"]').attr("content"), "https://img.example/a.jpg?x=%22%3E%3Cscript%3Ealert(1)%3C/script%3E");
+  assert.is(
+    $('meta[property="og:image"]').attr("content"),
+    "https://img.example/a.jpg?x=%22%3E%3Cscript%3Ealert(1)%3C/script%3E",
+  );
   assert.is($('meta[property="og:image:alt"]').attr("content"), hostile("Alt"));
   assert.is($(".article__source").text(), hostile("Source"));
   assert.is($("figure.hero img").attr("alt"), hostile("Alt"));
   assert.is($(".hero__caption").text(), hostile("Caption"));
   assert.is($(".hero__credit").text(), hostile("Credit"));
-  assert.equal($(".topic-tags a").map((_, a) => $(a).text()).get(), ["China Bond", hostile("Tag")]);
+  assert.equal(
+    $(".topic-tags a")
+      .map((_, a) => $(a).text())
+      .get(),
+    ["China Bond", hostile("Tag")],
+  );
   assert.is($("section.also-see a").attr("href"), `https://example.org/?a="><script>alert(1)</script>`);
   assert.is($(".author-bio__name a").text(), hostile("Ana"));
   assert.ok($(".author-bio__text").text().startsWith("Bio <script>alert("), $(".author-bio__text").text());
@@ -87,7 +119,10 @@ escaping("pages show every field as typed, and run no script but the search page
   const jsonLd = JSON.parse($('script[type="application/ld+json"]').text());
   assert.is(jsonLd.headline, typeset("Title"));
   assert.is(jsonLd.description, typeset("Dek"));
-  assert.equal(jsonLd.author.map((author: { name: string }) => author.name), [hostile("Ana")]);
+  assert.equal(
+    jsonLd.author.map((author: { name: string }) => author.name),
+    [hostile("Ana")],
+  );
   const author = cheerio.load(readFileSync(join(site, "authors/ana-lim/index.html"), "utf8"));
   assert.is(author(".author-header__role").text(), hostile("Role"));
   assert.is(author(".author-header__links a").text().trim(), hostile("Label"));
@@ -105,7 +140,10 @@ escaping("feeds and sitemaps carry the same text, escaped for XML and for Atom's
   assert.is(cheerio.load(atom.feed.entry.title["#text"]).text(), typeset("Title"));
   assert.is(cheerio.load(atom.feed.entry.summary["#text"]).text(), typeset("Dek"));
   assert.is(atom.feed.entry.author.name, hostile("Ana"));
-  assert.equal(atom.feed.entry.category.map((category: Record<string, string>) => category["@_label"]), ["China Bond", hostile("Tag")]);
+  assert.equal(
+    atom.feed.entry.category.map((category: Record<string, string>) => category["@_label"]),
+    ["China Bond", hostile("Tag")],
+  );
   const json = JSON.parse(readFileSync(join(site, "feed.json"), "utf8"));
   assert.is(json.title, hostile("Ledger"));
   assert.is(json.items[0].title, typeset("Title"));
@@ -124,13 +162,15 @@ escaping("every link off the site, in bodies, ALSO SEE and author pages, opens w
       const href = $(link).attr("href") ?? "";
       if (href.startsWith("https://test.example/")) continue;
       const rel = ($(link).attr("rel") ?? "").split(" ");
-      external.push(`${path} ${href.split("?")[0]} ${rel.includes("noopener") && rel.includes("noreferrer") ? "safe" : `rel="${rel.join(" ")}"`}`);
+      external.push(
+        `${path} ${href.split("?")[0]} ${rel.includes("noopener") && rel.includes("noreferrer") ? "safe" : `rel="${rel.join(" ")}"`}`,
+      );
     }
   }
-  assert.equal([...new Set(external)], [
-    "authors/ana-lim/index.html https://ana.example/ safe",
-    "news/a/index.html https://example.org/ safe",
-  ]);
+  assert.equal(
+    [...new Set(external)],
+    ["authors/ana-lim/index.html https://ana.example/ safe", "news/a/index.html https://example.org/ safe"],
+  );
   assert.is(external.filter((line) => line.startsWith("news/a/")).length, 2, "the body link and the ALSO SEE link");
 });
 

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, watch, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -35,7 +35,12 @@ function beside(out: string): string[] {
 function endedCleanly(ended: Ended, out: string, reason: RegExp): void {
   assert.is(ended.status, 1, ended.stderr);
   assert.match(said(ended).join("\n"), reason);
-  assert.ok(said(ended).at(-1)?.endsWith(`${dirname(out).split("/").at(-1)}/site/ was left as it was.`), said(ended).join("\n"));
+  assert.ok(
+    said(ended)
+      .at(-1)
+      ?.endsWith(`${dirname(out).split("/").at(-1)}/site/ was left as it was.`),
+    said(ended).join("\n"),
+  );
   assert.not.match(ended.stderr, /^\s+at |panicked|stack backtrace/m);
   assert.equal(ended.left, { beside: ["site"], inside: ["previous.html"] });
 }
@@ -46,7 +51,9 @@ function endedCleanly(ended: Ended, out: string, reason: RegExp): void {
  * https://man7.org/linux/man-pages/man1/unshare.1.html
  */
 function buildWithMounts(setup: string, out: string, options: { project?: string; content?: string } = {}): Ended {
-  const build = [process.execPath, ...BUILD, "--content", options.content ?? FIXTURE, "--out", out, "--now", NOW].map((word) => `'${word}'`).join(" ");
+  const build = [process.execPath, ...BUILD, "--content", options.content ?? FIXTURE, "--out", out, "--now", NOW]
+    .map((word) => `'${word}'`)
+    .join(" ");
   // The mounts go with the namespace, so what the build left is listed from inside it, after a marker line.
   const script = [
     "set -e",
@@ -61,12 +68,18 @@ function buildWithMounts(setup: string, out: string, options: { project?: string
     encoding: "utf8",
     env: { ...process.env, NEWSDESK_NOW: "", NEWSDESK_PREVIEW: "" },
   });
-  if (result.error) throw new Error(`These tests need unshare (util-linux) with user namespaces: ${result.error.message}`);
+  if (result.error)
+    throw new Error(`These tests need unshare (util-linux) with user namespaces: ${result.error.message}`);
   const [stdout = "", last = ""] = result.stdout.split(`${LEFT} `);
   const [, status = "", beside = "", inside = ""] = /^(\d+) ([^|]*)\| (.*)$/.exec(last.trim()) ?? [];
   const names = (text: string) => text.split(" ").filter(Boolean).sort();
   if (status === "") throw new Error(`the namespace did not run the build:\n${result.stderr}`);
-  return { status: Number(status), stdout, stderr: result.stderr, left: { beside: names(beside), inside: names(inside) } };
+  return {
+    status: Number(status),
+    stdout,
+    stderr: result.stderr,
+    left: { beside: names(beside), inside: names(inside) },
+  };
 }
 
 /** The line the namespace's script marks its listing with. */
@@ -77,7 +90,9 @@ function mountPoint(): string {
   return mkdtempSync(join(tmpdir(), "newsdesk-mount-"));
 }
 
-const disks = suite("a build on a disk that fills or is read-only ends with the build's message, nothing staged, the previous site kept");
+const disks = suite(
+  "a build on a disk that fills or is read-only ends with the build's message, nothing staged, the previous site kept",
+);
 
 disks("the disk fills while pages are written", () => {
   const dir = mountPoint();
@@ -88,12 +103,18 @@ disks("the disk fills while pages are written", () => {
 });
 
 disks("the disk fills while the assets are copied", () => {
-  const project = projectCopy({ assets: (assets) => writeFileSync(join(assets, "img", "large.bin"), Buffer.alloc(3_000_000, 1)) });
+  const project = projectCopy({
+    assets: (assets) => writeFileSync(join(assets, "img", "large.bin"), Buffer.alloc(3_000_000, 1)),
+  });
   const dir = mountPoint();
   const out = join(dir, "site");
   // Room for every page, not for a 3 MB picture among the assets.
   const ended = buildWithMounts(`mount -t tmpfs -o size=2m tmpfs '${dir}'`, out, { project });
-  endedCleanly(ended, out, /^The build failed:\n {2}Having trouble copying '\.\/assets': the disk is full \(ENOSPC\)$/m);
+  endedCleanly(
+    ended,
+    out,
+    /^The build failed:\n {2}Having trouble copying '\.\/assets': the disk is full \(ENOSPC\)$/m,
+  );
 });
 
 disks("the disk fills while Pagefind writes the search index", () => {
@@ -101,12 +122,20 @@ disks("the disk fills while Pagefind writes the search index", () => {
   const out = join(dir, "site");
   const probe = join(mountPoint(), "site");
   // Measure the site once, then give a disk that holds all of it but half the index.
-  const sized = spawnSync(process.execPath, [...BUILD, "--content", FIXTURE, "--out", probe, "--now", NOW], { encoding: "utf8", env: { ...process.env, NEWSDESK_NOW: "", NEWSDESK_PREVIEW: "" } });
+  const sized = spawnSync(process.execPath, [...BUILD, "--content", FIXTURE, "--out", probe, "--now", NOW], {
+    encoding: "utf8",
+    env: { ...process.env, NEWSDESK_NOW: "", NEWSDESK_PREVIEW: "" },
+  });
   assert.is(sized.status, 0, sized.stderr);
-  const kilobytes = (path: string) => Number(spawnSync("du", ["-sk", path], { encoding: "utf8" }).stdout.split("\t")[0]);
+  const kilobytes = (path: string) =>
+    Number(spawnSync("du", ["-sk", path], { encoding: "utf8" }).stdout.split("\t")[0]);
   const size = kilobytes(probe) - Math.floor(kilobytes(join(probe, "pagefind")) / 2);
   const ended = buildWithMounts(`mount -t tmpfs -o size=${size}k tmpfs '${dir}'`, out);
-  endedCleanly(ended, out, /^The build failed:\n {2}Pagefind could not build the search index:\n {2}it could not write the index: the disk is full \(ENOSPC\)$/m);
+  endedCleanly(
+    ended,
+    out,
+    /^The build failed:\n {2}Pagefind could not build the search index:\n {2}it could not write the index: the disk is full \(ENOSPC\)$/m,
+  );
 });
 
 disks("the output's folder is read-only: the real reason, EROFS, and nothing written", () => {
@@ -115,20 +144,31 @@ disks("the output's folder is read-only: the real reason, EROFS, and nothing wri
   mkdirSync(out);
   writeFileSync(join(out, "previous.html"), "the site before");
   const ended = buildWithMounts(`mount --bind -o ro '${dir}' '${dir}'`, out);
-  endedCleanly(ended, out, /^The build failed:\n {2}could not write \S+\/site\.lock: the disk is read-only \(EROFS\)$/m);
+  endedCleanly(
+    ended,
+    out,
+    /^The build failed:\n {2}could not write \S+\/site\.lock: the disk is read-only \(EROFS\)$/m,
+  );
   assert.not.match(ended.stderr, /ENOENT/);
 });
 
 disks.run();
 
 /** Starts a build in the background, for a test that stops it or its indexer. */
-function startBuild(content: string, out: string): { child: ChildProcess; ended: Promise<Ended & { signal: NodeJS.Signals | null }> } {
-  const child = spawn(process.execPath, [...BUILD, "--content", content, "--out", out, "--now", NOW], { env: { ...process.env, NEWSDESK_NOW: "", NEWSDESK_PREVIEW: "" } });
+function startBuild(
+  content: string,
+  out: string,
+): { child: ChildProcess; ended: Promise<Ended & { signal: NodeJS.Signals | null }> } {
+  const child = spawn(process.execPath, [...BUILD, "--content", content, "--out", out, "--now", NOW], {
+    env: { ...process.env, NEWSDESK_NOW: "", NEWSDESK_PREVIEW: "" },
+  });
   let stdout = "";
   let stderr = "";
   child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const ended = new Promise<Ended & { signal: NodeJS.Signals | null }>((resolveEnded) => child.on("close", (status, signal) => resolveEnded({ status, signal, stdout, stderr })));
+  const ended = new Promise<Ended & { signal: NodeJS.Signals | null }>((resolveEnded) =>
+    child.on("close", (status, signal) => resolveEnded({ status, signal, stdout, stderr })),
+  );
   return { child, ended };
 }
 
@@ -161,7 +201,9 @@ function largeContent(): string {
   return corpus;
 }
 
-const stops = suite("a build whose indexer or own process is killed, or that is interrupted, ends cleanly and the next one succeeds");
+const stops = suite(
+  "a build whose indexer or own process is killed, or that is interrupted, ends cleanly and the next one succeeds",
+);
 
 stops("Pagefind's process killed while it indexes: the build says so, exit 1, nothing staged", async () => {
   const out = join(mkdtempSync(join(tmpdir(), "newsdesk-killed-indexer-")), "site");
@@ -180,25 +222,41 @@ stops("Pagefind's process killed while it indexes: the build says so, exit 1, no
   }, "Pagefind to start");
   const result = await ended;
   assert.is(result.status, 1, result.stderr);
-  assert.equal(said(result).slice(0, 3), ["The build failed:", "  Pagefind could not build the search index:", "  its process was stopped by SIGKILL"]);
+  assert.equal(said(result).slice(0, 3), [
+    "The build failed:",
+    "  Pagefind could not build the search index:",
+    "  its process was stopped by SIGKILL",
+  ]);
   assert.not.match(result.stderr, /^\s+at |panicked/m);
   assert.equal(beside(out), ["site"]);
   assert.equal(readdirSync(out), ["previous.html"]);
 });
 
-stops("a build killed outright leaves its lock and processes behind; the next build stops them, takes over and succeeds", async () => {
-  const out = join(mkdtempSync(join(tmpdir(), "newsdesk-killed-build-")), "site");
-  const { child, ended } = startBuild(largeContent(), out);
-  await until(() => existsSync(`${out}.lock.owner`) && readFileSync(`${out}.lock.owner`, "utf8").includes('"group"'), "the build to take its lock");
-  const { group } = JSON.parse(readFileSync(`${out}.lock.owner`, "utf8")) as { group: number };
-  child.kill("SIGKILL");
-  await ended;
-  const next = spawnSync(process.execPath, [...BUILD, "--content", FIXTURE, "--out", out, "--now", NOW], { encoding: "utf8", env: { ...process.env, NEWSDESK_NOW: "", NEWSDESK_PREVIEW: "" } });
-  assert.is(next.status, 0, next.stderr);
-  assert.equal(processes(/render\.ts/).filter((pid) => pid === group), []);
-  assert.ok(existsSync(join(out, "index.html")) && existsSync(join(out, "pagefind", "pagefind-entry.json")));
-  assert.equal(beside(out), ["site"]);
-});
+stops(
+  "a build killed outright leaves its lock and processes behind; the next build stops them, takes over and succeeds",
+  async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "newsdesk-killed-build-")), "site");
+    const { child, ended } = startBuild(largeContent(), out);
+    await until(
+      () => existsSync(`${out}.lock.owner`) && readFileSync(`${out}.lock.owner`, "utf8").includes('"group"'),
+      "the build to take its lock",
+    );
+    const { group } = JSON.parse(readFileSync(`${out}.lock.owner`, "utf8")) as { group: number };
+    child.kill("SIGKILL");
+    await ended;
+    const next = spawnSync(process.execPath, [...BUILD, "--content", FIXTURE, "--out", out, "--now", NOW], {
+      encoding: "utf8",
+      env: { ...process.env, NEWSDESK_NOW: "", NEWSDESK_PREVIEW: "" },
+    });
+    assert.is(next.status, 0, next.stderr);
+    assert.equal(
+      processes(/render\.ts/).filter((pid) => pid === group),
+      [],
+    );
+    assert.ok(existsSync(join(out, "index.html")) && existsSync(join(out, "pagefind", "pagefind-entry.json")));
+    assert.equal(beside(out), ["site"]);
+  },
+);
 
 stops("Ctrl-C stops the build and what it started, exit 130, nothing staged, the lock released", async () => {
   const out = join(mkdtempSync(join(tmpdir(), "newsdesk-interrupted-")), "site");
@@ -214,55 +272,76 @@ stops("Ctrl-C stops the build and what it started, exit 130, nothing staged, the
   assert.equal(processes(new RegExp(`render\\.ts ${out.replaceAll(".", "\\.")}`)), []);
 });
 
-stops("a build killed during its swap leaves a site the next build completes, with nothing left beside it", async () => {
-  const out = join(mkdtempSync(join(tmpdir(), "newsdesk-swap-")), "site");
-  const first = spawnSync(process.execPath, [...BUILD, "--content", FIXTURE, "--out", out, "--now", NOW], { encoding: "utf8", env: { ...process.env, NEWSDESK_NOW: "", NEWSDESK_PREVIEW: "" } });
-  assert.is(first.status, 0, first.stderr);
-  const { child, ended } = startBuild(FIXTURE, out);
-  // Kill it the moment the old site moves aside (inotify tells at once): between its two renames, or just after.
-  const watcher = watch(dirname(out), (_, name) => {
-    if (name === "site.previous") child.kill("SIGKILL");
-  });
-  const result = await ended;
-  watcher.close();
-  assert.is(result.signal, "SIGKILL", "the build finished before it could be killed");
-  assert.ok(existsSync(out) || existsSync(`${out}.previous`), "one of the two sites is always there");
-  const next = spawnSync(process.execPath, [...BUILD, "--content", FIXTURE, "--out", out, "--now", NOW], { encoding: "utf8", env: { ...process.env, NEWSDESK_NOW: "", NEWSDESK_PREVIEW: "" } });
-  assert.is(next.status, 0, next.stderr);
-  assert.ok(existsSync(join(out, "index.html")));
-  assert.equal(beside(out), ["site"]);
-});
+stops(
+  "a build killed during its swap leaves a site the next build completes, with nothing left beside it",
+  async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "newsdesk-swap-")), "site");
+    const first = spawnSync(process.execPath, [...BUILD, "--content", FIXTURE, "--out", out, "--now", NOW], {
+      encoding: "utf8",
+      env: { ...process.env, NEWSDESK_NOW: "", NEWSDESK_PREVIEW: "" },
+    });
+    assert.is(first.status, 0, first.stderr);
+    const { child, ended } = startBuild(FIXTURE, out);
+    // Kill it the moment the old site moves aside (inotify tells at once): between its two renames, or just after.
+    const watcher = watch(dirname(out), (_, name) => {
+      if (name === "site.previous") child.kill("SIGKILL");
+    });
+    const result = await ended;
+    watcher.close();
+    assert.is(result.signal, "SIGKILL", "the build finished before it could be killed");
+    assert.ok(existsSync(out) || existsSync(`${out}.previous`), "one of the two sites is always there");
+    const next = spawnSync(process.execPath, [...BUILD, "--content", FIXTURE, "--out", out, "--now", NOW], {
+      encoding: "utf8",
+      env: { ...process.env, NEWSDESK_NOW: "", NEWSDESK_PREVIEW: "" },
+    });
+    assert.is(next.status, 0, next.stderr);
+    assert.ok(existsSync(join(out, "index.html")));
+    assert.equal(beside(out), ["site"]);
+  },
+);
 
 stops.run();
 
-const together = suite("two builds into one folder never break it: the second refuses at once, naming the first, and never says Built");
+const together = suite(
+  "two builds into one folder never break it: the second refuses at once, naming the first, and never says Built",
+);
 
-together("20 pairs of builds with random offsets: one builds, the other refuses with exit 3, and every site is complete", async () => {
-  const content = contentTree({ "news/2024/story.md": articleFile(validFields) });
-  const out = join(mkdtempSync(join(tmpdir(), "newsdesk-together-")), "site");
-  const reference = spawnSync(process.execPath, [...BUILD, "--content", content, "--out", out, "--now", NOW], { encoding: "utf8", env: { ...process.env, NEWSDESK_NOW: "", NEWSDESK_PREVIEW: "" } });
-  assert.is(reference.status, 0, reference.stderr);
-  const files = () => readdirSync(out, { recursive: true, encoding: "utf8" }).sort();
-  const complete = files();
-  const outcomes: string[] = [];
-  for (let pair = 0; pair < 20; pair++) {
-    const first = startBuild(content, out);
-    await new Promise((resolveWait) => setTimeout(resolveWait, Math.random() * 1500));
-    const second = startBuild(content, out);
-    const [a, b] = await Promise.all([first.ended, second.ended]);
-    for (const run of [a, b]) {
-      // Only a build that wrote the site says Built.
-      assert.is(run.stdout.startsWith("Built "), run.status === 0, `${run.status}: ${run.stdout}${run.stderr}`);
-      if (run.status === 3) assert.match(run.stderr.trim(), /^Another build is writing \S+site\/ \(process \d+, started \d+ s ago\); nothing was done\. Wait for it to finish and build again\.$/);
-      else assert.is(run.status, 0, run.stderr);
+together(
+  "20 pairs of builds with random offsets: one builds, the other refuses with exit 3, and every site is complete",
+  async () => {
+    const content = contentTree({ "news/2024/story.md": articleFile(validFields) });
+    const out = join(mkdtempSync(join(tmpdir(), "newsdesk-together-")), "site");
+    const reference = spawnSync(process.execPath, [...BUILD, "--content", content, "--out", out, "--now", NOW], {
+      encoding: "utf8",
+      env: { ...process.env, NEWSDESK_NOW: "", NEWSDESK_PREVIEW: "" },
+    });
+    assert.is(reference.status, 0, reference.stderr);
+    const files = () => readdirSync(out, { recursive: true, encoding: "utf8" }).sort();
+    const complete = files();
+    const outcomes: string[] = [];
+    for (let pair = 0; pair < 20; pair++) {
+      const first = startBuild(content, out);
+      await new Promise((resolveWait) => setTimeout(resolveWait, Math.random() * 1500));
+      const second = startBuild(content, out);
+      const [a, b] = await Promise.all([first.ended, second.ended]);
+      for (const run of [a, b]) {
+        // Only a build that wrote the site says Built.
+        assert.is(run.stdout.startsWith("Built "), run.status === 0, `${run.status}: ${run.stdout}${run.stderr}`);
+        if (run.status === 3)
+          assert.match(
+            run.stderr.trim(),
+            /^Another build is writing \S+site\/ \(process \d+, started \d+ s ago\); nothing was done\. Wait for it to finish and build again\.$/,
+          );
+        else assert.is(run.status, 0, run.stderr);
+      }
+      assert.ok(a.status === 0 || b.status === 0, "at least one of the two builds");
+      assert.equal(files(), complete, `pair ${pair}: the site is not complete`);
+      assert.equal(beside(out), ["site"]);
+      outcomes.push(`${a.status}/${b.status}`);
     }
-    assert.ok(a.status === 0 || b.status === 0, "at least one of the two builds");
-    assert.equal(files(), complete, `pair ${pair}: the site is not complete`);
-    assert.equal(beside(out), ["site"]);
-    outcomes.push(`${a.status}/${b.status}`);
-  }
-  // Each pair overlapped or ran one after the other; both kinds are fine, and neither broke the site.
-  assert.is(outcomes.length, 20);
-});
+    // Each pair overlapped or ran one after the other; both kinds are fine, and neither broke the site.
+    assert.is(outcomes.length, 20);
+  },
+);
 
 together.run();

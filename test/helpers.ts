@@ -1,8 +1,8 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { DateTime } from "luxon";
-import { loadNewsroom, type LoadResult } from "../src/content/load.ts";
+import { type LoadResult, loadNewsroom } from "../src/content/load.ts";
 import { ContentError, formatProblem } from "../src/content/problems.ts";
 
 /** The instant the unit tests treat as "now". */
@@ -53,7 +53,8 @@ export async function shownRejection(dir: string, include: "errors" | "warnings 
     await load(dir);
   } catch (error) {
     if (error instanceof ContentError) {
-      const shown = include === "errors" ? error.problems.filter((problem) => problem.severity === "error") : error.problems;
+      const shown =
+        include === "errors" ? error.problems.filter((problem) => problem.severity === "error") : error.problems;
       return shown.map((problem) => (include === "errors" ? "" : `${problem.severity}: `) + formatProblem(problem));
     }
     throw error;

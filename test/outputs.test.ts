@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
@@ -11,9 +11,15 @@ import { sitemapSchemaErrors } from "./xsd/sitemaps.ts";
 const BASE = "https://fixture.example";
 /** The fixture's headline as typed, markup kept as text, with the body's typographic quotes. */
 const HOSTILE = "Profits <script>alert(1)</script> & “quotes” at Veridian";
-const PUBLISHED = ["/news/penang-suppliers/", "/news/micron-thaw/", "/news/custom-full/", "/news/other-story/"].map((path) => BASE + path);
+const PUBLISHED = ["/news/penang-suppliers/", "/news/micron-thaw/", "/news/custom-full/", "/news/other-story/"].map(
+  (path) => BASE + path,
+);
 const site = join(mkdtempSync(join(tmpdir(), "newsdesk-outputs-")), "site");
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["entry", "url", "category", "author", "link", "sitemap"].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  isArray: (name) => ["entry", "url", "category", "author", "link", "sitemap"].includes(name),
+});
 
 type Node = Record<string, unknown>;
 
@@ -32,58 +38,119 @@ function entries(path: string): Node[] {
 const machines = suite("feeds, sitemaps and structured data describe exactly the published articles");
 
 machines.before(() => {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--content", "test/fixtures/site/content", "--out", site, "--now", "2024-05-02T00:00:00Z"], {
-    encoding: "utf8",
-  });
+  const result = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "src/cli/build.ts",
+      "--content",
+      "test/fixtures/site/content",
+      "--out",
+      site,
+      "--now",
+      "2024-05-02T00:00:00Z",
+    ],
+    {
+      encoding: "utf8",
+    },
+  );
   assert.is(result.status, 0, result.stderr);
 });
 
-machines("/feed.xml is Atom listing the published articles newest first, with full HTML, authors, dates and topics", () => {
-  const feed = entries("feed.xml");
-  assert.equal(feed.map((entry) => entry.id), PUBLISHED);
-  const full = feed.find((entry) => entry.id === `${BASE}/news/custom-full/`) as Node;
-  assert.equal((full.author as Node[]).map((author) => [author.name, author.uri]), [
-    ["Ana Lim", `${BASE}/authors/ana-lim/`],
-    ["Ben Tran", `${BASE}/authors/ben-tran/`],
-  ]);
-  assert.is(full.published, "2024-03-10T23:30:00.000Z");
-  // Its latest correction (20 March, 09:00 in Bangkok) is its last change, after `updated` (12 March).
-  assert.is(full.updated, "2024-03-20T02:00:00.000Z");
-  assert.equal((full.category as Node[]).map((category) => category["@term"]), ["China Bond", "Semiconductors"]);
-  const content = String((full.content as Node)["#text"]);
-  assert.ok(content.includes(`<a href="${BASE}/news/other-story/">our other story</a>`), content);
-  assert.not.ok(/(href|src)="\//.test(content), "a root-relative URL is left in the feed");
-});
+machines(
+  "/feed.xml is Atom listing the published articles newest first, with full HTML, authors, dates and topics",
+  () => {
+    const feed = entries("feed.xml");
+    assert.equal(
+      feed.map((entry) => entry.id),
+      PUBLISHED,
+    );
+    const full = feed.find((entry) => entry.id === `${BASE}/news/custom-full/`) as Node;
+    assert.equal(
+      (full.author as Node[]).map((author) => [author.name, author.uri]),
+      [
+        ["Ana Lim", `${BASE}/authors/ana-lim/`],
+        ["Ben Tran", `${BASE}/authors/ben-tran/`],
+      ],
+    );
+    assert.is(full.published, "2024-03-10T23:30:00.000Z");
+    // Its latest correction (20 March, 09:00 in Bangkok) is its last change, after `updated` (12 March).
+    assert.is(full.updated, "2024-03-20T02:00:00.000Z");
+    assert.equal(
+      (full.category as Node[]).map((category) => category["@term"]),
+      ["China Bond", "Semiconductors"],
+    );
+    const content = String((full.content as Node)["#text"]);
+    assert.ok(content.includes(`<a href="${BASE}/news/other-story/">our other story</a>`), content);
+    assert.not.ok(/(href|src)="\//.test(content), "a root-relative URL is left in the feed");
+  },
+);
 
 machines("topic and author feeds list exactly their own published articles", () => {
-  assert.equal(entries("topics/china-bond/feed.xml").map((entry) => entry.id), [`${BASE}/news/micron-thaw/`, `${BASE}/news/custom-full/`, `${BASE}/news/other-story/`]);
-  assert.equal(entries("topics/semiconductors/feed.xml").map((entry) => entry.id), [`${BASE}/news/penang-suppliers/`, `${BASE}/news/micron-thaw/`, `${BASE}/news/custom-full/`]);
-  assert.equal(entries("authors/ben-tran/feed.xml").map((entry) => entry.id), [`${BASE}/news/penang-suppliers/`, `${BASE}/news/custom-full/`, `${BASE}/news/other-story/`]);
+  assert.equal(
+    entries("topics/china-bond/feed.xml").map((entry) => entry.id),
+    [`${BASE}/news/micron-thaw/`, `${BASE}/news/custom-full/`, `${BASE}/news/other-story/`],
+  );
+  assert.equal(
+    entries("topics/semiconductors/feed.xml").map((entry) => entry.id),
+    [`${BASE}/news/penang-suppliers/`, `${BASE}/news/micron-thaw/`, `${BASE}/news/custom-full/`],
+  );
+  assert.equal(
+    entries("authors/ben-tran/feed.xml").map((entry) => entry.id),
+    [`${BASE}/news/penang-suppliers/`, `${BASE}/news/custom-full/`, `${BASE}/news/other-story/`],
+  );
 });
 
-machines("every Atom feed names its author, the publication, as RFC 4287 requires of a feed whose entries may have none", () => {
-  const feeds = readdirSync(site, { recursive: true, encoding: "utf8" })
-    .filter((path) => path.endsWith(".xml"))
-    .flatMap((path) => {
-      const feed = parsedXml(path).feed as Node | undefined;
-      return feed ? [[path, feed] as const] : [];
-    })
-    .sort(([a], [b]) => a.localeCompare(b));
-  assert.equal(feeds.map(([path]) => path), ["authors/ana-lim/feed.xml", "authors/ben-tran/feed.xml", "corrections/feed.xml", "feed.xml", "newsletter/feed.xml", "topics/china-bond/feed.xml", "topics/semiconductors/feed.xml"]);
-  for (const [path, feed] of feeds) {
-    assert.equal(feed.author, [{ name: "Fixture Ledger", uri: `${BASE}/` }], path);
-  }
-});
+machines(
+  "every Atom feed names its author, the publication, as RFC 4287 requires of a feed whose entries may have none",
+  () => {
+    const feeds = readdirSync(site, { recursive: true, encoding: "utf8" })
+      .filter((path) => path.endsWith(".xml"))
+      .flatMap((path) => {
+        const feed = parsedXml(path).feed as Node | undefined;
+        return feed ? [[path, feed] as const] : [];
+      })
+      .sort(([a], [b]) => a.localeCompare(b));
+    assert.equal(
+      feeds.map(([path]) => path),
+      [
+        "authors/ana-lim/feed.xml",
+        "authors/ben-tran/feed.xml",
+        "corrections/feed.xml",
+        "feed.xml",
+        "newsletter/feed.xml",
+        "topics/china-bond/feed.xml",
+        "topics/semiconductors/feed.xml",
+      ],
+    );
+    for (const [path, feed] of feeds) {
+      assert.equal(feed.author, [{ name: "Fixture Ledger", uri: `${BASE}/` }], path);
+    }
+  },
+);
 
 machines("/feed.json is a JSON Feed of the same articles", () => {
-  const feed = JSON.parse(readFileSync(join(site, "feed.json"), "utf8")) as { version: string; items: { id: string; title: string; date_modified: string; authors?: unknown; author?: unknown; tags?: string[] }[] };
+  const feed = JSON.parse(readFileSync(join(site, "feed.json"), "utf8")) as {
+    version: string;
+    items: { id: string; title: string; date_modified: string; authors?: unknown; author?: unknown; tags?: string[] }[];
+  };
   assert.match(feed.version, /^https:\/\/jsonfeed\.org\/version\/1/);
-  assert.equal(feed.items.map((item) => item.id), PUBLISHED);
+  assert.equal(
+    feed.items.map((item) => item.id),
+    PUBLISHED,
+  );
   assert.is(feed.items[2]?.title, HOSTILE);
 });
 
 machines("pages advertise their feeds", () => {
-  const alternates = (url: string) => page(site, url)('link[rel="alternate"]').map((_, link) => page(site, url)(link).attr("href")).get();
+  const alternates = (url: string) =>
+    page(
+      site,
+      url,
+    )('link[rel="alternate"]')
+      .map((_, link) => page(site, url)(link).attr("href"))
+      .get();
   assert.equal(alternates("/"), ["/feed.xml", "/feed.json"]);
   assert.equal(alternates("/topics/china-bond/"), ["/feed.xml", "/topics/china-bond/feed.xml", "/feed.json"]);
   assert.equal(alternates("/authors/ana-lim/"), ["/feed.xml", "/authors/ana-lim/feed.xml", "/feed.json"]);
@@ -95,15 +162,20 @@ machines("/sitemap.xml lists every public page with lastmod, and robots.txt name
     // An edition's email.html is for the email service and says noindex; its web page is in the sitemap. Old
     // addresses and the retracted story's notice say noindex too.
     .filter((path) => path !== "404.html" && !path.endsWith("/email.html"))
-    .filter((path) => !["2024/04/micron.html", "news/micron-welcomed-back/index.html", "news/withdrawn/index.html"].includes(path))
+    .filter(
+      (path) =>
+        !["2024/04/micron.html", "news/micron-welcomed-back/index.html", "news/withdrawn/index.html"].includes(path),
+    )
     .map((path) => `${BASE}/${path.replace(/index\.html$/, "")}`)
     .sort();
   assert.equal(urls.map((url) => String(url.loc)).sort(), expected);
   assert.is(urls.find((url) => url.loc === `${BASE}/news/custom-full/`)?.lastmod, "2024-03-20T02:00:00.000Z");
-  assert.equal(readFileSync(join(site, "robots.txt"), "utf8").split("\n").filter((line) => line.startsWith("Sitemap:")), [
-    `Sitemap: ${BASE}/sitemap.xml`,
-    `Sitemap: ${BASE}/news-sitemap.xml`,
-  ]);
+  assert.equal(
+    readFileSync(join(site, "robots.txt"), "utf8")
+      .split("\n")
+      .filter((line) => line.startsWith("Sitemap:")),
+    [`Sitemap: ${BASE}/sitemap.xml`, `Sitemap: ${BASE}/news-sitemap.xml`],
+  );
 });
 
 machines("/news-sitemap.xml follows Google's format and holds the articles of the last two days", () => {
@@ -121,7 +193,9 @@ machines("/news-sitemap.xml follows Google's format and holds the articles of th
 });
 
 machines("/sitemap.xml and /news-sitemap.xml are valid against the sitemaps.org and Google News schemas", async () => {
-  const files = Object.fromEntries(["sitemap.xml", "news-sitemap.xml"].map((path) => [path, readFileSync(join(site, path), "utf8")]));
+  const files = Object.fromEntries(
+    ["sitemap.xml", "news-sitemap.xml"].map((path) => [path, readFileSync(join(site, path), "utf8")]),
+  );
   assert.equal(await sitemapSchemaErrors(files), []);
 });
 
@@ -143,7 +217,12 @@ machines("article pages carry NewsArticle JSON-LD with Google's properties", () 
       { "@type": "Person", name: "Ana Lim", url: `${BASE}/authors/ana-lim/` },
       { "@type": "Person", name: "Ben Tran", url: `${BASE}/authors/ben-tran/` },
     ],
-    publisher: { "@type": "NewsMediaOrganization", name: "Fixture Ledger", url: `${BASE}/`, logo: { "@type": "ImageObject", url: `${BASE}/assets/img/logo.png` } },
+    publisher: {
+      "@type": "NewsMediaOrganization",
+      name: "Fixture Ledger",
+      url: `${BASE}/`,
+      logo: { "@type": "ImageObject", url: `${BASE}/assets/img/logo.png` },
+    },
     mainEntityOfPage: `${BASE}/news/custom-full/`,
     url: `${BASE}/news/custom-full/`,
     inLanguage: "en",
@@ -154,7 +233,10 @@ machines("article pages carry NewsArticle JSON-LD with Google's properties", () 
 
 machines("canonical, description, Open Graph and Twitter tags use absolute URLs", () => {
   const $ = page(site, "/news/custom-full/");
-  const meta = (selector: string) => $(selector).map((_, element) => $(element).attr("content") ?? $(element).attr("href")).get();
+  const meta = (selector: string) =>
+    $(selector)
+      .map((_, element) => $(element).attr("content") ?? $(element).attr("href"))
+      .get();
   assert.equal(meta('link[rel="canonical"]'), [`${BASE}/news/custom-full/`]);
   assert.equal(meta('meta[name="description"]'), ["A dek with <em>markup</em> that must stay text"]);
   assert.equal(meta('meta[property="og:type"]'), ["article"]);

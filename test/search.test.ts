@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -23,32 +23,72 @@ const site = join(mkdtempSync(join(tmpdir(), "newsdesk-search-")), "site");
 function fragments(): Fragment[] {
   const dir = join(site, "pagefind", "fragment");
   return readdirSync(dir)
-    .map((name) => JSON.parse(gunzipSync(readFileSync(join(dir, name))).toString("utf8").replace(/^pagefind_dcd/, "")) as Fragment)
+    .map(
+      (name) =>
+        JSON.parse(
+          gunzipSync(readFileSync(join(dir, name)))
+            .toString("utf8")
+            .replace(/^pagefind_dcd/, ""),
+        ) as Fragment,
+    )
     .sort((a, b) => a.url.localeCompare(b.url));
 }
 
 const index = suite("the build writes a Pagefind index of exactly the published articles' headlines and bodies");
 
 index.before(() => {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--content", "test/fixtures/site/content", "--out", site, "--now", "2024-06-01T00:00:00Z"], {
-    encoding: "utf8",
-  });
+  const result = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "src/cli/build.ts",
+      "--content",
+      "test/fixtures/site/content",
+      "--out",
+      site,
+      "--now",
+      "2024-06-01T00:00:00Z",
+    ],
+    {
+      encoding: "utf8",
+    },
+  );
   assert.is(result.status, 0, result.stderr);
 });
 
 index("published articles are indexed; drafts, scheduled articles and other pages are not", () => {
-  assert.equal(fragments().map((fragment) => fragment.url), ["/news/custom-full/", "/news/micron-thaw/", "/news/other-story/", "/news/penang-suppliers/"]);
+  assert.equal(
+    fragments().map((fragment) => fragment.url),
+    ["/news/custom-full/", "/news/micron-thaw/", "/news/other-story/", "/news/penang-suppliers/"],
+  );
 });
 
-index("only the body is indexed as text and the headline as the boosted title; not navigation, ALSO SEE, captions, source, topics or bios", () => {
-  const article = fragments().find((fragment) => fragment.url === "/news/custom-full/");
-  assert.ok(article);
-  assert.ok(article.content.startsWith("A heading written as h1. The first paragraph links to the IMF"), article.content);
-  for (const absent of ["Fixture Ledger", "A dek with", "Wafers at the plant", "Also see", "Our other story", "Reuters with additional", "Ana Lim covers", "Topics", "Latest news"]) {
-    assert.not.ok(article.content.includes(absent), `indexed "${absent}"`);
-  }
-  assert.ok(article.content.endsWith("Why it matters. Closing paragraph."), article.content);
-});
+index(
+  "only the body is indexed as text and the headline as the boosted title; not navigation, ALSO SEE, captions, source, topics or bios",
+  () => {
+    const article = fragments().find((fragment) => fragment.url === "/news/custom-full/");
+    assert.ok(article);
+    assert.ok(
+      article.content.startsWith("A heading written as h1. The first paragraph links to the IMF"),
+      article.content,
+    );
+    for (const absent of [
+      "Fixture Ledger",
+      "A dek with",
+      "Wafers at the plant",
+      "Also see",
+      "Our other story",
+      "Reuters with additional",
+      "Ana Lim covers",
+      "Topics",
+      "Latest news",
+    ]) {
+      assert.not.ok(article.content.includes(absent), `indexed "${absent}"`);
+    }
+    assert.ok(article.content.endsWith("Why it matters. Closing paragraph."), article.content);
+  },
+);
 
 index("topic, author, source and year are filters; headline, date and image are metadata", () => {
   const article = fragments().find((fragment) => fragment.url === "/news/custom-full/");
@@ -67,7 +107,10 @@ index("topic, author, source and year are filters; headline, date and image are 
 });
 
 index("an article without a hero picture has no image, though its author's portrait is on the page", () => {
-  assert.is(sitePage(site, "/news/penang-suppliers/")(".author-bio__photo").attr("src"), "/assets/img/authors/tom-weller.jpg");
+  assert.is(
+    sitePage(site, "/news/penang-suppliers/")(".author-bio__photo").attr("src"),
+    "/assets/img/authors/tom-weller.jpg",
+  );
   const article = fragments().find((fragment) => fragment.url === "/news/penang-suppliers/");
   assert.equal(article?.meta, { date: "1 May 2024", image: "", title: "Penang suppliers count on a memory recovery" });
 });
@@ -104,7 +147,10 @@ browser("the header's search box opens /search/ with the query run, best match f
   await page.press("#site-search", "Enter");
   await page.waitForURL(/\/search\/\?q=micron$/);
   await page.waitForFunction(() => document.querySelectorAll(".search-result").length === 2);
-  assert.equal(await headlines(), ["Dramatic turnaround in China’s attitude to US chipmaker Micron", "Penang suppliers count on a memory recovery"]);
+  assert.equal(await headlines(), [
+    "Dramatic turnaround in China’s attitude to US chipmaker Micron",
+    "Penang suppliers count on a memory recovery",
+  ]);
   assert.is(await statusText(), "2 articles match “micron”.");
   const first = page.locator(".search-result").first();
   assert.match((await first.locator("mark").first().textContent()) ?? "", /^Micron/);
@@ -141,12 +187,21 @@ async function excerpts(query: string): Promise<string[]> {
 browser("an excerpt that starts or ends mid-sentence shows an ellipsis at that end, and only there", async () => {
   const middle = (await excerpts("technicians"))[0] ?? "";
   assert.ok(middle.startsWith("…January, and managers") && middle.endsWith("customers who are moving work…"), middle);
-  assert.is((await excerpts("promised"))[0], "Land near Hanoi rose in price for the third quarter in a row, and officials promised faster approvals for new factories on the industrial parks that line the highway to…");
+  assert.is(
+    (await excerpts("promised"))[0],
+    "Land near Hanoi rose in price for the third quarter in a row, and officials promised faster approvals for new factories on the industrial parks that line the highway to…",
+  );
   const end = (await excerpts("exports"))[0] ?? "";
-  assert.ok(end.startsWith("…parks that line the highway") && end.endsWith("a decade. Exports are expected to grow again this year."), end);
+  assert.ok(
+    end.startsWith("…parks that line the highway") &&
+      end.endsWith("a decade. Exports are expected to grow again this year."),
+    end,
+  );
   const start = (await excerpts("short"))[0] ?? "";
   assert.ok(start.startsWith("A short story. Chip packaging") && start.endsWith("they had hired hundreds…"), start);
-  assert.equal(await excerpts("penang"), ["Test houses in Penang expect more work from memory makers, Micron among them, as prices recover."]);
+  assert.equal(await excerpts("penang"), [
+    "Test houses in Penang expect more work from memory makers, Micron among them, as prices recover.",
+  ]);
 });
 
 browser("a word found only in a headline finds its article", async () => {
@@ -158,7 +213,10 @@ browser("a word found only in a headline finds its article", async () => {
 browser("newest first orders results by date", async () => {
   await page.goto(`${server.origin}/search/?q=memory&sort=newest`);
   await page.waitForFunction(() => document.querySelectorAll(".search-result").length === 2);
-  assert.equal(await headlines(), ["Penang suppliers count on a memory recovery", "Dramatic turnaround in China’s attitude to US chipmaker Micron"]);
+  assert.equal(await headlines(), [
+    "Penang suppliers count on a memory recovery",
+    "Dramatic turnaround in China’s attitude to US chipmaker Micron",
+  ]);
 });
 
 browser("a nonsense query finds nothing and says so", async () => {

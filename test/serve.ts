@@ -32,7 +32,16 @@ export function parseHeadersFile(text: string): HeaderRule[] {
   for (const line of text.split("\n")) {
     if (line.trim() === "" || line.trim().startsWith("#")) continue;
     if (!/^\s/.test(line)) {
-      rules.push({ path: new RegExp(`^${line.trim().split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`), headers: [] });
+      rules.push({
+        path: new RegExp(
+          `^${line
+            .trim()
+            .split("*")
+            .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+            .join(".*")}$`,
+        ),
+        headers: [],
+      });
       continue;
     }
     const colon = line.indexOf(":");
@@ -50,12 +59,16 @@ export async function serveSite(site: string): Promise<{ origin: string; close()
   const server = createServer(async (request, response) => {
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
     const file = fileForUrl(path);
-    for (const rule of rules) if (rule.path.test(path)) for (const [name, value] of rule.headers) response.setHeader(name, value);
+    for (const rule of rules)
+      if (rule.path.test(path)) for (const [name, value] of rule.headers) response.setHeader(name, value);
     try {
       const body = await readFile(join(site, file));
       const type = extname(file);
       const gzip = COMPRESSIBLE.has(type) && /\bgzip\b/.test(request.headers["accept-encoding"] ?? "");
-      response.writeHead(200, { "content-type": TYPES[type] ?? "application/octet-stream", ...(gzip ? { "content-encoding": "gzip", vary: "accept-encoding" } : {}) });
+      response.writeHead(200, {
+        "content-type": TYPES[type] ?? "application/octet-stream",
+        ...(gzip ? { "content-encoding": "gzip", vary: "accept-encoding" } : {}),
+      });
       response.end(gzip ? gzipSync(body) : body);
     } catch {
       response.writeHead(404, { "content-type": TYPES[".html"] });

@@ -1,10 +1,12 @@
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as cheerio from "cheerio";
 
 /** Every HTML file in a built site, as paths relative to it. */
 export function htmlFiles(site: string): string[] {
-  return readdirSync(site, { recursive: true, encoding: "utf8" }).filter((path) => path.endsWith(".html")).sort();
+  return readdirSync(site, { recursive: true, encoding: "utf8" })
+    .filter((path) => path.endsWith(".html"))
+    .sort();
 }
 
 /** The file a site-relative URL is served from: `/news/a/` is `news/a/index.html`. */

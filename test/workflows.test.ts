@@ -86,7 +86,9 @@ const missing = (what: string): never => {
   throw new Error(`the publish workflow has no ${what}`);
 };
 const job = (name: string): Job => workflow.jobs[name] ?? missing(`job ${name}`);
-const step = (of: Job, test: (step: Step) => boolean, what: string): Step => of.steps.find(test) ?? missing(`step ${what}`);
+const step = (of: Job, test: (step: Step) => boolean, what: string): Step =>
+  of.steps.find(test) ?? missing(`step ${what}`);
+// biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, as the workflow writes it.
 const commit = "${{ needs.tested-commit.outputs.commit }}";
 
 const publish = suite("the publish workflow tests what it publishes, and a pull request cannot publish");
@@ -104,17 +106,30 @@ publish("the job that tests pull requests may only read the code; only the deplo
   assert.equal(build.permissions, { contents: "read" });
   assert.equal(job("deploy").permissions, { pages: "write", "id-token": "write" });
   for (const [name, { permissions = {} }] of Object.entries(workflow.jobs)) {
-    if (name !== "deploy") assert.equal(Object.keys(permissions).filter((scope) => scope === "pages" || scope === "id-token"), [], name);
+    if (name !== "deploy")
+      assert.equal(
+        Object.keys(permissions).filter((scope) => scope === "pages" || scope === "id-token"),
+        [],
+        name,
+      );
   }
 });
 
 publish("the deploy job runs only on main, never for a pull request, and only after the build succeeded", () => {
   const deploy = job("deploy");
   assert.is(deploy.needs, "build");
-  for (const condition of ["needs.build.result == 'success'", "github.ref == 'refs/heads/main'", "github.event_name != 'pull_request'"]) {
+  for (const condition of [
+    "needs.build.result == 'success'",
+    "github.ref == 'refs/heads/main'",
+    "github.event_name != 'pull_request'",
+  ]) {
     assert.ok(deploy.if?.includes(condition), `${condition} is missing from: ${deploy.if}`);
   }
-  const upload = step(job("build"), (candidate) => candidate.uses?.startsWith("actions/upload-pages-artifact@") ?? false, "uploading the site");
+  const upload = step(
+    job("build"),
+    (candidate) => candidate.uses?.startsWith("actions/upload-pages-artifact@") ?? false,
+    "uploading the site",
+  );
   assert.is(upload.if, "github.event_name != 'pull_request'");
 });
 
@@ -122,7 +137,10 @@ publish("every run but a scheduled one runs npm test before it builds", () => {
   const { steps } = job("build");
   const test = step(job("build"), (candidate) => candidate.run === "npm test", "npm test");
   assert.is(test.if, "github.event_name != 'schedule'");
-  assert.ok(steps.indexOf(test) < steps.findIndex((candidate) => candidate.run === "npm run build"), "npm test does not come before the build");
+  assert.ok(
+    steps.indexOf(test) < steps.findIndex((candidate) => candidate.run === "npm run build"),
+    "npm test does not come before the build",
+  );
 });
 
 publish("a scheduled run builds only the newest commit of main whose push run passed, and nothing without one", () => {
@@ -135,11 +153,18 @@ publish("a scheduled run builds only the newest commit of main whose push run pa
   assert.ok(find.includes('echo "commit=$commit" >> "$GITHUB_OUTPUT"'), find);
   const build = job("build");
   assert.is(build.needs, "tested-commit");
-  assert.ok(build.if?.includes("github.event_name != 'schedule' || needs.tested-commit.outputs.commit != ''"), build.if);
+  assert.ok(
+    build.if?.includes("github.event_name != 'schedule' || needs.tested-commit.outputs.commit != ''"),
+    build.if,
+  );
   const checkout = step(build, (candidate) => candidate.uses?.startsWith("actions/checkout@") ?? false, "checkout");
   assert.is(checkout.with?.ref, commit);
   assert.is(build.env?.NEWSDESK_PUBLISHED_REF, commit);
-  const onMain = step(build, (candidate) => candidate.run === "git merge-base --is-ancestor HEAD origin/main", "checking the commit is on main");
+  const onMain = step(
+    build,
+    (candidate) => candidate.run === "git merge-base --is-ancestor HEAD origin/main",
+    "checking the commit is on main",
+  );
   assert.is(onMain.if, "github.event_name == 'schedule'");
 });
 

@@ -58,7 +58,10 @@ function cutSentences(data) {
     .split(WORD_SEPARATORS)
     .filter((word) => word !== "")
     .map((word) => word.replace(/</g, "&lt;").replace(/>/g, "&gt;"));
-  const excerpt = data.excerpt.replace(/<\/?mark>/g, "").split(WORD_SEPARATORS).filter((word) => word !== "");
+  const excerpt = data.excerpt
+    .replace(/<\/?mark>/g, "")
+    .split(WORD_SEPARATORS)
+    .filter((word) => word !== "");
   const start = words.findIndex((_, index) => excerpt.every((word, offset) => words[index + offset] === word));
   const last = excerpt[excerpt.length - 1];
   if (start < 0 || last === undefined) return { before: false, after: false };
@@ -203,7 +206,11 @@ more.addEventListener("click", () => void showMore());
 // Open with the search in the address bar run, e.g. from the header's search box.
 const initial = new URLSearchParams(location.search);
 query.value = initial.get("q") ?? "";
-for (const [select, name] of /** @type {const} */ ([[topic, "topic"], [author, "author"], [sort, "sort"]])) {
+for (const [select, name] of /** @type {const} */ ([
+  [topic, "topic"],
+  [author, "author"],
+  [sort, "sort"],
+])) {
   const value = initial.get(name);
   if (value !== null && [...select.options].some((option) => option.value === value)) select.value = value;
 }

@@ -4,11 +4,21 @@ import { StatusBadge } from "./StatusBadge.tsx";
 import { TimeStamp } from "./TimeStamp.tsx";
 
 /** An article in a list: thumbnail, headline, dek, date and authors. */
-export function ArticleCard({ article, newsroom, headingLevel = 3 }: { article: Article; newsroom: Newsroom; headingLevel?: 2 | 3 }) {
+export function ArticleCard({
+  article,
+  newsroom,
+  headingLevel = 3,
+}: {
+  article: Article;
+  newsroom: Newsroom;
+  headingLevel?: 2 | 3;
+}) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article class="card">
-      {article.image && !article.retraction ? <img class="card__image" src={article.image.src} alt="" width="320" height="180" loading="lazy" /> : null}
+      {article.image && !article.retraction ? (
+        <img class="card__image" src={article.image.src} alt="" width="320" height="180" loading="lazy" />
+      ) : null}
       <div class="card__text">
         <Heading class="card__headline">
           <a href={article.url}>{article.title}</a>
@@ -16,7 +26,8 @@ export function ArticleCard({ article, newsroom, headingLevel = 3 }: { article: 
         </Heading>
         {article.dek && !article.retraction ? <p class="card__dek">{article.dek}</p> : null}
         <p class="card__meta">
-          <TimeStamp date={article.date} locale={displayLocale(newsroom)} short /> · {article.authors.map((author) => author.name).join(", ")}
+          <TimeStamp date={article.date} locale={displayLocale(newsroom)} short /> ·{" "}
+          {article.authors.map((author) => author.name).join(", ")}
         </p>
       </div>
     </article>

@@ -5,7 +5,16 @@ import { rawHtml } from "../../src/render/rawHtml.ts";
 export function AuthorBio({ author }: { author: Author }) {
   return (
     <aside class="author-bio" aria-label={`About ${author.name}`}>
-      {author.photo ? <img class="author-bio__photo" src={author.photo.src} alt={author.photo.alt} width="96" height="96" loading="lazy" /> : null}
+      {author.photo ? (
+        <img
+          class="author-bio__photo"
+          src={author.photo.src}
+          alt={author.photo.alt}
+          width="96"
+          height="96"
+          loading="lazy"
+        />
+      ) : null}
       <div>
         <p class="author-bio__name">
           <a href={author.url}>{author.name}</a>

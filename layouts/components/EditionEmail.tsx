@@ -1,7 +1,13 @@
 import { absoluteUrl, displayLocale } from "../../src/collections/collections.ts";
 import type { Article, Edition, Newsroom } from "../../src/content/schema.ts";
 import { displayDate } from "../../src/dates/dates.ts";
-import { absoluteLinks, bylineText, EMAIL_LEAD_IMAGE_HEIGHT, EMAIL_WIDTH, UNSUBSCRIBE_PLACEHOLDER } from "../../src/editions/email.ts";
+import {
+  absoluteLinks,
+  bylineText,
+  EMAIL_LEAD_IMAGE_HEIGHT,
+  EMAIL_WIDTH,
+  UNSUBSCRIBE_PLACEHOLDER,
+} from "../../src/editions/email.ts";
 import { rawHtml } from "../../src/render/rawHtml.ts";
 
 /** Characters that keep inbox previews from running on into the email's first words after the preheader. */
@@ -10,7 +16,14 @@ const PREHEADER_PADDING = "\u200c\u00a0".repeat(60);
 /** A layout table: email clients lay out tables, not CSS boxes; `presentation` keeps screen readers from announcing it. */
 function LayoutTable(props: { class: string; width?: string; children: JSX.Children }) {
   return (
-    <table role="presentation" class={props.class} width={props.width ?? "100%"} cellpadding="0" cellspacing="0" border="0">
+    <table
+      role="presentation"
+      class={props.class}
+      width={props.width ?? "100%"}
+      cellpadding="0"
+      cellspacing="0"
+      border="0"
+    >
       {props.children}
     </table>
   );
@@ -76,7 +89,12 @@ export function EditionEmail({ newsroom, edition }: { newsroom: Newsroom; editio
                 {lead?.image && !lead.retraction ? (
                   <Row class="email-lead-image">
                     <a href={absolute(lead.url)}>
-                      <img src={absolute(lead.image.src)} alt={lead.image.alt} width={String(EMAIL_WIDTH)} height={String(EMAIL_LEAD_IMAGE_HEIGHT)} />
+                      <img
+                        src={absolute(lead.image.src)}
+                        alt={lead.image.alt}
+                        width={String(EMAIL_WIDTH)}
+                        height={String(EMAIL_LEAD_IMAGE_HEIGHT)}
+                      />
                     </a>
                   </Row>
                 ) : null}
@@ -112,7 +130,8 @@ export function EditionEmail({ newsroom, edition }: { newsroom: Newsroom; editio
                     <a href={UNSUBSCRIBE_PLACEHOLDER}>Unsubscribe</a>
                   </p>
                   <p>
-                    <a href={pageUrl}>Read this edition on the web</a> · <a href={absolute("/newsletter/")}>Past editions</a> ·{" "}
+                    <a href={pageUrl}>Read this edition on the web</a> ·{" "}
+                    <a href={absolute("/newsletter/")}>Past editions</a> ·{" "}
                     <a href={absolute("/")}>{publication.baseUrl.replace(/^https?:\/\//, "").replace(/\/$/, "")}</a>
                   </p>
                 </Row>

@@ -5,7 +5,14 @@ export function HeroFigure({ image }: { image: HeroImage }) {
   const hasCaption = image.caption !== undefined || image.credit !== undefined;
   return (
     <figure class="hero">
-      <img src={image.src} alt={image.alt} width="1200" height="675" fetchpriority="high" data-pagefind-meta="image[src], image_alt[alt]" />
+      <img
+        src={image.src}
+        alt={image.alt}
+        width="1200"
+        height="675"
+        fetchpriority="high"
+        data-pagefind-meta="image[src], image_alt[alt]"
+      />
       {hasCaption ? (
         <figcaption>
           {image.caption ? <span class="hero__caption">{image.caption}</span> : null}

@@ -8,7 +8,16 @@ import { TimeStamp } from "./TimeStamp.tsx";
 export function LeadStory({ article, newsroom }: { article: Article; newsroom: Newsroom }) {
   return (
     <article class="lead">
-      {article.image && !article.retraction ? <img class="lead__image" src={article.image.src} alt={article.image.alt} width="1200" height="675" fetchpriority="high" /> : null}
+      {article.image && !article.retraction ? (
+        <img
+          class="lead__image"
+          src={article.image.src}
+          alt={article.image.alt}
+          width="1200"
+          height="675"
+          fetchpriority="high"
+        />
+      ) : null}
       <div class="lead__text">
         {article.topics[0] ? (
           <p class="kicker">
@@ -21,7 +30,8 @@ export function LeadStory({ article, newsroom }: { article: Article; newsroom: N
         </h2>
         {article.dek && !article.retraction ? <p class="lead__dek">{article.dek}</p> : null}
         <p class="card__meta">
-          <Byline authors={article.authors} /> · <TimeStamp date={article.date} locale={displayLocale(newsroom)} short />
+          <Byline authors={article.authors} /> ·{" "}
+          <TimeStamp date={article.date} locale={displayLocale(newsroom)} short />
         </p>
       </div>
     </article>

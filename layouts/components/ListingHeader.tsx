@@ -8,7 +8,12 @@ export function ListingHeader(props: { kicker: string; title: string; page: List
       <p class="kicker">{props.kicker}</p>
       <h1 class="listing-header__title">
         {props.title}
-        {page.pageNumber > 1 ? <span class="listing-header__page"> — page {page.pageNumber} of {page.pageCount}</span> : null}
+        {page.pageNumber > 1 ? (
+          <span class="listing-header__page">
+            {" "}
+            — page {page.pageNumber} of {page.pageCount}
+          </span>
+        ) : null}
       </h1>
       {page.pageNumber === 1 ? props.children : null}
       <p class="listing-header__count">

@@ -1,6 +1,6 @@
 import type { Article, Newsroom } from "../../src/content/schema.ts";
 import { imageOrigins, metaContentSecurityPolicy } from "../../src/security/headers.ts";
-import { SeoMeta, type FeedLink } from "./SeoMeta.tsx";
+import { type FeedLink, SeoMeta } from "./SeoMeta.tsx";
 import { SiteFooter } from "./SiteFooter.tsx";
 import { SiteHeader } from "./SiteHeader.tsx";
 
@@ -31,10 +31,19 @@ export function Page(props: {
       <head>
         <meta charset="utf-8" />
         {/* The policy travels with the page too, so hosts that cannot send headers (GitHub Pages) still apply it. */}
-        {newsroom.preview ? null : <meta http-equiv="Content-Security-Policy" content={metaContentSecurityPolicy(imageOrigins(newsroom))} />}
+        {newsroom.preview ? null : (
+          <meta http-equiv="Content-Security-Policy" content={metaContentSecurityPolicy(imageOrigins(newsroom))} />
+        )}
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title === publication.name ? title : `${title} | ${publication.name}`}</title>
-        <SeoMeta newsroom={newsroom} path={props.path} title={title} description={description} article={props.article} feeds={props.feeds} />
+        <SeoMeta
+          newsroom={newsroom}
+          path={props.path}
+          title={title}
+          description={description}
+          article={props.article}
+          feeds={props.feeds}
+        />
         {newsroom.preview || props.noindex ? <meta name="robots" content="noindex" /> : null}
         {props.previousUrl ? <link rel="prev" href={props.previousUrl} /> : null}
         {props.nextUrl ? <link rel="next" href={props.nextUrl} /> : null}

@@ -11,7 +11,14 @@ export interface FeedLink {
 }
 
 /** Canonical URL, description, feeds, Open Graph, Twitter card and, on articles, NewsArticle JSON-LD; URLs absolute. */
-export function SeoMeta(props: { newsroom: Newsroom; path: string; title: string; description?: string; article?: Article; feeds?: FeedLink[] }) {
+export function SeoMeta(props: {
+  newsroom: Newsroom;
+  path: string;
+  title: string;
+  description?: string;
+  article?: Article;
+  feeds?: FeedLink[];
+}) {
   const { newsroom, article, description } = props;
   const { publication } = newsroom;
   const absolute = (path: string) => absoluteUrl(publication.baseUrl, path);
@@ -36,14 +43,20 @@ export function SeoMeta(props: { newsroom: Newsroom; path: string; title: string
       {article ? <meta property="article:published_time" content={isoDateTime(article.date)} /> : null}
       {article ? <meta property="article:modified_time" content={isoDateTime(article.modified)} /> : null}
       {article?.topics[0] ? <meta property="article:section" content={article.topics[0].name} /> : null}
-      {article?.topics.map((topic) => <meta property="article:tag" content={topic.name} />)}
-      {article?.authors.map((author) => <meta property="article:author" content={absolute(author.url)} />)}
+      {article?.topics.map((topic) => (
+        <meta property="article:tag" content={topic.name} />
+      ))}
+      {article?.authors.map((author) => (
+        <meta property="article:author" content={absolute(author.url)} />
+      ))}
       <meta name="twitter:card" content={image ? "summary_large_image" : "summary"} />
       <meta name="twitter:title" content={props.title} />
       {description ? <meta name="twitter:description" content={description} /> : null}
       {image ? <meta name="twitter:image" content={absolute(image.src)} /> : null}
       {image ? <meta name="twitter:image:alt" content={image.alt} /> : null}
-      {article ? <script type="application/ld+json">{rawHtml(jsonForScript(newsArticleJsonLd(newsroom, article)))}</script> : null}
+      {article ? (
+        <script type="application/ld+json">{rawHtml(jsonForScript(newsArticleJsonLd(newsroom, article)))}</script>
+      ) : null}
     </>
   );
 }

@@ -5,7 +5,7 @@ import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { commandLine } from "./commandLine.ts";
 import { describeFileError, findFileError } from "./fileErrors.ts";
-import { lockOutput, OutputBusy, recoverSwap, siblings, stopGroup, swapIn, type OutputLock } from "./output.ts";
+import { lockOutput, OutputBusy, type OutputLock, recoverSwap, siblings, stopGroup, swapIn } from "./output.ts";
 import type { RenderReport } from "./render.ts";
 import { buildSummary, recordNotice, summaryLines } from "./summary.ts";
 
@@ -36,7 +36,10 @@ function render(staging: string, lock: OutputLock): Promise<Rendered> {
   return new Promise((resolveRendered) => {
     let report: RenderReport | undefined;
     // Its own process group, so that it and all it starts (Pagefind) can be stopped together.
-    const child = fork(fileURLToPath(new URL("render.ts", import.meta.url)), [staging], { execArgv: process.execArgv, detached: true });
+    const child = fork(fileURLToPath(new URL("render.ts", import.meta.url)), [staging], {
+      execArgv: process.execArgv,
+      detached: true,
+    });
     const group = child.pid;
     if (group !== undefined) {
       running = group;
@@ -141,7 +144,11 @@ let stopping = false;
  * number, as shells report it.
  */
 function stopOnSignals(out: string): void {
-  for (const [signal, number] of [["SIGINT", 2], ["SIGTERM", 15], ["SIGHUP", 1]] as const) {
+  for (const [signal, number] of [
+    ["SIGINT", 2],
+    ["SIGTERM", 15],
+    ["SIGHUP", 1],
+  ] as const) {
     process.once(signal, () => {
       stopping = true;
       void (async () => {

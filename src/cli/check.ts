@@ -4,7 +4,7 @@ import { ContentError, formatProblem, type Problem } from "../content/problems.t
 import { buildTime } from "../dates/dates.ts";
 import { readContentHistory } from "../history/git.ts";
 import { commandLine } from "./commandLine.ts";
-import { checkSummary, recordNotice, type CheckCounts } from "./summary.ts";
+import { type CheckCounts, checkSummary, recordNotice } from "./summary.ts";
 
 const usage = `Usage: npm run check -- [--content DIR] [--now ISO-DATE-TIME]
 
@@ -18,7 +18,9 @@ export function report(problems: Problem[], counts?: CheckCounts): { text: strin
   const errors = problems.filter((problem) => problem.severity === "error").length;
   const warnings = problems.length - errors;
   const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
-  const lines = problems.map((problem) => `${problem.severity === "error" ? "error:  " : "warning:"} ${formatProblem(problem)}`);
+  const lines = problems.map(
+    (problem) => `${problem.severity === "error" ? "error:  " : "warning:"} ${formatProblem(problem)}`,
+  );
   const fix = `${count(errors, "error")}, ${count(warnings, "warning")}: fix the errors to publish.`;
   lines.push(errors > 0 || !counts ? fix : checkSummary(warnings, counts));
   return { text: `${lines.join("\n")}\n`, exitCode: errors > 0 ? 1 : 0 };
@@ -31,7 +33,10 @@ function print(problems: Problem[], counts?: CheckCounts): number {
 }
 
 async function main(): Promise<number> {
-  const parsed = commandLine({ options: { content: { type: "string" }, now: { type: "string" }, help: { type: "boolean" } } }, usage);
+  const parsed = commandLine(
+    { options: { content: { type: "string" }, now: { type: "string" }, help: { type: "boolean" } } },
+    usage,
+  );
   if (typeof parsed === "number") return parsed;
   const { values } = parsed;
   const contentDir = values.content ?? (process.env.NEWSDESK_CONTENT || "content");
@@ -41,7 +46,14 @@ async function main(): Promise<number> {
   }
   try {
     const history = readContentHistory(contentDir);
-    const { newsroom, warnings, leftOut, record } = await loadNewsroom({ contentDir, publicDir: ".", now: buildTime(values.now ?? process.env.NEWSDESK_NOW), preview: false, render: false, history });
+    const { newsroom, warnings, leftOut, record } = await loadNewsroom({
+      contentDir,
+      publicDir: ".",
+      now: buildTime(values.now ?? process.env.NEWSDESK_NOW),
+      preview: false,
+      render: false,
+      history,
+    });
     // Said first, so the last line stays the verdict.
     const notice = recordNotice(record);
     if (notice) console.log(notice);

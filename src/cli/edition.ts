@@ -3,14 +3,14 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { DateTime } from "luxon";
 import { stringify } from "yaml";
+import { displayLocale } from "../collections/collections.ts";
 import { editionsDir } from "../content/editions.ts";
 import { loadNewsroom, loadPublication } from "../content/load.ts";
 import { NOTE_PLACEHOLDER } from "../content/placeholders.ts";
 import { ContentError, formatProblem, type Problem } from "../content/problems.ts";
-import type { Article } from "../content/schema.ts";
-import { displayLocale } from "../collections/collections.ts";
-import { buildTime, displayDate, shortDate } from "../dates/dates.ts";
+import type { Article, Newsroom } from "../content/schema.ts";
 import { displayPath } from "../content/sources.ts";
+import { buildTime, displayDate, shortDate } from "../dates/dates.ts";
 import { collectStories, editionWindow, FIRST_EDITION_DAYS, previousDay } from "../editions/selection.ts";
 import { readContentHistory } from "../history/git.ts";
 import { commandLine } from "./commandLine.ts";
@@ -31,7 +31,10 @@ export function editionTemplate(fields: { title: string; day: string; articles: 
     `date: ${fields.day}`,
     "# lead: slug-of-the-top-story   # leads the edition with its picture; without it, the first pick leads",
     "picks:",
-    ...fields.articles.map((article) => `  - ${article.slug}   # ${article.title.replace(/\s+/g, " ")} (${shortDate(article.date, fields.locale)})`),
+    ...fields.articles.map(
+      (article) =>
+        `  - ${article.slug}   # ${article.title.replace(/\s+/g, " ")} (${shortDate(article.date, fields.locale)})`,
+    ),
     "---",
     "",
     NOTE_PLACEHOLDER.text,
@@ -40,7 +43,13 @@ export function editionTemplate(fields: { title: string; day: string; articles: 
 }
 
 async function main(): Promise<number> {
-  const parsed = commandLine({ allowPositionals: true, options: { content: { type: "string" }, now: { type: "string" }, help: { type: "boolean" } } }, usage);
+  const parsed = commandLine(
+    {
+      allowPositionals: true,
+      options: { content: { type: "string" }, now: { type: "string" }, help: { type: "boolean" } },
+    },
+    usage,
+  );
   if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
   const contentDir = values.content ?? (process.env.NEWSDESK_CONTENT || "content");
@@ -63,14 +72,22 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  let newsroom;
+  let newsroom: Newsroom;
   try {
     // An edition may carry stories scheduled up to the end of its day (it waits for them), so load as of then.
     const history = readContentHistory(contentDir);
-    ({ newsroom } = await loadNewsroom({ contentDir, publicDir: ".", now: DateTime.max(now, day.endOf("day")), preview: false, render: false, history }));
+    ({ newsroom } = await loadNewsroom({
+      contentDir,
+      publicDir: ".",
+      now: DateTime.max(now, day.endOf("day")),
+      preview: false,
+      render: false,
+      history,
+    }));
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
-    for (const problem of error.problems.filter((problem) => problem.severity === "error")) console.error(`error: ${formatProblem(problem)}`);
+    for (const problem of error.problems.filter((problem) => problem.severity === "error"))
+      console.error(`error: ${formatProblem(problem)}`);
     console.error("Fix these first (npm run check lists them too); nothing was written.");
     return 1;
   }
@@ -84,17 +101,24 @@ async function main(): Promise<number> {
     );
     return 1;
   }
-  const previous = previousDay(day, newsroom.editions.map((edition) => edition.date));
+  const previous = previousDay(
+    day,
+    newsroom.editions.map((edition) => edition.date),
+  );
   const articles = collectStories(newsroom.articles, editionWindow(day, previous));
   if (articles.length === 0) {
-    const since = previous ? `since the previous edition (${displayDate(previous, locale, true)})` : `in the ${FIRST_EDITION_DAYS} days up to ${displayDate(day, locale, true)}`;
+    const since = previous
+      ? `since the previous edition (${displayDate(previous, locale, true)})`
+      : `in the ${FIRST_EDITION_DAYS} days up to ${displayDate(day, locale, true)}`;
     console.error(`No article was published ${since}; nothing was written.`);
     return 1;
   }
   await mkdir(dirname(path), { recursive: true });
   const title = `${publication.name}, ${displayDate(day, locale, true)}`;
   await writeFile(path, editionTemplate({ title, day: dayText, articles, locale }), { flag: "wx" });
-  console.log(`Created ${displayPath(path)} with ${articles.length} ${articles.length === 1 ? "pick" : "picks"}. Choose a lead, write the note, and preview it at /newsletter/${dayText}/ with npm start.`);
+  console.log(
+    `Created ${displayPath(path)} with ${articles.length} ${articles.length === 1 ? "pick" : "picks"}. Choose a lead, write the note, and preview it at /newsletter/${dayText}/ with npm start.`,
+  );
   return 0;
 }
 

@@ -29,7 +29,8 @@ export interface FileError {
 export function findFileError(error: unknown): FileError | undefined {
   for (let current: unknown = error, depth = 0; current instanceof Error && depth < 10; depth++) {
     const { code, syscall } = current as Error & { code?: unknown; syscall?: unknown };
-    if (typeof code === "string" && (code in MEANINGS || typeof syscall === "string")) return current as Error & FileError;
+    if (typeof code === "string" && (code in MEANINGS || typeof syscall === "string"))
+      return current as Error & FileError;
     const wrapped = current as Error & { originalError?: unknown };
     current = wrapped.originalError ?? wrapped.cause;
   }
@@ -48,6 +49,8 @@ const WRITING = new Set(["ENOSPC", "EDQUOT", "EROFS"]);
 export function describeFileError(error: FileError): string {
   const path = error.dest ?? error.path;
   const where = path ? relative(".", path) || path : "the site";
-  const what = WRITING.has(error.code) ? `could not write ${where}` : `${error.syscall ?? "a file operation"} failed on ${where}`;
+  const what = WRITING.has(error.code)
+    ? `could not write ${where}`
+    : `${error.syscall ?? "a file operation"} failed on ${where}`;
   return `${what}: ${meaning(error.code)}`;
 }

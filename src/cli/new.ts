@@ -6,9 +6,9 @@ import { stringify } from "yaml";
 import { fileSlug, topicSlug } from "../collections/slugs.ts";
 import { didYouMean } from "../content/hints.ts";
 import { loadPublication } from "../content/load.ts";
-import { isUrlSegment } from "../content/schema.ts";
 import { STORY_PLACEHOLDER } from "../content/placeholders.ts";
 import { formatProblem, type Problem } from "../content/problems.ts";
+import { isUrlSegment } from "../content/schema.ts";
 import { displayPath, markdownFiles, readSources } from "../content/sources.ts";
 import { buildTime } from "../dates/dates.ts";
 import { commandLine } from "./commandLine.ts";
@@ -33,7 +33,8 @@ export function headlineSlug(headline: string): string {
 
 /** The new article's text: filled-in front matter, commented placeholders for the optional fields, a draft. */
 export function articleTemplate(fields: { title: string; date: DateTime; author: string; tags: string[] }): string {
-  const value = (data: Record<string, unknown>) => stringify(data, { lineWidth: 0, flowCollectionPadding: false }).trimEnd();
+  const value = (data: Record<string, unknown>) =>
+    stringify(data, { lineWidth: 0, flowCollectionPadding: false }).trimEnd();
   return [
     "---",
     value({ title: fields.title }),
@@ -57,7 +58,14 @@ async function main(): Promise<number> {
   const parsed = commandLine(
     {
       allowPositionals: true,
-      options: { author: { type: "string" }, tag: { type: "string", multiple: true }, slug: { type: "string" }, content: { type: "string" }, now: { type: "string" }, help: { type: "boolean" } },
+      options: {
+        author: { type: "string" },
+        tag: { type: "string", multiple: true },
+        slug: { type: "string" },
+        content: { type: "string" },
+        now: { type: "string" },
+        help: { type: "boolean" },
+      },
     },
     usage,
   );
@@ -70,7 +78,9 @@ async function main(): Promise<number> {
     return 2;
   }
   if (values.slug !== undefined && !isUrlSegment(values.slug)) {
-    console.error(`--slug "${values.slug}" must be lower-case letters, digits and single hyphens, like --slug my-story.`);
+    console.error(
+      `--slug "${values.slug}" must be lower-case letters, digits and single hyphens, like --slug my-story.`,
+    );
     return 2;
   }
   if (!slug) {
@@ -90,7 +100,9 @@ async function main(): Promise<number> {
   const author = values.author ?? (process.env.NEWSDESK_AUTHOR || authorKeys[0]);
   if (!author || !authorKeys.includes(author)) {
     const authors = authorKeys.join(", ") || `not set up yet (${displayPath(join(contentDir, "authors"))}/)`;
-    console.error(`unknown author \`${author ?? ""}\`${didYouMean(author ?? "", authorKeys, `: the authors are ${authors}`)}`);
+    console.error(
+      `unknown author \`${author ?? ""}\`${didYouMean(author ?? "", authorKeys, `: the authors are ${authors}`)}`,
+    );
     return 1;
   }
 
@@ -100,12 +112,15 @@ async function main(): Promise<number> {
   for (const file of readSources(await markdownFiles(join(contentDir, "news")), [])) {
     const data = file.parsed.data as { slug?: unknown; tags?: unknown };
     slugsInUse.set(typeof data.slug === "string" ? data.slug : fileSlug(file.path), file.path);
-    if (Array.isArray(data.tags)) for (const tag of data.tags) if (typeof tag === "string") tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
+    if (Array.isArray(data.tags))
+      for (const tag of data.tags) if (typeof tag === "string") tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
   }
   const busiest = [...tagCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
   const tags = values.tag && values.tag.length > 0 ? values.tag : [busiest ?? "News"];
 
-  const date = buildTime(values.now ?? process.env.NEWSDESK_NOW).setZone(publication.timeZone).startOf("minute");
+  const date = buildTime(values.now ?? process.env.NEWSDESK_NOW)
+    .setZone(publication.timeZone)
+    .startOf("minute");
   const path = join(contentDir, "news", String(date.year), `${slug}.md`);
   if (existsSync(path)) {
     console.error(`${displayPath(path)} already exists; nothing was written. Give a different headline or --slug.`);
@@ -113,7 +128,9 @@ async function main(): Promise<number> {
   }
   const taken = slugsInUse.get(slug);
   if (taken) {
-    console.error(`the slug \`${slug}\` is already used by ${taken}; nothing was written. Give a different headline or --slug.`);
+    console.error(
+      `the slug \`${slug}\` is already used by ${taken}; nothing was written. Give a different headline or --slug.`,
+    );
     return 1;
   }
   await mkdir(dirname(path), { recursive: true });

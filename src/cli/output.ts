@@ -1,6 +1,6 @@
-import { hostname } from "node:os";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
 import { dirname, relative } from "node:path";
 import lockfile from "proper-lockfile";
 
@@ -26,7 +26,9 @@ export class OutputBusy extends Error {
     readonly owner: Owner | undefined,
   ) {
     const seconds = owner ? Math.max(0, Math.round((Date.now() - Date.parse(owner.started)) / 1000)) : 0;
-    const who = owner ? `process ${owner.pid}${owner.host === hostname() ? "" : ` on ${owner.host}`}, started ${seconds} s ago` : "a process that has not said which yet";
+    const who = owner
+      ? `process ${owner.pid}${owner.host === hostname() ? "" : ` on ${owner.host}`}, started ${seconds} s ago`
+      : "a process that has not said which yet";
     super(`Another build is writing ${shown(out)}/ (${who}); nothing was done. Wait for it to finish and build again.`);
     this.name = "OutputBusy";
   }
@@ -67,7 +69,8 @@ export async function stopGroup(group: number): Promise<void> {
   } catch {
     return;
   }
-  for (let wait = 0; wait < 100 && exists(-group); wait++) await new Promise((resolveWait) => setTimeout(resolveWait, 50));
+  for (let wait = 0; wait < 100 && exists(-group); wait++)
+    await new Promise((resolveWait) => setTimeout(resolveWait, 50));
 }
 
 async function readOwner(path: string): Promise<Owner | undefined> {
@@ -90,7 +93,13 @@ const STALE_MS = 30_000;
 export async function lockOutput(out: string): Promise<OutputLock> {
   const { lock, owner } = siblings(out);
   await mkdir(dirname(out), { recursive: true });
-  const options = { realpath: false, lockfilePath: lock, stale: STALE_MS, update: STALE_MS / 3, onCompromised: () => {} };
+  const options = {
+    realpath: false,
+    lockfilePath: lock,
+    stale: STALE_MS,
+    update: STALE_MS / 3,
+    onCompromised: () => {},
+  };
   let release: () => Promise<void>;
   try {
     release = await lockfile.lock(out, options);

@@ -11,7 +11,9 @@ import type { BuildCounts } from "./summary.ts";
 // pages' writes carry on; exiting at once stops them, so the parent can remove the staging folder for good.
 
 /** What the build's process tells `npm run build` before it exits: the counts for the summary, or why it failed. */
-export type RenderReport = { outcome: "built"; pages: number; counts?: BuildCounts } | { outcome: "failed"; message: string };
+export type RenderReport =
+  | { outcome: "built"; pages: number; counts?: BuildCounts }
+  | { outcome: "failed"; message: string };
 
 /** The first ContentError in an error's chain of causes, as Eleventy wraps errors thrown by data. */
 function findContentError(error: unknown): ContentError | undefined {
@@ -49,7 +51,9 @@ function fail(error: unknown): void {
     const fileError = findFileError(error);
     // Without a path of its own (a failed write to an open file), Eleventy's outermost words say what it was doing.
     const chain = messages(error);
-    const reason = fileError ? [fileError.path || fileError.dest ? describeFileError(fileError) : `${chain[0]}: ${meaning(fileError.code)}`] : chain;
+    const reason = fileError
+      ? [fileError.path || fileError.dest ? describeFileError(fileError) : `${chain[0]}: ${meaning(fileError.code)}`]
+      : chain;
     message = contentError ? contentError.message : `The build failed:\n  ${reason.join("\n  ")}`;
   } catch {
     message = `The build failed:\n  ${String(error)}`;
@@ -64,7 +68,18 @@ function fail(error: unknown): void {
 
 function countsOf({ newsroom, leftOut, record }: LoadResult, pages: number, searchRecords: number): BuildCounts {
   const { articles, retracted, editions, topics, authors, preview } = newsroom;
-  return { published: articles.length, retracted: retracted.length, ...leftOut, editions: editions.length, topics: topics.length, authors: authors.length, pages, searchRecords, preview, record };
+  return {
+    published: articles.length,
+    retracted: retracted.length,
+    ...leftOut,
+    editions: editions.length,
+    topics: topics.length,
+    authors: authors.length,
+    pages,
+    searchRecords,
+    preview,
+    record,
+  };
 }
 
 /** Indexes the written site for search and checks that the index holds every article page and nothing else. */
@@ -72,7 +87,9 @@ async function index(staging: string, loaded: LoadResult): Promise<number> {
   const { publication, articles } = loaded.newsroom;
   const indexed = await indexSite(staging, publication.language, meaning);
   if (indexed !== articles.length) {
-    throw new SearchIndexError([`indexed ${indexed} pages, but ${articles.length} articles were built: every article page, and no other page, needs data-pagefind-body`]);
+    throw new SearchIndexError([
+      `indexed ${indexed} pages, but ${articles.length} articles were built: every article page, and no other page, needs data-pagefind-body`,
+    ]);
   }
   return indexed;
 }

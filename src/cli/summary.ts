@@ -38,11 +38,26 @@ export function summaryLines(counts: BuildCounts): SummaryLine[] {
   const leftOut = counts.preview ? "shown, marked (preview build)" : "left out";
   return [
     { count: counts.published, noun: ["article published", "articles published"] },
-    ...(counts.retracted > 0 ? [{ count: counts.retracted, noun: ["retracted article kept as a notice", "retracted articles kept as notices"] as [string, string] }] : []),
+    ...(counts.retracted > 0
+      ? [
+          {
+            count: counts.retracted,
+            noun: ["retracted article kept as a notice", "retracted articles kept as notices"] as [string, string],
+          },
+        ]
+      : []),
     { count: counts.drafts.length, noun: [`draft ${leftOut}`, `drafts ${leftOut}`], files: counts.drafts },
-    { count: counts.scheduled.length, noun: [`scheduled article ${leftOut}`, `scheduled articles ${leftOut}`], files: counts.scheduled },
+    {
+      count: counts.scheduled.length,
+      noun: [`scheduled article ${leftOut}`, `scheduled articles ${leftOut}`],
+      files: counts.scheduled,
+    },
     { count: counts.editions, noun: ["newsletter edition", "newsletter editions"] },
-    { count: counts.scheduledEditions.length, noun: [`scheduled edition ${leftOut}`, `scheduled editions ${leftOut}`], files: counts.scheduledEditions },
+    {
+      count: counts.scheduledEditions.length,
+      noun: [`scheduled edition ${leftOut}`, `scheduled editions ${leftOut}`],
+      files: counts.scheduledEditions,
+    },
     { count: counts.topics, noun: ["topic", "topics"] },
     { count: counts.authors, noun: ["author", "authors"] },
     { count: counts.pages, noun: ["page written", "pages written"] },
@@ -56,7 +71,11 @@ function recordLines(record: RecordCheck): SummaryLine[] {
   const shallow = record.shallow ? ", a shallow clone: fetch the whole history to check older addresses" : "";
   const commits = `${record.commits} ${record.commits === 1 ? "commit" : "commits"} of ${record.ref}${shallow}`;
   return [
-    { count: record.addresses, noun: ["published address kept", "published addresses kept"], detail: `${record.byAlias} by aliases; checked against ${commits}` },
+    {
+      count: record.addresses,
+      noun: ["published address kept", "published addresses kept"],
+      detail: `${record.byAlias} by aliases; checked against ${commits}`,
+    },
     { count: record.editions, noun: ["sent edition unchanged", "sent editions unchanged"] },
   ];
 }

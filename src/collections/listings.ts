@@ -1,6 +1,6 @@
 import type { DateTime } from "luxon";
 import type { Article, Author, DatedNote, Newsroom, Topic } from "../content/schema.ts";
-import { displayLocale, topicsByActivity, type TopicCount } from "./collections.ts";
+import { displayLocale, type TopicCount, topicsByActivity } from "./collections.ts";
 
 /** Articles per page on topic, author and archive pages. */
 export const PAGE_SIZE = 20;
@@ -99,13 +99,17 @@ function groupBy<Key>(articles: Article[], keyOf: (article: Article) => Key[]): 
 /** Pages for every topic in use, newest articles first. */
 export function topicPages(newsroom: Newsroom): TopicPage[] {
   const byTopic = groupBy(newsroom.articles, (article) => article.topics.map((topic) => topic.slug));
-  return newsroom.topics.flatMap((topic) => paginate(byTopic.get(topic.slug) ?? [], topic.url).map((page) => ({ ...page, topic })));
+  return newsroom.topics.flatMap((topic) =>
+    paginate(byTopic.get(topic.slug) ?? [], topic.url).map((page) => ({ ...page, topic })),
+  );
 }
 
 /** Pages for every author, including those with no articles yet. */
 export function authorPages(newsroom: Newsroom): AuthorPage[] {
   const byAuthor = groupBy(newsroom.articles, (article) => article.authors.map((author) => author.key));
-  return newsroom.authors.flatMap((author) => paginate(byAuthor.get(author.key) ?? [], author.url).map((page) => ({ ...page, author })));
+  return newsroom.authors.flatMap((author) =>
+    paginate(byAuthor.get(author.key) ?? [], author.url).map((page) => ({ ...page, author })),
+  );
 }
 
 /** `2026/11`: the archive month of a date, as its URL writes it (a DateTime is already in the publication's zone). */
@@ -117,8 +121,15 @@ export function monthKey(date: Pick<DateTime, "year" | "month">): string {
 export function archiveMonths(newsroom: Newsroom): ArchiveMonth[] {
   const locale = displayLocale(newsroom);
   return [...groupBy(newsroom.articles, (article) => [monthKey(article.date)])].map(([key, articles]) => {
-    const date = articles[0]!.date.setLocale(locale);
-    return { year: date.year, month: date.month, label: date.toFormat("MMMM yyyy"), url: `/archive/${key}/`, count: articles.length };
+    // groupBy makes no empty group.
+    const date = (articles[0] as Article).date.setLocale(locale);
+    return {
+      year: date.year,
+      month: date.month,
+      label: date.toFormat("MMMM yyyy"),
+      url: `/archive/${key}/`,
+      count: articles.length,
+    };
   });
 }
 
@@ -170,9 +181,18 @@ export interface CorrectionNotice {
 export function correctionNotices(newsroom: Newsroom): CorrectionNotice[] {
   const notices: CorrectionNotice[] = [
     ...newsroom.articles.flatMap((article) =>
-      article.corrections.map((note, index): CorrectionNotice => ({ article, note, url: `${article.url}#correction-${index + 1}`, kind: "correction" })),
+      article.corrections.map(
+        (note, index): CorrectionNotice => ({
+          article,
+          note,
+          url: `${article.url}#correction-${index + 1}`,
+          kind: "correction",
+        }),
+      ),
     ),
-    ...newsroom.retracted.flatMap((article) => (article.retraction ? [{ article, note: article.retraction, url: article.url, kind: "retraction" as const }] : [])),
+    ...newsroom.retracted.flatMap((article) =>
+      article.retraction ? [{ article, note: article.retraction, url: article.url, kind: "retraction" as const }] : [],
+    ),
   ];
   return notices
     .map((notice, order) => ({ notice, order }))

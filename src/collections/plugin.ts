@@ -1,8 +1,8 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { NewsroomSource } from "../content/plugin.ts";
 import type { Newsroom } from "../content/schema.ts";
-import { listings, type Listings } from "./listings.ts";
-import { pagesToRebuild, type BuiltState, type Rebuild } from "./rebuild.ts";
+import { type Listings, listings } from "./listings.ts";
+import { type BuiltState, pagesToRebuild, type Rebuild } from "./rebuild.ts";
 
 /** The listings of the build in progress, computed once however many plugins ask. */
 export type ListingsSource = () => Promise<{ newsroom: Newsroom; listings: Listings }>;
@@ -14,7 +14,10 @@ export function collectionsPlugin(eleventyConfig: EleventyConfig, newsroom: News
   const source: ListingsSource = async () => {
     const current = await newsroom();
     let result = computed.get(current);
-    if (!result) computed.set(current, (result = listings(current)));
+    if (!result) {
+      result = listings(current);
+      computed.set(current, result);
+    }
     return { newsroom: current, listings: result };
   };
   eleventyConfig.addGlobalData("listings", async () => (await source()).listings);

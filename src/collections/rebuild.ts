@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
-import { displayPath } from "../content/sources.ts";
 import type { Article, Newsroom } from "../content/schema.ts";
-import { monthKey, type Listings } from "./listings.ts";
+import { displayPath } from "../content/sources.ts";
+import { type Listings, monthKey } from "./listings.ts";
 
 /** A newsroom with the listings computed from it: what one build rendered. */
 export interface BuiltState {
@@ -20,9 +20,15 @@ export interface Rebuild {
  * authors and archive months. Undefined, meaning every page, when any changed file is not an article (a topic,
  * an author, a layout, a stylesheet), since such a change can show on any page.
  */
-export function pagesToRebuild(before: BuiltState, after: BuiltState, changedFiles: readonly string[]): Set<string> | undefined {
+export function pagesToRebuild(
+  before: BuiltState,
+  after: BuiltState,
+  changedFiles: readonly string[],
+): Set<string> | undefined {
   const changed = new Set(changedFiles.map((file) => displayPath(resolve(file))));
-  const touched = [...before.newsroom.articles, ...after.newsroom.articles].filter((article) => changed.has(article.sourcePath));
+  const touched = [...before.newsroom.articles, ...after.newsroom.articles].filter((article) =>
+    changed.has(article.sourcePath),
+  );
   const touchedPaths = new Set(touched.map((article) => article.sourcePath));
   if ([...changed].some((file) => !touchedPaths.has(file))) return undefined;
 
@@ -47,6 +53,8 @@ export function pagesToRebuild(before: BuiltState, after: BuiltState, changedFil
  * A pagination `before` callback that keeps only the items this build writes, each named by the URL of the page
  * it renders or mirrors. https://www.11ty.dev/docs/pagination/#the-before-callback
  */
-export function onlyRebuilt<Item>(urlOf: (item: Item) => string): (items: Item[], data: { rebuild: Rebuild }) => Item[] {
+export function onlyRebuilt<Item>(
+  urlOf: (item: Item) => string,
+): (items: Item[], data: { rebuild: Rebuild }) => Item[] {
   return (items, { rebuild }) => (rebuild.only ? items.filter((item) => rebuild.only?.has(urlOf(item))) : items);
 }

@@ -4,13 +4,19 @@ import type { DateTime } from "luxon";
 import type { z } from "zod";
 import { fileSlug, topicSlug } from "../collections/slugs.ts";
 import { parseContentDate } from "../dates/dates.ts";
-import { parseBody, type ParsedBody } from "../markdown/markdown.ts";
+import { type ParsedBody, parseBody } from "../markdown/markdown.ts";
 import { aliasPath } from "./aliases.ts";
 import { renderNote, reportBodyProblems } from "./bodies.ts";
 import { reportPlaceholder, STORY_PLACEHOLDER } from "./placeholders.ts";
 import type { Problem } from "./problems.ts";
-import { ArticleFrontMatterSchema, isUrlSegment, type ArticleFrontMatter, type DatedNote, type Publication } from "./schema.ts";
-import { FileProblems, readSource, validate, type SourceFile } from "./sources.ts";
+import {
+  type ArticleFrontMatter,
+  ArticleFrontMatterSchema,
+  type DatedNote,
+  isUrlSegment,
+  type Publication,
+} from "./schema.ts";
+import { FileProblems, readSource, type SourceFile, validate } from "./sources.ts";
 
 /** Headlines longer than this are cut off in search results and share cards. */
 export const LONG_HEADLINE = 100;
@@ -30,13 +36,23 @@ export interface Draft {
   notes: { corrections: (DatedNote | undefined)[]; retraction?: DatedNote };
   body: ParsedBody;
   /** Present only when the whole front matter is valid. */
-  valid?: { data: ArticleFrontMatter; date: DateTime; dateOnly: boolean; updated?: DateTime; corrections: DatedNote[]; retraction?: DatedNote };
+  valid?: {
+    data: ArticleFrontMatter;
+    date: DateTime;
+    dateOnly: boolean;
+    updated?: DateTime;
+    corrections: DatedNote[];
+    retraction?: DatedNote;
+  };
 }
 
 const articleFields = ArticleFrontMatterSchema.shape;
 
 /** One front-matter field parsed on its own, so cross-checks still run when another field is wrong. */
-export function field<Key extends keyof typeof articleFields>(raw: unknown, key: Key): z.output<(typeof articleFields)[Key]> | undefined {
+export function field<Key extends keyof typeof articleFields>(
+  raw: unknown,
+  key: Key,
+): z.output<(typeof articleFields)[Key]> | undefined {
   const value = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>)[key] : undefined;
   const result = articleFields[key].safeParse(value);
   return result.success ? (result.data as z.output<(typeof articleFields)[Key]>) : undefined;
@@ -62,14 +78,21 @@ export function readArticle(file: SourceFile, publication: Publication, problems
     if (date?.ok && parsed.date.endOf(parsed.dateOnly ? "day" : "second") < date.date) {
       return void report.error([...path, "date"], `${item.date} is before the article's date ${dateText}`);
     }
-    return { date: parsed.date, dateOnly: parsed.dateOnly, noteHtml: renderNote(item.note, { baseUrl: publication.baseUrl }, report, [...path, "note"], render) };
+    return {
+      date: parsed.date,
+      dateOnly: parsed.dateOnly,
+      noteHtml: renderNote(item.note, { baseUrl: publication.baseUrl }, report, [...path, "note"], render),
+    };
   };
   const corrections = (field(raw, "corrections") ?? []).map((item, index) => note(item, ["corrections", index]));
   const retractedText = field(raw, "retracted");
   const retraction = retractedText && note(retractedText, ["retracted"]);
   const slug = field(raw, "slug");
   if (slug === undefined && !file.refused && !isUrlSegment(fileSlug(file.path))) {
-    report.error([], `the file name \`${fileSlug(file.path)}.md\` cannot be a web address: rename it in lower-case letters, digits and hyphens (like ${topicSlug(fileSlug(file.path)) || "my-story"}.md) or give a slug`);
+    report.error(
+      [],
+      `the file name \`${fileSlug(file.path)}.md\` cannot be a web address: rename it in lower-case letters, digits and hyphens (like ${topicSlug(fileSlug(file.path)) || "my-story"}.md) or give a slug`,
+    );
   }
   const body = parseBody(file.parsed.body, { baseUrl: publication.baseUrl }, render);
   reportBodyProblems(file, body, problems);
@@ -86,8 +109,19 @@ export function readArticle(file: SourceFile, publication: Publication, problems
     notes: { corrections, retraction },
     body,
     valid:
-      data && date?.ok && (!updated || updated.ok) && corrections.every((item) => item !== undefined) && (!retractedText || retraction)
-        ? { data, date: date.date, dateOnly: date.dateOnly, updated: updated?.ok ? updated.date : undefined, corrections: corrections.flatMap((item) => item ?? []), retraction }
+      data &&
+      date?.ok &&
+      (!updated || updated.ok) &&
+      corrections.every((item) => item !== undefined) &&
+      (!retractedText || retraction)
+        ? {
+            data,
+            date: date.date,
+            dateOnly: date.dateOnly,
+            updated: updated?.ok ? updated.date : undefined,
+            corrections: corrections.flatMap((item) => item ?? []),
+            retraction,
+          }
         : undefined,
   };
 }
@@ -108,7 +142,13 @@ export function whyNotPublished(draft: Draft): string {
 export type ArticleCache = Map<string, { stamp: string; draft: Draft; problems: Problem[] }>;
 
 /** Reads, parses and validates article files (see readArticle), reusing unchanged ones from `cache` when given. */
-export function readArticles(paths: string[], publication: Publication, problems: Problem[], render: boolean, cache?: ArticleCache): Draft[] {
+export function readArticles(
+  paths: string[],
+  publication: Publication,
+  problems: Problem[],
+  render: boolean,
+  cache?: ArticleCache,
+): Draft[] {
   const settings = `${publication.baseUrl} ${publication.timeZone} ${render}`;
   const drafts = paths.map((path) => {
     const stats = cache && statSync(path);
@@ -144,17 +184,27 @@ export function articleWarnings(draft: Draft, warnings: Problem[], newsDir: stri
   }
   // A retracted story shows only its notice: no picture or dek to ask for.
   if (data && !data.retracted) {
-    if (!data.dek) report.warning(["dek"], "is missing: a one- or two-sentence standfirst tells readers and search engines what the story is");
-    if (!data.image) report.warning(["image"], "is missing: stories with a picture get a share card and a thumbnail in every list");
+    if (!data.dek)
+      report.warning(
+        ["dek"],
+        "is missing: a one- or two-sentence standfirst tells readers and search engines what the story is",
+      );
+    if (!data.image)
+      report.warning(["image"], "is missing: stories with a picture get a share card and a thumbnail in every list");
     if (data.title.length > LONG_HEADLINE) {
-      report.warning(["title"], `is ${data.title.length} characters long: search results and share cards cut headlines after about ${LONG_HEADLINE}`);
+      report.warning(
+        ["title"],
+        `is ${data.title.length} characters long: search results and share cards cut headlines after about ${LONG_HEADLINE}`,
+      );
     }
   }
   draft.related.forEach((item, index) => {
-    if (typeof item !== "string" && item.url.startsWith("http://")) report.warning(["related", index, "url"], insecure(item.url));
+    if (typeof item !== "string" && item.url.startsWith("http://"))
+      report.warning(["related", index, "url"], insecure(item.url));
   });
   for (const link of draft.body.links) {
-    if (link.href.startsWith("http://")) report.at("warning", draft.file.parsed.bodyLine + link.line, "body", insecure(link.href));
+    if (link.href.startsWith("http://"))
+      report.at("warning", draft.file.parsed.bodyLine + link.line, "body", insecure(link.href));
   }
 }
 

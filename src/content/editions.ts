@@ -4,16 +4,24 @@ import type { z } from "zod";
 import { absoluteUrl } from "../collections/collections.ts";
 import { fileSlug, topicSlug } from "../collections/slugs.ts";
 import { displayDate, parseContentDate } from "../dates/dates.ts";
-import { collectStories, editionWindow, FIRST_EDITION_DAYS, isCarriable, previousDay, runningOrder, type Candidate as SelectionCandidate } from "../editions/selection.ts";
+import {
+  collectStories,
+  editionWindow,
+  FIRST_EDITION_DAYS,
+  isCarriable,
+  previousDay,
+  runningOrder,
+  type Candidate as SelectionCandidate,
+} from "../editions/selection.ts";
 import { markdownText, preheader } from "../editions/text.ts";
 import { parseBody, renderMarkdown, typographicText } from "../markdown/markdown.ts";
-import { whyNotPublished, type Draft } from "./articles.ts";
+import { type Draft, whyNotPublished } from "./articles.ts";
 import { closestMatch, didYouMean } from "./hints.ts";
-import { brokenLink, linkedSlug, sitePath, type Routes } from "./links.ts";
+import { brokenLink, linkedSlug, type Routes, sitePath } from "./links.ts";
 import { NOTE_PLACEHOLDER, reportPlaceholder } from "./placeholders.ts";
 import type { Problem } from "./problems.ts";
-import { EditionFrontMatterSchema, type Article, type Edition, type Publication, type Topic } from "./schema.ts";
-import { FileProblems, readSources, validate, type SourceFile } from "./sources.ts";
+import { type Article, type Edition, EditionFrontMatterSchema, type Publication, type Topic } from "./schema.ts";
+import { FileProblems, readSources, type SourceFile, validate } from "./sources.ts";
 
 /** What checking and assembling the editions needs from the rest of the newsroom. */
 export interface EditionSources {
@@ -45,7 +53,10 @@ interface Candidate extends SelectionCandidate {
 const editionFields = EditionFrontMatterSchema.shape;
 
 /** One front-matter field parsed on its own, so the other checks still run when another field is wrong. */
-function editionField<Key extends keyof typeof editionFields>(raw: unknown, key: Key): z.output<(typeof editionFields)[Key]> | undefined {
+function editionField<Key extends keyof typeof editionFields>(
+  raw: unknown,
+  key: Key,
+): z.output<(typeof editionFields)[Key]> | undefined {
   const value = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>)[key] : undefined;
   const result = editionFields[key].safeParse(value);
   return result.success ? (result.data as z.output<(typeof editionFields)[Key]>) : undefined;
@@ -62,9 +73,15 @@ function editionDay(file: SourceFile, zone: string, report: FileProblems): DateT
   if (parsed && !parsed.ok) report.error(["date"], parsed.reason);
   const dated = parsed?.ok ? parsed.date.startOf("day") : undefined;
   if (!named?.isValid) {
-    report.error([], `the file name must be the edition's date: rename it ${dated ? dated.toFormat("yyyy-MM-dd") : "like 2026-11-24"}.md`);
+    report.error(
+      [],
+      `the file name must be the edition's date: rename it ${dated ? dated.toFormat("yyyy-MM-dd") : "like 2026-11-24"}.md`,
+    );
   } else if (dated && !dated.hasSame(named, "day")) {
-    report.error(["date"], `${dated.toFormat("yyyy-MM-dd")} is not the date in the file name ${name}.md: fix the date or rename the file`);
+    report.error(
+      ["date"],
+      `${dated.toFormat("yyyy-MM-dd")} is not the date in the file name ${name}.md: fix the date or rename the file`,
+    );
   }
   return dated ?? (named?.isValid ? named : undefined);
 }
@@ -103,7 +120,14 @@ export function loadEditions(sources: EditionSources, problems: Problem[], warni
     if (!draft.valid || candidates.has(draft.slug)) continue;
     const { data, date, dateOnly, retraction } = draft.valid;
     const topics = data.tags.map((tag) => ({ slug: topicSlug(tag) }));
-    candidates.set(draft.slug, { slug: draft.slug, date, dateOnly, draft: data.draft, topics, retractedOn: retraction?.date });
+    candidates.set(draft.slug, {
+      slug: draft.slug,
+      date,
+      dateOnly,
+      draft: data.draft,
+      topics,
+      retractedOn: retraction?.date,
+    });
   }
   const bySlug = new Map<string, Draft>();
   for (const draft of sources.drafts) if (!bySlug.has(draft.slug)) bySlug.set(draft.slug, draft);
@@ -141,9 +165,17 @@ export function loadEditions(sources: EditionSources, problems: Problem[], warni
       if (candidate.draft) report.error(path, `\`${slug}\` is a draft: an edition can only carry published articles`);
       else if (candidate.date > limit) {
         const when = displayDate(candidate.date, locale, candidate.dateOnly);
-        report.error(path, candidate.date > now ? `\`${slug}\` is scheduled for ${when}, after this edition's day: pick it for a later edition` : `\`${slug}\` came out on ${when}, after this edition's day: an edition carries what was out by its date`);
+        report.error(
+          path,
+          candidate.date > now
+            ? `\`${slug}\` is scheduled for ${when}, after this edition's day: pick it for a later edition`
+            : `\`${slug}\` came out on ${when}, after this edition's day: an edition carries what was out by its date`,
+        );
       } else if (!isCarriable(candidate, day)) {
-        report.error(path, `\`${slug}\` was retracted on ${displayDate(candidate.retractedOn ?? limit, locale, true)}: an edition cannot carry it`);
+        report.error(
+          path,
+          `\`${slug}\` was retracted on ${displayDate(candidate.retractedOn ?? limit, locale, true)}: an edition cannot carry it`,
+        );
       } else return candidate;
       return undefined;
     };
@@ -160,13 +192,19 @@ export function loadEditions(sources: EditionSources, problems: Problem[], warni
         return;
       }
       const match = closestMatch(slug, sources.topics.keys());
-      const hint = match ? ` — did you mean \`${sources.topics.get(match)?.name ?? match}\`?` : ": write topics as articles' tags name them, like China Bond";
+      const hint = match
+        ? ` — did you mean \`${sources.topics.get(match)?.name ?? match}\`?`
+        : ": write topics as articles' tags name them, like China Bond";
       report.error(["topics", index], `no article is filed under the topic \`${name}\`${hint}`);
     });
 
     let stories: Candidate[];
     if (pickSlugs) {
-      if (topicNames) new FileProblems(file, warnings).warning(["topics"], "only fills an edition without picks: with picks given it changes nothing");
+      if (topicNames)
+        new FileProblems(file, warnings).warning(
+          ["topics"],
+          "only fills an edition without picks: with picks given it changes nothing",
+        );
       const firstIndex = new Map<string, number>();
       stories = pickSlugs.flatMap((slug, index) => {
         const earlier = firstIndex.get(slug);
@@ -183,9 +221,16 @@ export function loadEditions(sources: EditionSources, problems: Problem[], warni
       const out = [...candidates.values()].filter((candidate) => isCarriable(candidate, day));
       stories = collectStories(out, editionWindow(day, previous), topicNames ? topicSlugs : undefined);
       if (!leadSlug && stories.length === 0 && (!topicNames || topicSlugs.size === topicNames.length)) {
-        const since = previous ? `since the previous edition (${displayDate(previous, locale, true)})` : `in the ${FIRST_EDITION_DAYS} days up to ${displayDate(day, locale, true)}`;
-        const inTopics = topicNames ? ` under ${[...topicSlugs].map((slug) => sources.topics.get(slug)?.name ?? slug).join(", ")}` : "";
-        report.error([], `the edition is empty: it has no lead or picks, and no article was published ${since}${inTopics}; add picks, or wait for news`);
+        const since = previous
+          ? `since the previous edition (${displayDate(previous, locale, true)})`
+          : `in the ${FIRST_EDITION_DAYS} days up to ${displayDate(day, locale, true)}`;
+        const inTopics = topicNames
+          ? ` under ${[...topicSlugs].map((slug) => sources.topics.get(slug)?.name ?? slug).join(", ")}`
+          : "";
+        report.error(
+          [],
+          `the edition is empty: it has no lead or picks, and no article was published ${since}${inTopics}; add picks, or wait for news`,
+        );
       }
     }
 

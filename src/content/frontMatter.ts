@@ -1,5 +1,5 @@
 import { CORE_SCHEMA, load } from "js-yaml";
-import { LineCounter, isNode, parseDocument } from "yaml";
+import { isNode, LineCounter, parseDocument } from "yaml";
 
 /** A content file split into its front matter and Markdown body. */
 export interface ParsedFile {
@@ -22,13 +22,22 @@ const fence = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m;
 export function parseContentFile(text: string): ParsedFile {
   const source = text.replace(/^\uFEFF/, "");
   const match = source.startsWith("---") ? fence.exec(source) : null;
-  if (!match || match.index !== 0) {
-    return { data: {}, body: source, bodyLine: 1, lineOf: () => undefined, yamlErrors: source.startsWith("---") ? [{ line: 1, message: "front matter is not closed by a `---` line" }] : [] };
+  if (match?.index !== 0) {
+    return {
+      data: {},
+      body: source,
+      bodyLine: 1,
+      lineOf: () => undefined,
+      yamlErrors: source.startsWith("---") ? [{ line: 1, message: "front matter is not closed by a `---` line" }] : [],
+    };
   }
   const yamlText = match[1] ?? "";
   const parse = () => {
     const lineCounter = new LineCounter();
-    return { lineCounter, document: parseDocument(yamlText, { schema: "core", lineCounter, prettyErrors: false, uniqueKeys: true }) };
+    return {
+      lineCounter,
+      document: parseDocument(yamlText, { schema: "core", lineCounter, prettyErrors: false, uniqueKeys: true }),
+    };
   };
   const offsetLine = 1; // the opening `---`
   // js-yaml reads the common, valid case fast; `yaml` (slower, but it knows lines) explains a failure.

@@ -12,10 +12,17 @@ export interface Closeness {
 export const TYPO: Closeness = { maxDistance: (length) => Math.max(2, Math.floor(length / 3)), containment: true };
 
 /** For topic names, where "Thailand" and "Thailand Property" are rightly different: one slip per six letters. */
-export const NEAR_DUPLICATE: Closeness = { maxDistance: (length) => Math.max(1, Math.floor(length / 6)), containment: false };
+export const NEAR_DUPLICATE: Closeness = {
+  maxDistance: (length) => Math.max(1, Math.floor(length / 6)),
+  containment: false,
+};
 
 /** The candidate a writer most likely meant by `value`: the nearest one within `closeness`, if any. */
-export function closestMatch(value: string, candidates: Iterable<string>, closeness: Closeness = TYPO): string | undefined {
+export function closestMatch(
+  value: string,
+  candidates: Iterable<string>,
+  closeness: Closeness = TYPO,
+): string | undefined {
   let best: { candidate: string; score: number } | undefined;
   for (const candidate of candidates) {
     if (candidate === value) continue;

@@ -34,7 +34,24 @@ export interface Routes {
 }
 
 /** Pages every build writes, whatever the content. */
-const FIXED_PAGES = new Set(["/", "/topics/", "/authors/", "/archive/", "/search/", "/404.html", "/feed.xml", "/feed.json", "/sitemap.xml", "/robots.txt", "/newsletter/", "/newsletter/feed.xml", "/corrections/", "/corrections/feed.xml", "/_redirects", "/_headers"]);
+const FIXED_PAGES = new Set([
+  "/",
+  "/topics/",
+  "/authors/",
+  "/archive/",
+  "/search/",
+  "/404.html",
+  "/feed.xml",
+  "/feed.json",
+  "/sitemap.xml",
+  "/robots.txt",
+  "/newsletter/",
+  "/newsletter/feed.xml",
+  "/corrections/",
+  "/corrections/feed.xml",
+  "/_redirects",
+  "/_headers",
+]);
 
 /** The site path of a link when it points inside the site (root-relative, or absolute under `baseUrl`), else undefined. */
 export function sitePath(href: string, baseUrl: string): string | undefined {
@@ -87,9 +104,14 @@ export function brokenLink(path: string, routes: Routes): string | undefined {
   }
   const segments = clean.split("/").slice(1);
   const edition = /^\/newsletter\/([^/]+)\/(?:email\.html|email\.txt)?$/.exec(clean);
-  if (edition) return routes.editions.has(edition[1] ?? "") ? undefined : `no newsletter edition is dated ${edition[1]}${didYouMean(edition[1] ?? "", routes.editions, "")}`;
+  if (edition)
+    return routes.editions.has(edition[1] ?? "")
+      ? undefined
+      : `no newsletter edition is dated ${edition[1]}${didYouMean(edition[1] ?? "", routes.editions, "")}`;
   if (!clean.endsWith("/") && !clean.endsWith(".xml")) {
-    return brokenLink(`${clean}/`, routes) === undefined ? `write it with the trailing slash: ${clean}/` : `no page at ${clean}`;
+    return brokenLink(`${clean}/`, routes) === undefined
+      ? `write it with the trailing slash: ${clean}/`
+      : `no page at ${clean}`;
   }
   const [section, key, ...rest] = segments;
   const tail = rest.join("/");
@@ -101,10 +123,14 @@ export function brokenLink(path: string, routes: Routes): string | undefined {
       return `no article has the slug \`${key ?? ""}\`${didYouMean(key ?? "", routes.articles, "")}`;
     case "topics":
       if (key && (feed || (paged && pageOf(routes.topics.get(key), paged[1], routes.pageSize)))) return undefined;
-      return routes.topics.has(key ?? "") ? `no page at ${clean}` : `no topic \`${key ?? ""}\` has articles${didYouMean(key ?? "", routes.topics.keys(), "")}`;
+      return routes.topics.has(key ?? "")
+        ? `no page at ${clean}`
+        : `no topic \`${key ?? ""}\` has articles${didYouMean(key ?? "", routes.topics.keys(), "")}`;
     case "authors":
       if (key && (feed || (paged && pageOf(routes.authors.get(key), paged[1], routes.pageSize)))) return undefined;
-      return routes.authors.has(key ?? "") ? `no page at ${clean}` : `no author \`${key ?? ""}\`${didYouMean(key ?? "", routes.authors.keys(), "")}`;
+      return routes.authors.has(key ?? "")
+        ? `no page at ${clean}`
+        : `no author \`${key ?? ""}\`${didYouMean(key ?? "", routes.authors.keys(), "")}`;
     case "archive": {
       const month = `${key}/${rest[0]}`;
       const monthPaged = /^(?:page\/(\d+)\/)?$/.exec(rest.slice(1).join("/"));

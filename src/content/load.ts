@@ -6,21 +6,37 @@ import { imageSize } from "image-size";
 import type { DateTime } from "luxon";
 import { monthKey, PAGE_SIZE } from "../collections/listings.ts";
 import { fileSlug, topicSlug } from "../collections/slugs.ts";
+import type { ContentHistory, NoHistory } from "../history/git.ts";
 import { typographicText } from "../markdown/markdown.ts";
 import { aliasPath } from "./aliases.ts";
+import { type ArticleCache, articleWarnings, type Draft, field, readArticles, whyNotPublished } from "./articles.ts";
 import { unpublishedAsset } from "./assets.ts";
-import { articleWarnings, field, readArticles, whyNotPublished, type ArticleCache, type Draft } from "./articles.ts";
 import { renderCheckedBody } from "./bodies.ts";
 import { editionsDir, loadEditions } from "./editions.ts";
 import { didYouMean } from "./hints.ts";
-import { leftOut, unreadContent, type LeftOut } from "./inventory.ts";
-import { brokenLink, inNewsSitemap, linkedSlug, sitePath, type Routes } from "./links.ts";
-import type { ContentHistory, NoHistory } from "../history/git.ts";
-import { ContentError, sortProblems, type Problem } from "./problems.ts";
+import { type LeftOut, leftOut, unreadContent } from "./inventory.ts";
+import { brokenLink, inNewsSitemap, linkedSlug, type Routes, sitePath } from "./links.ts";
+import { ContentError, type Problem, sortProblems } from "./problems.ts";
 import { checkPublishedAddresses, checkSentEditions, type PublishedRecordSources } from "./published.ts";
-import { AuthorFrontMatterSchema, isUrlSegment, PublicationSchema, type Article, type Author, type DatedNote, type Newsroom, type Publication, type RelatedLink } from "./schema.ts";
+import {
+  type Article,
+  type Author,
+  AuthorFrontMatterSchema,
+  type DatedNote,
+  isUrlSegment,
+  type Newsroom,
+  type Publication,
+  PublicationSchema,
+  type RelatedLink,
+} from "./schema.ts";
 import { displayPath, FileProblems, markdownFiles, pathPart, readSource, validate } from "./sources.ts";
-import { checkTopicCollisions, loadTopicRegistry, resolveTopics, similarTopicWarnings, unusedTopicWarnings } from "./topics.ts";
+import {
+  checkTopicCollisions,
+  loadTopicRegistry,
+  resolveTopics,
+  similarTopicWarnings,
+  unusedTopicWarnings,
+} from "./topics.ts";
 
 /** Where content lives and which build this is. */
 export interface LoadOptions {
@@ -45,7 +61,15 @@ export interface LoadOptions {
 
 /** Whether the published record was checked, and what it found. */
 export type RecordCheck =
-  | { checked: true; addresses: number; byAlias: number; editions: number; ref: string; commits: number; shallow: boolean }
+  | {
+      checked: true;
+      addresses: number;
+      byAlias: number;
+      editions: number;
+      ref: string;
+      commits: number;
+      shallow: boolean;
+    }
   | { checked: false; reason: string };
 
 /** A newsroom that passed validation, and the warnings that did not stop it. */
@@ -63,7 +87,12 @@ export async function loadPublication(contentDir: string, problems: Problem[]): 
   const path = join(contentDir, "publication.ts");
   const file = displayPath(path);
   if (!existsSync(path)) {
-    problems.push({ file, field: "", message: "is missing: it holds the publication's name, base URL, time zone and language", severity: "error" });
+    problems.push({
+      file,
+      field: "",
+      message: "is missing: it holds the publication's name, base URL, time zone and language",
+      severity: "error",
+    });
     return undefined;
   }
   // The modification time busts the module cache, so the dev server sees edits.
@@ -101,21 +130,30 @@ function checkLogo(logo: string, contentDir: string, publicDir: string, problems
     problems.push({ file: displayPath(join(contentDir, "publication.ts")), field: "logo", message, severity: "error" });
   };
   const path = join(publicDir, decodeURI(logo));
-  if (!existsSync(path)) return report(`no file at ${logo}: put the picture at ${displayPath(path)} or fix the path`);
+  if (!existsSync(path)) {
+    report(`no file at ${logo}: put the picture at ${displayPath(path)} or fix the path`);
+    return;
+  }
   let size: { width: number; type?: string } | undefined;
   try {
     size = imageSize(readFileSync(path));
   } catch {
     size = undefined;
   }
-  if (size?.type === "svg") return report(`${logo} is an SVG picture; ${LOGO_WANTED}`);
-  if (!size?.type || !LOGO_FORMATS.has(size.type)) return report(`${logo} is not a picture that can be read; ${LOGO_WANTED}`);
-  if (size.width < MIN_LOGO_WIDTH) {
+  if (size?.type === "svg") report(`${logo} is an SVG picture; ${LOGO_WANTED}`);
+  else if (!size?.type || !LOGO_FORMATS.has(size.type))
+    report(`${logo} is not a picture that can be read; ${LOGO_WANTED}`);
+  else if (size.width < MIN_LOGO_WIDTH) {
     report(`${logo} is ${size.width} pixels wide; Google wants a logo at least ${MIN_LOGO_WIDTH} pixels wide`);
   }
 }
 
-async function loadAuthors(dir: string, publicDir: string, baseUrl: string, problems: Problem[]): Promise<Map<string, Author>> {
+async function loadAuthors(
+  dir: string,
+  publicDir: string,
+  baseUrl: string,
+  problems: Problem[],
+): Promise<Map<string, Author>> {
   const authors = new Map<string, Author>();
   for (const path of await markdownFiles(dir)) {
     const file = readSource(path, problems);
@@ -123,9 +161,17 @@ async function loadAuthors(dir: string, publicDir: string, baseUrl: string, prob
     if (!data) continue;
     const key = fileSlug(path);
     const report = new FileProblems(file, problems);
-    if (topicSlug(key) !== key) report.error([], `the file name must be the author's key in lower case with hyphens, like ${topicSlug(key) || "jim-pollard"}.md`);
+    if (topicSlug(key) !== key)
+      report.error(
+        [],
+        `the file name must be the author's key in lower case with hyphens, like ${topicSlug(key) || "jim-pollard"}.md`,
+      );
     const sameKey = authors.get(key);
-    if (sameKey) report.error([], `the author key \`${key}\` is also used by ${sameKey.sourcePath}; each author needs their own file name`);
+    if (sameKey)
+      report.error(
+        [],
+        `the author key \`${key}\` is also used by ${sameKey.sourcePath}; each author needs their own file name`,
+      );
     if (data.photo) checkPicture(data.photo.src, publicDir, report, ["photo", "src"]);
     authors.set(key, {
       key,
@@ -142,11 +188,29 @@ async function loadAuthors(dir: string, publicDir: string, baseUrl: string, prob
 }
 
 /** The pages a set of articles produces in a build at `now`, for checking links against. */
-function routesOf(drafts: Draft[], authors: Map<string, Author>, editionDays: Set<string>, publicDir: string, now: DateTime): Routes {
+function routesOf(
+  drafts: Draft[],
+  authors: Map<string, Author>,
+  editionDays: Set<string>,
+  publicDir: string,
+  now: DateTime,
+): Routes {
   const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   // A retracted story is in no list, the news sitemap included.
-  const newsSitemap = drafts.some((draft) => draft.valid !== undefined && !draft.valid.retraction && inNewsSitemap(draft.valid.date, now));
-  const routes: Routes = { articles: new Set(), aliases: new Set(), topics: new Map(), authors: new Map(), months: new Map(), editions: editionDays, newsSitemap, publicDir, pageSize: PAGE_SIZE };
+  const newsSitemap = drafts.some(
+    (draft) => draft.valid !== undefined && !draft.valid.retraction && inNewsSitemap(draft.valid.date, now),
+  );
+  const routes: Routes = {
+    articles: new Set(),
+    aliases: new Set(),
+    topics: new Map(),
+    authors: new Map(),
+    months: new Map(),
+    editions: editionDays,
+    newsSitemap,
+    publicDir,
+    pageSize: PAGE_SIZE,
+  };
   for (const key of authors.keys()) routes.authors.set(key, 0);
   for (const draft of drafts) {
     routes.articles.add(draft.slug);
@@ -170,10 +234,23 @@ function checkAliases(drafts: Draft[], routes: Routes, problems: Problem[]): voi
       if (path === undefined) return;
       const report = new FileProblems(draft.file, problems);
       const other = claimed.get(path);
-      if (path === `/news/${draft.slug}/`) report.error(["aliases", index], `${path} is this article's own address: list only addresses it had before`);
-      else if (other && other !== draft) report.error(["aliases", index], `${path} is also an old address of ${other.file.path}: an address can lead to one story only`);
-      else if (/^\/(?:assets|pagefind)\//.test(path)) report.error(["aliases", index], `${path} is in a folder the build owns: old addresses of stories cannot be there`);
-      else if (brokenLink(path, { ...routes, aliases: new Set() }) === undefined) report.error(["aliases", index], `${path} is the address of a page the site has: an old address must not be in use`);
+      if (path === `/news/${draft.slug}/`)
+        report.error(["aliases", index], `${path} is this article's own address: list only addresses it had before`);
+      else if (other && other !== draft)
+        report.error(
+          ["aliases", index],
+          `${path} is also an old address of ${other.file.path}: an address can lead to one story only`,
+        );
+      else if (/^\/(?:assets|pagefind)\//.test(path))
+        report.error(
+          ["aliases", index],
+          `${path} is in a folder the build owns: old addresses of stories cannot be there`,
+        );
+      else if (brokenLink(path, { ...routes, aliases: new Set() }) === undefined)
+        report.error(
+          ["aliases", index],
+          `${path} is the address of a page the site has: an old address must not be in use`,
+        );
       claimed.set(path, draft);
     });
   }
@@ -187,7 +264,9 @@ function checkRecord(options: LoadOptions, sources: PublishedRecordSources, prob
   const { addresses, byAlias } = checkPublishedAddresses(history, sources, problems);
   const editions = checkSentEditions(history, sources, problems);
   // Commits after the build's "now" (a build of the past, as tests run) are not part of the record it checks.
-  const commits = new Set(history.versions.filter((version) => version.from <= options.now).map((version) => version.commit)).size;
+  const commits = new Set(
+    history.versions.filter((version) => version.from <= options.now).map((version) => version.commit),
+  ).size;
   return { checked: true, addresses, byAlias, editions, ref: history.ref, commits, shallow: history.shallow };
 }
 
@@ -196,12 +275,18 @@ function checkNotes(draft: Draft, now: DateTime, report: FileProblems): void {
   const { corrections, retraction } = draft.notes;
   const future = (note: DatedNote) => note.date > now;
   corrections.forEach((correction, index) => {
-    if (correction && future(correction)) report.error(["corrections", index, "date"], "is in the future: date a correction on the day it is made");
+    if (correction && future(correction))
+      report.error(["corrections", index, "date"], "is in the future: date a correction on the day it is made");
   });
   if (!retraction) return;
-  if (future(retraction)) report.error(["retracted", "date"], "is in the future: date a retraction on the day it is made");
+  if (future(retraction))
+    report.error(["retracted", "date"], "is in the future: date a retraction on the day it is made");
   // A story not out yet cannot get here: its retraction would be dated before it or in the future.
-  else if (field(draft.file.parsed.data, "draft")) report.error(["retracted"], "a draft was never published, so there is nothing to retract: delete the file or drop `retracted`");
+  else if (field(draft.file.parsed.data, "draft"))
+    report.error(
+      ["retracted"],
+      "a draft was never published, so there is nothing to retract: delete the file or drop `retracted`",
+    );
 }
 
 /**
@@ -220,7 +305,9 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
   const [authors, registry, drafts, unread] = await Promise.all([
     loadAuthors(join(options.contentDir, "authors"), options.publicDir, baseUrl, problems),
     loadTopicRegistry(join(options.contentDir, "topics"), baseUrl, problems),
-    markdownFiles(join(options.contentDir, "news")).then((paths) => readArticles(paths, publication, problems, options.render !== false, options.cache)),
+    markdownFiles(join(options.contentDir, "news")).then((paths) =>
+      readArticles(paths, publication, problems, options.render !== false, options.cache),
+    ),
     unreadContent(options.contentDir),
   ]);
   problems.push(...unread);
@@ -231,11 +318,15 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
     if (sharing.length < 2) continue;
     for (const draft of sharing) {
       const others = sharing.filter((other) => other !== draft).map((other) => other.file.path);
-      new FileProblems(draft.file, problems).error(draft.explicitSlug ? ["slug"] : [], `the slug \`${slug}\` is also used by ${others.join(", ")}; each article needs its own`);
+      new FileProblems(draft.file, problems).error(
+        draft.explicitSlug ? ["slug"] : [],
+        `the slug \`${slug}\` is also used by ${others.join(", ")}; each article needs its own`,
+      );
     }
   }
 
-  const isPublished = (draft: Draft) => draft.valid !== undefined && !draft.valid.data.draft && draft.valid.date <= options.now;
+  const isPublished = (draft: Draft) =>
+    draft.valid !== undefined && !draft.valid.data.draft && draft.valid.date <= options.now;
   const published = drafts.filter(isPublished);
   const included = options.preview ? drafts.filter((draft) => draft.valid) : published;
   const includedSlugs = new Set(included.map((draft) => draft.slug));
@@ -265,7 +356,10 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
         const authorFile = join(options.contentDir, "authors", `${key}.md`);
         const authorsDir = displayPath(join(options.contentDir, "authors"));
         const hint = didYouMean(key, authors.keys(), `: add ${authorsDir}/${key}.md or fix the spelling`);
-        const message = isUrlSegment(key) && existsSync(authorFile) ? `the author \`${key}\` cannot be used until the problems in ${displayPath(authorFile)} are fixed` : `unknown author \`${key}\`${hint}`;
+        const message =
+          isUrlSegment(key) && existsSync(authorFile)
+            ? `the author \`${key}\` cannot be used until the problems in ${displayPath(authorFile)} are fixed`
+            : `unknown author \`${key}\`${hint}`;
         report.error(Array.isArray(authorKeys) ? ["author", index] : ["author"], message);
       }
       return author ? [author] : [];
@@ -284,12 +378,19 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
       if (!includedSlugs.has(item)) {
         const until = target.valid ? ", so it is left out of ALSO SEE until it is published" : "";
         if (isLive) {
-          new FileProblems(file, warnings).warning(["related", index], `\`${item}\` ${whyNotPublished(target)}${until}`);
+          new FileProblems(file, warnings).warning(
+            ["related", index],
+            `\`${item}\` ${whyNotPublished(target)}${until}`,
+          );
         }
         return [];
       }
       if (target.valid?.retraction) {
-        if (isLive) new FileProblems(file, warnings).warning(["related", index], `\`${item}\` was retracted, so it is left out of ALSO SEE: remove it from related`);
+        if (isLive)
+          new FileProblems(file, warnings).warning(
+            ["related", index],
+            `\`${item}\` was retracted, so it is left out of ALSO SEE: remove it from related`,
+          );
         return [];
       }
       return [{ title: typographicText(target.valid?.data.title ?? item), url: `/news/${item}/`, external: false }];
@@ -328,7 +429,10 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
       aliases: draft.aliases,
       corrections,
       retraction,
-      modified: [updated, ...corrections.map((correction) => correction.date)].reduce<DateTime>((latest, next) => (next && next > latest ? next : latest), date),
+      modified: [updated, ...corrections.map((correction) => correction.date)].reduce<DateTime>(
+        (latest, next) => (next && next > latest ? next : latest),
+        date,
+      ),
       draft: data.draft,
       featured: data.featured,
       scheduled: date > options.now,
@@ -337,13 +441,37 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
     (retraction ? retracted : articles).push(article);
   }
 
-  const editionSources = { paths: editionPaths, publication, now: options.now, preview: options.preview, render: options.render !== false, drafts, articles, retracted, topics: allTopics, routes: liveRoutes };
+  const editionSources = {
+    paths: editionPaths,
+    publication,
+    now: options.now,
+    preview: options.preview,
+    render: options.render !== false,
+    drafts,
+    articles,
+    retracted,
+    topics: allTopics,
+    routes: liveRoutes,
+  };
   const editions = loadEditions(editionSources, problems, warnings);
   // An edition waits, like a scheduled article, until its day and all its stories have come.
   const includedEditions = options.preview ? editions : editions.filter((edition) => !edition.scheduled);
-  const record = checkRecord(options, { contentDir: options.contentDir, zone: publication.timeZone, locale: publication.locale ?? publication.language, now: options.now, drafts, served: [...articles, ...retracted], editions }, problems);
+  const record = checkRecord(
+    options,
+    {
+      contentDir: options.contentDir,
+      zone: publication.timeZone,
+      locale: publication.locale ?? publication.language,
+      now: options.now,
+      drafts,
+      served: [...articles, ...retracted],
+      editions,
+    },
+    problems,
+  );
 
-  if (problems.some((problem) => problem.severity === "error")) throw new ContentError(sortProblems([...problems, ...warnings]));
+  if (problems.some((problem) => problem.severity === "error"))
+    throw new ContentError(sortProblems([...problems, ...warnings]));
 
   const newestFirst = (a: Article, b: Article) => b.date.toMillis() - a.date.toMillis() || a.slug.localeCompare(b.slug);
   articles.sort(newestFirst);
@@ -356,9 +484,13 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
       publication,
       articles,
       retracted,
-      aliases: [...articles, ...retracted].flatMap((article) => article.aliases.map((from) => ({ from, to: article.url, title: article.title }))).sort((a, b) => a.from.localeCompare(b.from)),
+      aliases: [...articles, ...retracted]
+        .flatMap((article) => article.aliases.map((from) => ({ from, to: article.url, title: article.title })))
+        .sort((a, b) => a.from.localeCompare(b.from)),
       authors: [...authors.values()].sort((a, b) => a.name.localeCompare(b.name)),
-      topics: [...topics.values()].filter((topic) => usedTopics.has(topic.slug)).sort((a, b) => a.name.localeCompare(b.name)),
+      topics: [...topics.values()]
+        .filter((topic) => usedTopics.has(topic.slug))
+        .sort((a, b) => a.name.localeCompare(b.name)),
       editions: includedEditions,
       preview: options.preview,
       builtAt: options.now,

@@ -12,7 +12,9 @@ export interface Problem {
 
 /** `path:line:field: message` (line left out when unknown, field left out for whole-file problems). */
 export function formatProblem(problem: Problem): string {
-  const where = [problem.file, problem.line, problem.field].filter((part) => part !== undefined && part !== "").join(":");
+  const where = [problem.file, problem.line, problem.field]
+    .filter((part) => part !== undefined && part !== "")
+    .join(":");
   return `${where}: ${problem.message}`;
 }
 
@@ -33,5 +35,7 @@ export class ContentError extends Error {
 
 /** Orders problems by file, then line, so a report reads top to bottom. */
 export function sortProblems(problems: Problem[]): Problem[] {
-  return [...problems].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.field.localeCompare(b.field));
+  return [...problems].sort(
+    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.field.localeCompare(b.field),
+  );
 }

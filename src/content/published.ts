@@ -3,13 +3,13 @@ import { join } from "node:path";
 import { DateTime } from "luxon";
 import { fileSlug, topicSlug } from "../collections/slugs.ts";
 import { displayDate, parseContentDate } from "../dates/dates.ts";
-import { editionStories, previousDay, type Candidate } from "../editions/selection.ts";
+import { type Candidate, editionStories, previousDay } from "../editions/selection.ts";
 import type { ContentHistory, FileVersion } from "../history/git.ts";
 import { aliasPath } from "./aliases.ts";
 import type { Draft } from "./articles.ts";
 import { parseContentFile } from "./frontMatter.ts";
 import type { Problem } from "./problems.ts";
-import { isUrlSegment, type Article, type Edition } from "./schema.ts";
+import { type Article, type Edition, isUrlSegment } from "./schema.ts";
 import { displayPath } from "./sources.ts";
 
 /** What the published-record checks need from the build in progress. */
@@ -56,7 +56,8 @@ function readArticleVersion(version: FileVersion, zone: string): ArticleVersion 
     const parsed = typeof value === "string" ? parseContentDate(value, zone) : undefined;
     return parsed?.ok ? parsed.date : undefined;
   };
-  const list = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : []);
+  const list = (value: unknown) =>
+    Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
   const slug = text(data.slug);
   const retracted = data.retracted as { date?: unknown } | undefined;
   return {
@@ -81,7 +82,11 @@ function endOf(version: FileVersion, now: DateTime): DateTime {
  * Every address an article page (or an alias of it) had while the published branch held it: a version that was
  * not a draft and whose date came before the next commit replaced it was live on the site.
  */
-export function publishedAddresses(history: ContentHistory, zone: string, now: DateTime): Map<string, PublishedAddress> {
+export function publishedAddresses(
+  history: ContentHistory,
+  zone: string,
+  now: DateTime,
+): Map<string, PublishedAddress> {
   const addresses = new Map<string, PublishedAddress>();
   for (const version of history.versions.filter(isArticle)) {
     if (version.from > now) continue;
@@ -111,7 +116,11 @@ function successor(version: FileVersion, history: ContentHistory, contentDir: st
  * Reports each address readers were given that this build would no longer serve: a story renamed without
  * `aliases`, deleted, turned back into a draft or rescheduled. Names the file that served it.
  */
-export function checkPublishedAddresses(history: ContentHistory, sources: PublishedRecordSources, problems: Problem[]): PublishedRecordResult {
+export function checkPublishedAddresses(
+  history: ContentHistory,
+  sources: PublishedRecordSources,
+  problems: Problem[],
+): PublishedRecordResult {
   const served = new Map<string, Article>();
   for (const article of sources.served) {
     served.set(article.url, article);
@@ -129,22 +138,36 @@ export function checkPublishedAddresses(history: ContentHistory, sources: Publis
     }
     const file = displayPath(join(sources.contentDir, address.version.path));
     const until = displayDate(address.until, sources.locale, true);
-    const old = address.path.startsWith("/news/") && address.path.split("/").length === 4 ? address.path.split("/")[2] : address.path;
+    const old =
+      address.path.startsWith("/news/") && address.path.split("/").length === 4
+        ? address.path.split("/")[2]
+        : address.path;
     const draft = current.get(file);
     const since = `was published at ${address.path} (until ${until}, commit ${address.version.commit.slice(0, 7)})`;
     if (draft?.valid) {
       const { data, date } = draft.valid;
       const [field, message] = data.draft
-        ? ["draft", `${since}; making it a draft again would break that address: to withdraw it, keep it published and mark it \`retracted\` instead`]
+        ? [
+            "draft",
+            `${since}; making it a draft again would break that address: to withdraw it, keep it published and mark it \`retracted\` instead`,
+          ]
         : date > sources.now
-          ? ["date", `${since}; moving its date to the future would break that address until then: keep the date and add \`updated\` or a correction`]
-          : ["slug", `${since}; its address is now /news/${draft.slug}/, so add \`aliases: [${old}]\` to send readers and search engines there`];
+          ? [
+              "date",
+              `${since}; moving its date to the future would break that address until then: keep the date and add \`updated\` or a correction`,
+            ]
+          : [
+              "slug",
+              `${since}; its address is now /news/${draft.slug}/, so add \`aliases: [${old}]\` to send readers and search engines there`,
+            ];
       problems.push({ file, line: draft.file.parsed.lineOf([field]), field, message, severity: "error" });
       continue;
     }
     if (draft) continue; // the file is there but has other errors; those are reported already
     const moved = successor(address.version, history, sources.contentDir);
-    const where = moved ? `add \`aliases: [${old}]\` to ${displayPath(join(sources.contentDir, moved))}, where the story went` : `if the story moved, add \`aliases: [${old}]\` to its new file`;
+    const where = moved
+      ? `add \`aliases: [${old}]\` to ${displayPath(join(sources.contentDir, moved))}, where the story went`
+      : `if the story moved, add \`aliases: [${old}]\` to its new file`;
     problems.push({
       file,
       field: "",
@@ -157,14 +180,17 @@ export function checkPublishedAddresses(history: ContentHistory, sources: Publis
 
 /** The editions and articles the published branch held at one instant. */
 function stateAt(history: ContentHistory, instant: DateTime) {
-  const alive = history.versions.filter((version) => version.from <= instant && (version.until === undefined || version.until > instant));
+  const alive = history.versions.filter(
+    (version) => version.from <= instant && (version.until === undefined || version.until > instant),
+  );
   return { articles: alive.filter(isArticle), editions: alive.filter(isEdition) };
 }
 
 /** An edition's request, as one version of its file made it. */
 function readEditionVersion(version: FileVersion, day: DateTime) {
   const data = parseContentFile(version.text).data as Record<string, unknown>;
-  const slugs = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : undefined);
+  const slugs = (value: unknown) =>
+    Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : undefined;
   const topics = slugs(data.topics);
   return {
     day,
@@ -180,10 +206,16 @@ function readEditionVersion(version: FileVersion, day: DateTime) {
  * commit if later): the same selection, over the articles and editions of then. When an edition added since,
  * dated before it, is what changed it, that edition is named and reported too.
  */
-export function checkSentEditions(history: ContentHistory, sources: PublishedRecordSources, problems: Problem[]): number {
-  const dayOf = (path: string) => DateTime.fromISO(path.replace(/^editions\//, "").replace(/\.md$/, ""), { zone: sources.zone });
+export function checkSentEditions(
+  history: ContentHistory,
+  sources: PublishedRecordSources,
+  problems: Problem[],
+): number {
+  const dayOf = (path: string) =>
+    DateTime.fromISO(path.replace(/^editions\//, "").replace(/\.md$/, ""), { zone: sources.zone });
   const firstSeen = new Map<string, DateTime>();
-  for (const version of history.versions.filter(isEdition)) if (!firstSeen.has(version.path)) firstSeen.set(version.path, version.from);
+  for (const version of history.versions.filter(isEdition))
+    if (!firstSeen.has(version.path)) firstSeen.set(version.path, version.from);
   // An old slug of a renamed story leads to the story as it is now.
   const renamed = new Map<string, string>();
   for (const article of sources.served) for (const alias of article.aliases) renamed.set(alias, article.slug);
@@ -195,7 +227,7 @@ export function checkSentEditions(history: ContentHistory, sources: PublishedRec
     const first = firstSeen.get(path);
     if (first === undefined) continue;
     const endOfDay = edition.date.endOf("day");
-    const sent = first > endOfDay ? first : endOfDay;
+    const sent = DateTime.max(first, endOfDay);
     if (sent > sources.now) continue;
     const then = stateAt(history, sent);
     const version = then.editions.find((candidate) => candidate.path === path);
@@ -206,7 +238,13 @@ export function checkSentEditions(history: ContentHistory, sources: PublishedRec
       const article = readArticleVersion(articleVersion, sources.zone);
       if (article.date === undefined || candidates.has(article.slug)) continue;
       const topics = article.tags.map((tag) => ({ slug: topicSlug(tag) }));
-      candidates.set(article.slug, { slug: article.slug, date: article.date, draft: article.draft, topics, retractedOn: article.retractedOn });
+      candidates.set(article.slug, {
+        slug: article.slug,
+        date: article.date,
+        draft: article.draft,
+        topics,
+        retractedOn: article.retractedOn,
+      });
     }
     const daysThen = then.editions.map((other) => dayOf(other.path));
     const request = readEditionVersion(version, edition.date);
@@ -222,8 +260,14 @@ export function checkSentEditions(history: ContentHistory, sources: PublishedRec
     const went = `went out on ${date(edition.date)} with ${stories(sentSlugs)}`;
     const pin = `"lead: ${sentSlugs[0]}"${sentSlugs.length > 1 ? ` and "picks: [${sentSlugs.slice(1).join(", ")}]"` : ""}`;
     const previousThen = previousDay(edition.date, daysThen);
-    const previousNow = previousDay(edition.date, sources.editions.map((other) => other.date));
-    const inserted = edition.automatic && previousNow && (!previousThen || previousNow > previousThen) ? sources.editions.find((other) => other.date.equals(previousNow)) : undefined;
+    const previousNow = previousDay(
+      edition.date,
+      sources.editions.map((other) => other.date),
+    );
+    const inserted =
+      edition.automatic && previousNow && (!previousThen || previousNow > previousThen)
+        ? sources.editions.find((other) => other.date.equals(previousNow))
+        : undefined;
     if (inserted) {
       const since = previousThen ? `collected since ${date(previousThen)}` : "collected by date";
       problems.push({
@@ -250,5 +294,7 @@ function lineOf(path: string, field: string): number | undefined {
 }
 
 function stories(slugs: string[]): string {
-  return slugs.length === 0 ? "no stories" : `${slugs.length} ${slugs.length === 1 ? "story" : "stories"} (${slugs.join(", ")})`;
+  return slugs.length === 0
+    ? "no stories"
+    : `${slugs.length} ${slugs.length === 1 ? "story" : "stories"} (${slugs.join(", ")})`;
 }

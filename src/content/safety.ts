@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readlinkSync } from "node:fs";
-import { parseDocument, visit, type Node } from "yaml";
+import { type Node, parseDocument, visit } from "yaml";
 
 /**
  * The largest content file read: 1 MB. A long feature is under 100 KB of Markdown; anything bigger is a
@@ -16,7 +16,10 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 
 function symlinkRefusal(path: string): ContentText {
-  return { ok: false, message: `is a symbolic link (to ${readlinkSync(path)}): content must be ordinary files in the repository, so it was not read; replace the link with the file itself` };
+  return {
+    ok: false,
+    message: `is a symbolic link (to ${readlinkSync(path)}): content must be ordinary files in the repository, so it was not read; replace the link with the file itself`,
+  };
 }
 
 /**
@@ -38,9 +41,13 @@ export function readContentText(path: string): ContentText {
   try {
     const info = fstatSync(fd);
     if (!info.isFile()) return { ok: false, message: "is not a file: only Markdown files belong here" };
-    if (info.size === 0) return { ok: false, message: "is empty: it needs front matter between --- lines, then the text" };
+    if (info.size === 0)
+      return { ok: false, message: "is empty: it needs front matter between --- lines, then the text" };
     if (info.size > MAX_CONTENT_BYTES) {
-      return { ok: false, message: `is ${Math.ceil(info.size / 1000)} kB, over the ${MAX_CONTENT_BYTES / 1000} kB (1 MB) limit for one content file: split it, or link to large data instead of pasting it` };
+      return {
+        ok: false,
+        message: `is ${Math.ceil(info.size / 1000)} kB, over the ${MAX_CONTENT_BYTES / 1000} kB (1 MB) limit for one content file: split it, or link to large data instead of pasting it`,
+      };
     }
     bytes = readFileSync(fd);
   } finally {
@@ -51,7 +58,11 @@ export function readContentText(path: string): ContentText {
     return { ok: true, text: utf8.decode(bytes) };
   } catch {
     const { offset, line } = firstInvalidUtf8(bytes);
-    return { ok: false, line, message: `is not UTF-8 text: byte ${offset} (0x${(bytes[offset] ?? 0).toString(16).padStart(2, "0")}) is invalid; save the file as UTF-8 in your editor` };
+    return {
+      ok: false,
+      line,
+      message: `is not UTF-8 text: byte ${offset} (0x${(bytes[offset] ?? 0).toString(16).padStart(2, "0")}) is invalid; save the file as UTF-8 in your editor`,
+    };
   }
 }
 
@@ -96,7 +107,10 @@ function controlCharacter(text: string): { line: number; message: string } | und
   const match = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.exec(text);
   if (!match) return undefined;
   const code = `U+${(match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
-  return { line: text.slice(0, match.index).split("\n").length, message: `holds the invisible control character ${code}, which a web page cannot show: delete it (it often comes with pasted text)` };
+  return {
+    line: text.slice(0, match.index).split("\n").length,
+    message: `holds the invisible control character ${code}, which a web page cannot show: delete it (it often comes with pasted text)`,
+  };
 }
 
 /** Text that is a content file's front matter: starts with a `---` line. */
@@ -116,11 +130,18 @@ export function yamlReferences(yamlText: string): { line: number; message: strin
   const lineOf = (offset: number) => yamlText.slice(0, offset).split("\n").length;
   const found: { line: number; message: string }[] = [];
   const anchored = (node: Node) => {
-    if (node.anchor) found.push({ line: lineOf(node.range?.[0] ?? 0), message: `the YAML anchor &${node.anchor} is not allowed in front matter: write each value out in full` });
+    if (node.anchor)
+      found.push({
+        line: lineOf(node.range?.[0] ?? 0),
+        message: `the YAML anchor &${node.anchor} is not allowed in front matter: write each value out in full`,
+      });
   };
   visit(document, {
     Alias(_, node) {
-      found.push({ line: lineOf(node.range?.[0] ?? 0), message: `the YAML alias *${node.source} is not allowed in front matter: write the value out in full` });
+      found.push({
+        line: lineOf(node.range?.[0] ?? 0),
+        message: `the YAML alias *${node.source} is not allowed in front matter: write the value out in full`,
+      });
     },
     Scalar: (_, node) => anchored(node),
     Map: (_, node) => anchored(node),
@@ -133,11 +154,21 @@ export function yamlReferences(yamlText: string): { line: number; message: strin
  * What makes a readable file unusable as content, beyond broken YAML: no front matter at all, a control
  * character, or YAML anchors and aliases (looked for only when the YAML itself is sound). Lines are the file's, 1-based.
  */
-export function frontMatterProblems(text: string, bodyLine: number, yamlBroken: boolean): { line?: number; message: string }[] {
+export function frontMatterProblems(
+  text: string,
+  bodyLine: number,
+  yamlBroken: boolean,
+): { line?: number; message: string }[] {
   const control = controlCharacter(text);
   if (control) return [control];
   if (yamlBroken) return [];
-  if (!hasFrontMatter(text)) return [{ line: 1, message: "has no front matter: start the file with a --- line, the fields, and another --- line" }];
-  const yamlText = text.split("\n").slice(1, bodyLine - 2).join("\n");
+  if (!hasFrontMatter(text))
+    return [
+      { line: 1, message: "has no front matter: start the file with a --- line, the fields, and another --- line" },
+    ];
+  const yamlText = text
+    .split("\n")
+    .slice(1, bodyLine - 2)
+    .join("\n");
   return yamlReferences(yamlText).map((problem) => ({ line: problem.line + 1, message: problem.message }));
 }

@@ -1,4 +1,4 @@
-import { IANAZone, type DateTime } from "luxon";
+import { type DateTime, IANAZone } from "luxon";
 import { z } from "zod";
 import { topicSlug } from "../collections/slugs.ts";
 import { aliasPath } from "./aliases.ts";
@@ -47,11 +47,17 @@ const requiredText = z
   .trim()
   .min(1, "is empty")
   .refine(withoutControlCharacters, noControlCharacters);
-const optionalText = z.string({ error: "must be text" }).trim().min(1, "is empty").refine(withoutControlCharacters, noControlCharacters).optional();
+const optionalText = z
+  .string({ error: "must be text" })
+  .trim()
+  .min(1, "is empty")
+  .refine(withoutControlCharacters, noControlCharacters)
+  .optional();
 
 /** A date as written in front matter: an ISO 8601 date or date-time, parsed later in the publication's zone. */
 const dateText = z.string({
-  error: (issue) => (issue.input === undefined ? "is required" : "must be a date like 2023-11-03 or 2023-11-03T09:30:00+07:00"),
+  error: (issue) =>
+    issue.input === undefined ? "is required" : "must be a date like 2023-11-03 or 2023-11-03T09:30:00+07:00",
 });
 
 const link = z.strictObject({
@@ -64,7 +70,10 @@ const picture = z.strictObject({
     .string({ error: "is required" })
     .trim()
     .min(1, "is empty")
-    .refine(isImageSource, { error: (issue) => `"${String(issue.input)}" must be a path on the site (like /assets/img/photo.jpg) or a full https:// address` }),
+    .refine(isImageSource, {
+      error: (issue) =>
+        `"${String(issue.input)}" must be a path on the site (like /assets/img/photo.jpg) or a full https:// address`,
+    }),
   alt: z
     .string({ error: "is required: describe the picture for readers who cannot see it" })
     .trim()
@@ -85,7 +94,8 @@ export const PublicationSchema = z.strictObject({
     .string({ error: "must be text" })
     .trim()
     .refine((src) => src.startsWith("/assets/") && isImageSource(src), {
-      error: (issue) => `"${String(issue.input)}" must be a picture on the site under /assets/, like /assets/img/logo.png`,
+      error: (issue) =>
+        `"${String(issue.input)}" must be a picture on the site under /assets/, like /assets/img/logo.png`,
     })
     .optional(),
 });
@@ -104,7 +114,10 @@ const datedNote = (what: string) =>
         .min(1, `is empty: say ${what}`)
         .refine(withoutControlCharacters, noControlCharacters),
     },
-    { error: (issue) => (issue.code === "invalid_type" ? `must be a date and a note, like { date: 2026-11-20, note: "…" }` : undefined) },
+    {
+      error: (issue) =>
+        issue.code === "invalid_type" ? `must be a date and a note, like { date: 2026-11-20, note: "…" }` : undefined,
+    },
   );
 
 /** Front matter of an article in `content/news/<yyyy>/<slug>.md`. */
@@ -125,22 +138,38 @@ export const ArticleFrontMatterSchema = z.strictObject({
         .min(1, "is empty")
         .refine(withoutControlCharacters, noControlCharacters)
         // "&" alone would slug to "and": the tag itself must hold a letter or digit, not just its slug.
-        .refine((tag) => tag === "" || (/[\p{L}\p{N}]/u.test(tag) && topicSlug(tag) !== ""), { error: (issue) => `"${String(issue.input)}" has no letters or digits to make a topic from` }),
+        .refine((tag) => tag === "" || (/[\p{L}\p{N}]/u.test(tag) && topicSlug(tag) !== ""), {
+          error: (issue) => `"${String(issue.input)}" has no letters or digits to make a topic from`,
+        }),
       {
-      error: (issue) => (issue.input === undefined ? "is required: give at least one topic" : "must be a list of topics, like [China Bond, Semiconductors]"),
-    })
+        error: (issue) =>
+          issue.input === undefined
+            ? "is required: give at least one topic"
+            : "must be a list of topics, like [China Bond, Semiconductors]",
+      },
+    )
     .min(1, "is empty: give at least one topic")
-    .max(MAX_TAGS, { error: (issue) => `lists ${Array.isArray(issue.input) ? issue.input.length : "too many"} topics; an article may have at most ${MAX_TAGS}: keep the ones a reader would browse by` }),
+    .max(MAX_TAGS, {
+      error: (issue) =>
+        `lists ${Array.isArray(issue.input) ? issue.input.length : "too many"} topics; an article may have at most ${MAX_TAGS}: keep the ones a reader would browse by`,
+    }),
   related: z
     .array(
-      z.union([urlSegment, z.strictObject({ title: requiredText, url: z.url({ protocol: /^https?$/, error: "must be a full https:// address" }) })], {
-        error: "must be an article slug or { title, url }",
-      }),
+      z.union(
+        [
+          urlSegment,
+          z.strictObject({
+            title: requiredText,
+            url: z.url({ protocol: /^https?$/, error: "must be a full https:// address" }),
+          }),
+        ],
+        {
+          error: "must be an article slug or { title, url }",
+        },
+      ),
     )
     .default([]),
-  image: picture
-    .extend({ caption: optionalText, credit: optionalText })
-    .optional(),
+  image: picture.extend({ caption: optionalText, credit: optionalText }).optional(),
   draft: z.boolean({ error: "must be true or false" }).default(false),
   featured: z.boolean({ error: "must be true or false" }).default(false),
   slug: urlSegment.optional(),
@@ -158,7 +187,9 @@ export const ArticleFrontMatterSchema = z.strictObject({
     .max(MAX_ALIASES, { error: `lists more than ${MAX_ALIASES} old addresses; keep the ones readers were given` })
     .default([]),
   corrections: z
-    .array(datedNote("what was wrong and what is right"), { error: 'must be a list of corrections, each { date: 2026-11-20, note: "…" }' })
+    .array(datedNote("what was wrong and what is right"), {
+      error: 'must be a list of corrections, each { date: 2026-11-20, note: "…" }',
+    })
     .default([]),
   retracted: datedNote("why the story was withdrawn").optional(),
 });
@@ -187,7 +218,9 @@ export const EditionFrontMatterSchema = z.strictObject({
     .min(1, "is empty: list article slugs, or leave picks out to collect what was published since the previous edition")
     .optional(),
   topics: z
-    .array(z.string({ error: "must be text" }).trim().min(1, "is empty"), { error: "must be a list of topics, like [China Bond, Semiconductors]" })
+    .array(z.string({ error: "must be text" }).trim().min(1, "is empty"), {
+      error: "must be a list of topics, like [China Bond, Semiconductors]",
+    })
     .min(1, "is empty: name at least one topic, or leave topics out")
     .optional(),
 });

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import type { z } from "zod";
-import { parseContentFile, type ParsedFile } from "./frontMatter.ts";
+import { type ParsedFile, parseContentFile } from "./frontMatter.ts";
 import type { Problem } from "./problems.ts";
 import { frontMatterProblems, readContentText } from "./safety.ts";
 
@@ -35,13 +35,22 @@ export class FileProblems {
   }
 
   private add(severity: Problem["severity"], path: readonly (string | number)[], message: string): void {
-    this.into.push({ file: this.file.path, line: this.file.parsed.lineOf(path), field: fieldName(path), message, severity });
+    this.into.push({
+      file: this.file.path,
+      line: this.file.parsed.lineOf(path),
+      field: fieldName(path),
+      message,
+      severity,
+    });
   }
 }
 
 /** `related[1].url` from ["related", 1, "url"]. */
 export function fieldName(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((name, part) => (typeof part === "number" ? `${name}[${part}]` : name ? `${name}.${String(part)}` : String(part)), "");
+  return path.reduce<string>(
+    (name, part) => (typeof part === "number" ? `${name}[${part}]` : name ? `${name}.${String(part)}` : String(part)),
+    "",
+  );
 }
 
 /** A path relative to the working directory, with forward slashes, as messages show it. */
@@ -53,7 +62,10 @@ export function displayPath(path: string): string {
 export async function markdownFiles(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
   const entries = await readdir(dir, { recursive: true });
-  return entries.filter((entry) => entry.endsWith(".md")).map((entry) => join(dir, entry)).sort();
+  return entries
+    .filter((entry) => entry.endsWith(".md"))
+    .map((entry) => join(dir, entry))
+    .sort();
 }
 
 /** Reads and parses content files, in the order given. */
@@ -65,11 +77,20 @@ export function readSources(paths: string[], problems: Problem[]): SourceFile[] 
 export function readSource(path: string, problems: Problem[]): SourceFile {
   const read = readContentText(path);
   const file: SourceFile = { path: displayPath(path), parsed: parseContentFile(read.ok ? read.text : "") };
-  const refusals = read.ok ? frontMatterProblems(read.text, file.parsed.bodyLine, file.parsed.yamlErrors.length > 0) : [read];
-  for (const refusal of refusals) problems.push({ file: file.path, line: refusal.line, field: "", message: refusal.message, severity: "error" });
+  const refusals = read.ok
+    ? frontMatterProblems(read.text, file.parsed.bodyLine, file.parsed.yamlErrors.length > 0)
+    : [read];
+  for (const refusal of refusals)
+    problems.push({ file: file.path, line: refusal.line, field: "", message: refusal.message, severity: "error" });
   if (refusals.length > 0) return { path: file.path, parsed: { ...file.parsed, data: {}, body: "" }, refused: true };
   for (const yamlError of file.parsed.yamlErrors) {
-    problems.push({ file: file.path, line: yamlError.line, field: "", message: `front matter is not valid YAML: ${yamlError.message}`, severity: "error" });
+    problems.push({
+      file: file.path,
+      line: yamlError.line,
+      field: "",
+      message: `front matter is not valid YAML: ${yamlError.message}`,
+      severity: "error",
+    });
   }
   return file;
 }
@@ -78,18 +99,29 @@ export function readSource(path: string, problems: Problem[]): SourceFile {
 export const MAX_FIELD_PROBLEMS = 50;
 
 /** Validates front matter against a schema, reporting each issue against its field (at most MAX_FIELD_PROBLEMS). */
-export function validate<Schema extends z.ZodType>(schema: Schema, file: SourceFile, problems: Problem[]): z.output<Schema> | undefined {
+export function validate<Schema extends z.ZodType>(
+  schema: Schema,
+  file: SourceFile,
+  problems: Problem[],
+): z.output<Schema> | undefined {
   if (file.refused || file.parsed.yamlErrors.length > 0) return undefined;
   const result = schema.safeParse(file.parsed.data);
   if (result.success) return result.data;
   const report = new FileProblems(file, problems);
   const issues = result.error.issues.flatMap((issue) =>
     issue.code === "unrecognized_keys"
-      ? issue.keys.map((key) => ({ path: [...issue.path.map(pathPart), key], message: "is not a field we know; check the spelling" }))
+      ? issue.keys.map((key) => ({
+          path: [...issue.path.map(pathPart), key],
+          message: "is not a field we know; check the spelling",
+        }))
       : [{ path: issue.path.map(pathPart), message: issue.message }],
   );
   for (const issue of issues.slice(0, MAX_FIELD_PROBLEMS)) report.error(issue.path, issue.message);
-  if (issues.length > MAX_FIELD_PROBLEMS) report.error([], `has ${issues.length - MAX_FIELD_PROBLEMS} more problems in its front matter than the ${MAX_FIELD_PROBLEMS} listed; fix those first`);
+  if (issues.length > MAX_FIELD_PROBLEMS)
+    report.error(
+      [],
+      `has ${issues.length - MAX_FIELD_PROBLEMS} more problems in its front matter than the ${MAX_FIELD_PROBLEMS} listed; fix those first`,
+    );
   return undefined;
 }
 

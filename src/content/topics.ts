@@ -1,9 +1,9 @@
-import { topicKey, topicSlug, fileSlug } from "../collections/slugs.ts";
+import { fileSlug, topicKey, topicSlug } from "../collections/slugs.ts";
 import { renderCheckedBody } from "./bodies.ts";
 import { closestMatch, NEAR_DUPLICATE } from "./hints.ts";
 import type { Problem } from "./problems.ts";
-import { FileProblems, markdownFiles, readSource, validate, type SourceFile } from "./sources.ts";
-import { TopicFrontMatterSchema, type Topic } from "./schema.ts";
+import { type Topic, TopicFrontMatterSchema } from "./schema.ts";
+import { FileProblems, markdownFiles, readSource, type SourceFile, validate } from "./sources.ts";
 
 /** An article's tags as the topic checks need them. */
 export interface TaggedFile {
@@ -20,7 +20,11 @@ function topicFile(topic: Topic): string {
 }
 
 /** The optional topic files, `content/topics/<slug>.md`, by slug. */
-export async function loadTopicRegistry(dir: string, baseUrl: string, problems: Problem[]): Promise<Map<string, Topic>> {
+export async function loadTopicRegistry(
+  dir: string,
+  baseUrl: string,
+  problems: Problem[],
+): Promise<Map<string, Topic>> {
   const topics = new Map<string, Topic>();
   const files = new Map<string, string>();
   for (const path of await markdownFiles(dir)) {
@@ -29,21 +33,36 @@ export async function loadTopicRegistry(dir: string, baseUrl: string, problems: 
     if (!data) continue;
     const slug = topicSlug(data.name);
     if (!slug) {
-      new FileProblems(file, problems).error(["name"], `"${data.name}" has no letters or digits to make a web address from`);
+      new FileProblems(file, problems).error(
+        ["name"],
+        `"${data.name}" has no letters or digits to make a web address from`,
+      );
       continue;
     }
     if (fileSlug(path) !== slug) {
-      new FileProblems(file, problems).error(["name"], `"${data.name}" belongs in a file named ${slug}.md, not ${fileSlug(path)}.md`);
+      new FileProblems(file, problems).error(
+        ["name"],
+        `"${data.name}" belongs in a file named ${slug}.md, not ${fileSlug(path)}.md`,
+      );
       continue;
     }
     const sameSlug = files.get(slug);
     if (sameSlug) {
-      new FileProblems(file, problems).error(["name"], `the topic "${data.name}" also has a file at ${sameSlug}; keep one of them`);
+      new FileProblems(file, problems).error(
+        ["name"],
+        `the topic "${data.name}" also has a file at ${sameSlug}; keep one of them`,
+      );
       continue;
     }
     const body = file.parsed.body.trim();
     files.set(slug, file.path);
-    const topic: Topic = { slug, url: `/topics/${slug}/`, name: data.name, description: data.description, introHtml: body ? renderCheckedBody(file, { baseUrl }, problems) : undefined };
+    const topic: Topic = {
+      slug,
+      url: `/topics/${slug}/`,
+      name: data.name,
+      description: data.description,
+      introHtml: body ? renderCheckedBody(file, { baseUrl }, problems) : undefined,
+    };
     topicFiles.set(topic, file.path);
     topics.set(slug, topic);
   }
@@ -56,7 +75,12 @@ export function unusedTopicWarnings(tagged: TaggedFile[], registry: Map<string, 
   for (const topic of registry.values()) {
     if (used.has(topic.slug)) continue;
     const file = topicFile(topic);
-    warnings.push({ file, field: "", message: `no article is tagged "${topic.name}", so this topic has no page: tag an article with it, or delete the file`, severity: "warning" });
+    warnings.push({
+      file,
+      field: "",
+      message: `no article is tagged "${topic.name}", so this topic has no page: tag an article with it, or delete the file`,
+      severity: "warning",
+    });
   }
 }
 
@@ -112,8 +136,11 @@ export function resolveTopics(tagged: TaggedFile[], registry: Map<string, Topic>
  */
 export function similarTopicWarnings(tagged: TaggedFile[], topics: Map<string, Topic>, warnings: Problem[]): void {
   const uses = new Map<string, number>();
-  for (const { tags } of tagged) for (const slug of new Set(tags.map(topicSlug))) uses.set(slug, (uses.get(slug) ?? 0) + 1);
-  const established = [...topics.keys()].filter((slug) => (uses.get(slug) ?? 0) > 1 || topics.get(slug)?.description !== undefined);
+  for (const { tags } of tagged)
+    for (const slug of new Set(tags.map(topicSlug))) uses.set(slug, (uses.get(slug) ?? 0) + 1);
+  const established = [...topics.keys()].filter(
+    (slug) => (uses.get(slug) ?? 0) > 1 || topics.get(slug)?.description !== undefined,
+  );
   const reported = new Set<string>();
   const similarTo = new Map<string, string | undefined>();
   for (const { file, tags } of tagged) {
@@ -124,7 +151,10 @@ export function similarTopicWarnings(tagged: TaggedFile[], topics: Map<string, T
       if (!similar || similar === slug) return;
       const name = (value: string) => topics.get(value)?.name ?? value;
       if ((uses.get(slug) ?? 0) <= 1 && !established.includes(slug)) {
-        new FileProblems(file, warnings).warning(["tags", index], `tag \`${tag.trim()}\` is new — similar existing topic: \`${name(similar)}\``);
+        new FileProblems(file, warnings).warning(
+          ["tags", index],
+          `tag \`${tag.trim()}\` is new — similar existing topic: \`${name(similar)}\``,
+        );
       } else {
         const pair = [slug, similar].sort().join(" ");
         if (reported.has(pair)) return;

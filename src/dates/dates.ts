@@ -23,9 +23,15 @@ const formatted = new WeakMap<DateTime, Map<string, string>>();
 
 function remember(date: DateTime, key: string, format: () => string): string {
   let byKey = formatted.get(date);
-  if (!byKey) formatted.set(date, (byKey = new Map()));
+  if (!byKey) {
+    byKey = new Map();
+    formatted.set(date, byKey);
+  }
   let text = byKey.get(key);
-  if (text === undefined) byKey.set(key, (text = format()));
+  if (text === undefined) {
+    text = format();
+    byKey.set(key, text);
+  }
   return text;
 }
 
@@ -33,7 +39,9 @@ function remember(date: DateTime, key: string, format: () => string): string {
 export function displayDate(date: DateTime, locale: string, dateOnly = false): string {
   return remember(date, `display ${locale} ${dateOnly}`, () => {
     const local = date.setLocale(locale);
-    return dateOnly ? local.toFormat("d MMMM yyyy") : `${local.toFormat("d MMMM yyyy, HH:mm")} ${local.toFormat("ZZZZ")}`;
+    return dateOnly
+      ? local.toFormat("d MMMM yyyy")
+      : `${local.toFormat("d MMMM yyyy, HH:mm")} ${local.toFormat("ZZZZ")}`;
   });
 }
 

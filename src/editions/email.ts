@@ -45,7 +45,11 @@ export function bylineText(article: Article, locale: string): string {
 
 /** Makes every `href` and `src` in rendered Markdown absolute, resolved against the edition's web page. */
 export function absoluteLinks(html: string, pageUrl: string): string {
-  return html.replace(/ (href|src)="([^"]*)"/g, (_, name: string, value: string) => ` ${name}="${new URL(value.replaceAll("&amp;", "&"), pageUrl).href.replaceAll("&", "&amp;")}"`);
+  return html.replace(
+    / (href|src)="([^"]*)"/g,
+    (_, name: string, value: string) =>
+      ` ${name}="${new URL(value.replaceAll("&amp;", "&"), pageUrl).href.replaceAll("&", "&amp;")}"`,
+  );
 }
 
 /** The plain-text email: masthead, date, the editor's note, each story's headline and address, then the links every email carries. */
@@ -55,7 +59,12 @@ export function editionText(newsroom: Newsroom, edition: Edition): string {
   const absolute = (path: string) => absoluteUrl(publication.baseUrl, path);
   const rule = "=".repeat(Math.min(60, Math.max(publication.name.length, edition.title.length)));
   const story = (article: Article) =>
-    [article.retraction ? `${article.title} (retracted)` : article.title, ...(article.dek && !article.retraction ? [article.dek] : []), bylineText(article, locale), absolute(article.url)].join("\n");
+    [
+      article.retraction ? `${article.title} (retracted)` : article.title,
+      ...(article.dek && !article.retraction ? [article.dek] : []),
+      bylineText(article, locale),
+      absolute(article.url),
+    ].join("\n");
   return [
     publication.name.toUpperCase(),
     displayDate(edition.date, locale, true),
@@ -65,7 +74,9 @@ export function editionText(newsroom: Newsroom, edition: Edition): string {
     "",
     ...(edition.noteText ? [edition.noteText, ""] : []),
     ...(edition.lead ? ["TOP STORY", "", story(edition.lead), ""] : []),
-    ...(edition.picks.length > 0 ? ["ALSO IN THIS EDITION", "", ...edition.picks.flatMap((article) => [story(article), ""])] : []),
+    ...(edition.picks.length > 0
+      ? ["ALSO IN THIS EDITION", "", ...edition.picks.flatMap((article) => [story(article), ""])]
+      : []),
     "-".repeat(rule.length),
     `View in your browser: ${absolute(edition.url)}`,
     `Unsubscribe: ${UNSUBSCRIBE_PLACEHOLDER}`,

@@ -28,11 +28,20 @@ export function editionWindow(day: DateTime, previousDay?: DateTime): EditionWin
 
 /** The latest of `days` before `day`, if any. */
 export function previousDay(day: DateTime, days: readonly DateTime[]): DateTime | undefined {
-  return days.filter((other) => other < day).reduce<DateTime | undefined>((latest, other) => (latest === undefined || other > latest ? other : latest), undefined);
+  return days
+    .filter((other) => other < day)
+    .reduce<DateTime | undefined>(
+      (latest, other) => (latest === undefined || other > latest ? other : latest),
+      undefined,
+    );
 }
 
 /** The stories published in the window, only those filed under one of `topics` (slugs) when given, newest first. */
-export function collectStories<S extends Story>(stories: readonly S[], window: EditionWindow, topics?: ReadonlySet<string>): S[] {
+export function collectStories<S extends Story>(
+  stories: readonly S[],
+  window: EditionWindow,
+  topics?: ReadonlySet<string>,
+): S[] {
   return stories
     .filter((story) => story.date > window.after && story.date <= window.until)
     .filter((story) => topics === undefined || story.topics.some((topic) => topics.has(topic.slug)))
@@ -40,7 +49,10 @@ export function collectStories<S extends Story>(stories: readonly S[], window: E
 }
 
 /** The running order: the lead (the one given, else the first story), then the other stories in order, each once. */
-export function runningOrder<S extends { slug: string }>(lead: S | undefined, stories: readonly S[]): { lead?: S; picks: S[] } {
+export function runningOrder<S extends { slug: string }>(
+  lead: S | undefined,
+  stories: readonly S[],
+): { lead?: S; picks: S[] } {
   const first = lead ?? stories[0];
   const seen = new Set(first ? [first.slug] : []);
   const picks = stories.filter((story) => !seen.has(story.slug) && seen.add(story.slug));
@@ -56,7 +68,11 @@ export interface Candidate extends Story {
 /** Whether an edition of `day` can carry a story: out by the end of that day, not a draft, not retracted by then. */
 export function isCarriable(candidate: Candidate, day: DateTime): boolean {
   const limit = day.endOf("day");
-  return !candidate.draft && candidate.date <= limit && !(candidate.retractedOn !== undefined && candidate.retractedOn <= limit);
+  return (
+    !candidate.draft &&
+    candidate.date <= limit &&
+    !(candidate.retractedOn !== undefined && candidate.retractedOn <= limit)
+  );
 }
 
 /** What an edition file asks for: its day, and its lead, picks and topics (slugs) when given. */
@@ -71,7 +87,11 @@ export interface EditionRequest {
  * The stories an edition shows, by slug, in running order: the lead and the picks it names, or, without picks,
  * what was published since the previous of `days`. Stories it cannot carry are left out (the loader reports them).
  */
-export function editionStories(request: EditionRequest, candidates: ReadonlyMap<string, Candidate>, days: readonly DateTime[]): { lead?: string; picks: string[] } {
+export function editionStories(
+  request: EditionRequest,
+  candidates: ReadonlyMap<string, Candidate>,
+  days: readonly DateTime[],
+): { lead?: string; picks: string[] } {
   const usable = (slug: string) => {
     const candidate = candidates.get(slug);
     return candidate && isCarriable(candidate, request.day) ? [candidate] : [];

@@ -25,7 +25,9 @@ export function newsletterFeed(newsroom: Newsroom): string {
   for (const edition of editions) {
     const stories = [edition.lead, ...edition.picks].flatMap((article) => (article ? [article] : []));
     // Atom's <title type="html"> and the content are HTML: headlines arrive escaped, as in the article feeds.
-    const list = stories.map((article) => `<li><a href="${absolute(article.url)}">${escapeEntities(article.title)}</a></li>`).join("");
+    const list = stories
+      .map((article) => `<li><a href="${absolute(article.url)}">${escapeEntities(article.title)}</a></li>`)
+      .join("");
     feed.addItem({
       id: absolute(edition.url),
       link: absolute(edition.url),

@@ -1,7 +1,7 @@
-import type { DateTime } from "luxon";
-import { absoluteUrl } from "../collections/collections.ts";
 import { Feed } from "feed";
 import { escapeEntities } from "jsx-async-runtime";
+import { DateTime } from "luxon";
+import { absoluteUrl } from "../collections/collections.ts";
 import type { AuthorPage, Listings, TopicPage } from "../collections/listings.ts";
 import type { Article, Newsroom } from "../content/schema.ts";
 
@@ -29,9 +29,18 @@ export function absoluteHtml(html: string, baseUrl: string): string {
 export function feedSpecs(newsroom: Newsroom, listings: Listings): FeedSpec[] {
   const name = newsroom.publication.name;
   const latest = <Page extends TopicPage | AuthorPage>(pages: Page[], same: (page: Page) => boolean) =>
-    pages.filter(same).flatMap((page) => page.articles).slice(0, FEED_SIZE);
+    pages
+      .filter(same)
+      .flatMap((page) => page.articles)
+      .slice(0, FEED_SIZE);
   return [
-    { url: "/feed.xml", pageUrl: "/", title: name, description: newsroom.publication.tagline, articles: newsroom.articles.slice(0, FEED_SIZE) },
+    {
+      url: "/feed.xml",
+      pageUrl: "/",
+      title: name,
+      description: newsroom.publication.tagline,
+      articles: newsroom.articles.slice(0, FEED_SIZE),
+    },
     ...listings.topicPages
       .filter((page) => page.pageNumber === 1)
       .map(({ topic }) => ({
@@ -67,7 +76,9 @@ export function atomFeed(newsroom: Newsroom, spec: FeedSpec): string {
  * Topic names reach attributes only in `<category label term>`.
  */
 export function escapeCategoryAttributes(xml: string): string {
-  return xml.replace(/<category\b(?:[^"/>]|"[^"]*")*\/>/g, (element) => element.replace(/="([^"]*)"/g, (_, value: string) => `="${value.replace(/</g, "&lt;")}"`));
+  return xml.replace(/<category\b(?:[^"/>]|"[^"]*")*\/>/g, (element) =>
+    element.replace(/="([^"]*)"/g, (_, value: string) => `="${value.replace(/</g, "&lt;")}"`),
+  );
 }
 
 /** The feed as JSON Feed (`/feed.json`). */
@@ -116,7 +127,10 @@ function buildFeed(newsroom: Newsroom, spec: FeedSpec, format: FeedFormat): Feed
   const feed = publicationFeed(newsroom, {
     ...spec,
     // The feed changed when its latest entry did: a correction to an older story counts.
-    updated: spec.articles.reduce((latest, article) => (article.modified > latest ? article.modified : latest), newest?.modified ?? newsroom.builtAt),
+    updated: spec.articles.reduce(
+      (latest, article) => DateTime.max(article.modified, latest),
+      newest?.modified ?? newsroom.builtAt,
+    ),
     jsonUrl: spec.url === "/feed.xml" ? "/feed.json" : undefined,
   });
   for (const article of spec.articles) {
@@ -129,7 +143,12 @@ function buildFeed(newsroom: Newsroom, spec: FeedSpec, format: FeedFormat): Feed
       date: article.modified.toJSDate(),
       published: article.date.toJSDate(),
       author: article.authors.map((author) => ({ name: author.name, link: absolute(author.url) })),
-      category: article.topics.map((topic) => ({ name: topic.name, term: topic.name, scheme: absolute("/topics/"), domain: absolute(topic.url) })),
+      category: article.topics.map((topic) => ({
+        name: topic.name,
+        term: topic.name,
+        scheme: absolute("/topics/"),
+        domain: absolute(topic.url),
+      })),
       image: article.image ? absolute(article.image.src) : undefined,
     });
   }

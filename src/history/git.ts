@@ -38,7 +38,13 @@ export interface NoHistory {
 const PUBLISHED_REFS = ["refs/remotes/origin/HEAD", "refs/remotes/origin/main", "refs/remotes/origin/master", "HEAD"];
 
 function git(cwd: string, args: string[], input?: string): { ok: boolean; stdout: string } {
-  const result = spawnSync("git", args, { cwd, input, encoding: "utf8", maxBuffer: 1 << 30, env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" } });
+  const result = spawnSync("git", args, {
+    cwd,
+    input,
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+    env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" },
+  });
   return { ok: result.status === 0, stdout: result.stdout ?? "" };
 }
 
@@ -50,7 +56,10 @@ const RAW = /^:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) ([A-Z])\d*\t([^\t]+)(?:\t(.+))?$/
  * commit there is what one deploy published). Files are read with `git cat-file --batch`, in one process.
  * Returns why not when the folder is not in a git repository or git is missing.
  */
-export function readContentHistory(contentDir: string, preferredRef = process.env.NEWSDESK_PUBLISHED_REF): ContentHistory | NoHistory {
+export function readContentHistory(
+  contentDir: string,
+  preferredRef = process.env.NEWSDESK_PUBLISHED_REF,
+): ContentHistory | NoHistory {
   let folder: string;
   try {
     folder = realpathSync(contentDir);
@@ -65,7 +74,20 @@ export function readContentHistory(contentDir: string, preferredRef = process.en
   if (!ref) return { unavailable: "the repository has no commits yet" };
   const inside = relative(root, folder).split(sep).join("/");
   const prefix = inside === "" ? "" : `${inside}/`;
-  const log = git(root, ["-c", "core.quotePath=false", "log", ref, "--first-parent", "--reverse", "-M", "--raw", "--no-abbrev", "--format=commit %H %ct", "--", inside || "."]);
+  const log = git(root, [
+    "-c",
+    "core.quotePath=false",
+    "log",
+    ref,
+    "--first-parent",
+    "--reverse",
+    "-M",
+    "--raw",
+    "--no-abbrev",
+    "--format=commit %H %ct",
+    "--",
+    inside || ".",
+  ]);
   if (!log.ok) return { unavailable: `git log failed on ${ref}` };
 
   const versions: FileVersion[] = [];
@@ -118,14 +140,21 @@ export function readContentHistory(contentDir: string, preferredRef = process.en
 function publishedRef(root: string): string | undefined {
   const remotes = PUBLISHED_REFS.filter((ref) => ref.startsWith("refs/"));
   const found = new Set(git(root, ["for-each-ref", "--format=%(refname)", ...remotes]).stdout.split("\n"));
-  return remotes.find((ref) => found.has(ref)) ?? (git(root, ["rev-parse", "--verify", "--quiet", "HEAD"]).ok ? "HEAD" : undefined);
+  return (
+    remotes.find((ref) => found.has(ref)) ??
+    (git(root, ["rev-parse", "--verify", "--quiet", "HEAD"]).ok ? "HEAD" : undefined)
+  );
 }
 
 /** The text of each blob, by name, from one `git cat-file --batch`. */
 function readBlobs(root: string, names: string[]): Map<string, string> {
   const texts = new Map<string, string>();
   if (names.length === 0) return texts;
-  const result = spawnSync("git", ["cat-file", "--batch"], { cwd: root, input: `${names.join("\n")}\n`, maxBuffer: 1 << 30 });
+  const result = spawnSync("git", ["cat-file", "--batch"], {
+    cwd: root,
+    input: `${names.join("\n")}\n`,
+    maxBuffer: 1 << 30,
+  });
   const output = result.stdout ?? Buffer.alloc(0);
   let offset = 0;
   for (const name of names) {

@@ -102,12 +102,14 @@ export function createMarkdown(): InstanceType<typeof MarkdownIt> {
 
   // Renderer override through the documented proxy idiom:
   // https://github.com/markdown-it/markdown-it/blob/master/docs/architecture.md#renderer
-  const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, index, options, _env, self) => self.renderToken(tokens, index, options));
+  const defaultLinkOpen =
+    md.renderer.rules.link_open ?? ((tokens, index, options, _env, self) => self.renderToken(tokens, index, options));
   md.renderer.rules.link_open = (tokens, index, options, env, self) => {
     const token = tokens[index];
     const href = String(token?.attrGet("href") ?? "");
     const baseUrl: unknown = env?.baseUrl;
-    if (token && href && isExternalUrl(href, typeof baseUrl === "string" ? baseUrl : undefined)) token.attrSet("rel", EXTERNAL_REL);
+    if (token && href && isExternalUrl(href, typeof baseUrl === "string" ? baseUrl : undefined))
+      token.attrSet("rel", EXTERNAL_REL);
     return defaultLinkOpen(tokens, index, options, env, self);
   };
 
@@ -193,5 +195,10 @@ export function parseBody(source: string, env: MarkdownEnv = {}, render = true):
     if (href) links.push({ href: String(href), line });
   });
   const tooManyHeadings = (tokenEnv as MarkdownEnv).tooManyHeadings;
-  return { links, unsafeLinks, tooManyHeadings, html: render ? markdown.renderer.render(tokens, markdown.options, tokenEnv) : "" };
+  return {
+    links,
+    unsafeLinks,
+    tooManyHeadings,
+    html: render ? markdown.renderer.render(tokens, markdown.options, tokenEnv) : "",
+  };
 }

@@ -36,7 +36,13 @@ export async function buildSearchIndex(siteDir: string, language: string, pages:
     if (!index || created.errors.length > 0) throw new SearchIndexError(created.errors);
     const limit = pLimit(INDEX_CONCURRENCY);
     const added = await Promise.all(
-      pages.map((page) => limit(() => index.addHTMLFile({ url: page.url, content: page.html }).then((response) => ({ url: page.url, errors: response.errors })))),
+      pages.map((page) =>
+        limit(() =>
+          index
+            .addHTMLFile({ url: page.url, content: page.html })
+            .then((response) => ({ url: page.url, errors: response.errors })),
+        ),
+      ),
     );
     const errors = added.flatMap((result) => result.errors.map((error) => `${result.url}: ${error}`));
     if (errors.length > 0) throw new SearchIndexError(errors);
@@ -54,13 +60,17 @@ function pagefindBinary(): string {
   if (fromEnvironment) return fromEnvironment;
   const platform = process.platform === "win32" ? "windows" : process.platform;
   const executable = platform === "windows" ? "pagefind_extended.exe" : "pagefind_extended";
-  return createRequire(import.meta.url).resolve(`@pagefind/${platform}-${process.env.npm_config_arch ?? arch()}/bin/${executable}`);
+  return createRequire(import.meta.url).resolve(
+    `@pagefind/${platform}-${process.env.npm_config_arch ?? arch()}/bin/${executable}`,
+  );
 }
 
 /** The operating-system error a Rust program reports, "Os { code: 28, ... }", by its name (ENOSPC). */
 function osErrorName(output: string): string | undefined {
   const code = /Os \{ code: (\d+)/.exec(output)?.[1];
-  return code === undefined ? undefined : Object.entries(constants.errno).find(([, number]) => number === Number(code))?.[0];
+  return code === undefined
+    ? undefined
+    : Object.entries(constants.errno).find(([, number]) => number === Number(code))?.[0];
 }
 
 /**
@@ -71,10 +81,14 @@ function osErrorName(output: string): string | undefined {
  */
 export function indexSite(siteDir: string, language: string, describe: (code: string) => string): Promise<number> {
   return new Promise((resolveIndexed, rejectIndexed) => {
-    const indexer = spawn(pagefindBinary(), ["--site", siteDir, "--force-language", language, "--silent"], { stdio: ["ignore", "ignore", "pipe"] });
+    const indexer = spawn(pagefindBinary(), ["--site", siteDir, "--force-language", language, "--silent"], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let output = "";
     indexer.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    indexer.on("error", (error) => rejectIndexed(new SearchIndexError([`Pagefind could not be started: ${error.message}`])));
+    indexer.on("error", (error) =>
+      rejectIndexed(new SearchIndexError([`Pagefind could not be started: ${error.message}`])),
+    );
     indexer.on("close", (code, signal) => {
       if (code === 0) {
         readFile(join(siteDir, "pagefind", "pagefind-entry.json"), "utf8")
@@ -82,11 +96,16 @@ export function indexSite(siteDir: string, language: string, describe: (code: st
             const entry = JSON.parse(text) as { languages: Record<string, { page_count: number }> };
             resolveIndexed(Object.values(entry.languages).reduce((total, { page_count }) => total + page_count, 0));
           })
-          .catch((error: unknown) => rejectIndexed(new SearchIndexError([`Pagefind wrote no index entry: ${(error as Error).message}`])));
+          .catch((error: unknown) =>
+            rejectIndexed(new SearchIndexError([`Pagefind wrote no index entry: ${(error as Error).message}`])),
+          );
         return;
       }
       const osError = osErrorName(output);
-      const said = output.split("\n").map((line) => line.trim()).filter((line) => line && !/^(stack backtrace:|note:|thread '|\d+:|at )/.test(line));
+      const said = output
+        .split("\n")
+        .map((line) => line.trim())
+        .filter((line) => line && !/^(stack backtrace:|note:|thread '|\d+:|at )/.test(line));
       const reason = osError
         ? `it could not write the index: ${describe(osError)}`
         : signal

@@ -59,8 +59,13 @@ const originsOf = new WeakMap<Newsroom, string[]>();
 export function imageOrigins(newsroom: Newsroom): string[] {
   const known = originsOf.get(newsroom);
   if (known) return known;
-  const sources = [...newsroom.articles.map((article) => article.image?.src), ...newsroom.authors.map((author) => author.photo?.src)];
-  const origins = sources.flatMap((src) => (src && /^https:\/\//i.test(src) && URL.canParse(src) ? [new URL(src).origin] : []));
+  const sources = [
+    ...newsroom.articles.map((article) => article.image?.src),
+    ...newsroom.authors.map((author) => author.photo?.src),
+  ];
+  const origins = sources.flatMap((src) =>
+    src && /^https:\/\//i.test(src) && URL.canParse(src) ? [new URL(src).origin] : [],
+  );
   const sorted = [...new Set(origins)].sort();
   originsOf.set(newsroom, sorted);
   return sorted;
@@ -68,7 +73,12 @@ export function imageOrigins(newsroom: Newsroom): string[] {
 
 /** `_headers` for Netlify and Cloudflare Pages: the headers on every path. https://docs.netlify.com/routing/headers/ */
 export function headersFile(headers: Header[]): string {
-  return ["# Written by the build from src/security/headers.ts; edit that, not this file.", "/*", ...headers.map(([name, value]) => `  ${name}: ${value}`), ""].join("\n");
+  return [
+    "# Written by the build from src/security/headers.ts; edit that, not this file.",
+    "/*",
+    ...headers.map(([name, value]) => `  ${name}: ${value}`),
+    "",
+  ].join("\n");
 }
 
 /** The same headers as nginx `add_header` lines, for a `server` or `location` block. */

@@ -1,5 +1,5 @@
-import { absoluteUrl } from "../collections/collections.ts";
 import type { NewsArticle, WithContext } from "schema-dts";
+import { absoluteUrl } from "../collections/collections.ts";
 import type { Article, Newsroom } from "../content/schema.ts";
 import { isoDateTime } from "../dates/dates.ts";
 

@@ -1,7 +1,7 @@
-import { absoluteUrl } from "../collections/collections.ts";
 import { Readable } from "node:stream";
 import type { DateTime } from "luxon";
-import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from "sitemap";
+import { SitemapIndexStream, type SitemapItemLoose, SitemapStream, streamToPromise } from "sitemap";
+import { absoluteUrl } from "../collections/collections.ts";
 import type { ListingPage, Listings } from "../collections/listings.ts";
 import { inNewsSitemap } from "../content/links.ts";
 import type { Article, Newsroom } from "../content/schema.ts";
@@ -35,8 +35,13 @@ function newest(articles: Article[]): DateTime | undefined {
 }
 
 function correctionsChanged(newsroom: Newsroom): string | undefined {
-  const dates = [...newsroom.articles, ...newsroom.retracted].flatMap((article) => [...article.corrections, ...(article.retraction ? [article.retraction] : [])].map((note) => note.date));
-  const latest = dates.reduce<DateTime | undefined>((max, date) => (max === undefined || date > max ? date : max), undefined);
+  const dates = [...newsroom.articles, ...newsroom.retracted].flatMap((article) =>
+    [...article.corrections, ...(article.retraction ? [article.retraction] : [])].map((note) => note.date),
+  );
+  const latest = dates.reduce<DateTime | undefined>(
+    (max, date) => (max === undefined || date > max ? date : max),
+    undefined,
+  );
   return latest ? isoDateTime(latest) : undefined;
 }
 
@@ -69,7 +74,11 @@ export function sitemapFiles(entries: SitemapEntry[], perFile = URLS_PER_SITEMAP
   if (entries.length <= perFile) return [{ url: "/sitemap.xml", entries, isIndex: false }];
   const files: SitemapFile[] = [];
   for (let start = 0; start < entries.length; start += perFile) {
-    files.push({ url: `/sitemap-${files.length + 1}.xml`, entries: entries.slice(start, start + perFile), isIndex: false });
+    files.push({
+      url: `/sitemap-${files.length + 1}.xml`,
+      entries: entries.slice(start, start + perFile),
+      isIndex: false,
+    });
   }
   return [{ url: "/sitemap.xml", entries: files.map((file) => ({ url: file.url })), isIndex: true }, ...files];
 }
@@ -79,10 +88,15 @@ export async function sitemapXml(file: SitemapFile, baseUrl: string): Promise<st
   const absolute = (path: string) => absoluteUrl(baseUrl, path);
   if (file.isIndex) {
     const index = new SitemapIndexStream();
-    return (await streamToPromise(Readable.from(file.entries.map((entry) => ({ url: absolute(entry.url) }))).pipe(index))).toString();
+    return (
+      await streamToPromise(Readable.from(file.entries.map((entry) => ({ url: absolute(entry.url) }))).pipe(index))
+    ).toString();
   }
   const items: SitemapItemLoose[] = file.entries.map((entry) => ({ url: absolute(entry.url), lastmod: entry.lastmod }));
-  const stream = new SitemapStream({ hostname: baseUrl, xmlns: { news: false, xhtml: false, image: false, video: false } });
+  const stream = new SitemapStream({
+    hostname: baseUrl,
+    xmlns: { news: false, xhtml: false, image: false, video: false },
+  });
   return (await streamToPromise(Readable.from(items).pipe(stream))).toString();
 }
 
@@ -120,6 +134,9 @@ export async function newsSitemapXml(newsroom: Newsroom): Promise<string> {
       title: article.title,
     },
   }));
-  const stream = new SitemapStream({ hostname: publication.baseUrl, xmlns: { news: true, xhtml: false, image: false, video: false } });
+  const stream = new SitemapStream({
+    hostname: publication.baseUrl,
+    xmlns: { news: true, xhtml: false, image: false, video: false },
+  });
   return (await streamToPromise(Readable.from(items).pipe(stream))).toString();
 }

@@ -18,8 +18,14 @@ const check = suite("npm run check reports every problem with file, line, field 
 check("the sample publication passes, with warnings only", () => {
   const result = run("check", "--now", "2026-11-25T12:00:00+07:00");
   assert.is(result.status, 0, result.err);
-  assert.ok(result.out.every((line) => line.startsWith("warning: ") || line.startsWith("No errors")), result.out.join("\n"));
-  assert.match(result.out.at(-1) ?? "", /^No errors, \d+ warnings?\. Ready to publish: \d+ articles and \d+ newsletter editions; \d+ drafts? and \d+ scheduled articles? left out\.$/);
+  assert.ok(
+    result.out.every((line) => line.startsWith("warning: ") || line.startsWith("No errors")),
+    result.out.join("\n"),
+  );
+  assert.match(
+    result.out.at(-1) ?? "",
+    /^No errors, \d+ warnings?\. Ready to publish: \d+ articles and \d+ newsletter editions; \d+ drafts? and \d+ scheduled articles? left out\.$/,
+  );
 });
 
 check("with every article a draft or scheduled it says nothing would be published, and why", () => {
@@ -29,7 +35,10 @@ check("with every article a draft or scheduled it says nothing would be publishe
   });
   const result = run("check", "--content", dir, "--now", "2024-06-01T00:00:00Z");
   assert.is(result.status, 0, result.err);
-  assert.is(result.out.at(-1), "No errors, 4 warnings, but nothing would be published: all 2 articles are drafts or scheduled (1 draft, 1 scheduled).");
+  assert.is(
+    result.out.at(-1),
+    "No errors, 4 warnings, but nothing would be published: all 2 articles are drafts or scheduled (1 draft, 1 scheduled).",
+  );
 });
 
 check("errors and warnings are listed together and the exit code is 1", () => {
@@ -40,11 +49,14 @@ check("errors and warnings are listed together and the exit code is 1", () => {
   const prefix = `${relative(process.cwd(), dir)}/`;
   const result = run("check", "--content", dir, "--now", "2024-06-01T00:00:00Z");
   assert.is(result.status, 1);
-  assert.equal(result.out.map((line) => line.replace(prefix, "")), [
-    "warning: news/2024/a.md:image: is missing: stories with a picture get a share card and a thumbnail in every list",
-    "error:   news/2024/a.md:4:author: unknown author `jim-polard` — did you mean `jim-pollard`?",
-    "1 error, 1 warning: fix the errors to publish.",
-  ]);
+  assert.equal(
+    result.out.map((line) => line.replace(prefix, "")),
+    [
+      "warning: news/2024/a.md:image: is missing: stories with a picture get a share card and a thumbnail in every list",
+      "error:   news/2024/a.md:4:author: unknown author `jim-polard` — did you mean `jim-pollard`?",
+      "1 error, 1 warning: fix the errors to publish.",
+    ],
+  );
 });
 
 check("an edition's problems are reported with the articles'", () => {
@@ -55,9 +67,10 @@ check("an edition's problems are reported with the articles'", () => {
   const prefix = `${relative(process.cwd(), dir)}/`;
   const result = run("check", "--content", dir, "--now", "2024-06-01T00:00:00Z");
   assert.is(result.status, 1);
-  assert.equal(result.out.filter((line) => line.includes("editions/")).map((line) => line.replace(prefix, "")), [
-    "error:   editions/2024-05-31.md:4:lead: no article has the slug `micron-thw` — did you mean `micron-thaw`?",
-  ]);
+  assert.equal(
+    result.out.filter((line) => line.includes("editions/")).map((line) => line.replace(prefix, "")),
+    ["error:   editions/2024-05-31.md:4:lead: no article has the slug `micron-thw` — did you mean `micron-thaw`?"],
+  );
 });
 
 check("hostile files are named one by one with exit code 1, never a stack trace", () => {
@@ -65,7 +78,9 @@ check("hostile files are named one by one with exit code 1, never a stack trace"
     "news/2024/empty.md": "",
     "news/2024/laughs.md": articleFile(`${validFields}\nx: &x [a, a]\ny: [*x, *x]`),
     "news/2024/script.md": articleFile(validFields, "[x](javascript:alert(1))\n"),
-    "news/2024/tags.md": articleFile(validFields.replace("[China Bond]", `[${Array.from({ length: 50 }, (_, index) => `t${index}`).join(", ")}]`)),
+    "news/2024/tags.md": articleFile(
+      validFields.replace("[China Bond]", `[${Array.from({ length: 50 }, (_, index) => `t${index}`).join(", ")}]`),
+    ),
     "stray.md": articleFile(validFields),
   });
   writeFileSync(join(dir, "news/2024/latin1.md"), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0x0a]));
@@ -73,7 +88,9 @@ check("hostile files are named one by one with exit code 1, never a stack trace"
   const result = run("check", "--content", dir, "--now", "2024-06-01T00:00:00Z");
   assert.is(result.status, 1);
   assert.is(result.err, "");
-  const errors = result.out.filter((line) => line.startsWith("error:")).map((line) => line.replace(prefix, "").replace(/^error:\s+(\S+?): .*$/, "$1"));
+  const errors = result.out
+    .filter((line) => line.startsWith("error:"))
+    .map((line) => line.replace(prefix, "").replace(/^error:\s+(\S+?): .*$/, "$1"));
   assert.equal(errors, [
     "news/2024/empty.md",
     "news/2024/latin1.md:2",
@@ -100,13 +117,29 @@ const create = suite("npm run new creates a draft that passes the check and neve
 
 create("the new file has the headline, today's date in the publication's zone, a slug and placeholders", () => {
   const dir = contentTree({ "news/2024/a.md": articleFile(validFields) });
-  const result = run("new", "Micron's \"dramatic\" turnaround: what it means", "--content", dir, "--now", "2024-12-31T18:30:00Z", "--tag", "Semiconductors", "--tag", "China Bond");
+  const result = run(
+    "new",
+    'Micron\'s "dramatic" turnaround: what it means',
+    "--content",
+    dir,
+    "--now",
+    "2024-12-31T18:30:00Z",
+    "--tag",
+    "Semiconductors",
+    "--tag",
+    "China Bond",
+  );
   assert.is(result.status, 0, result.err);
   const path = join(dir, "news/2025/microns-dramatic-turnaround-what-it-means.md");
-  assert.equal(result.out, [`Created ${relative(process.cwd(), path)} (a draft by ana-lim, in Semiconductors, China Bond). Preview it with npm start.`]);
+  assert.equal(result.out, [
+    `Created ${relative(process.cwd(), path)} (a draft by ana-lim, in Semiconductors, China Bond). Preview it with npm start.`,
+  ]);
   const text = readFileSync(path, "utf8");
   assert.ok(text.startsWith(`---\ntitle: "Micron's \\"dramatic\\" turnaround: what it means"\n`), text);
-  assert.ok(text.includes("\ndate: 2025-01-01T01:30:00+07:00\nauthor: ana-lim\ntags: [\"Semiconductors\", \"China Bond\"]\n"), text);
+  assert.ok(
+    text.includes('\ndate: 2025-01-01T01:30:00+07:00\nauthor: ana-lim\ntags: ["Semiconductors", "China Bond"]\n'),
+    text,
+  );
   assert.ok(text.includes("\ndraft: true # delete this line when the story is ready to publish\n---\n"), text);
   const checked = run("check", "--content", dir, "--now", "2024-12-31T18:30:00Z");
   assert.is(checked.status, 0, checked.out.join("\n"));
@@ -118,11 +151,17 @@ create("it refuses to overwrite an article or reuse a slug, and writes nothing",
   const before = readFileSync(join(dir, "news/2023/micron-returns.md"), "utf8");
   const sameSlug = run("new", "Micron returns", "--content", dir, "--now", "2024-06-01T00:00:00Z");
   assert.is(sameSlug.status, 1);
-  assert.is(sameSlug.err.replace(`${relative(process.cwd(), dir)}/`, ""), "the slug `micron-returns` is already used by news/2023/micron-returns.md; nothing was written. Give a different headline or --slug.");
+  assert.is(
+    sameSlug.err.replace(`${relative(process.cwd(), dir)}/`, ""),
+    "the slug `micron-returns` is already used by news/2023/micron-returns.md; nothing was written. Give a different headline or --slug.",
+  );
   writeFileSync(join(dir, "news/2023/existing.md"), before);
   const sameFile = run("new", "Existing", "--content", dir, "--now", "2023-06-01T00:00:00Z");
   assert.is(sameFile.status, 1);
-  assert.is(sameFile.err.replace(`${relative(process.cwd(), dir)}/`, ""), "news/2023/existing.md already exists; nothing was written. Give a different headline or --slug.");
+  assert.is(
+    sameFile.err.replace(`${relative(process.cwd(), dir)}/`, ""),
+    "news/2023/existing.md already exists; nothing was written. Give a different headline or --slug.",
+  );
   assert.is(readFileSync(join(dir, "news/2023/micron-returns.md"), "utf8"), before);
 });
 
@@ -130,10 +169,16 @@ create("a headline with nothing to make a web address from says so; a missing he
   const dir = contentTree({});
   const punctuation = run("new", "!!!", "--content", dir);
   assert.is(punctuation.status, 2);
-  assert.is(punctuation.err, 'The headline "!!!" has no letters or digits to make a web address from: write one with words, or give the address with --slug, like --slug my-story.');
+  assert.is(
+    punctuation.err,
+    'The headline "!!!" has no letters or digits to make a web address from: write one with words, or give the address with --slug, like --slug my-story.',
+  );
   const badSlug = run("new", "!!!", "--slug", "My Story", "--content", dir);
   assert.is(badSlug.status, 2);
-  assert.is(badSlug.err, '--slug "My Story" must be lower-case letters, digits and single hyphens, like --slug my-story.');
+  assert.is(
+    badSlug.err,
+    '--slug "My Story" must be lower-case letters, digits and single hyphens, like --slug my-story.',
+  );
   const missing = run("new", "--content", dir);
   assert.is(missing.status, 2);
   assert.ok(missing.err.startsWith("Give the headline in quotes.\n\nUsage: npm run new"), missing.err);
@@ -152,7 +197,10 @@ create("with no authors yet it names the authors folder of the content folder in
   rmSync(join(dir, "authors"), { recursive: true });
   const result = run("new", "A story", "--content", dir, "--author", "ana-lim");
   assert.is(result.status, 1);
-  assert.is(result.err, `unknown author \`ana-lim\`: the authors are not set up yet (${relative(process.cwd(), dir)}/authors/)`);
+  assert.is(
+    result.err,
+    `unknown author \`ana-lim\`: the authors are not set up yet (${relative(process.cwd(), dir)}/authors/)`,
+  );
 });
 
 create.run();
@@ -161,7 +209,8 @@ const edition = suite("npm run edition scaffolds the day's edition from what was
 
 /** Articles on 20, 28 and 29 May 2024 (the last a draft), and an edition on 21 May. */
 function newsroomWithEdition(): string {
-  const story = (title: string, date: string, extra = "") => articleFile(`title: ${title}\ndate: ${date}\nauthor: ana-lim\ntags: [China Bond]${extra}`);
+  const story = (title: string, date: string, extra = "") =>
+    articleFile(`title: ${title}\ndate: ${date}\nauthor: ana-lim\ntags: [China Bond]${extra}`);
   return contentTree({
     "news/2024/micron-thaw.md": story("Micron thaw", "2024-05-20T08:00:00+07:00"),
     "news/2024/penang-suppliers.md": story('"Penang suppliers: a test"', "2024-05-28T08:00:00+07:00"),
@@ -171,37 +220,50 @@ function newsroomWithEdition(): string {
   });
 }
 
-edition("the file has a title, the date, the new articles as picks, newest first, and a note to write before it passes the check", () => {
-  const dir = newsroomWithEdition();
-  const result = run("edition", "2024-05-31", "--content", dir, "--now", "2024-06-01T00:00:00Z");
-  assert.is(result.status, 0, result.err);
-  const path = join(dir, "editions/2024-05-31.md");
-  assert.equal(result.out, [`Created ${relative(process.cwd(), path)} with 2 picks. Choose a lead, write the note, and preview it at /newsletter/2024-05-31/ with npm start.`]);
-  assert.is(
-    readFileSync(path, "utf8"),
-    [
-      "---",
-      "title: Test Ledger, 31 May 2024",
-      "date: 2024-05-31",
-      "# lead: slug-of-the-top-story   # leads the edition with its picture; without it, the first pick leads",
-      "picks:",
-      "  - rice-quota   # Rice quota (29 May 2024)",
-      "  - penang-suppliers   # Penang suppliers: a test (28 May 2024)",
-      "---",
-      "",
-      "A few sentences from the editor: what this edition is about and why it matters to readers.",
-      "",
-    ].join("\n"),
-  );
-  const unwritten = run("check", "--content", dir, "--now", "2024-06-01T00:00:00Z");
-  assert.is(unwritten.status, 1);
-  assert.equal(unwritten.out.filter((line) => line.startsWith("error:")).map((line) => line.replace(`${relative(process.cwd(), dir)}/`, "")), [
-    "error:   editions/2024-05-31.md:10:body: still holds the placeholder that npm run edition wrote: replace the placeholder text with the editor's note",
-  ]);
-  writeFileSync(path, readFileSync(path, "utf8").replace(/^A few sentences from the editor: .*$/m, "Two stories on chips and rice."));
-  const checked = run("check", "--content", dir, "--now", "2024-06-01T00:00:00Z");
-  assert.is(checked.status, 0, checked.out.join("\n"));
-});
+edition(
+  "the file has a title, the date, the new articles as picks, newest first, and a note to write before it passes the check",
+  () => {
+    const dir = newsroomWithEdition();
+    const result = run("edition", "2024-05-31", "--content", dir, "--now", "2024-06-01T00:00:00Z");
+    assert.is(result.status, 0, result.err);
+    const path = join(dir, "editions/2024-05-31.md");
+    assert.equal(result.out, [
+      `Created ${relative(process.cwd(), path)} with 2 picks. Choose a lead, write the note, and preview it at /newsletter/2024-05-31/ with npm start.`,
+    ]);
+    assert.is(
+      readFileSync(path, "utf8"),
+      [
+        "---",
+        "title: Test Ledger, 31 May 2024",
+        "date: 2024-05-31",
+        "# lead: slug-of-the-top-story   # leads the edition with its picture; without it, the first pick leads",
+        "picks:",
+        "  - rice-quota   # Rice quota (29 May 2024)",
+        "  - penang-suppliers   # Penang suppliers: a test (28 May 2024)",
+        "---",
+        "",
+        "A few sentences from the editor: what this edition is about and why it matters to readers.",
+        "",
+      ].join("\n"),
+    );
+    const unwritten = run("check", "--content", dir, "--now", "2024-06-01T00:00:00Z");
+    assert.is(unwritten.status, 1);
+    assert.equal(
+      unwritten.out
+        .filter((line) => line.startsWith("error:"))
+        .map((line) => line.replace(`${relative(process.cwd(), dir)}/`, "")),
+      [
+        "error:   editions/2024-05-31.md:10:body: still holds the placeholder that npm run edition wrote: replace the placeholder text with the editor's note",
+      ],
+    );
+    writeFileSync(
+      path,
+      readFileSync(path, "utf8").replace(/^A few sentences from the editor: .*$/m, "Two stories on chips and rice."),
+    );
+    const checked = run("check", "--content", dir, "--now", "2024-06-01T00:00:00Z");
+    assert.is(checked.status, 0, checked.out.join("\n"));
+  },
+);
 
 edition("without a date it is today's edition in the publication's time zone", () => {
   const dir = newsroomWithEdition();
@@ -215,7 +277,10 @@ edition("it never overwrites an edition", () => {
   const before = readFileSync(join(dir, "editions/2024-05-21.md"), "utf8");
   const result = run("edition", "2024-05-21", "--content", dir, "--now", "2024-06-01T00:00:00Z");
   assert.is(result.status, 1);
-  assert.is(result.err.replace(`${relative(process.cwd(), dir)}/`, ""), "editions/2024-05-21.md already exists; nothing was written.");
+  assert.is(
+    result.err.replace(`${relative(process.cwd(), dir)}/`, ""),
+    "editions/2024-05-21.md already exists; nothing was written.",
+  );
   assert.is(readFileSync(join(dir, "editions/2024-05-21.md"), "utf8"), before);
 });
 
@@ -229,7 +294,10 @@ edition("with nothing published since the previous edition it refuses and writes
 
 edition("with content errors it lists them and writes nothing", () => {
   const dir = newsroomWithEdition();
-  writeFileSync(join(dir, "news/2024/broken.md"), articleFile("title: Broken\ndate: 2024-05-30\nauthor: ana-lin\ntags: [China Bond]"));
+  writeFileSync(
+    join(dir, "news/2024/broken.md"),
+    articleFile("title: Broken\ndate: 2024-05-30\nauthor: ana-lin\ntags: [China Bond]"),
+  );
   const result = run("edition", "2024-05-31", "--content", dir, "--now", "2024-06-01T00:00:00Z");
   assert.is(result.status, 1);
   assert.equal(result.err.replaceAll(`${relative(process.cwd(), dir)}/`, "").split("\n"), [
@@ -239,21 +307,27 @@ edition("with content errors it lists them and writes nothing", () => {
   assert.not.ok(existsSync(join(dir, "editions/2024-05-31.md")));
 });
 
-edition("a date before a sent edition that collected its stories is refused, naming that edition, and nothing is written", () => {
-  const dir = newsroomWithEdition();
-  writeFileSync(join(dir, "editions/2024-05-30.md"), "---\ntitle: Sent\ndate: 2024-05-30\n---\nNote.\n");
-  const result = run("edition", "2024-05-25", "--content", dir, "--now", "2024-06-01T00:00:00Z");
-  assert.is(result.status, 1);
-  assert.is(
-    result.err.replaceAll(`${relative(process.cwd(), dir)}/`, ""),
-    "editions/2024-05-30.md went out on 30 May 2024 with the stories published since the edition before it; an edition dated 2024-05-25 would change what it shows. Date the new edition after 30 May 2024, or first give editions/2024-05-30.md its stories as lead and picks. Nothing was written.",
-  );
-  assert.not.ok(existsSync(join(dir, "editions/2024-05-25.md")));
-});
+edition(
+  "a date before a sent edition that collected its stories is refused, naming that edition, and nothing is written",
+  () => {
+    const dir = newsroomWithEdition();
+    writeFileSync(join(dir, "editions/2024-05-30.md"), "---\ntitle: Sent\ndate: 2024-05-30\n---\nNote.\n");
+    const result = run("edition", "2024-05-25", "--content", dir, "--now", "2024-06-01T00:00:00Z");
+    assert.is(result.status, 1);
+    assert.is(
+      result.err.replaceAll(`${relative(process.cwd(), dir)}/`, ""),
+      "editions/2024-05-30.md went out on 30 May 2024 with the stories published since the edition before it; an edition dated 2024-05-25 would change what it shows. Date the new edition after 30 May 2024, or first give editions/2024-05-30.md its stories as lead and picks. Nothing was written.",
+    );
+    assert.not.ok(existsSync(join(dir, "editions/2024-05-25.md")));
+  },
+);
 
 edition("a date before a sent edition with picks of its own is fine: that edition cannot change", () => {
   const dir = newsroomWithEdition();
-  writeFileSync(join(dir, "editions/2024-05-30.md"), "---\ntitle: Sent\ndate: 2024-05-30\nlead: rice-quota\npicks: [penang-suppliers]\n---\nNote.\n");
+  writeFileSync(
+    join(dir, "editions/2024-05-30.md"),
+    "---\ntitle: Sent\ndate: 2024-05-30\nlead: rice-quota\npicks: [penang-suppliers]\n---\nNote.\n",
+  );
   const result = run("edition", "2024-05-28", "--content", dir, "--now", "2024-06-01T00:00:00Z");
   assert.is(result.status, 0, result.err);
 });
@@ -261,12 +335,17 @@ edition("a date before a sent edition with picks of its own is fine: that editio
 edition("a date that is not yyyy-mm-dd is wrong usage", () => {
   const result = run("edition", "31/05/2024", "--content", newsroomWithEdition());
   assert.is(result.status, 2);
-  assert.ok(result.err.startsWith("Give the edition's date as yyyy-mm-dd, like 2026-11-24.\n\nUsage: npm run edition"), result.err);
+  assert.ok(
+    result.err.startsWith("Give the edition's date as yyyy-mm-dd, like 2026-11-24.\n\nUsage: npm run edition"),
+    result.err,
+  );
 });
 
 edition.run();
 
-const usage = suite("every command answers --help with its usage, and an unknown option with exit code 2 and the usage");
+const usage = suite(
+  "every command answers --help with its usage, and an unknown option with exit code 2 and the usage",
+);
 
 usage("each command, the build included, names the bad option and prints its usage without a stack trace", () => {
   for (const script of ["check", "new", "edition", "build"] as const) {

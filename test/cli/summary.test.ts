@@ -1,6 +1,13 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { buildSummary, checkSummary, recordNotice, summaryLines, type BuildCounts, type CheckCounts } from "../../src/cli/summary.ts";
+import {
+  type BuildCounts,
+  buildSummary,
+  type CheckCounts,
+  checkSummary,
+  recordNotice,
+  summaryLines,
+} from "../../src/cli/summary.ts";
 
 const counts: BuildCounts = {
   published: 27,
@@ -14,7 +21,15 @@ const counts: BuildCounts = {
   pages: 123,
   searchRecords: 27,
   preview: false,
-  record: { checked: true, addresses: 30, byAlias: 2, editions: 2, ref: "refs/remotes/origin/main", commits: 57, shallow: false },
+  record: {
+    checked: true,
+    addresses: 30,
+    byAlias: 2,
+    editions: 2,
+    ref: "refs/remotes/origin/main",
+    commits: 57,
+    shallow: false,
+  },
 };
 
 const summary = suite("the build summary counts every kind of output and names what was left out");
@@ -41,16 +56,61 @@ summary("one right-aligned line per kind, with the files of drafts and scheduled
 });
 
 summary("singular nouns for one, no file list when there is nothing left out, and a preview says it shows them", () => {
-  const text = buildSummary(summaryLines({ ...counts, published: 1, drafts: [], scheduled: [], editions: 1, scheduledEditions: [], topics: 1, authors: 1, pages: 1, searchRecords: 1, preview: true, retracted: 0, record: { checked: false, reason: "x" } }), "Built:");
-  assert.is(text, ["Built:", "  1 article published", "  0 drafts shown, marked (preview build)", "  0 scheduled articles shown, marked (preview build)", "  1 newsletter edition", "  0 scheduled editions shown, marked (preview build)", "  1 topic", "  1 author", "  1 page written", "  1 search record"].join("\n"));
+  const text = buildSummary(
+    summaryLines({
+      ...counts,
+      published: 1,
+      drafts: [],
+      scheduled: [],
+      editions: 1,
+      scheduledEditions: [],
+      topics: 1,
+      authors: 1,
+      pages: 1,
+      searchRecords: 1,
+      preview: true,
+      retracted: 0,
+      record: { checked: false, reason: "x" },
+    }),
+    "Built:",
+  );
+  assert.is(
+    text,
+    [
+      "Built:",
+      "  1 article published",
+      "  0 drafts shown, marked (preview build)",
+      "  0 scheduled articles shown, marked (preview build)",
+      "  1 newsletter edition",
+      "  0 scheduled editions shown, marked (preview build)",
+      "  1 topic",
+      "  1 author",
+      "  1 page written",
+      "  1 search record",
+    ].join("\n"),
+  );
 });
 
 summary("a shallow clone is named, and a record that could not be checked is said in words instead of counted", () => {
-  const shallow = summaryLines({ ...counts, record: { checked: true, addresses: 3, byAlias: 0, editions: 0, ref: "HEAD", commits: 1, shallow: true } });
-  assert.is(shallow.at(-2)?.detail, "0 by aliases; checked against 1 commit of HEAD, a shallow clone: fetch the whole history to check older addresses");
+  const shallow = summaryLines({
+    ...counts,
+    record: { checked: true, addresses: 3, byAlias: 0, editions: 0, ref: "HEAD", commits: 1, shallow: true },
+  });
+  assert.is(
+    shallow.at(-2)?.detail,
+    "0 by aliases; checked against 1 commit of HEAD, a shallow clone: fetch the whole history to check older addresses",
+  );
   const unchecked = { checked: false as const, reason: "the content folder is not in a git repository" };
-  assert.equal(summaryLines({ ...counts, record: unchecked }).map((line) => line.noun[1]).slice(-1), ["search records"]);
-  assert.is(recordNotice(unchecked), 'Published addresses and sent editions were not checked: the content folder is not in a git repository (see "What was published stays put" in docs/writing.md).');
+  assert.equal(
+    summaryLines({ ...counts, record: unchecked })
+      .map((line) => line.noun[1])
+      .slice(-1),
+    ["search records"],
+  );
+  assert.is(
+    recordNotice(unchecked),
+    'Published addresses and sent editions were not checked: the content folder is not in a git repository (see "What was published stays put" in docs/writing.md).',
+  );
   assert.is(recordNotice(counts.record), undefined);
 });
 
@@ -73,12 +133,30 @@ check("ready to publish, with the articles and editions, then the drafts and sch
 });
 
 check("nothing to publish is not ready: it says whether the articles are drafts, scheduled or missing", () => {
-  assert.is(checkSummary(0, { ...none, drafts: 2, scheduled: 1 }), "No errors, 0 warnings, but nothing would be published: all 3 articles are drafts or scheduled (2 drafts, 1 scheduled).");
-  assert.is(checkSummary(1, { ...none, drafts: 3 }), "No errors, 1 warning, but nothing would be published: all 3 articles are drafts.");
-  assert.is(checkSummary(0, { ...none, drafts: 1 }), "No errors, 0 warnings, but nothing would be published: the only article is a draft.");
-  assert.is(checkSummary(0, { ...none, scheduled: 2 }), "No errors, 0 warnings, but nothing would be published: all 2 articles are scheduled.");
-  assert.is(checkSummary(0, { ...none, scheduled: 1 }), "No errors, 0 warnings, but nothing would be published: the only article is scheduled.");
-  assert.is(checkSummary(0, none), "No errors, 0 warnings, but nothing would be published: there are no articles yet (npm run new starts one).");
+  assert.is(
+    checkSummary(0, { ...none, drafts: 2, scheduled: 1 }),
+    "No errors, 0 warnings, but nothing would be published: all 3 articles are drafts or scheduled (2 drafts, 1 scheduled).",
+  );
+  assert.is(
+    checkSummary(1, { ...none, drafts: 3 }),
+    "No errors, 1 warning, but nothing would be published: all 3 articles are drafts.",
+  );
+  assert.is(
+    checkSummary(0, { ...none, drafts: 1 }),
+    "No errors, 0 warnings, but nothing would be published: the only article is a draft.",
+  );
+  assert.is(
+    checkSummary(0, { ...none, scheduled: 2 }),
+    "No errors, 0 warnings, but nothing would be published: all 2 articles are scheduled.",
+  );
+  assert.is(
+    checkSummary(0, { ...none, scheduled: 1 }),
+    "No errors, 0 warnings, but nothing would be published: the only article is scheduled.",
+  );
+  assert.is(
+    checkSummary(0, none),
+    "No errors, 0 warnings, but nothing would be published: there are no articles yet (npm run new starts one).",
+  );
 });
 
 check.run();

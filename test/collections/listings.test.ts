@@ -9,7 +9,9 @@ function manyArticles(count: number, tags = "[China Bond]"): Record<string, stri
   for (let index = 1; index <= count; index++) {
     const hour = String(index % 24).padStart(2, "0");
     const day = String(1 + Math.floor(index / 24)).padStart(2, "0");
-    files[`news/2024/story-${index}.md`] = articleFile(`title: Story ${index}\ndate: 2024-03-${day}T${hour}:00:00+07:00\nauthor: ana-lim\ntags: ${tags}`);
+    files[`news/2024/story-${index}.md`] = articleFile(
+      `title: Story ${index}\ndate: 2024-03-${day}T${hour}:00:00+07:00\nauthor: ana-lim\ntags: ${tags}`,
+    );
   }
   return files;
 }
@@ -19,21 +21,33 @@ const pages = suite("topic pages hold 20 articles each, newest first");
 pages("45 articles in one topic make exactly 3 pages of 20, 20 and 5", async () => {
   const { newsroom } = await load(contentTree(manyArticles(45)));
   const topic = topicPages(newsroom);
-  assert.equal(topic.map((page) => [page.url, page.pageNumber, page.pageCount, page.total, page.articles.length]), [
-    ["/topics/china-bond/", 1, 3, 45, 20],
-    ["/topics/china-bond/page/2/", 2, 3, 45, 20],
-    ["/topics/china-bond/page/3/", 3, 3, 45, 5],
-  ]);
-  assert.equal(topic.flatMap((page) => page.articles.map((article) => article.title)), Array.from({ length: 45 }, (_, index) => `Story ${45 - index}`));
-  assert.equal(topic.map((page) => [page.previousUrl, page.nextUrl]), [
-    [undefined, "/topics/china-bond/page/2/"],
-    ["/topics/china-bond/", "/topics/china-bond/page/3/"],
-    ["/topics/china-bond/page/2/", undefined],
-  ]);
+  assert.equal(
+    topic.map((page) => [page.url, page.pageNumber, page.pageCount, page.total, page.articles.length]),
+    [
+      ["/topics/china-bond/", 1, 3, 45, 20],
+      ["/topics/china-bond/page/2/", 2, 3, 45, 20],
+      ["/topics/china-bond/page/3/", 3, 3, 45, 5],
+    ],
+  );
+  assert.equal(
+    topic.flatMap((page) => page.articles.map((article) => article.title)),
+    Array.from({ length: 45 }, (_, index) => `Story ${45 - index}`),
+  );
+  assert.equal(
+    topic.map((page) => [page.previousUrl, page.nextUrl]),
+    [
+      [undefined, "/topics/china-bond/page/2/"],
+      ["/topics/china-bond/", "/topics/china-bond/page/3/"],
+      ["/topics/china-bond/page/2/", undefined],
+    ],
+  );
 });
 
 pages("an empty list still has one page", () => {
-  assert.equal(paginate([], "/authors/new-writer/").map((page) => [page.url, page.pageCount, page.articles.length]), [["/authors/new-writer/", 1, 0]]);
+  assert.equal(
+    paginate([], "/authors/new-writer/").map((page) => [page.url, page.pageCount, page.articles.length]),
+    [["/authors/new-writer/", 1, 0]],
+  );
 });
 
 pages.run();
@@ -49,11 +63,14 @@ archive("an article at 17:30 UTC on 31 January is filed under February in Bangko
       "news/2024/march.md": articleFile(validFields.replace("2024-03-01", "2024-02-29T17:00:00Z")),
     }),
   );
-  assert.equal(archiveMonths(newsroom).map((month) => [month.url, month.label, month.count]), [
-    ["/archive/2024/03/", "March 2024", 1],
-    ["/archive/2024/02/", "February 2024", 2],
-    ["/archive/2024/01/", "January 2024", 1],
-  ]);
+  assert.equal(
+    archiveMonths(newsroom).map((month) => [month.url, month.label, month.count]),
+    [
+      ["/archive/2024/03/", "March 2024", 1],
+      ["/archive/2024/02/", "February 2024", 2],
+      ["/archive/2024/01/", "January 2024", 1],
+    ],
+  );
 });
 
 archive.run();
@@ -62,14 +79,17 @@ const front = suite("the home page leads with a featured story among the latest,
 
 front("a featured story among the latest 20 leads; an older one does not", async () => {
   const files = manyArticles(30);
-  files["news/2024/story-25.md"] = files["news/2024/story-25.md"]!.replace("tags:", "featured: true\ntags:");
-  files["news/2024/story-2.md"] = files["news/2024/story-2.md"]!.replace("tags:", "featured: true\ntags:");
+  files["news/2024/story-25.md"] = String(files["news/2024/story-25.md"]).replace("tags:", "featured: true\ntags:");
+  files["news/2024/story-2.md"] = String(files["news/2024/story-2.md"]).replace("tags:", "featured: true\ntags:");
   const { newsroom } = await load(contentTree(files));
   const page = frontPage(newsroom);
   assert.is(page.lead?.title, "Story 25");
-  assert.equal(page.latest.slice(0, 3).map((article) => article.title), ["Story 30", "Story 29", "Story 28"]);
+  assert.equal(
+    page.latest.slice(0, 3).map((article) => article.title),
+    ["Story 30", "Story 29", "Story 28"],
+  );
   const onlyOld = manyArticles(30);
-  onlyOld["news/2024/story-2.md"] = onlyOld["news/2024/story-2.md"]!.replace("tags:", "featured: true\ntags:");
+  onlyOld["news/2024/story-2.md"] = String(onlyOld["news/2024/story-2.md"]).replace("tags:", "featured: true\ntags:");
   assert.is(frontPage((await load(contentTree(onlyOld))).newsroom).lead?.title, "Story 30");
 });
 
@@ -80,11 +100,18 @@ const collisions = suite("two different topics never silently share a URL");
 collisions("names that differ only in case, spaces, hyphens, accents or & are one topic", async () => {
   const { newsroom } = await load(
     contentTree({
-      "news/2024/a.md": articleFile(validFields.replace("[China Bond]", '[China Bond, "Đà Nẵng", "Logistics & Ports"]')),
-      "news/2024/b.md": articleFile(validFields.replace("[China Bond]", '["china-bond", "Da Nang", "Logistics and Ports"]')),
+      "news/2024/a.md": articleFile(
+        validFields.replace("[China Bond]", '[China Bond, "Đà Nẵng", "Logistics & Ports"]'),
+      ),
+      "news/2024/b.md": articleFile(
+        validFields.replace("[China Bond]", '["china-bond", "Da Nang", "Logistics and Ports"]'),
+      ),
     }),
   );
-  assert.equal(newsroom.topics.map((topic) => topic.slug), ["china-bond", "da-nang", "logistics-and-ports"]);
+  assert.equal(
+    newsroom.topics.map((topic) => topic.slug),
+    ["china-bond", "da-nang", "logistics-and-ports"],
+  );
 });
 
 collisions("names that would share a slug but are different topics are an error naming both", async () => {
@@ -92,7 +119,9 @@ collisions("names that would share a slug but are different topics are an error 
     "news/2024/a.md": articleFile(validFields.replace("[China Bond]", "[C]")),
     "news/2024/b.md": articleFile(validFields.replace("[China Bond]", '["C#", "C++"]')),
   });
-  assert.equal(await rejection(dir), ['news/2024/b.md:5:tags[0]: "C#" would share the page /topics/c/ with the different topic "C" (news/2024/a.md); rename one of them']);
+  assert.equal(await rejection(dir), [
+    'news/2024/b.md:5:tags[0]: "C#" would share the page /topics/c/ with the different topic "C" (news/2024/a.md); rename one of them',
+  ]);
 });
 
 collisions.run();

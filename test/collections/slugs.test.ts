@@ -5,7 +5,8 @@ import { fileSlug, topicSlug } from "../../src/collections/slugs.ts";
 const slugs = suite("topic slug folds case, spacing, punctuation and accents");
 
 slugs("spellings of one topic share a slug", () => {
-  for (const name of ["China Bond", "china bond", " China  Bond ", "China-Bond"]) assert.is(topicSlug(name), "china-bond", name);
+  for (const name of ["China Bond", "china bond", " China  Bond ", "China-Bond"])
+    assert.is(topicSlug(name), "china-bond", name);
 });
 
 slugs("accents fold to ASCII", () => {

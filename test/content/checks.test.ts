@@ -1,7 +1,7 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { formatProblem } from "../../src/content/problems.ts";
 import { closestMatch } from "../../src/content/hints.ts";
+import { formatProblem } from "../../src/content/problems.ts";
 import { articleFile, contentTree, load, rejection, validFields } from "../helpers.ts";
 
 const full = `${validFields}\ndek: A dek.\nimage: { src: /assets/img/news/chips.jpg, alt: A wafer }`;
@@ -19,7 +19,9 @@ hints("an unknown author key names the closest author", async () => {
     "authors/jim-pollard.md": "---\nname: Jim Pollard\n---\n",
     "news/2024/a.md": articleFile(validFields.replace("author: ana-lim", "author: jim-polard")),
   });
-  assert.equal(await rejection(dir), ["news/2024/a.md:4:author: unknown author `jim-polard` — did you mean `jim-pollard`?"]);
+  assert.equal(await rejection(dir), [
+    "news/2024/a.md:4:author: unknown author `jim-polard` — did you mean `jim-pollard`?",
+  ]);
 });
 
 hints("an unknown related slug names the closest article", async () => {
@@ -27,7 +29,9 @@ hints("an unknown related slug names the closest article", async () => {
     "news/2024/dutch-eye-vietnam-chip-ecosystem.md": articleFile(full),
     "news/2024/a.md": articleFile(`${full}\nrelated: [dutch-eye-vietnam]`),
   });
-  assert.equal(await rejection(dir), ["news/2024/a.md:8:related[0]: no article has the slug `dutch-eye-vietnam` — did you mean `dutch-eye-vietnam-chip-ecosystem`?"]);
+  assert.equal(await rejection(dir), [
+    "news/2024/a.md:8:related[0]: no article has the slug `dutch-eye-vietnam` — did you mean `dutch-eye-vietnam-chip-ecosystem`?",
+  ]);
 });
 
 hints("close matches are typos or shortenings, not any word", () => {
@@ -65,24 +69,33 @@ links("links to articles, topics, authors and archive months that will not exist
 });
 
 links("links to newsletter editions, their email and plain text resolve by the edition's day", async () => {
-  const body = "As [last week's edition](/newsletter/2024-03-01/) said ([email](/newsletter/2024-03-01/email.html)), not [this one](/newsletter/2024-03-02/).";
+  const body =
+    "As [last week's edition](/newsletter/2024-03-01/) said ([email](/newsletter/2024-03-01/email.html)), not [this one](/newsletter/2024-03-02/).";
   const dir = contentTree({
     "news/2024/micron-thaw.md": articleFile(full),
     "news/2024/a.md": articleFile(full, body),
     "editions/2024-03-01.md": "---\ntitle: Week\ndate: 2024-03-01\npicks: [micron-thaw]\n---\nNote.\n",
   });
-  assert.equal(await rejection(dir), ["news/2024/a.md:9:body: broken link to /newsletter/2024-03-02/: no newsletter edition is dated 2024-03-02 — did you mean `2024-03-01`?"]);
+  assert.equal(await rejection(dir), [
+    "news/2024/a.md:9:body: broken link to /newsletter/2024-03-02/: no newsletter edition is dated 2024-03-02 — did you mean `2024-03-01`?",
+  ]);
 });
 
-links("a link to the news sitemap works only while it exists: with a story from the two days before the build", async () => {
-  const body = "See the [news sitemap](/news-sitemap.xml) and the [sitemap](/sitemap.xml).";
-  const quiet = contentTree({ "news/2024/a.md": articleFile(full, body) });
-  assert.equal(await rejection(quiet), [
-    "news/2024/a.md:9:body: broken link to /news-sitemap.xml: no news sitemap is written while no article was published in the 2 days before the build",
-  ]);
-  const busy = contentTree({ "news/2024/a.md": articleFile(full.replace("2024-03-01", "2024-05-31"), body) });
-  assert.equal((await load(busy)).newsroom.articles.map((article) => article.slug), ["a"]);
-});
+links(
+  "a link to the news sitemap works only while it exists: with a story from the two days before the build",
+  async () => {
+    const body = "See the [news sitemap](/news-sitemap.xml) and the [sitemap](/sitemap.xml).";
+    const quiet = contentTree({ "news/2024/a.md": articleFile(full, body) });
+    assert.equal(await rejection(quiet), [
+      "news/2024/a.md:9:body: broken link to /news-sitemap.xml: no news sitemap is written while no article was published in the 2 days before the build",
+    ]);
+    const busy = contentTree({ "news/2024/a.md": articleFile(full.replace("2024-03-01", "2024-05-31"), body) });
+    assert.equal(
+      (await load(busy)).newsroom.articles.map((article) => article.slug),
+      ["a"],
+    );
+  },
+);
 
 links("a published story may not link to a draft; a draft may link to another draft", async () => {
   const dir = contentTree({
@@ -90,7 +103,9 @@ links("a published story may not link to a draft; a draft may link to another dr
     "news/2024/other-draft.md": articleFile(`${full}\ndraft: true`, "See [secret](/news/secret/)."),
     "news/2024/live.md": articleFile(full, "See [secret](/news/secret/)."),
   });
-  assert.equal(await rejection(dir), ["news/2024/live.md:9:body: broken link to /news/secret/: that article is a draft"]);
+  assert.equal(await rejection(dir), [
+    "news/2024/live.md:9:body: broken link to /news/secret/: that article is a draft",
+  ]);
 });
 
 links.run();
@@ -100,23 +115,32 @@ const placeholders = suite("the placeholder text npm run new and npm run edition
 const storyPlaceholder = "Write the story here. Use ## for sub-headings, and see docs/writing.md for everything else.";
 const notePlaceholder = "A few sentences from the editor: what this edition is about and why it matters to readers.";
 
-placeholders("a published or scheduled article with the story placeholder is an error on its line; a draft may keep it", async () => {
-  const body = `The first paragraph.\n\n${storyPlaceholder}\n`;
-  const dir = contentTree({
-    "news/2024/live.md": articleFile(full, body),
-    "news/2024/later.md": articleFile(full.replace("2024-03-01", "2024-06-02"), body),
-    "news/2024/draft.md": articleFile(`${full}\ndraft: true`, body),
-  });
-  const message = "still holds the placeholder that npm run new wrote: replace the placeholder text with the story, or keep draft: true until it is written";
-  assert.equal(await rejection(dir), [`news/2024/later.md:11:body: ${message}`, `news/2024/live.md:11:body: ${message}`]);
-});
+placeholders(
+  "a published or scheduled article with the story placeholder is an error on its line; a draft may keep it",
+  async () => {
+    const body = `The first paragraph.\n\n${storyPlaceholder}\n`;
+    const dir = contentTree({
+      "news/2024/live.md": articleFile(full, body),
+      "news/2024/later.md": articleFile(full.replace("2024-03-01", "2024-06-02"), body),
+      "news/2024/draft.md": articleFile(`${full}\ndraft: true`, body),
+    });
+    const message =
+      "still holds the placeholder that npm run new wrote: replace the placeholder text with the story, or keep draft: true until it is written";
+    assert.equal(await rejection(dir), [
+      `news/2024/later.md:11:body: ${message}`,
+      `news/2024/live.md:11:body: ${message}`,
+    ]);
+  },
+);
 
 placeholders("an edition with the note placeholder is an error on its line", async () => {
   const dir = contentTree({
     "news/2024/micron-thaw.md": articleFile(full),
     "editions/2024-03-01.md": `---\ntitle: Week\ndate: 2024-03-01\npicks: [micron-thaw]\n---\n\n${notePlaceholder}\n`,
   });
-  assert.equal(await rejection(dir), ["editions/2024-03-01.md:7:body: still holds the placeholder that npm run edition wrote: replace the placeholder text with the editor's note"]);
+  assert.equal(await rejection(dir), [
+    "editions/2024-03-01.md:7:body: still holds the placeholder that npm run edition wrote: replace the placeholder text with the editor's note",
+  ]);
 });
 
 placeholders.run();

@@ -11,15 +11,25 @@ const broken = suite("build names the file of broken or hostile input instead of
 
 broken("invalid YAML, with the line and what the parser expected", async () => {
   const dir = contentTree({ "news/2024/a.md": articleFile(`${validFields}\ndek: "unclosed`) });
-  assert.equal(await rejection(dir), ["news/2024/a.md:6: front matter is not valid YAML: Missing closing \"quote"]);
+  assert.equal(await rejection(dir), ['news/2024/a.md:6: front matter is not valid YAML: Missing closing "quote']);
 });
 
 broken("YAML anchors and aliases, so nested aliases cannot expand to billions of values", async () => {
   const laughs = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
-  for (const [name, previous] of [["b", "a"], ["c", "b"], ["d", "c"], ["e", "d"], ["f", "e"], ["g", "f"], ["h", "g"]]) {
+  for (const [name, previous] of [
+    ["b", "a"],
+    ["c", "b"],
+    ["d", "c"],
+    ["e", "d"],
+    ["f", "e"],
+    ["g", "f"],
+    ["h", "g"],
+  ]) {
     laughs.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(", ")}]`);
   }
-  const dir = contentTree({ "news/2024/a.md": articleFile(`${validFields.replace("tags: [China Bond]", laughs.join("\n"))}\ntags: *h`) });
+  const dir = contentTree({
+    "news/2024/a.md": articleFile(`${validFields.replace("tags: [China Bond]", laughs.join("\n"))}\ntags: *h`),
+  });
   const started = performance.now();
   const problems = await rejection(dir);
   assert.ok(performance.now() - started < 2000, "took over 2 s");
@@ -28,15 +38,24 @@ broken("YAML anchors and aliases, so nested aliases cannot expand to billions of
     "news/2024/a.md:6: the YAML anchor &b is not allowed in front matter: write each value out in full",
     "news/2024/a.md:6: the YAML alias *a is not allowed in front matter: write the value out in full",
   ]);
-  assert.is(problems.at(-1), "news/2024/a.md:13: the YAML alias *h is not allowed in front matter: write the value out in full");
+  assert.is(
+    problems.at(-1),
+    "news/2024/a.md:13: the YAML alias *h is not allowed in front matter: write the value out in full",
+  );
   assert.is(problems.length, 1 + 8 + 7 * 9);
 });
 
 broken("bytes that are not UTF-8, with the line and the byte", async () => {
   const dir = contentTree({ "news/2024/a.md": "" });
-  const bytes = Buffer.concat([Buffer.from(`---\n${validFields}\n---\nCaf`), Buffer.from([0xe9]), Buffer.from(" au lait\n")]);
+  const bytes = Buffer.concat([
+    Buffer.from(`---\n${validFields}\n---\nCaf`),
+    Buffer.from([0xe9]),
+    Buffer.from(" au lait\n"),
+  ]);
   writeFileSync(join(dir, "news/2024/a.md"), bytes);
-  assert.equal(await rejection(dir), [`news/2024/a.md:7: is not UTF-8 text: byte ${bytes.indexOf(0xe9)} (0xe9) is invalid; save the file as UTF-8 in your editor`]);
+  assert.equal(await rejection(dir), [
+    `news/2024/a.md:7: is not UTF-8 text: byte ${bytes.indexOf(0xe9)} (0xe9) is invalid; save the file as UTF-8 in your editor`,
+  ]);
 });
 
 broken("thousands of unknown fields: the first 50 and a count of the rest, quickly", async () => {
@@ -45,13 +64,19 @@ broken("thousands of unknown fields: the first 50 and a count of the rest, quick
   const started = performance.now();
   const problems = await rejection(dir);
   assert.ok(performance.now() - started < 5000, "took over 5 s");
-  assert.equal(problems.slice(0, 2), ["news/2024/a.md: has 4950 more problems in its front matter than the 50 listed; fix those first", "news/2024/a.md:6:field0: is not a field we know; check the spelling"]);
+  assert.equal(problems.slice(0, 2), [
+    "news/2024/a.md: has 4950 more problems in its front matter than the 50 listed; fix those first",
+    "news/2024/a.md:6:field0: is not a field we know; check the spelling",
+  ]);
   assert.is(problems.at(-1), "news/2024/a.md:55:field49: is not a field we know; check the spelling");
   assert.is(problems.length, 51);
 });
 
 broken("an article by an author whose file has problems points to that file, not to a missing one", async () => {
-  const dir = contentTree({ "authors/ana-lim.md": "---\nrole: Editor\n---\n", "news/2024/a.md": articleFile(validFields) });
+  const dir = contentTree({
+    "authors/ana-lim.md": "---\nrole: Editor\n---\n",
+    "news/2024/a.md": articleFile(validFields),
+  });
   assert.equal(await rejection(dir), [
     "authors/ana-lim.md:name: is required",
     "news/2024/a.md:4:author: the author `ana-lim` cannot be used until the problems in authors/ana-lim.md are fixed",
@@ -61,17 +86,30 @@ broken("an article by an author whose file has problems points to that file, not
 broken("a body with thousands of headings, refused quickly instead of stalling the build", async () => {
   const dir = contentTree({ "news/2024/a.md": articleFile(validFields, "## Again\n\n".repeat(90_000)) });
   const started = performance.now();
-  assert.equal(await rejection(dir), ["news/2024/a.md:7:body: has 90000 headings; a body may have at most 500: split the story, or use lists for what is not a section"]);
+  assert.equal(await rejection(dir), [
+    "news/2024/a.md:7:body: has 90000 headings; a body may have at most 500: split the story, or use lists for what is not a section",
+  ]);
   assert.ok(performance.now() - started < 5000, "took over 5 s");
 });
 
 broken("an invisible control character, with its line", async () => {
-  const dir = contentTree({ "news/2024/a.md": articleFile(validFields.replace("A valid story", "A valid\u000bstory"), "Text\n\nMore \u0007 text\n") });
-  assert.equal(await rejection(dir), ["news/2024/a.md:2: holds the invisible control character U+000B, which a web page cannot show: delete it (it often comes with pasted text)"]);
+  const dir = contentTree({
+    "news/2024/a.md": articleFile(
+      validFields.replace("A valid story", "A valid\u000bstory"),
+      "Text\n\nMore \u0007 text\n",
+    ),
+  });
+  assert.equal(await rejection(dir), [
+    "news/2024/a.md:2: holds the invisible control character U+000B, which a web page cannot show: delete it (it often comes with pasted text)",
+  ]);
 });
 
 broken("an empty file, and a file without front matter", async () => {
-  const dir = contentTree({ "news/2024/empty.md": "", "news/2024/bare.md": "Just a story, no fields.\n", "authors/nobody.md": "" });
+  const dir = contentTree({
+    "news/2024/empty.md": "",
+    "news/2024/bare.md": "Just a story, no fields.\n",
+    "authors/nobody.md": "",
+  });
   assert.equal(await rejection(dir), [
     "authors/nobody.md: is empty: it needs front matter between --- lines, then the text",
     "news/2024/bare.md:1: has no front matter: start the file with a --- line, the fields, and another --- line",
@@ -80,12 +118,14 @@ broken("an empty file, and a file without front matter", async () => {
 });
 
 broken("a file over the 1 MB limit, while a long article under it builds", async () => {
-  const paragraph = "The port authority said volumes rose again. ".repeat(20) + "\n\n";
+  const paragraph = `${"The port authority said volumes rose again. ".repeat(20)}\n\n`;
   const dir = contentTree({
     "news/2024/huge.md": articleFile(validFields, paragraph.repeat(Math.ceil(5_000_000 / paragraph.length))),
     "news/2024/long.md": articleFile(validFields, paragraph.repeat(Math.floor(900_000 / paragraph.length))),
   });
-  assert.equal(await rejection(dir), ["news/2024/huge.md: is 5001 kB, over the 1000 kB (1 MB) limit for one content file: split it, or link to large data instead of pasting it"]);
+  assert.equal(await rejection(dir), [
+    "news/2024/huge.md: is 5001 kB, over the 1000 kB (1 MB) limit for one content file: split it, or link to large data instead of pasting it",
+  ]);
   writeFileSync(join(dir, "news/2024/huge.md"), articleFile(validFields.replace("A valid story", "Huge")));
   const started = performance.now();
   const { newsroom } = await load(dir);
@@ -95,22 +135,29 @@ broken("a file over the 1 MB limit, while a long article under it builds", async
 
 broken(`more than ${MAX_TAGS} topics on one article`, async () => {
   const tags = Array.from({ length: 1000 }, (_, index) => `Topic ${index}`);
-  const dir = contentTree({ "news/2024/a.md": articleFile(validFields.replace("tags: [China Bond]", `tags: [${tags.join(", ")}]`)) });
-  assert.equal(await rejection(dir), ["news/2024/a.md:5:tags: lists 1000 topics; an article may have at most 20: keep the ones a reader would browse by"]);
-});
-
-broken("a symbolic link to a file or a folder outside the content folder, whose target is never read, and the hint names that folder", async () => {
-  const outside = mkdtempSync(join(tmpdir(), "newsdesk-outside-"));
-  writeFileSync(join(outside, "secret.md"), articleFile(validFields.replace("A valid story", "SECRET")));
-  const dir = contentTree({ "news/2024/a.md": articleFile(validFields) });
-  symlinkSync(join(outside, "secret.md"), join(dir, "news/2024/leak.md"));
-  symlinkSync(outside, join(dir, "news/2023"));
-  const shown = displayPath(dir);
-  assert.equal(await shownRejection(dir), [
-    `${shown}/news/2023: is a symbolic link to a folder: nothing in it is read; put the files themselves in ${shown}/`,
-    `${shown}/news/2024/leak.md: is a symbolic link (to ${join(outside, "secret.md")}): content must be ordinary files in the repository, so it was not read; replace the link with the file itself`,
+  const dir = contentTree({
+    "news/2024/a.md": articleFile(validFields.replace("tags: [China Bond]", `tags: [${tags.join(", ")}]`)),
+  });
+  assert.equal(await rejection(dir), [
+    "news/2024/a.md:5:tags: lists 1000 topics; an article may have at most 20: keep the ones a reader would browse by",
   ]);
 });
+
+broken(
+  "a symbolic link to a file or a folder outside the content folder, whose target is never read, and the hint names that folder",
+  async () => {
+    const outside = mkdtempSync(join(tmpdir(), "newsdesk-outside-"));
+    writeFileSync(join(outside, "secret.md"), articleFile(validFields.replace("A valid story", "SECRET")));
+    const dir = contentTree({ "news/2024/a.md": articleFile(validFields) });
+    symlinkSync(join(outside, "secret.md"), join(dir, "news/2024/leak.md"));
+    symlinkSync(outside, join(dir, "news/2023"));
+    const shown = displayPath(dir);
+    assert.equal(await shownRejection(dir), [
+      `${shown}/news/2023: is a symbolic link to a folder: nothing in it is read; put the files themselves in ${shown}/`,
+      `${shown}/news/2024/leak.md: is a symbolic link (to ${join(outside, "secret.md")}): content must be ordinary files in the repository, so it was not read; replace the link with the file itself`,
+    ]);
+  },
+);
 
 broken("a file name or slug that is not a web address", async () => {
   const dir = contentTree({
@@ -164,12 +211,17 @@ unread("a topic file that no article is tagged with is a warning naming it, sinc
     contentTree({
       "topics/rare-earths.md": "---\nname: Rare Earths\n---\n",
       "topics/china-bond.md": "---\nname: China Bond\n---\n",
-      "news/2024/a.md": articleFile(`${validFields}\ndek: A dek.\nimage: { src: /assets/img/news/chips.jpg, alt: A wafer }`),
+      "news/2024/a.md": articleFile(
+        `${validFields}\ndek: A dek.\nimage: { src: /assets/img/news/chips.jpg, alt: A wafer }`,
+      ),
     }),
   );
-  assert.equal(warnings.map((warning) => `${warning.file.replace(/^.*?\/topics\//, "topics/")}: ${warning.message}`), [
-    'topics/rare-earths.md: no article is tagged "Rare Earths", so this topic has no page: tag an article with it, or delete the file',
-  ]);
+  assert.equal(
+    warnings.map((warning) => `${warning.file.replace(/^.*?\/topics\//, "topics/")}: ${warning.message}`),
+    [
+      'topics/rare-earths.md: no article is tagged "Rare Earths", so this topic has no page: tag an article with it, or delete the file',
+    ],
+  );
 });
 
 unread.run();
@@ -178,7 +230,8 @@ const dangerous = suite("build rejects link addresses that could run code, where
 
 dangerous("javascript:, vbscript: and data: in related links, images, author links and bodies", async () => {
   const dir = contentTree({
-    "authors/eve.md": "---\nname: Eve\nlinks:\n  - { label: Site, url: \"javascript:alert(1)\" }\n  - { label: Old, url: \"vbscript:msgbox(1)\" }\n---\nSee [my page](javascript:alert(2)).\n",
+    "authors/eve.md":
+      '---\nname: Eve\nlinks:\n  - { label: Site, url: "javascript:alert(1)" }\n  - { label: Old, url: "vbscript:msgbox(1)" }\n---\nSee [my page](javascript:alert(2)).\n',
     "news/2024/a.md": articleFile(
       `${validFields}\nrelated:\n  - { title: Evil, url: "javascript:alert(1)" }\n  - { title: Data, url: "data:text/html,<script>alert(1)</script>" }\nimage: { src: "javascript:alert(1)", alt: A picture }`,
       "Read [this](javascript:alert(1)) and [that](vbscript:msgbox).\n\n![pixel](data:image/png;base64,AAAA)\n",
@@ -198,17 +251,23 @@ dangerous("javascript:, vbscript: and data: in related links, images, author lin
   ]);
 });
 
-dangerous("image paths that climb out of the site or have broken escapes, and broken escapes in body links", async () => {
-  const dir = contentTree({
-    "news/2024/a.md": articleFile(`${validFields}\nimage: { src: "/assets/../../etc/passwd", alt: A picture }`, "See [the chart](/assets/%E0%A4%A.png).\n"),
-    "news/2024/b.md": articleFile(`${validFields}\nimage: { src: "/assets/%zz.jpg", alt: A picture }`),
-  });
-  assert.equal(await rejection(dir), [
-    'news/2024/a.md:6:image.src: "/assets/../../etc/passwd" must be a path on the site (like /assets/img/photo.jpg) or a full https:// address',
-    "news/2024/a.md:8:body: broken link to /assets/%E0%A4%25A.png: /assets/%E0%A4%25A.png is not a valid address: check its % escapes and .. segments",
-    'news/2024/b.md:6:image.src: "/assets/%zz.jpg" must be a path on the site (like /assets/img/photo.jpg) or a full https:// address',
-  ]);
-});
+dangerous(
+  "image paths that climb out of the site or have broken escapes, and broken escapes in body links",
+  async () => {
+    const dir = contentTree({
+      "news/2024/a.md": articleFile(
+        `${validFields}\nimage: { src: "/assets/../../etc/passwd", alt: A picture }`,
+        "See [the chart](/assets/%E0%A4%A.png).\n",
+      ),
+      "news/2024/b.md": articleFile(`${validFields}\nimage: { src: "/assets/%zz.jpg", alt: A picture }`),
+    });
+    assert.equal(await rejection(dir), [
+      'news/2024/a.md:6:image.src: "/assets/../../etc/passwd" must be a path on the site (like /assets/img/photo.jpg) or a full https:// address',
+      "news/2024/a.md:8:body: broken link to /assets/%E0%A4%25A.png: /assets/%E0%A4%25A.png is not a valid address: check its % escapes and .. segments",
+      'news/2024/b.md:6:image.src: "/assets/%zz.jpg" must be a path on the site (like /assets/img/photo.jpg) or a full https:// address',
+    ]);
+  },
+);
 
 dangerous.run();
 
@@ -221,12 +280,20 @@ encodings("a byte-order mark and Windows line endings, with the right line numbe
     "news/2024/crlf.md": crlf(articleFile(`${validFields}\ndek: Written on Windows.`, "First line.\nSecond line.\n")),
   });
   const { newsroom } = await load(dir);
-  assert.equal(newsroom.articles.map((article) => [article.slug, article.title, article.dek ?? ""]), [
-    ["bom", "With a BOM", ""],
-    ["crlf", "A valid story", "Written on Windows."],
-  ]);
+  assert.equal(
+    newsroom.articles.map((article) => [article.slug, article.title, article.dek ?? ""]),
+    [
+      ["bom", "With a BOM", ""],
+      ["crlf", "A valid story", "Written on Windows."],
+    ],
+  );
   assert.is(newsroom.articles[1]?.html, "<p>First line.\nSecond line.</p>\n");
-  writeFileSync(join(dir, "news/2024/crlf.md"), crlf(articleFile(validFields.replace("author: ana-lim", "author: nobody"), "Line one.\n\nSee [x](/news/missing/).\n")));
+  writeFileSync(
+    join(dir, "news/2024/crlf.md"),
+    crlf(
+      articleFile(validFields.replace("author: ana-lim", "author: nobody"), "Line one.\n\nSee [x](/news/missing/).\n"),
+    ),
+  );
   writeFileSync(join(dir, "news/2024/bom.md"), `\uFEFF${articleFile(`${validFields}\ntittle: typo`)}`);
   assert.equal(await rejection(dir), [
     "news/2024/bom.md:6:tittle: is not a field we know; check the spelling",

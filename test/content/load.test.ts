@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
+import { DateTime } from "luxon";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { DateTime } from "luxon";
 import { loadNewsroom } from "../../src/content/load.ts";
 import { ContentError, formatProblem } from "../../src/content/problems.ts";
 import { displayPath } from "../../src/content/sources.ts";
@@ -20,8 +20,12 @@ rejects("a missing title", async () => {
 });
 
 rejects("an unparseable date", async () => {
-  const dir = contentTree({ "news/2024/a.md": articleFile(validFields.replace("date: 2024-03-01", "date: 2024-13-45")) });
-  assert.equal(await rejection(dir), ['news/2024/a.md:3:date: "2024-13-45" is not a date: write it like 2023-11-03 or 2023-11-03T09:30:00+07:00']);
+  const dir = contentTree({
+    "news/2024/a.md": articleFile(validFields.replace("date: 2024-03-01", "date: 2024-13-45")),
+  });
+  assert.equal(await rejection(dir), [
+    'news/2024/a.md:3:date: "2024-13-45" is not a date: write it like 2023-11-03 or 2023-11-03T09:30:00+07:00',
+  ]);
 });
 
 rejects("an updated date before the date", async () => {
@@ -30,8 +34,12 @@ rejects("an updated date before the date", async () => {
 });
 
 rejects("an unknown author key", async () => {
-  const dir = contentTree({ "news/2024/a.md": articleFile(validFields.replace("author: ana-lim", "author: [ana-lim, jim-polard]")) });
-  assert.equal(await rejection(dir), ["news/2024/a.md:4:author[1]: unknown author `jim-polard`: add authors/jim-polard.md or fix the spelling"]);
+  const dir = contentTree({
+    "news/2024/a.md": articleFile(validFields.replace("author: ana-lim", "author: [ana-lim, jim-polard]")),
+  });
+  assert.equal(await rejection(dir), [
+    "news/2024/a.md:4:author[1]: unknown author `jim-polard`: add authors/jim-polard.md or fix the spelling",
+  ]);
 });
 
 rejects("a related slug that matches no article", async () => {
@@ -40,16 +48,24 @@ rejects("a related slug that matches no article", async () => {
 });
 
 rejects("an image without alt text", async () => {
-  const dir = contentTree({ "news/2024/a.md": articleFile(`${validFields}\nimage: { src: /assets/css/site.css, caption: A chart }`) });
-  assert.equal(await rejection(dir), ["news/2024/a.md:6:image.alt: is required: describe the picture for readers who cannot see it"]);
+  const dir = contentTree({
+    "news/2024/a.md": articleFile(`${validFields}\nimage: { src: /assets/css/site.css, caption: A chart }`),
+  });
+  assert.equal(await rejection(dir), [
+    "news/2024/a.md:6:image.alt: is required: describe the picture for readers who cannot see it",
+  ]);
 });
 
 rejects("a picture or link in assets/img/src/, which exists but is not copied to the site", async () => {
   const dir = contentTree({
     "authors/ana-lim.md": "---\nname: Ana Lim\nphoto: { src: /assets/img/src/coffee.svg, alt: Ana }\n---\n",
-    "news/2024/a.md": articleFile(`${validFields}\nimage: { src: /assets/img/./src/chips.svg, alt: A chart }`, "See [the chart](/assets/img/src/bonds.svg).\n"),
+    "news/2024/a.md": articleFile(
+      `${validFields}\nimage: { src: /assets/img/./src/chips.svg, alt: A chart }`,
+      "See [the chart](/assets/img/src/bonds.svg).\n",
+    ),
   });
-  const advice = "is in assets/img/src/, which holds the sources of pictures and is not published: put the picture in another folder under assets/img/ (like assets/img/news/) and point to it there";
+  const advice =
+    "is in assets/img/src/, which holds the sources of pictures and is not published: put the picture in another folder under assets/img/ (like assets/img/news/) and point to it there";
   assert.equal(await rejection(dir), [
     `authors/ana-lim.md:3:photo.src: /assets/img/src/coffee.svg ${advice}`,
     `news/2024/a.md:6:image.src: /assets/img/./src/chips.svg ${advice}`,
@@ -69,12 +85,19 @@ rejects("two articles with the same slug, naming both files", async () => {
 });
 
 rejects("an empty tag and a tag with no letters", async () => {
-  const dir = contentTree({ "news/2024/a.md": articleFile(validFields.replace("tags: [China Bond]", 'tags: [China Bond, "", "!!!"]')) });
-  assert.equal(await rejection(dir), ["news/2024/a.md:5:tags[1]: is empty", 'news/2024/a.md:5:tags[2]: "!!!" has no letters or digits to make a topic from']);
+  const dir = contentTree({
+    "news/2024/a.md": articleFile(validFields.replace("tags: [China Bond]", 'tags: [China Bond, "", "!!!"]')),
+  });
+  assert.equal(await rejection(dir), [
+    "news/2024/a.md:5:tags[1]: is empty",
+    'news/2024/a.md:5:tags[2]: "!!!" has no letters or digits to make a topic from',
+  ]);
 });
 
 rejects("a tag of punctuation alone, even & or + that would read as a word; R&D and C++ are topics", async () => {
-  const dir = contentTree({ "news/2024/a.md": articleFile(validFields.replace("tags: [China Bond]", 'tags: [R&D, C++, "&", "+", "&&"]')) });
+  const dir = contentTree({
+    "news/2024/a.md": articleFile(validFields.replace("tags: [China Bond]", 'tags: [R&D, C++, "&", "+", "&&"]')),
+  });
   assert.equal(await rejection(dir), [
     'news/2024/a.md:5:tags[2]: "&" has no letters or digits to make a topic from',
     'news/2024/a.md:5:tags[3]: "+" has no letters or digits to make a topic from',
@@ -115,7 +138,10 @@ const complete = `${validFields}\ndek: A dek.\nimage: { src: /assets/img/news/ch
 
 withErrors("a body link and an ALSO SEE slug to articles with broken YAML or bytes that are not UTF-8", async () => {
   const dir = contentTree({
-    "news/2024/live.md": articleFile(`${complete}\nrelated: [broken-yaml, not-utf8]`, "See [one](/news/broken-yaml/) and [two](/news/not-utf8/).\n"),
+    "news/2024/live.md": articleFile(
+      `${complete}\nrelated: [broken-yaml, not-utf8]`,
+      "See [one](/news/broken-yaml/) and [two](/news/not-utf8/).\n",
+    ),
     "news/2024/broken-yaml.md": articleFile(`${complete}\nsource: "unclosed`),
   });
   const bytes = Buffer.concat([Buffer.from(articleFile(complete, "Caf")), Buffer.from([0xe9, 0x0a])]);
@@ -155,13 +181,20 @@ contentFolder("an unknown author: add the author's file in the folder the build 
   const dir = contentTree({ "news/2024/a.md": articleFile(validFields.replace("author: ana-lim", "author: nobody")) });
   const shown = displayPath(dir);
   assert.ok(!shown.startsWith("content"), shown);
-  assert.equal(await shownRejection(dir), [`${shown}/news/2024/a.md:4:author: unknown author \`nobody\`: add ${shown}/authors/nobody.md or fix the spelling`]);
+  assert.equal(await shownRejection(dir), [
+    `${shown}/news/2024/a.md:4:author: unknown author \`nobody\`: add ${shown}/authors/nobody.md or fix the spelling`,
+  ]);
 });
 
 contentFolder("a tag that would share a topic's page names that topic's file where it is", async () => {
-  const dir = contentTree({ "topics/c.md": "---\nname: C\n---\n", "news/2024/a.md": articleFile(validFields.replace("[China Bond]", "[C, C#]")) });
+  const dir = contentTree({
+    "topics/c.md": "---\nname: C\n---\n",
+    "news/2024/a.md": articleFile(validFields.replace("[China Bond]", "[C, C#]")),
+  });
   const shown = displayPath(dir);
-  assert.equal(await shownRejection(dir), [`${shown}/news/2024/a.md:5:tags[1]: "C#" would share the page /topics/c/ with the different topic "C" (${shown}/topics/c.md); rename one of them`]);
+  assert.equal(await shownRejection(dir), [
+    `${shown}/news/2024/a.md:5:tags[1]: "C#" would share the page /topics/c/ with the different topic "C" (${shown}/topics/c.md); rename one of them`,
+  ]);
 });
 
 contentFolder.run();
@@ -178,7 +211,9 @@ resolves("a bare date as that calendar day in the publication's zone", async () 
 resolves("related slugs to the target's real headline and URL", async () => {
   const { newsroom } = await load(
     contentTree({
-      "news/2024/a.md": articleFile(`${validFields}\nrelated: [b, { title: IMF outlook, url: "https://example.org/imf" }]`),
+      "news/2024/a.md": articleFile(
+        `${validFields}\nrelated: [b, { title: IMF outlook, url: "https://example.org/imf" }]`,
+      ),
       "news/2024/b.md": articleFile(validFields.replace("A valid story", "The real headline of B")),
     }),
   );
@@ -188,35 +223,52 @@ resolves("related slugs to the target's real headline and URL", async () => {
   ]);
 });
 
-resolves("drafts and future articles out of a production build, with a warning for ALSO SEE links to them", async () => {
-  const dir = contentTree({
-    "news/2024/live.md": articleFile(`${validFields}\nrelated: [later]`),
-    "news/2024/draft.md": articleFile(`${validFields}\ndraft: true`),
-    "news/2024/later.md": articleFile(validFields.replace("2024-03-01", "2024-06-01T09:00:00+07:00")),
-  });
-  const production = await load(dir);
-  assert.equal(production.newsroom.articles.map((article) => article.slug), ["live"]);
-  assert.equal(production.newsroom.articles[0]?.related, []);
-  assert.equal(
-    production.warnings.filter((warning) => warning.field.startsWith("related")).map((warning) => `${warning.field}: ${warning.message}`),
-    ["related[0]: `later` is scheduled for later, so it is left out of ALSO SEE until it is published"],
-  );
-  const preview = await load(dir, true);
-  assert.equal(
-    preview.newsroom.articles.map((article) => [article.slug, article.draft, article.scheduled]),
-    [["later", false, true], ["draft", true, false], ["live", false, false]],
-  );
-});
+resolves(
+  "drafts and future articles out of a production build, with a warning for ALSO SEE links to them",
+  async () => {
+    const dir = contentTree({
+      "news/2024/live.md": articleFile(`${validFields}\nrelated: [later]`),
+      "news/2024/draft.md": articleFile(`${validFields}\ndraft: true`),
+      "news/2024/later.md": articleFile(validFields.replace("2024-03-01", "2024-06-01T09:00:00+07:00")),
+    });
+    const production = await load(dir);
+    assert.equal(
+      production.newsroom.articles.map((article) => article.slug),
+      ["live"],
+    );
+    assert.equal(production.newsroom.articles[0]?.related, []);
+    assert.equal(
+      production.warnings
+        .filter((warning) => warning.field.startsWith("related"))
+        .map((warning) => `${warning.field}: ${warning.message}`),
+      ["related[0]: `later` is scheduled for later, so it is left out of ALSO SEE until it is published"],
+    );
+    const preview = await load(dir, true);
+    assert.equal(
+      preview.newsroom.articles.map((article) => [article.slug, article.draft, article.scheduled]),
+      [
+        ["later", false, true],
+        ["draft", true, false],
+        ["live", false, false],
+      ],
+    );
+  },
+);
 
 resolves("headlines, deks and ALSO SEE titles with the body's typographic quotes, markup kept as text", async () => {
   const { newsroom } = await load(
     contentTree({
-      "news/2024/a.md": articleFile(`${validFields.replace("A valid story", `"Beijing's <em>\\"thaw\\"</em> -- & after"`)}\ndek: "The chipmaker's 'return'"\nrelated: [b, { title: "IMF's outlook", url: "https://example.org/imf" }]`),
+      "news/2024/a.md": articleFile(
+        `${validFields.replace("A valid story", `"Beijing's <em>\\"thaw\\"</em> -- & after"`)}\ndek: "The chipmaker's 'return'"\nrelated: [b, { title: "IMF's outlook", url: "https://example.org/imf" }]`,
+      ),
       "news/2024/b.md": articleFile(validFields.replace("A valid story", `"B's headline"`)),
     }),
   );
   const a = newsroom.articles.find((article) => article.slug === "a");
-  assert.equal([a?.title, a?.dek, ...(a?.related.map((link) => link.title) ?? [])], ["Beijing’s <em>“thaw”</em> – & after", "The chipmaker’s ‘return’", "B’s headline", "IMF’s outlook"]);
+  assert.equal(
+    [a?.title, a?.dek, ...(a?.related.map((link) => link.title) ?? [])],
+    ["Beijing’s <em>“thaw”</em> – & after", "The chipmaker’s ‘return’", "B’s headline", "IMF’s outlook"],
+  );
 });
 
 resolves("topic spellings to one topic, named by the registry or else the commonest spelling", async () => {
@@ -228,28 +280,43 @@ resolves("topic spellings to one topic, named by the registry or else the common
       "news/2024/c.md": articleFile(validFields.replace("[China Bond]", "[chip makers]")),
     }),
   );
-  assert.equal(newsroom.topics.map((topic) => [topic.slug, topic.name]), [["china-bond", "China Bond"], ["chip-makers", "chip makers"]]);
+  assert.equal(
+    newsroom.topics.map((topic) => [topic.slug, topic.name]),
+    [
+      ["china-bond", "China Bond"],
+      ["chip-makers", "chip makers"],
+    ],
+  );
 });
 
 resolves.run();
 
 const sample = suite("the sample publication in content/ is valid and complete");
 
-sample("it loads without errors, warns only of stories without a picture, and has what the README promises", async () => {
-  const { newsroom, warnings } = await loadNewsroom({ contentDir: "content", publicDir: process.cwd(), now: NOW_SAMPLE, preview: true });
-  assert.equal([...new Set(warnings.map((warning) => `${warning.field}: ${warning.message}`))], [
-    "image: is missing: stories with a picture get a share card and a thumbnail in every list",
-  ]);
-  const published = newsroom.articles.filter((article) => !article.draft && !article.scheduled);
-  assert.ok(published.length >= 24, `${published.length} published articles`);
-  const months = new Set(published.map((article) => article.date.toFormat("yyyy-MM")));
-  assert.ok(months.size >= 12, `${months.size} months`);
-  assert.ok(newsroom.authors.length >= 4 && newsroom.authors.every((author) => author.photo && author.bioHtml));
-  assert.ok(newsroom.topics.length >= 10);
-  assert.ok(newsroom.topics.some((topic) => topic.name === "China Bond"));
-  assert.ok(newsroom.articles.some((article) => article.draft));
-  assert.ok(newsroom.articles.some((article) => article.scheduled));
-});
+sample(
+  "it loads without errors, warns only of stories without a picture, and has what the README promises",
+  async () => {
+    const { newsroom, warnings } = await loadNewsroom({
+      contentDir: "content",
+      publicDir: process.cwd(),
+      now: NOW_SAMPLE,
+      preview: true,
+    });
+    assert.equal(
+      [...new Set(warnings.map((warning) => `${warning.field}: ${warning.message}`))],
+      ["image: is missing: stories with a picture get a share card and a thumbnail in every list"],
+    );
+    const published = newsroom.articles.filter((article) => !article.draft && !article.scheduled);
+    assert.ok(published.length >= 24, `${published.length} published articles`);
+    const months = new Set(published.map((article) => article.date.toFormat("yyyy-MM")));
+    assert.ok(months.size >= 12, `${months.size} months`);
+    assert.ok(newsroom.authors.length >= 4 && newsroom.authors.every((author) => author.photo && author.bioHtml));
+    assert.ok(newsroom.topics.length >= 10);
+    assert.ok(newsroom.topics.some((topic) => topic.name === "China Bond"));
+    assert.ok(newsroom.articles.some((article) => article.draft));
+    assert.ok(newsroom.articles.some((article) => article.scheduled));
+  },
+);
 
 sample.run();
 
@@ -285,35 +352,57 @@ async function logoErrors(logo: string | undefined, pictures: Record<string, Buf
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     const shown = (dir: string) => relative(process.cwd(), dir);
-    return error.problems.map((problem) => formatProblem(problem).replaceAll(shown(contentDir), "content").replaceAll(shown(publicDir), "public"));
+    return error.problems.map((problem) =>
+      formatProblem(problem).replaceAll(shown(contentDir), "content").replaceAll(shown(publicDir), "public"),
+    );
   }
 }
 
 const logo = suite("the publication's logo is a PNG, JPEG or WebP picture under /assets/, at least 112 pixels wide");
 
 logo("the sample's 512-pixel PNG, a 400-pixel JPEG and a 112-pixel PNG are accepted, and so is no logo", async () => {
-  assert.equal(await logoErrors("/assets/img/logo.png", { "assets/img/logo.png": readFileSync("assets/img/logo.png") }), []);
-  assert.equal(await logoErrors("/assets/logo.jpg", { "assets/logo.jpg": readFileSync("assets/img/authors/tom-weller.jpg") }), []);
+  assert.equal(
+    await logoErrors("/assets/img/logo.png", { "assets/img/logo.png": readFileSync("assets/img/logo.png") }),
+    [],
+  );
+  assert.equal(
+    await logoErrors("/assets/logo.jpg", { "assets/logo.jpg": readFileSync("assets/img/authors/tom-weller.jpg") }),
+    [],
+  );
   assert.equal(await logoErrors("/assets/img/logo.png", { "assets/img/logo.png": pngHeader(112, 112) }), []);
   assert.equal(await logoErrors(undefined), []);
 });
 
-logo("a logo that is missing, an SVG, not a picture or narrower than 112 pixels is an error naming publication.ts and logo", async () => {
-  assert.equal(await logoErrors("/assets/img/logo.png"), ["content/publication.ts:logo: no file at /assets/img/logo.png: put the picture at public/assets/img/logo.png or fix the path"]);
-  assert.equal(await logoErrors("/assets/img/favicon.svg", { "assets/img/favicon.svg": readFileSync("assets/img/favicon.svg") }), [
-    "content/publication.ts:logo: /assets/img/favicon.svg is an SVG picture; Google wants a logo in PNG, JPEG or WebP, at least 112 pixels wide",
-  ]);
-  assert.equal(await logoErrors("/assets/img/logo.png", { "assets/img/logo.png": "not a picture" }), [
-    "content/publication.ts:logo: /assets/img/logo.png is not a picture that can be read; Google wants a logo in PNG, JPEG or WebP, at least 112 pixels wide",
-  ]);
-  assert.equal(await logoErrors("/assets/img/logo.png", { "assets/img/logo.png": pngHeader(111, 111) }), [
-    "content/publication.ts:logo: /assets/img/logo.png is 111 pixels wide; Google wants a logo at least 112 pixels wide",
-  ]);
-});
+logo(
+  "a logo that is missing, an SVG, not a picture or narrower than 112 pixels is an error naming publication.ts and logo",
+  async () => {
+    assert.equal(await logoErrors("/assets/img/logo.png"), [
+      "content/publication.ts:logo: no file at /assets/img/logo.png: put the picture at public/assets/img/logo.png or fix the path",
+    ]);
+    assert.equal(
+      await logoErrors("/assets/img/favicon.svg", { "assets/img/favicon.svg": readFileSync("assets/img/favicon.svg") }),
+      [
+        "content/publication.ts:logo: /assets/img/favicon.svg is an SVG picture; Google wants a logo in PNG, JPEG or WebP, at least 112 pixels wide",
+      ],
+    );
+    assert.equal(await logoErrors("/assets/img/logo.png", { "assets/img/logo.png": "not a picture" }), [
+      "content/publication.ts:logo: /assets/img/logo.png is not a picture that can be read; Google wants a logo in PNG, JPEG or WebP, at least 112 pixels wide",
+    ]);
+    assert.equal(await logoErrors("/assets/img/logo.png", { "assets/img/logo.png": pngHeader(111, 111) }), [
+      "content/publication.ts:logo: /assets/img/logo.png is 111 pixels wide; Google wants a logo at least 112 pixels wide",
+    ]);
+  },
+);
 
 logo("a logo that is not a path under /assets/ is an error before any file is read", async () => {
   for (const value of ["https://cdn.example/logo.png", "logo.png", "/img/logo.png", "/assets/../content/logo.png"]) {
-    assert.equal(await logoErrors(value), [`content/publication.ts:logo: "${value}" must be a picture on the site under /assets/, like /assets/img/logo.png`], value);
+    assert.equal(
+      await logoErrors(value),
+      [
+        `content/publication.ts:logo: "${value}" must be a picture on the site under /assets/, like /assets/img/logo.png`,
+      ],
+      value,
+    );
   }
 });
 

@@ -2,12 +2,12 @@ import * as cheerio from "cheerio";
 import fc from "fast-check";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { renderDocument } from "../../src/render/jsxPlugin.ts";
+import { render as articlePage } from "../../layouts/article.11ty.tsx";
 import { ContentError } from "../../src/content/problems.ts";
 import { atomFeed, jsonFeed } from "../../src/feeds/feeds.ts";
 import { typographicText } from "../../src/markdown/markdown.ts";
+import { renderDocument } from "../../src/render/jsxPlugin.ts";
 import { newsSitemapXml } from "../../src/seo/sitemaps.ts";
-import { render as articlePage } from "../../layouts/article.11ty.tsx";
 import { contentTree, load } from "../helpers.ts";
 
 /** Runs per property: enough to meet each kind of hostile text many times, few enough to keep `npm test` quick. */
@@ -20,28 +20,64 @@ const withoutControls = (text: string) => text.replace(/[\u0000-\u0008\u000b\u00
 const hostileText = fc
   .array(
     fc.oneof(
-      { weight: 4, arbitrary: fc.constantFrom('<script>alert("x")</script>', "</script><script>", '"><img src=x onerror=alert(1)>', "&amp; & &lt;", "'", '"', "]]>", "\\", "{{ x }}", "---", "#", ": ", "- ") },
+      {
+        weight: 4,
+        arbitrary: fc.constantFrom(
+          '<script>alert("x")</script>',
+          "</script><script>",
+          '"><img src=x onerror=alert(1)>',
+          "&amp; & &lt;",
+          "'",
+          '"',
+          "]]>",
+          "\\",
+          "{{ x }}",
+          "---",
+          "#",
+          ": ",
+          "- ",
+        ),
+      },
       { weight: 3, arbitrary: fc.constantFrom("Hồ Chí Minh", "北京", "🚢", "\u00a0", "\u2028", "\u200b", "Profits") },
       { weight: 3, arbitrary: fc.string({ unit: "grapheme", maxLength: 12 }).map(withoutControls) },
-      { weight: 1, arbitrary: fc.string({ unit: "grapheme-ascii", minLength: 200, maxLength: 2000 }).map(withoutControls) },
+      {
+        weight: 1,
+        arbitrary: fc.string({ unit: "grapheme-ascii", minLength: 200, maxLength: 2000 }).map(withoutControls),
+      },
     ),
     { minLength: 1, maxLength: 5 },
   )
   .map((parts) => parts.join(""));
 
 /** A field's text: mostly with a word in it, as writers write, sometimes nothing but hostile characters. */
-const fieldText = fc.oneof({ weight: 3, arbitrary: hostileText.map((text) => `Story ${text}`) }, { weight: 1, arbitrary: hostileText });
+const fieldText = fc.oneof(
+  { weight: 3, arbitrary: hostileText.map((text) => `Story ${text}`) },
+  { weight: 1, arbitrary: hostileText },
+);
 
 /** Topics: mostly real ones, sometimes hostile text. */
-const tag = fc.oneof({ weight: 4, arbitrary: fc.constantFrom("China Bond", "Semiconductors", "Hồ Chí Minh City", "C# & .NET") }, { weight: 1, arbitrary: fieldText });
+const tag = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom("China Bond", "Semiconductors", "Hồ Chí Minh City", "C# & .NET") },
+  { weight: 1, arbitrary: fieldText },
+);
 
 /** A Markdown body with hostile text, links with hostile and dangerous addresses, and raw HTML. */
 const body = fc
   .array(
     fc.oneof(
       { weight: 4, arbitrary: hostileText },
-      { weight: 2, arbitrary: hostileText.map((text) => `[${text}](https://example.org/?q=${encodeURIComponent(text)})`) },
-      { weight: 2, arbitrary: fc.constantFrom("<div onclick=alert(1)>", "::: also-see\n- [a](https://example.org/)\n:::", "## A heading") },
+      {
+        weight: 2,
+        arbitrary: hostileText.map((text) => `[${text}](https://example.org/?q=${encodeURIComponent(text)})`),
+      },
+      {
+        weight: 2,
+        arbitrary: fc.constantFrom(
+          "<div onclick=alert(1)>",
+          "::: also-see\n- [a](https://example.org/)\n:::",
+          "## A heading",
+        ),
+      },
       { weight: 1, arbitrary: fc.constantFrom("[x](javascript:alert(1))", "![x](data:image/png;base64,AA)") },
     ),
     { maxLength: 6 },
@@ -56,8 +92,17 @@ const article = fc.record({
   tags: fc.array(tag, { minLength: 1, maxLength: 3 }),
   related: fc.option(fieldText, { nil: undefined }),
   alt: fc.option(fieldText, { nil: undefined }),
-  control: fc.oneof({ weight: 6, arbitrary: fc.constant("") }, { weight: 1, arbitrary: fc.constantFrom("\u0000", "\u0007", "\u001b", "\u007f", "\u0085") }),
-  brokenLine: fc.oneof({ weight: 6, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom("x: [unclosed", "y: &a 1", "title: twice", "  bad indent: 1", '"unterminated') }),
+  control: fc.oneof(
+    { weight: 6, arbitrary: fc.constant("") },
+    { weight: 1, arbitrary: fc.constantFrom("\u0000", "\u0007", "\u001b", "\u007f", "\u0085") },
+  ),
+  brokenLine: fc.oneof(
+    { weight: 6, arbitrary: fc.constant(undefined) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom("x: [unclosed", "y: &a 1", "title: twice", "  bad indent: 1", '"unterminated'),
+    },
+  ),
   body,
 });
 
@@ -73,8 +118,12 @@ function articleText(fields: ArticleFields): string {
     "author: ana-lim",
     ...(fields.source === undefined ? [] : [`source: ${json(fields.source)}`]),
     `tags: [${fields.tags.map((tag) => json(tag)).join(", ")}]`,
-    ...(fields.related === undefined ? [] : [`related: [{ title: ${json(fields.related)}, url: "https://example.org/related" }]`]),
-    ...(fields.alt === undefined ? [] : [`image: { src: /assets/img/news/chips.jpg, alt: ${json(fields.alt)}, caption: ${json(fields.alt)} }`]),
+    ...(fields.related === undefined
+      ? []
+      : [`related: [{ title: ${json(fields.related)}, url: "https://example.org/related" }]`]),
+    ...(fields.alt === undefined
+      ? []
+      : [`image: { src: /assets/img/news/chips.jpg, alt: ${json(fields.alt)}, caption: ${json(fields.alt)} }`]),
     ...(fields.brokenLine === undefined ? [] : [fields.brokenLine]),
     "---",
     fields.body,
@@ -88,7 +137,9 @@ const asParsed = (text: string) => text.trim().replace(/\r\n?/g, "\n");
 /** A headline or dek as the site shows it: trimmed, with the body's typographic quotes and dashes. */
 const typeset = (text: string) => typographicText(text.trim());
 
-const property = suite("any article a writer can type is built with every field escaped, or refused with its file named");
+const property = suite(
+  "any article a writer can type is built with every field escaped, or refused with its file named",
+);
 
 const outcomes = { built: 0, refused: 0 };
 
@@ -96,14 +147,17 @@ property("loading, then rendering the page, feeds and news sitemap", async () =>
   await fc.assert(
     fc.asyncProperty(article, async (fields) => {
       const dir = contentTree({ "news/2024/story.md": articleText(fields) });
-      let loaded;
+      let loaded: Awaited<ReturnType<typeof load>> | undefined;
       try {
         loaded = await load(dir);
       } catch (error) {
         if (!(error instanceof ContentError)) throw error;
         const errors = error.problems.filter((problem) => problem.severity === "error");
         assert.ok(errors.length > 0);
-        assert.ok(errors.every((problem) => problem.file.endsWith("/news/2024/story.md")), errors.map((problem) => problem.file).join(", "));
+        assert.ok(
+          errors.every((problem) => problem.file.endsWith("/news/2024/story.md")),
+          errors.map((problem) => problem.file).join(", "),
+        );
         outcomes.refused++;
         return;
       }
@@ -113,11 +167,20 @@ property("loading, then rendering the page, feeds and news sitemap", async () =>
       assert.ok(story);
       const html = await renderDocument(articlePage({ newsroom, article: story }));
       const $ = cheerio.load(html);
-      assert.equal($("script").map((_, script) => $(script).attr("type")).get(), ["application/ld+json"]);
+      assert.equal(
+        $("script")
+          .map((_, script) => $(script).attr("type"))
+          .get(),
+        ["application/ld+json"],
+      );
       assert.is($("[onerror], [onclick], img[src=x]").length, 0);
-      assert.equal($("a[href]").filter((_, link) => /^\s*(javascript|vbscript|data):/i.test($(link).attr("href") ?? "")).length, 0);
+      assert.equal(
+        $("a[href]").filter((_, link) => /^\s*(javascript|vbscript|data):/i.test($(link).attr("href") ?? "")).length,
+        0,
+      );
       assert.is($("h1").text(), asParsed(typeset(fields.title)));
-      if (fields.dek !== undefined) assert.is($('meta[name="description"]').attr("content"), asParsed(typeset(fields.dek)));
+      if (fields.dek !== undefined)
+        assert.is($('meta[name="description"]').attr("content"), asParsed(typeset(fields.dek)));
       assert.is(JSON.parse($('script[type="application/ld+json"]').text()).headline, typeset(fields.title));
       assert.not.match($('script[type="application/ld+json"]').text(), /</);
       const spec = { url: "/feed.xml", pageUrl: "/", title: newsroom.publication.name, articles: newsroom.articles };

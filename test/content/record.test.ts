@@ -15,23 +15,34 @@ aliases("a slug means the old article address; a path is kept as readers had it"
   ]);
 });
 
-aliases("queries, fragments, escapes, climbing out and doubled slashes are not addresses a static host can serve", () => {
-  assert.equal(["Micron", "/a?b=1", "/a#b", "/a%20b", "/a/../b", "//evil.example/a", "/a//b", "https://x.example/a", "", "/"].map(aliasPath), [
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-  ]);
-});
+aliases(
+  "queries, fragments, escapes, climbing out and doubled slashes are not addresses a static host can serve",
+  () => {
+    assert.equal(
+      [
+        "Micron",
+        "/a?b=1",
+        "/a#b",
+        "/a%20b",
+        "/a/../b",
+        "//evil.example/a",
+        "/a//b",
+        "https://x.example/a",
+        "",
+        "/",
+      ].map(aliasPath),
+      [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined],
+    );
+  },
+);
 
 aliases("an .html address is that file; any other is a folder's index.html, as on GitHub Pages", () => {
-  assert.equal(["/news/micron/", "/old/story", "/2019/05/story.html", "/a/b.php"].map(aliasFile), ["news/micron/index.html", "old/story/index.html", "2019/05/story.html", "a/b.php/index.html"]);
+  assert.equal(["/news/micron/", "/old/story", "/2019/05/story.html", "/a/b.php"].map(aliasFile), [
+    "news/micron/index.html",
+    "old/story/index.html",
+    "2019/05/story.html",
+    "a/b.php/index.html",
+  ]);
 });
 
 aliases.run();
@@ -40,26 +51,35 @@ const checks = suite("build rejects aliases, corrections and retractions that wo
 
 checks("an alias that is not an address on the site", async () => {
   const dir = contentTree({ "news/2024/a.md": articleFile(`${validFields}\naliases: [old, "/b?x=1"]`) });
-  assert.equal(await rejection(dir), ["news/2024/a.md:6:aliases[1]: `/b?x=1` is not an old slug (like micron-thaw) or an address on the site (like /news/micron-thaw/ or /2019/05/story.html)"]);
-});
-
-checks("an alias that is the article's own address, another page of the site, a build folder or another article's alias", async () => {
-  const dir = contentTree({
-    "news/2024/a.md": articleFile(`${validFields}\naliases: [a, /news/b/, /topics/china-bond/, /assets/old.html, shared]`),
-    "news/2024/b.md": articleFile(`${validFields}\naliases: [shared]`),
-  });
   assert.equal(await rejection(dir), [
-    "news/2024/a.md:6:aliases[0]: /news/a/ is this article's own address: list only addresses it had before",
-    "news/2024/a.md:6:aliases[1]: /news/b/ is the address of a page the site has: an old address must not be in use",
-    "news/2024/a.md:6:aliases[2]: /topics/china-bond/ is the address of a page the site has: an old address must not be in use",
-    "news/2024/a.md:6:aliases[3]: /assets/old.html is in a folder the build owns: old addresses of stories cannot be there",
-    "news/2024/b.md:6:aliases[0]: /news/shared/ is also an old address of news/2024/a.md: an address can lead to one story only",
+    "news/2024/a.md:6:aliases[1]: `/b?x=1` is not an old slug (like micron-thaw) or an address on the site (like /news/micron-thaw/ or /2019/05/story.html)",
   ]);
 });
 
+checks(
+  "an alias that is the article's own address, another page of the site, a build folder or another article's alias",
+  async () => {
+    const dir = contentTree({
+      "news/2024/a.md": articleFile(
+        `${validFields}\naliases: [a, /news/b/, /topics/china-bond/, /assets/old.html, shared]`,
+      ),
+      "news/2024/b.md": articleFile(`${validFields}\naliases: [shared]`),
+    });
+    assert.equal(await rejection(dir), [
+      "news/2024/a.md:6:aliases[0]: /news/a/ is this article's own address: list only addresses it had before",
+      "news/2024/a.md:6:aliases[1]: /news/b/ is the address of a page the site has: an old address must not be in use",
+      "news/2024/a.md:6:aliases[2]: /topics/china-bond/ is the address of a page the site has: an old address must not be in use",
+      "news/2024/a.md:6:aliases[3]: /assets/old.html is in a folder the build owns: old addresses of stories cannot be there",
+      "news/2024/b.md:6:aliases[0]: /news/shared/ is also an old address of news/2024/a.md: an address can lead to one story only",
+    ]);
+  },
+);
+
 checks("an empty or undated correction, and one that is not a date and a note", async () => {
   const dir = contentTree({
-    "news/2024/a.md": articleFile(`${validFields}\ncorrections:\n  - { date: 2024-03-02 }\n  - { note: "Undated." }\n  - { date: 2024-03-02, note: "" }\n  - fixed it`),
+    "news/2024/a.md": articleFile(
+      `${validFields}\ncorrections:\n  - { date: 2024-03-02 }\n  - { note: "Undated." }\n  - { date: 2024-03-02, note: "" }\n  - fixed it`,
+    ),
   });
   assert.equal(await rejection(dir), [
     "news/2024/a.md:7:corrections[0].note: is required: say what was wrong and what is right",
@@ -97,15 +117,32 @@ checks("a retraction without a note, of a draft, dated before its story or in th
   ]);
 });
 
-checks("a retracted story leaves ALSO SEE with a warning, and the latest correction is its article's last change", async () => {
-  const dir = contentTree({
-    "news/2024/a.md": articleFile(`${validFields}\nupdated: 2024-03-04\nrelated: [b]\ncorrections:\n  - { date: 2024-03-03, note: "One." }\n  - { date: 2024-03-09T10:00, note: "Two." }`),
-    "news/2024/b.md": articleFile(`${validFields}\nretracted: { date: 2024-03-05, note: "Withdrawn." }`),
-  });
-  const { newsroom, warnings } = await load(dir);
-  assert.equal(newsroom.articles.map((article) => [article.slug, article.modified.toISO(), article.related.length]), [["a", "2024-03-09T10:00:00.000+07:00", 0]]);
-  assert.equal(newsroom.retracted.map((article) => [article.slug, article.html, article.retraction?.noteHtml]), [["b", "", "<p>Withdrawn.</p>\n"]]);
-  assert.ok(warnings.some((warning) => warning.field === "related[0]" && warning.message === "`b` was retracted, so it is left out of ALSO SEE: remove it from related"));
-});
+checks(
+  "a retracted story leaves ALSO SEE with a warning, and the latest correction is its article's last change",
+  async () => {
+    const dir = contentTree({
+      "news/2024/a.md": articleFile(
+        `${validFields}\nupdated: 2024-03-04\nrelated: [b]\ncorrections:\n  - { date: 2024-03-03, note: "One." }\n  - { date: 2024-03-09T10:00, note: "Two." }`,
+      ),
+      "news/2024/b.md": articleFile(`${validFields}\nretracted: { date: 2024-03-05, note: "Withdrawn." }`),
+    });
+    const { newsroom, warnings } = await load(dir);
+    assert.equal(
+      newsroom.articles.map((article) => [article.slug, article.modified.toISO(), article.related.length]),
+      [["a", "2024-03-09T10:00:00.000+07:00", 0]],
+    );
+    assert.equal(
+      newsroom.retracted.map((article) => [article.slug, article.html, article.retraction?.noteHtml]),
+      [["b", "", "<p>Withdrawn.</p>\n"]],
+    );
+    assert.ok(
+      warnings.some(
+        (warning) =>
+          warning.field === "related[0]" &&
+          warning.message === "`b` was retracted, so it is left out of ALSO SEE: remove it from related",
+      ),
+    );
+  },
+);
 
 checks.run();

@@ -6,7 +6,11 @@ import { collectStories, editionWindow, previousDay, runningOrder, type Story } 
 const ZONE = "Asia/Bangkok";
 const at = (iso: string) => DateTime.fromISO(iso, { zone: ZONE });
 const day = (iso: string) => at(iso).startOf("day");
-const story = (slug: string, iso: string, ...topics: string[]): Story => ({ slug, date: at(iso), topics: topics.map((slug) => ({ slug })) });
+const story = (slug: string, iso: string, ...topics: string[]): Story => ({
+  slug,
+  date: at(iso),
+  topics: topics.map((slug) => ({ slug })),
+});
 
 const stories = [
   story("before-previous", "2026-11-10T23:59:59", "china-bond"),
@@ -38,14 +42,30 @@ collect("the window follows the publication's calendar, not UTC's", () => {
 });
 
 collect("the first edition, with no previous one, reaches back seven days", () => {
-  assert.equal(slugs(collectStories(stories, editionWindow(day("2026-11-17")))), ["last-minute", "same-instant-a", "same-instant-b", "midweek", "just-after-previous"]);
-  assert.equal(slugs(collectStories(stories, editionWindow(day("2026-11-16")))), ["same-instant-a", "same-instant-b", "midweek", "just-after-previous", "before-previous"]);
+  assert.equal(slugs(collectStories(stories, editionWindow(day("2026-11-17")))), [
+    "last-minute",
+    "same-instant-a",
+    "same-instant-b",
+    "midweek",
+    "just-after-previous",
+  ]);
+  assert.equal(slugs(collectStories(stories, editionWindow(day("2026-11-16")))), [
+    "same-instant-a",
+    "same-instant-b",
+    "midweek",
+    "just-after-previous",
+    "before-previous",
+  ]);
 });
 
 collect("topics restrict the collection to articles filed under any of them", () => {
   const window = editionWindow(day("2026-11-17"), day("2026-11-10"));
   assert.equal(slugs(collectStories(stories, window, new Set(["ports"]))), ["midweek", "just-after-previous"]);
-  assert.equal(slugs(collectStories(stories, window, new Set(["ports", "semiconductors"]))), ["same-instant-a", "midweek", "just-after-previous"]);
+  assert.equal(slugs(collectStories(stories, window, new Set(["ports", "semiconductors"]))), [
+    "same-instant-a",
+    "midweek",
+    "just-after-previous",
+  ]);
   assert.equal(collectStories(stories, window, new Set(["tourism"])), []);
 });
 

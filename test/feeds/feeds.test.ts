@@ -6,13 +6,19 @@ const absolute = suite("feed HTML carries absolute URLs");
 
 absolute("root-relative links and images point at the publication's base URL", () => {
   assert.is(
-    absoluteHtml('<p><a href="/news/a/">A</a> <img src="/assets/img/x.jpg" alt=""> <a href="#why">Why</a> <a href="https://example.org/">E</a> <a href="//cdn.example/x">C</a></p>', "https://ledger.example/"),
+    absoluteHtml(
+      '<p><a href="/news/a/">A</a> <img src="/assets/img/x.jpg" alt=""> <a href="#why">Why</a> <a href="https://example.org/">E</a> <a href="//cdn.example/x">C</a></p>',
+      "https://ledger.example/",
+    ),
     '<p><a href="https://ledger.example/news/a/">A</a> <img src="https://ledger.example/assets/img/x.jpg" alt=""> <a href="#why">Why</a> <a href="https://example.org/">E</a> <a href="//cdn.example/x">C</a></p>',
   );
 });
 
 absolute("text that merely looks like an attribute is left alone", () => {
-  assert.is(absoluteHtml("<p>write href=&quot;/news/&quot; like this</p>", "https://ledger.example"), "<p>write href=&quot;/news/&quot; like this</p>");
+  assert.is(
+    absoluteHtml("<p>write href=&quot;/news/&quot; like this</p>", "https://ledger.example"),
+    "<p>write href=&quot;/news/&quot; like this</p>",
+  );
 });
 
 absolute.run();

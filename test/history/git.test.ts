@@ -13,7 +13,15 @@ function repository() {
     const result = spawnSync("git", args, {
       cwd: root,
       encoding: "utf8",
-      env: { ...process.env, GIT_AUTHOR_NAME: "Ed", GIT_AUTHOR_EMAIL: "ed@example.org", GIT_COMMITTER_NAME: "Ed", GIT_COMMITTER_EMAIL: "ed@example.org", GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: "Ed",
+        GIT_AUTHOR_EMAIL: "ed@example.org",
+        GIT_COMMITTER_NAME: "Ed",
+        GIT_COMMITTER_EMAIL: "ed@example.org",
+        GIT_AUTHOR_DATE: date,
+        GIT_COMMITTER_DATE: date,
+      },
     });
     if (result.status !== 0) throw new Error(`git ${args.join(" ")}: ${result.stderr}`);
     return result.stdout.trim();
@@ -28,36 +36,45 @@ function repository() {
 
 const history = suite("the content folder's history is read along the published branch, one version per change");
 
-history("each version has the commit time it arrived and the time the next commit replaced, renamed or removed it", () => {
-  const { root, git, write } = repository();
-  write("site/content/news/2024/a.md", "first");
-  write("site/README.md", "outside the content folder");
-  git("2024-03-01T00:00:00Z", "add", ".");
-  git("2024-03-01T00:00:00Z", "commit", "-q", "-m", "a");
-  renameSync(join(root, "site/content/news/2024/a.md"), join(root, "site/content/news/2024/b.md"));
-  git("2024-04-01T00:00:00Z", "add", "-A");
-  git("2024-04-01T00:00:00Z", "commit", "-q", "-m", "rename");
-  // A change merged from a side branch counts when the merge lands on the published branch.
-  git("2024-04-10T00:00:00Z", "checkout", "-q", "-b", "side");
-  write("site/content/news/2024/b.md", "second");
-  git("2024-04-10T00:00:00Z", "commit", "-q", "-am", "edit");
-  git("2024-04-20T00:00:00Z", "checkout", "-q", "main");
-  git("2024-05-01T00:00:00Z", "merge", "-q", "--no-ff", "-m", "merge", "side");
-  rmSync(join(root, "site/content/news/2024/b.md"));
-  git("2024-06-01T00:00:00Z", "commit", "-q", "-am", "delete");
+history(
+  "each version has the commit time it arrived and the time the next commit replaced, renamed or removed it",
+  () => {
+    const { root, git, write } = repository();
+    write("site/content/news/2024/a.md", "first");
+    write("site/README.md", "outside the content folder");
+    git("2024-03-01T00:00:00Z", "add", ".");
+    git("2024-03-01T00:00:00Z", "commit", "-q", "-m", "a");
+    renameSync(join(root, "site/content/news/2024/a.md"), join(root, "site/content/news/2024/b.md"));
+    git("2024-04-01T00:00:00Z", "add", "-A");
+    git("2024-04-01T00:00:00Z", "commit", "-q", "-m", "rename");
+    // A change merged from a side branch counts when the merge lands on the published branch.
+    git("2024-04-10T00:00:00Z", "checkout", "-q", "-b", "side");
+    write("site/content/news/2024/b.md", "second");
+    git("2024-04-10T00:00:00Z", "commit", "-q", "-am", "edit");
+    git("2024-04-20T00:00:00Z", "checkout", "-q", "main");
+    git("2024-05-01T00:00:00Z", "merge", "-q", "--no-ff", "-m", "merge", "side");
+    rmSync(join(root, "site/content/news/2024/b.md"));
+    git("2024-06-01T00:00:00Z", "commit", "-q", "-am", "delete");
 
-  const read = readContentHistory(join(root, "site/content"), "");
-  if ("unavailable" in read) throw new Error(read.unavailable);
-  assert.equal([read.ref, read.commits, read.shallow], ["HEAD", 4, false]);
-  assert.equal(
-    read.versions.map((version) => [version.path, version.text, version.from.toISO(), version.until?.toISO(), version.renamedTo]),
-    [
-      ["news/2024/a.md", "first", "2024-03-01T00:00:00.000Z", "2024-04-01T00:00:00.000Z", "news/2024/b.md"],
-      ["news/2024/b.md", "first", "2024-04-01T00:00:00.000Z", "2024-05-01T00:00:00.000Z", undefined],
-      ["news/2024/b.md", "second", "2024-05-01T00:00:00.000Z", "2024-06-01T00:00:00.000Z", undefined],
-    ],
-  );
-});
+    const read = readContentHistory(join(root, "site/content"), "");
+    if ("unavailable" in read) throw new Error(read.unavailable);
+    assert.equal([read.ref, read.commits, read.shallow], ["HEAD", 4, false]);
+    assert.equal(
+      read.versions.map((version) => [
+        version.path,
+        version.text,
+        version.from.toISO(),
+        version.until?.toISO(),
+        version.renamedTo,
+      ]),
+      [
+        ["news/2024/a.md", "first", "2024-03-01T00:00:00.000Z", "2024-04-01T00:00:00.000Z", "news/2024/b.md"],
+        ["news/2024/b.md", "first", "2024-04-01T00:00:00.000Z", "2024-05-01T00:00:00.000Z", undefined],
+        ["news/2024/b.md", "second", "2024-05-01T00:00:00.000Z", "2024-06-01T00:00:00.000Z", undefined],
+      ],
+    );
+  },
+);
 
 history("origin's branch is the record when there is one: commits not yet pushed were never published", () => {
   const { root, git, write } = repository();
@@ -80,7 +97,9 @@ history("a folder outside any repository, or a copy without .git, has no history
   const copy = join(mkdtempSync(join(tmpdir(), "newsdesk-copy-")), "content");
   cpSync(join(root, "content"), copy, { recursive: true });
   assert.equal(readContentHistory(copy, ""), { unavailable: "the content folder is not in a git repository" });
-  assert.equal(readContentHistory(join(root, "missing"), ""), { unavailable: `${join(root, "missing")} does not exist` });
+  assert.equal(readContentHistory(join(root, "missing"), ""), {
+    unavailable: `${join(root, "missing")} does not exist`,
+  });
 });
 
 history.run();

@@ -27,17 +27,26 @@ function sources(dir: string): { path: string; text: string }[] {
 }
 
 const guard = suite("raw HTML enters pages only through rawHtml()");
-const code = [...sources("layouts"), ...sources("src")].filter(({ path }) => path !== join("src", "render", "rawHtml.ts"));
+const code = [...sources("layouts"), ...sources("src")].filter(
+  ({ path }) => path !== join("src", "render", "rawHtml.ts"),
+);
 
 guard("no layout or module builds jsx-async-runtime's { html } escape hatch itself", () => {
-  const offenders = code.filter(({ text }) => /\{\s*html\s*:(?!\s*false\b)/.test(text) || /jsxEscapeHTML/.test(text)).map(({ path }) => path);
+  const offenders = code
+    .filter(({ text }) => /\{\s*html\s*:(?!\s*false\b)/.test(text) || /jsxEscapeHTML/.test(text))
+    .map(({ path }) => path);
   assert.equal(offenders, []);
 });
 
 guard("every rawHtml() call passes rendered Markdown", () => {
-  const calls = code.flatMap(({ path, text }) => [...text.matchAll(/rawHtml\(([^)]*)\)/g)].map((match) => `${path}: ${match[1]}`));
+  const calls = code.flatMap(({ path, text }) =>
+    [...text.matchAll(/rawHtml\(([^)]*)\)/g)].map((match) => `${path}: ${match[1]}`),
+  );
   assert.ok(calls.length > 0);
-  assert.equal(calls.filter((call) => !ALLOWED_RAW.some((allowed) => call.endsWith(`: ${allowed}`))), []);
+  assert.equal(
+    calls.filter((call) => !ALLOWED_RAW.some((allowed) => call.endsWith(`: ${allowed}`))),
+    [],
+  );
 });
 
 guard.run();
@@ -46,11 +55,12 @@ const escaping = suite("layouts escape text and attributes by default");
 
 escaping("a hostile headline is text in an element and in an attribute", async () => {
   const headline = `Profits <script>alert(1)</script> "quoted" & 'single'`;
-  const html = await jsxToString.call({}, (
+  const html = await jsxToString.call(
+    {},
     <p title={headline} data-headline={headline}>
       {headline}
-    </p>
-  ));
+    </p>,
+  );
   assert.is(
     html,
     '<p title="Profits &lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot; &amp; &#39;single&#39;" data-headline="Profits &lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot; &amp; &#39;single&#39;">Profits &lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot; &amp; &#39;single&#39;</p>',
@@ -58,7 +68,10 @@ escaping("a hostile headline is text in an element and in an attribute", async (
 });
 
 escaping("rawHtml() is the way through, and only for what it is given", async () => {
-  assert.is(await jsxToString.call({}, <div>{rawHtml("<p>Rendered <em>Markdown</em></p>")}</div>), "<div><p>Rendered <em>Markdown</em></p></div>");
+  assert.is(
+    await jsxToString.call({}, <div>{rawHtml("<p>Rendered <em>Markdown</em></p>")}</div>),
+    "<div><p>Rendered <em>Markdown</em></p></div>",
+  );
 });
 
 escaping.run();

@@ -3,32 +3,54 @@ import { DateTime } from "luxon";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import type { Article, Author, Newsroom } from "../../src/content/schema.ts";
-import { apacheHeaders, contentSecurityPolicy, headersFile, imageOrigins, metaContentSecurityPolicy, nginxHeaders, securityHeaders } from "../../src/security/headers.ts";
+import {
+  apacheHeaders,
+  contentSecurityPolicy,
+  headersFile,
+  imageOrigins,
+  metaContentSecurityPolicy,
+  nginxHeaders,
+  securityHeaders,
+} from "../../src/security/headers.ts";
 import { parseHeadersFile } from "../serve.ts";
 
 const policy = suite("the security headers are one policy, written for every host");
 
-policy("the policy allows the site's own files, Pagefind's WebAssembly and fetches, and nothing inline or framed", () => {
-  assert.is(
-    contentSecurityPolicy(),
-    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; object-src 'none'",
-  );
-  assert.is(metaContentSecurityPolicy(), contentSecurityPolicy().replace(" frame-ancestors 'none';", ""));
-});
+policy(
+  "the policy allows the site's own files, Pagefind's WebAssembly and fetches, and nothing inline or framed",
+  () => {
+    assert.is(
+      contentSecurityPolicy(),
+      "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; object-src 'none'",
+    );
+    assert.is(metaContentSecurityPolicy(), contentSecurityPolicy().replace(" frame-ancestors 'none';", ""));
+  },
+);
 
 policy("the header's policy differs only in allowing inline styles, which the email edition needs", () => {
-  assert.equal(new Map(securityHeaders()).get("Content-Security-Policy"), contentSecurityPolicy().replace("style-src 'self';", "style-src 'self' 'unsafe-inline';"));
+  assert.equal(
+    new Map(securityHeaders()).get("Content-Security-Policy"),
+    contentSecurityPolicy().replace("style-src 'self';", "style-src 'self' 'unsafe-inline';"),
+  );
 });
 
 policy("pictures from other sites named in the content add their origins to img-src, once each", () => {
   const picture = (src: string) => ({ src, alt: "A picture" });
   const newsroom = {
-    articles: [{ image: picture("https://images.example/a.jpg") }, { image: picture("/assets/img/news/chips.jpg") }, { image: picture("https://images.example/b.jpg") }, {}] as Article[],
+    articles: [
+      { image: picture("https://images.example/a.jpg") },
+      { image: picture("/assets/img/news/chips.jpg") },
+      { image: picture("https://images.example/b.jpg") },
+      {},
+    ] as Article[],
     authors: [{ photo: picture("https://cdn.example.org/p.jpg") }] as Author[],
     builtAt: DateTime.fromISO("2024-06-01T00:00:00Z"),
   } as Newsroom;
   assert.equal(imageOrigins(newsroom), ["https://cdn.example.org", "https://images.example"]);
-  assert.match(contentSecurityPolicy(imageOrigins(newsroom)), /; img-src 'self' https:\/\/cdn\.example\.org https:\/\/images\.example;/);
+  assert.match(
+    contentSecurityPolicy(imageOrigins(newsroom)),
+    /; img-src 'self' https:\/\/cdn\.example\.org https:\/\/images\.example;/,
+  );
 });
 
 policy("_headers applies every header to every path, as Netlify and Cloudflare Pages read it", () => {
@@ -38,18 +60,21 @@ policy("_headers applies every header to every path, as Netlify and Cloudflare P
   assert.equal(rules[0]?.headers, securityHeaders());
 });
 
-policy("the hosting guide shows exactly the generated _headers, nginx and Apache configuration and the meta tag", () => {
-  const readme = readFileSync("docs/hosting.md", "utf8");
-  const block = (language: string, text: string) => `\`\`\`${language}\n${text.trimEnd()}\n\`\`\``;
-  const headers = securityHeaders();
-  for (const expected of [
-    block("text", headersFile(headers)),
-    block("nginx", nginxHeaders(headers)),
-    block("apache", apacheHeaders(headers)),
-    block("html", `<meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy()}">`),
-  ]) {
-    assert.ok(readme.includes(expected), `docs/hosting.md lacks:\n${expected}`);
-  }
-});
+policy(
+  "the hosting guide shows exactly the generated _headers, nginx and Apache configuration and the meta tag",
+  () => {
+    const readme = readFileSync("docs/hosting.md", "utf8");
+    const block = (language: string, text: string) => `\`\`\`${language}\n${text.trimEnd()}\n\`\`\``;
+    const headers = securityHeaders();
+    for (const expected of [
+      block("text", headersFile(headers)),
+      block("nginx", nginxHeaders(headers)),
+      block("apache", apacheHeaders(headers)),
+      block("html", `<meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy()}">`),
+    ]) {
+      assert.ok(readme.includes(expected), `docs/hosting.md lacks:\n${expected}`);
+    }
+  },
+);
 
 policy.run();

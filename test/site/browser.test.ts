@@ -30,10 +30,20 @@ async function scan(page: Page, label: string, skipRules: string[] = []): Promis
   await page.addScriptTag({ content: AXE });
   const rules = Object.fromEntries(skipRules.map((rule) => [rule, { enabled: false }]));
   const found = await page.evaluate(
-    async ({ tags, rules }) => ((await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> } }).axe.run(document, { runOnly: { type: "tag", values: tags }, rules })).violations),
+    async ({ tags, rules }) =>
+      (
+        await (
+          window as unknown as {
+            axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> };
+          }
+        ).axe.run(document, { runOnly: { type: "tag", values: tags }, rules })
+      ).violations,
     { tags: AXE_TAGS, rules },
   );
-  return found.map((violation) => `${label}: ${violation.id} (${violation.help}) at ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  return found.map(
+    (violation) =>
+      `${label}: ${violation.id} (${violation.help}) at ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+  );
 }
 
 async function violations(page: Page, url: string): Promise<string[]> {
@@ -85,9 +95,14 @@ accessibility("home, three articles, a topic, an author, search with results and
 
 accessibility("the same scan does report a page with problems, so a clean result means something", async () => {
   const page = await browser.newPage();
-  await page.setContent('<html><head><title>Bad</title></head><body><main><img src="x.png"><p style="color:#ccc;background:#fff">Faint</p></main></body></html>');
+  await page.setContent(
+    '<html><head><title>Bad</title></head><body><main><img src="x.png"><p style="color:#ccc;background:#fff">Faint</p></main></body></html>',
+  );
   const ids = (await scan(page, "bad")).map((line) => line.split(" ")[1]);
-  assert.ok(["html-has-lang", "image-alt", "color-contrast"].every((id) => ids.includes(id)), ids.join(", "));
+  assert.ok(
+    ["html-has-lang", "image-alt", "color-contrast"].every((id) => ids.includes(id)),
+    ids.join(", "),
+  );
   await page.close();
 });
 
@@ -104,7 +119,10 @@ accessibility("an article reads in full with JavaScript turned off", async () =>
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(`${server.origin}/news/beijing-signals-thaw-for-us-memory-chipmaker/`);
-  assert.is(await page.locator("h1").textContent(), "Dramatic turnaround in Beijing’s attitude to US memory-chip maker Veridian");
+  assert.is(
+    await page.locator("h1").textContent(),
+    "Dramatic turnaround in Beijing’s attitude to US memory-chip maker Veridian",
+  );
   assert.ok((await page.locator(".article__body p").count()) > 5);
   assert.ok(await page.locator(".article__body").isVisible());
   await context.close();
@@ -137,40 +155,51 @@ screenshots("home, an article, a topic page and search with results at 1280 and 
     await page.screenshot({ path, fullPage: true });
     shots.push(path);
     // No page is wider than the screen: nothing to scroll sideways on a phone.
-    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `search page overflows at ${width}px`);
+    assert.ok(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      `search page overflows at ${width}px`,
+    );
     await page.close();
   }
   assert.is(shots.length, 8);
 });
 
-screenshots("the newsletter archive and an edition's web page at 1280 and 375 pixels, and its email at 600 and 375 pixels", async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  const shots: [string, string, number][] = [
-    ["newsletter", "/newsletter/", 1280],
-    ["newsletter", "/newsletter/", 375],
-    ["edition", "/newsletter/2026-10-06/", 1280],
-    ["edition", "/newsletter/2026-10-06/", 375],
-    ["email", "/newsletter/2026-10-06/email.html", 600],
-    ["email", "/newsletter/2026-10-06/email.html", 375],
-  ];
-  const overflowing: string[] = [];
-  for (const [name, url, width] of shots) {
-    // An email client applies no Content-Security-Policy, and the email's pictures, absolute on the publication's
-    // address, come from this test server here: another origin than the page's.
-    const page = await browser.newPage({ viewport: { width, height: 900 }, bypassCSP: name === "email" });
-    // The email's URLs are absolute on the publication's address: serve them from the built site.
-    await page.route(`${publication.baseUrl}/**`, async (route) => {
-      await route.fulfill({ response: await route.fetch({ url: `${server.origin}${new URL(route.request().url()).pathname}` }) });
-    });
-    await page.goto(`${server.origin}${url}`, { waitUntil: "networkidle" });
-    // A full-page screenshot does not scroll, so pictures below the fold would stay unloaded.
-    await page.evaluate(() => document.querySelectorAll("img").forEach((image) => (image.loading = "eager")));
-    await page.waitForLoadState("networkidle");
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
-    if (!(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth))) overflowing.push(`${url} at ${width}px`);
-    await page.close();
-  }
-  assert.equal(overflowing, []);
-});
+screenshots(
+  "the newsletter archive and an edition's web page at 1280 and 375 pixels, and its email at 600 and 375 pixels",
+  async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const shots: [string, string, number][] = [
+      ["newsletter", "/newsletter/", 1280],
+      ["newsletter", "/newsletter/", 375],
+      ["edition", "/newsletter/2026-10-06/", 1280],
+      ["edition", "/newsletter/2026-10-06/", 375],
+      ["email", "/newsletter/2026-10-06/email.html", 600],
+      ["email", "/newsletter/2026-10-06/email.html", 375],
+    ];
+    const overflowing: string[] = [];
+    for (const [name, url, width] of shots) {
+      // An email client applies no Content-Security-Policy, and the email's pictures, absolute on the publication's
+      // address, come from this test server here: another origin than the page's.
+      const page = await browser.newPage({ viewport: { width, height: 900 }, bypassCSP: name === "email" });
+      // The email's URLs are absolute on the publication's address: serve them from the built site.
+      await page.route(`${publication.baseUrl}/**`, async (route) => {
+        await route.fulfill({
+          response: await route.fetch({ url: `${server.origin}${new URL(route.request().url()).pathname}` }),
+        });
+      });
+      await page.goto(`${server.origin}${url}`, { waitUntil: "networkidle" });
+      // A full-page screenshot does not scroll, so pictures below the fold would stay unloaded.
+      await page.evaluate(() => {
+        for (const image of document.querySelectorAll("img")) image.loading = "eager";
+      });
+      await page.waitForLoadState("networkidle");
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
+      if (!(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)))
+        overflowing.push(`${url} at ${width}px`);
+      await page.close();
+    }
+    assert.equal(overflowing, []);
+  },
+);
 
 screenshots.run();

@@ -12,10 +12,14 @@ let built: string | undefined;
 export function sampleSite(): string {
   if (built) return built;
   const out = join(mkdtempSync(join(tmpdir(), "newsdesk-sample-")), "site");
-  const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--out", out, "--now", SAMPLE_NOW], {
-    encoding: "utf8",
-    env: { ...process.env, NEWSDESK_CONTENT: "", NEWSDESK_PREVIEW: "" },
-  });
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "src/cli/build.ts", "--out", out, "--now", SAMPLE_NOW],
+    {
+      encoding: "utf8",
+      env: { ...process.env, NEWSDESK_CONTENT: "", NEWSDESK_PREVIEW: "" },
+    },
+  );
   if (result.status !== 0) throw new Error(`the sample publication did not build:\n${result.stderr}`);
   built = out;
   return out;

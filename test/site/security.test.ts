@@ -15,17 +15,23 @@ async function watchedPage(): Promise<{ page: Page; problems(): Promise<string[]
   const page = await browser.newPage();
   const console: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error" || message.type() === "warning") console.push(`console ${message.type()}: ${message.text()}`);
+    if (message.type() === "error" || message.type() === "warning")
+      console.push(`console ${message.type()}: ${message.text()}`);
   });
   page.on("pageerror", (error) => console.push(`page error: ${error.message}`));
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { violations: string[] }).violations = seen;
-    document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"}`));
+    document.addEventListener("securitypolicyviolation", (event) =>
+      seen.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"}`),
+    );
   });
   return {
     page,
-    problems: async () => [...(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)), ...console],
+    problems: async () => [
+      ...(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)),
+      ...console,
+    ],
   };
 }
 
@@ -77,7 +83,10 @@ csp("the policy is enforced: an injected inline script is blocked and reported",
     return (window as unknown as { injected?: boolean }).injected === true;
   });
   assert.is(ran, false);
-  assert.ok((await problems()).some((problem) => problem.startsWith("script-src-elem blocked inline")), (await problems()).join("\n"));
+  assert.ok(
+    (await problems()).some((problem) => problem.startsWith("script-src-elem blocked inline")),
+    (await problems()).join("\n"),
+  );
   await page.close();
 });
 
@@ -91,13 +100,24 @@ csp("pages stay strict under their meta policy, while the email edition keeps it
     return injected ? getComputedStyle(injected).color : "";
   });
   assert.is.not(injectedColor, "rgb(255, 0, 0)");
-  assert.ok((await problems()).some((problem) => problem.startsWith("style-src-attr blocked inline")), (await problems()).join("\n"));
+  assert.ok(
+    (await problems()).some((problem) => problem.startsWith("style-src-attr blocked inline")),
+    (await problems()).join("\n"),
+  );
   await page.close();
 
   const email = await watchedPage();
   await email.page.goto(`${server.origin}/newsletter/2026-10-06/email.html`, { waitUntil: "networkidle" });
-  assert.is(await email.page.evaluate(() => getComputedStyle(document.querySelector(".email-container") ?? document.body).maxWidth), "600px");
-  assert.equal((await email.problems()).filter((problem) => problem.startsWith("style-src")), []);
+  assert.is(
+    await email.page.evaluate(
+      () => getComputedStyle(document.querySelector(".email-container") ?? document.body).maxWidth,
+    ),
+    "600px",
+  );
+  assert.equal(
+    (await email.problems()).filter((problem) => problem.startsWith("style-src")),
+    [],
+  );
   await email.page.close();
 });
 

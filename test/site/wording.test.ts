@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { suite } from "uvu";
@@ -17,9 +17,17 @@ wording.before(() => {
 
 wording("the newsletter page's description and the newsletter feed's subtitle name The Mekong Ledger once", () => {
   const $ = page(site, "/newsletter/");
-  assert.is($('meta[name="description"]').attr("content"), "Every newsletter edition from The Mekong Ledger, newest first.");
-  assert.is($('meta[property="og:description"]').attr("content"), "Every newsletter edition from The Mekong Ledger, newest first.");
-  const feed = new XMLParser().parse(readFileSync(join(site, "newsletter", "feed.xml"), "utf8")) as { feed: { subtitle: string } };
+  assert.is(
+    $('meta[name="description"]').attr("content"),
+    "Every newsletter edition from The Mekong Ledger, newest first.",
+  );
+  assert.is(
+    $('meta[property="og:description"]').attr("content"),
+    "Every newsletter edition from The Mekong Ledger, newest first.",
+  );
+  const feed = new XMLParser().parse(readFileSync(join(site, "newsletter", "feed.xml"), "utf8")) as {
+    feed: { subtitle: string };
+  };
   assert.is(feed.feed.subtitle, "Every newsletter edition from The Mekong Ledger.");
 });
 
