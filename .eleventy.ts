@@ -1,12 +1,12 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import { collectionsPlugin } from "./src/collections/plugin.ts";
-import { PUBLISHED_ASSETS } from "./src/content/assets.ts";
-import { contentPlugin } from "./src/content/plugin.ts";
 import { feedsPlugin } from "./src/feeds/plugin.ts";
+import { contentPlugin } from "./src/newsroom/plugin.ts";
 import { jsxPlugin } from "./src/render/jsxPlugin.ts";
 import { searchPlugin } from "./src/search/plugin.ts";
 import { securityPlugin } from "./src/security/plugin.ts";
 import { seoPlugin } from "./src/seo/plugin.ts";
+import { PUBLISHED_ASSETS } from "./src/site/assets.ts";
 
 /**
  * Newsdesk's Eleventy configuration: it only composes plugins from src/.

@@ -1,5 +1,6 @@
 import type { Listings } from "../src/collections/listings.ts";
 import type { Newsroom } from "../src/content/schema.ts";
+import { route } from "../src/site/routes.ts";
 import { Page } from "./components/Page.tsx";
 
 /** Served by static hosts for unknown paths (Netlify, GitHub Pages, Cloudflare Pages and others look for /404.html). */
@@ -12,14 +13,14 @@ export function render({ newsroom, listings }: { newsroom: Newsroom; listings: L
       <div class="not-found">
         <h1 class="listing-header__title">Page not found</h1>
         <p>The page you asked for isn't here. It may have moved, or the address may have a typo.</p>
-        <form class="search-box" role="search" aria-label="Search the articles" action="/search/" method="get">
+        <form class="search-box" role="search" aria-label="Search the articles" action={route.search} method="get">
           <label for="not-found-search">Search the articles</label>
           <input id="not-found-search" type="search" name="q" />
           <button type="submit">Search</button>
         </form>
         <p>
-          Or start from the <a href="/">latest news</a>, browse <a href="/topics/">all topics</a> or the{" "}
-          <a href="/archive/">archive</a>.
+          Or start from the <a href={route.home}>latest news</a>, browse <a href={route.topics}>all topics</a> or the{" "}
+          <a href={route.archive}>archive</a>.
         </p>
         {listings.frontPage.latest.length > 0 ? (
           <>

@@ -1,6 +1,6 @@
-import { absoluteUrl } from "../src/collections/collections.ts";
 import { aliasFile } from "../src/content/aliases.ts";
 import type { Alias, Newsroom } from "../src/content/schema.ts";
+import { absoluteUrl } from "../src/site/urls.ts";
 
 interface AliasPageData {
   newsroom: Newsroom;

@@ -1,6 +1,7 @@
 import type { Listings, MonthPage } from "../src/collections/listings.ts";
 import { onlyRebuilt } from "../src/collections/rebuild.ts";
 import type { Newsroom } from "../src/content/schema.ts";
+import { route } from "../src/site/routes.ts";
 import { ArticleList } from "./components/ArticleList.tsx";
 import { ListingHeader } from "./components/ListingHeader.tsx";
 import { Page } from "./components/Page.tsx";
@@ -39,7 +40,7 @@ export function render({ newsroom, listing }: MonthPageData) {
     >
       <ListingHeader kicker="Archive" title={listing.label} page={listing}>
         <p>
-          <a href="/archive/">All months</a>
+          <a href={route.archive}>All months</a>
         </p>
       </ListingHeader>
       <ArticleList articles={listing.articles} newsroom={newsroom} headingLevel={2} />

@@ -1,8 +1,9 @@
 import type { ArchiveMonth, Listings } from "../src/collections/listings.ts";
 import type { Newsroom } from "../src/content/schema.ts";
+import { route } from "../src/site/routes.ts";
 import { Page } from "./components/Page.tsx";
 
-export const data = { permalink: "/archive/" };
+export const data = { permalink: route.archive };
 
 /** Every month with articles, grouped by year, newest first. */
 export function render({ newsroom, listings }: { newsroom: Newsroom; listings: Listings }) {
@@ -11,7 +12,7 @@ export function render({ newsroom, listings }: { newsroom: Newsroom; listings: L
   return (
     <Page
       newsroom={newsroom}
-      path="/archive/"
+      path={route.archive}
       title="Archive"
       description={`Every article from ${newsroom.publication.name}, month by month.`}
     >

@@ -1,8 +1,8 @@
-import { displayLocale } from "../src/collections/collections.ts";
 import { onlyRebuilt } from "../src/collections/rebuild.ts";
 import type { Article, Newsroom } from "../src/content/schema.ts";
 import { shortDate } from "../src/dates/dates.ts";
 import { rawHtml } from "../src/render/rawHtml.ts";
+import { displayLocale } from "../src/site/locale.ts";
 import { AlsoSee } from "./components/AlsoSee.tsx";
 import { AuthorBio } from "./components/AuthorBio.tsx";
 import { Byline } from "./components/Byline.tsx";

@@ -3,6 +3,7 @@ import { onlyRebuilt } from "../src/collections/rebuild.ts";
 import type { Newsroom } from "../src/content/schema.ts";
 import { EXTERNAL_REL } from "../src/markdown/markdown.ts";
 import { rawHtml } from "../src/render/rawHtml.ts";
+import { feedUrl } from "../src/site/routes.ts";
 import { ArticleList } from "./components/ArticleList.tsx";
 import { Page } from "./components/Page.tsx";
 import { Pagination } from "./components/Pagination.tsx";
@@ -34,7 +35,7 @@ export function render({ newsroom, listing }: AuthorPageData) {
     <Page
       newsroom={newsroom}
       path={listing.url}
-      feeds={[{ url: `${author.url}feed.xml`, title: `${author.name} | ${newsroom.publication.name}` }]}
+      feeds={[{ url: feedUrl(author.url), title: `${author.name} | ${newsroom.publication.name}` }]}
       title={title}
       description={author.role ? `${author.name}, ${author.role}, ${newsroom.publication.name}` : undefined}
       previousUrl={listing.previousUrl}

@@ -1,8 +1,9 @@
 import type { Listings } from "../src/collections/listings.ts";
 import type { Newsroom } from "../src/content/schema.ts";
+import { route } from "../src/site/routes.ts";
 import { Page } from "./components/Page.tsx";
 
-export const data = { permalink: "/authors/" };
+export const data = { permalink: route.authors };
 
 /** Every writer, by name, with role and number of articles. */
 export function render({ newsroom, listings }: { newsroom: Newsroom; listings: Listings }) {
@@ -10,7 +11,7 @@ export function render({ newsroom, listings }: { newsroom: Newsroom; listings: L
   return (
     <Page
       newsroom={newsroom}
-      path="/authors/"
+      path={route.authors}
       title="Authors"
       description={`The writers of ${newsroom.publication.name}.`}
     >

@@ -1,12 +1,13 @@
-import { displayLocale } from "../src/collections/collections.ts";
 import type { Listings } from "../src/collections/listings.ts";
 import type { Newsroom } from "../src/content/schema.ts";
 import { correctionsFeedLink } from "../src/feeds/corrections.ts";
 import { rawHtml } from "../src/render/rawHtml.ts";
+import { displayLocale } from "../src/site/locale.ts";
+import { route } from "../src/site/routes.ts";
 import { Page } from "./components/Page.tsx";
 import { TimeStamp } from "./components/TimeStamp.tsx";
 
-export const data = { permalink: "/corrections/" };
+export const data = { permalink: route.corrections };
 
 /** Every correction and retraction the publication has made, newest first, each linked to its story; with a feed. */
 export function render({ newsroom, listings }: { newsroom: Newsroom; listings: Listings }) {
@@ -15,7 +16,7 @@ export function render({ newsroom, listings }: { newsroom: Newsroom; listings: L
   return (
     <Page
       newsroom={newsroom}
-      path="/corrections/"
+      path={route.corrections}
       title="Corrections"
       description={`Every correction and retraction ${newsroom.publication.name} has published, newest first.`}
       feeds={[feed]}

@@ -1,5 +1,5 @@
 import type { Edition, Newsroom } from "../src/content/schema.ts";
-import { inlineEmailCss } from "../src/editions/email.ts";
+import { inlineEmailCss } from "../src/newsletter/email.ts";
 import { renderDocument } from "../src/render/jsxPlugin.ts";
 import { EditionEmail } from "./components/EditionEmail.tsx";
 

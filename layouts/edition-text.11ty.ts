@@ -1,5 +1,5 @@
 import type { Edition, Newsroom } from "../src/content/schema.ts";
-import { editionText } from "../src/editions/email.ts";
+import { editionText } from "../src/newsletter/email.ts";
 
 interface EditionTextData {
   newsroom: Newsroom;

@@ -1,7 +1,8 @@
-import { displayLocale } from "../src/collections/collections.ts";
 import type { Edition, Newsroom } from "../src/content/schema.ts";
-import { newsletterFeedLink } from "../src/feeds/editions.ts";
+import { newsletterFeedLink } from "../src/newsletter/feed.ts";
 import { rawHtml } from "../src/render/rawHtml.ts";
+import { displayLocale } from "../src/site/locale.ts";
+import { route } from "../src/site/routes.ts";
 import { ArticleList } from "./components/ArticleList.tsx";
 import { LeadStory } from "./components/LeadStory.tsx";
 import { Page } from "./components/Page.tsx";
@@ -45,7 +46,7 @@ export function render({ newsroom, edition }: EditionPageData) {
         ) : null}
         <header class="listing-header">
           <p class="kicker">
-            <a href="/newsletter/">Newsletter</a>
+            <a href={route.newsletter}>Newsletter</a>
           </p>
           <h1 class="listing-header__title">{edition.title}</h1>
           <p class="listing-header__count">
@@ -70,7 +71,7 @@ export function render({ newsroom, edition }: EditionPageData) {
           ) : (
             <span />
           )}
-          <a class="pagination__status" href="/newsletter/">
+          <a class="pagination__status" href={route.newsletter}>
             All editions
           </a>
           {older ? (

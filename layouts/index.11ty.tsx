@@ -1,17 +1,18 @@
 import type { Listings } from "../src/collections/listings.ts";
 import type { Newsroom } from "../src/content/schema.ts";
+import { route } from "../src/site/routes.ts";
 import { ArticleCard } from "./components/ArticleCard.tsx";
 import { LeadStory } from "./components/LeadStory.tsx";
 import { Page } from "./components/Page.tsx";
 
-export const data = { permalink: "/" };
+export const data = { permalink: route.home };
 
 /** The home page: the lead story, the latest stories and the busiest topics. */
 export function render({ newsroom, listings }: { newsroom: Newsroom; listings: Listings }) {
   const { publication } = newsroom;
   const { lead, latest, sections } = listings.frontPage;
   return (
-    <Page newsroom={newsroom} path="/" title={publication.name} description={publication.tagline}>
+    <Page newsroom={newsroom} path={route.home} title={publication.name} description={publication.tagline}>
       <h1 class="visually-hidden">{publication.name}</h1>
       {lead ? <LeadStory article={lead} newsroom={newsroom} /> : <p class="empty">Nothing has been published yet.</p>}
       {latest.length > 0 ? (
@@ -25,7 +26,7 @@ export function render({ newsroom, listings }: { newsroom: Newsroom; listings: L
             ))}
           </div>
           <p class="more">
-            <a href="/archive/">Every story in the archive →</a>
+            <a href={route.archive}>Every story in the archive →</a>
           </p>
         </section>
       ) : null}

@@ -1,9 +1,10 @@
 import type { Newsroom } from "../src/content/schema.ts";
 import { hasNewsSitemap, newsSitemapXml } from "../src/seo/sitemaps.ts";
+import { route } from "../src/site/routes.ts";
 
 /** The Google News sitemap: articles of the last two days before the build; not written when there are none. */
 export const data = {
-  permalink: ({ newsroom }: { newsroom: Newsroom }) => (hasNewsSitemap(newsroom) ? "/news-sitemap.xml" : false),
+  permalink: ({ newsroom }: { newsroom: Newsroom }) => (hasNewsSitemap(newsroom) ? route.newsSitemap : false),
   eleventyExcludeFromCollections: true,
 };
 

@@ -1,10 +1,11 @@
-import { displayLocale } from "../src/collections/collections.ts";
 import type { Newsroom } from "../src/content/schema.ts";
-import { newsletterFeedLink } from "../src/feeds/editions.ts";
+import { newsletterFeedLink } from "../src/newsletter/feed.ts";
+import { displayLocale } from "../src/site/locale.ts";
+import { route } from "../src/site/routes.ts";
 import { Page } from "./components/Page.tsx";
 import { TimeStamp } from "./components/TimeStamp.tsx";
 
-export const data = { permalink: "/newsletter/" };
+export const data = { permalink: route.newsletter };
 
 /** Every newsletter edition, newest first, with its lead story; advertises the newsletter's feed. */
 export function render({ newsroom }: { newsroom: Newsroom }) {
@@ -14,7 +15,7 @@ export function render({ newsroom }: { newsroom: Newsroom }) {
   return (
     <Page
       newsroom={newsroom}
-      path="/newsletter/"
+      path={route.newsletter}
       title="Newsletter"
       description={`Every newsletter edition from ${publication.name}, newest first.`}
       feeds={[feed]}

@@ -1,6 +1,6 @@
-import { displayLocale } from "../src/collections/collections.ts";
 import type { Article, Newsroom } from "../src/content/schema.ts";
 import { rawHtml } from "../src/render/rawHtml.ts";
+import { displayLocale } from "../src/site/locale.ts";
 import { Byline } from "./components/Byline.tsx";
 import { Page } from "./components/Page.tsx";
 import { TimeStamp } from "./components/TimeStamp.tsx";

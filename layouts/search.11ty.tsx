@@ -1,7 +1,8 @@
 import type { Newsroom } from "../src/content/schema.ts";
+import { route } from "../src/site/routes.ts";
 import { Page } from "./components/Page.tsx";
 
-export const data = { permalink: "/search/" };
+export const data = { permalink: route.search };
 
 /**
  * The search page: a plain GET form (q, topic, author, sort) that assets/js/search.js runs against the Pagefind
@@ -12,7 +13,7 @@ export function render({ newsroom }: { newsroom: Newsroom }) {
   return (
     <Page
       newsroom={newsroom}
-      path="/search/"
+      path={route.search}
       isSearchPage
       title="Search"
       description={`Search every article from ${newsroom.publication.name}.`}
@@ -24,7 +25,7 @@ export function render({ newsroom }: { newsroom: Newsroom }) {
           class="search-form"
           role="search"
           aria-label="Search and filter articles"
-          action="/search/"
+          action={route.search}
           method="get"
         >
           <div class="search-form__query">
@@ -63,8 +64,8 @@ export function render({ newsroom }: { newsroom: Newsroom }) {
         <noscript>
           <p class="search-page__noscript">
             Search needs JavaScript, which is turned off in this browser. You can still find stories by{" "}
-            <a href="/topics/">topic</a>, by <a href="/authors/">author</a> or month by month in the{" "}
-            <a href="/archive/">archive</a>.
+            <a href={route.topics}>topic</a>, by <a href={route.authors}>author</a> or month by month in the{" "}
+            <a href={route.archive}>archive</a>.
           </p>
         </noscript>
         <p id="search-status" class="search-page__status" role="status" aria-live="polite"></p>

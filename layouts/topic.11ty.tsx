@@ -2,6 +2,7 @@ import type { Listings, TopicPage } from "../src/collections/listings.ts";
 import { onlyRebuilt } from "../src/collections/rebuild.ts";
 import type { Newsroom } from "../src/content/schema.ts";
 import { rawHtml } from "../src/render/rawHtml.ts";
+import { feedUrl } from "../src/site/routes.ts";
 import { ArticleList } from "./components/ArticleList.tsx";
 import { ListingHeader } from "./components/ListingHeader.tsx";
 import { Page } from "./components/Page.tsx";
@@ -34,7 +35,7 @@ export function render({ newsroom, listing }: TopicPageData) {
     <Page
       newsroom={newsroom}
       path={listing.url}
-      feeds={[{ url: `${topic.url}feed.xml`, title: `${topic.name} | ${newsroom.publication.name}` }]}
+      feeds={[{ url: feedUrl(topic.url), title: `${topic.name} | ${newsroom.publication.name}` }]}
       title={title}
       description={topic.description ?? `The latest ${topic.name} news from ${newsroom.publication.name}.`}
       previousUrl={listing.previousUrl}

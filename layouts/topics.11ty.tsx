@@ -1,11 +1,12 @@
 import type { Listings } from "../src/collections/listings.ts";
 import type { Newsroom } from "../src/content/schema.ts";
+import { route } from "../src/site/routes.ts";
 import { Page } from "./components/Page.tsx";
 
 /** How many of the busiest topics are highlighted on /topics/. */
 const MOST_ACTIVE = 6;
 
-export const data = { permalink: "/topics/" };
+export const data = { permalink: route.topics };
 
 /** All topics alphabetically with their article counts; the busiest highlighted. */
 export function render({ newsroom, listings }: { newsroom: Newsroom; listings: Listings }) {
@@ -17,7 +18,7 @@ export function render({ newsroom, listings }: { newsroom: Newsroom; listings: L
   return (
     <Page
       newsroom={newsroom}
-      path="/topics/"
+      path={route.topics}
       title="Topics"
       description={`Every topic ${newsroom.publication.name} covers.`}
     >

@@ -6,7 +6,7 @@ import * as cheerio from "cheerio";
 import { XMLParser } from "fast-xml-parser";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { topicSlug } from "../src/collections/slugs.ts";
+import { slugFor } from "../src/site/slugs.ts";
 import { articleFile, contentTree } from "./helpers.ts";
 
 /** What a hostile or careless writer might type into any field: an element, an attribute break-out, entities. */
@@ -129,7 +129,7 @@ escaping("pages show every field as typed, and run no script but the search page
   const topic = cheerio.load(readFileSync(join(site, "topics/china-bond/index.html"), "utf8"));
   assert.is(topic(".listing-header__description").text(), hostile("Description"));
   assert.ok(topic(".listing-header__intro, .topic-intro, main").text().includes(`Intro <script>alert(`));
-  const tag = cheerio.load(readFileSync(join(site, `topics/${topicSlug(hostile("Tag"))}/index.html`), "utf8"));
+  const tag = cheerio.load(readFileSync(join(site, `topics/${slugFor(hostile("Tag"))}/index.html`), "utf8"));
   assert.is(tag("h1").text(), hostile("Tag"));
 });
 

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { DateTime } from "luxon";
-import { type LoadResult, loadNewsroom } from "../src/content/load.ts";
 import { ContentError, formatProblem } from "../src/content/problems.ts";
+import { type LoadResult, loadNewsroom } from "../src/newsroom/load.ts";
 
 /** The instant the unit tests treat as "now". */
 export const NOW = DateTime.fromISO("2024-06-01T00:00:00Z");

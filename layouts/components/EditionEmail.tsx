@@ -1,4 +1,3 @@
-import { absoluteUrl, displayLocale } from "../../src/collections/collections.ts";
 import type { Article, Edition, Newsroom } from "../../src/content/schema.ts";
 import { displayDate } from "../../src/dates/dates.ts";
 import {
@@ -7,8 +6,11 @@ import {
   EMAIL_LEAD_IMAGE_HEIGHT,
   EMAIL_WIDTH,
   UNSUBSCRIBE_PLACEHOLDER,
-} from "../../src/editions/email.ts";
+} from "../../src/newsletter/email.ts";
 import { rawHtml } from "../../src/render/rawHtml.ts";
+import { displayLocale } from "../../src/site/locale.ts";
+import { route } from "../../src/site/routes.ts";
+import { absoluteUrl } from "../../src/site/urls.ts";
 
 /** Characters that keep inbox previews from running on into the email's first words after the preheader. */
 const PREHEADER_PADDING = "\u200c\u00a0".repeat(60);
@@ -76,7 +78,7 @@ export function EditionEmail({ newsroom, edition }: { newsroom: Newsroom; editio
                   <a href={pageUrl}>View in browser</a>
                 </Row>
                 <Row class="email-masthead">
-                  <a class="email-masthead__name" href={absolute("/")}>
+                  <a class="email-masthead__name" href={absolute(route.home)}>
                     {publication.name}
                   </a>
                   {publication.tagline ? <p class="email-masthead__tagline">{publication.tagline}</p> : null}
@@ -131,8 +133,8 @@ export function EditionEmail({ newsroom, edition }: { newsroom: Newsroom; editio
                   </p>
                   <p>
                     <a href={pageUrl}>Read this edition on the web</a> ·{" "}
-                    <a href={absolute("/newsletter/")}>Past editions</a> ·{" "}
-                    <a href={absolute("/")}>{publication.baseUrl.replace(/^https?:\/\//, "").replace(/\/$/, "")}</a>
+                    <a href={absolute(route.newsletter)}>Past editions</a> ·{" "}
+                    <a href={absolute(route.home)}>{publication.baseUrl.replace(/^https?:\/\//, "")}</a>
                   </p>
                 </Row>
               </LayoutTable>

@@ -1,5 +1,5 @@
-import { displayLocale } from "../../src/collections/collections.ts";
 import type { Article, Newsroom } from "../../src/content/schema.ts";
+import { displayLocale } from "../../src/site/locale.ts";
 import { Byline } from "./Byline.tsx";
 import { StatusBadge } from "./StatusBadge.tsx";
 import { TimeStamp } from "./TimeStamp.tsx";

@@ -1,8 +1,9 @@
-import { absoluteUrl } from "../../src/collections/collections.ts";
 import type { Article, Newsroom } from "../../src/content/schema.ts";
 import { isoDateTime } from "../../src/dates/dates.ts";
 import { rawHtml } from "../../src/render/rawHtml.ts";
 import { jsonForScript, newsArticleJsonLd } from "../../src/seo/jsonld.ts";
+import { route } from "../../src/site/routes.ts";
+import { absoluteUrl } from "../../src/site/urls.ts";
 
 /** A feed a page advertises with `<link rel="alternate">`. */
 export interface FeedLink {
@@ -23,7 +24,7 @@ export function SeoMeta(props: {
   const { publication } = newsroom;
   const absolute = (path: string) => absoluteUrl(publication.baseUrl, path);
   const image = article?.image;
-  const feeds: FeedLink[] = [{ url: "/feed.xml", title: publication.name }, ...(props.feeds ?? [])];
+  const feeds: FeedLink[] = [{ url: route.feed, title: publication.name }, ...(props.feeds ?? [])];
   return (
     <>
       <link rel="canonical" href={absolute(props.path)} />
@@ -31,7 +32,12 @@ export function SeoMeta(props: {
       {feeds.map((feed) => (
         <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.url} />
       ))}
-      <link rel="alternate" type="application/feed+json" title={`${publication.name} (JSON Feed)`} href="/feed.json" />
+      <link
+        rel="alternate"
+        type="application/feed+json"
+        title={`${publication.name} (JSON Feed)`}
+        href={route.jsonFeed}
+      />
       <meta property="og:site_name" content={publication.name} />
       <meta property="og:type" content={article ? "article" : "website"} />
       <meta property="og:title" content={props.title} />

@@ -1,4 +1,5 @@
 import type { Newsroom } from "../../src/content/schema.ts";
+import { route } from "../../src/site/routes.ts";
 
 /** Publication name, tagline and the way around the site. */
 export function SiteFooter({ newsroom }: { newsroom: Newsroom }) {
@@ -10,25 +11,25 @@ export function SiteFooter({ newsroom }: { newsroom: Newsroom }) {
       <nav aria-label="Site">
         <ul class="site-footer__links">
           <li>
-            <a href="/">Latest news</a>
+            <a href={route.home}>Latest news</a>
           </li>
           <li>
-            <a href="/topics/">Topics</a>
+            <a href={route.topics}>Topics</a>
           </li>
           <li>
-            <a href="/authors/">Authors</a>
+            <a href={route.authors}>Authors</a>
           </li>
           <li>
-            <a href="/archive/">Archive</a>
+            <a href={route.archive}>Archive</a>
           </li>
           <li>
-            <a href="/newsletter/">Newsletter</a>
+            <a href={route.newsletter}>Newsletter</a>
           </li>
           <li>
-            <a href="/search/">Search</a>
+            <a href={route.search}>Search</a>
           </li>
           <li>
-            <a href="/corrections/">Corrections</a>
+            <a href={route.corrections}>Corrections</a>
           </li>
         </ul>
       </nav>

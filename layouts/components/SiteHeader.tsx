@@ -1,5 +1,6 @@
 import { topicsByActivity } from "../../src/collections/collections.ts";
 import type { Newsroom } from "../../src/content/schema.ts";
+import { route } from "../../src/site/routes.ts";
 
 /** Masthead, busiest-topics navigation and the search box (it submits to /search/). */
 export function SiteHeader({ newsroom, withSearch = true }: { newsroom: Newsroom; withSearch?: boolean }) {
@@ -7,11 +8,11 @@ export function SiteHeader({ newsroom, withSearch = true }: { newsroom: Newsroom
   return (
     <header class="site-header">
       <div class="site-header__inner">
-        <a class="masthead" href="/">
+        <a class="masthead" href={route.home}>
           {newsroom.publication.name}
         </a>
         {withSearch ? (
-          <form class="search-box" role="search" aria-label="Site search" action="/search/" method="get">
+          <form class="search-box" role="search" aria-label="Site search" action={route.search} method="get">
             <label class="visually-hidden" for="site-search">
               Search articles
             </label>
@@ -28,7 +29,7 @@ export function SiteHeader({ newsroom, withSearch = true }: { newsroom: Newsroom
             </li>
           ))}
           <li>
-            <a href="/topics/">All topics</a>
+            <a href={route.topics}>All topics</a>
           </li>
         </ul>
       </nav>

@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
-import { loadNewsroom } from "../content/load.ts";
 import { ContentError, formatProblem, type Problem } from "../content/problems.ts";
 import { buildTime } from "../dates/dates.ts";
 import { readContentHistory } from "../history/git.ts";
+import { loadNewsroom } from "../newsroom/load.ts";
 import { commandLine } from "./commandLine.ts";
 import { type CheckCounts, checkSummary, recordNotice } from "./summary.ts";
 

@@ -3,16 +3,16 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { DateTime } from "luxon";
 import { stringify } from "yaml";
-import { displayLocale } from "../collections/collections.ts";
-import { editionsDir } from "../content/editions.ts";
-import { loadNewsroom, loadPublication } from "../content/load.ts";
 import { NOTE_PLACEHOLDER } from "../content/placeholders.ts";
 import { ContentError, formatProblem, type Problem } from "../content/problems.ts";
 import type { Article, Newsroom } from "../content/schema.ts";
 import { displayPath } from "../content/sources.ts";
 import { buildTime, displayDate, shortDate } from "../dates/dates.ts";
-import { collectStories, editionWindow, FIRST_EDITION_DAYS, previousDay } from "../editions/selection.ts";
 import { readContentHistory } from "../history/git.ts";
+import { editionsDir } from "../newsletter/editions.ts";
+import { collectStories, editionWindow, FIRST_EDITION_DAYS, previousDay } from "../newsletter/selection.ts";
+import { loadNewsroom, loadPublication } from "../newsroom/load.ts";
+import { displayLocale } from "../site/locale.ts";
 import { commandLine } from "./commandLine.ts";
 
 const usage = `Usage: npm run edition -- [yyyy-mm-dd]

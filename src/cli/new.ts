@@ -3,14 +3,14 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { DateTime } from "luxon";
 import { stringify } from "yaml";
-import { fileSlug, topicSlug } from "../collections/slugs.ts";
-import { didYouMean } from "../content/hints.ts";
-import { loadPublication } from "../content/load.ts";
 import { STORY_PLACEHOLDER } from "../content/placeholders.ts";
 import { formatProblem, type Problem } from "../content/problems.ts";
 import { isUrlSegment } from "../content/schema.ts";
 import { displayPath, markdownFiles, readSources } from "../content/sources.ts";
 import { buildTime } from "../dates/dates.ts";
+import { loadPublication } from "../newsroom/load.ts";
+import { didYouMean } from "../site/hints.ts";
+import { fileSlug, slugFor } from "../site/slugs.ts";
 import { commandLine } from "./commandLine.ts";
 
 const usage = `Usage: npm run new -- "Headline of the story" [--author KEY] [--tag TOPIC]... [--slug SLUG]
@@ -25,7 +25,7 @@ export const MAX_SLUG = 60;
 
 /** A slug from a headline, cut at a word boundary to at most MAX_SLUG characters. */
 export function headlineSlug(headline: string): string {
-  const slug = topicSlug(headline);
+  const slug = slugFor(headline);
   if (slug.length <= MAX_SLUG) return slug;
   const cut = slug.slice(0, MAX_SLUG + 1);
   return cut.slice(0, cut.lastIndexOf("-") > 0 ? cut.lastIndexOf("-") : MAX_SLUG);

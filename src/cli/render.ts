@@ -1,7 +1,7 @@
 import Eleventy from "@11ty/eleventy";
-import type { LoadResult } from "../content/load.ts";
-import { contentLoaded } from "../content/plugin.ts";
 import { ContentError } from "../content/problems.ts";
+import type { LoadResult } from "../newsroom/load.ts";
+import { contentLoaded } from "../newsroom/plugin.ts";
 import { indexSite, SearchIndexError } from "../search/search.ts";
 import { describeFileError, findFileError, meaning } from "./fileErrors.ts";
 import type { BuildCounts } from "./summary.ts";

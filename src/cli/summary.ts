@@ -1,4 +1,4 @@
-import type { RecordCheck } from "../content/load.ts";
+import type { RecordCheck } from "../newsroom/load.ts";
 
 /** What a build produced, counted for the summary `npm run build` prints. */
 export interface BuildCounts {

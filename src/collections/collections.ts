@@ -26,13 +26,3 @@ function countTopics(newsroom: Newsroom): TopicCount[] {
     .map((topic) => ({ topic, count: counts.get(topic.slug) ?? 0 }))
     .sort((a, b) => b.count - a.count || a.topic.name.localeCompare(b.topic.name));
 }
-
-/** A site path as an absolute URL under the publication's base URL, for feeds, sitemaps and sharing tags. */
-export function absoluteUrl(baseUrl: string, path: string): string {
-  return new URL(path, baseUrl).href;
-}
-
-/** The locale dates are shown in: the publication's `locale`, else its language. */
-export function displayLocale(newsroom: Newsroom): string {
-  return newsroom.publication.locale ?? newsroom.publication.language;
-}

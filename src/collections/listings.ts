@@ -1,9 +1,7 @@
-import type { DateTime } from "luxon";
 import type { Article, Author, DatedNote, Newsroom, Topic } from "../content/schema.ts";
-import { displayLocale, type TopicCount, topicsByActivity } from "./collections.ts";
-
-/** Articles per page on topic, author and archive pages. */
-export const PAGE_SIZE = 20;
+import { displayLocale } from "../site/locale.ts";
+import { monthKey, PAGE_SIZE, pageUrl, route } from "../site/routes.ts";
+import { type TopicCount, topicsByActivity } from "./collections.ts";
 
 /** One page of a paginated list of articles. */
 export interface ListingPage {
@@ -61,11 +59,6 @@ export interface Listings {
   corrections: CorrectionNotice[];
 }
 
-/** The URL of page `pageNumber` of a list whose first page is `firstUrl`: `/topics/x/`, `/topics/x/page/2/`. */
-export function pageUrl(firstUrl: string, pageNumber: number): string {
-  return pageNumber === 1 ? firstUrl : `${firstUrl}page/${pageNumber}/`;
-}
-
 /** Splits articles (already in order) into pages of `size`; an empty list still has one page. */
 export function paginate(articles: Article[], firstUrl: string, size = PAGE_SIZE): ListingPage[] {
   const pageCount = Math.max(1, Math.ceil(articles.length / size));
@@ -112,11 +105,6 @@ export function authorPages(newsroom: Newsroom): AuthorPage[] {
   );
 }
 
-/** `2026/11`: the archive month of a date, as its URL writes it (a DateTime is already in the publication's zone). */
-export function monthKey(date: Pick<DateTime, "year" | "month">): string {
-  return `${date.year}/${String(date.month).padStart(2, "0")}`;
-}
-
 /** Months with articles, newest first, by the calendar of the publication's time zone. */
 export function archiveMonths(newsroom: Newsroom): ArchiveMonth[] {
   const locale = displayLocale(newsroom);
@@ -127,7 +115,7 @@ export function archiveMonths(newsroom: Newsroom): ArchiveMonth[] {
       year: date.year,
       month: date.month,
       label: date.toFormat("MMMM yyyy"),
-      url: `/archive/${key}/`,
+      url: route.month(key),
       count: articles.length,
     };
   });

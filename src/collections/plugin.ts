@@ -1,5 +1,4 @@
 import type { EleventyConfig } from "@11ty/eleventy";
-import type { NewsroomSource } from "../content/plugin.ts";
 import type { Newsroom } from "../content/schema.ts";
 import { type Listings, listings } from "./listings.ts";
 import { type BuiltState, pagesToRebuild, type Rebuild } from "./rebuild.ts";
@@ -8,7 +7,7 @@ import { type BuiltState, pagesToRebuild, type Rebuild } from "./rebuild.ts";
 export type ListingsSource = () => Promise<{ newsroom: Newsroom; listings: Listings }>;
 
 /** Adds the global `listings`: topic, author and archive pages and the home page's parts. */
-export function collectionsPlugin(eleventyConfig: EleventyConfig, newsroom: NewsroomSource): ListingsSource {
+export function collectionsPlugin(eleventyConfig: EleventyConfig, newsroom: () => Promise<Newsroom>): ListingsSource {
   // Each build loads a new newsroom object, so this cache never outlives its build.
   const computed = new WeakMap<Newsroom, Listings>();
   const source: ListingsSource = async () => {

@@ -1,7 +1,8 @@
 import { resolve } from "node:path";
 import type { Article, Newsroom } from "../content/schema.ts";
 import { displayPath } from "../content/sources.ts";
-import { type Listings, monthKey } from "./listings.ts";
+import { monthKey } from "../site/routes.ts";
+import type { Listings } from "./listings.ts";
 
 /** A newsroom with the listings computed from it: what one build rendered. */
 export interface BuiltState {

@@ -1,3 +1,5 @@
+import { route } from "../site/routes.ts";
+
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** A site path an old address may be: `/` and then segments of unreserved characters, none `.` or `..`. */
 const SITE_PATH = /^(?:\/[A-Za-z0-9._~+-]+)+\/?$/;
@@ -8,7 +10,7 @@ const SITE_PATH = /^(?:\/[A-Za-z0-9._~+-]+)+\/?$/;
  * Queries, fragments, `%`-escapes, `..` and `//` are refused: each old address must be one file on a static host.
  */
 export function aliasPath(text: string): string | undefined {
-  if (SLUG.test(text)) return `/news/${text}/`;
+  if (SLUG.test(text)) return route.article(text);
   if (!SITE_PATH.test(text)) return undefined;
   return text.split("/").some((segment) => segment === "." || segment === "..") ? undefined : text;
 }

@@ -2,9 +2,9 @@ import { statSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import type { DateTime } from "luxon";
 import type { z } from "zod";
-import { fileSlug, topicSlug } from "../collections/slugs.ts";
 import { parseContentDate } from "../dates/dates.ts";
 import { type ParsedBody, parseBody } from "../markdown/markdown.ts";
+import { fileSlug, slugFor } from "../site/slugs.ts";
 import { aliasPath } from "./aliases.ts";
 import { renderNote, reportBodyProblems } from "./bodies.ts";
 import { reportPlaceholder, STORY_PLACEHOLDER } from "./placeholders.ts";
@@ -91,7 +91,7 @@ export function readArticle(file: SourceFile, publication: Publication, problems
   if (slug === undefined && !file.refused && !isUrlSegment(fileSlug(file.path))) {
     report.error(
       [],
-      `the file name \`${fileSlug(file.path)}.md\` cannot be a web address: rename it in lower-case letters, digits and hyphens (like ${topicSlug(fileSlug(file.path)) || "my-story"}.md) or give a slug`,
+      `the file name \`${fileSlug(file.path)}.md\` cannot be a web address: rename it in lower-case letters, digits and hyphens (like ${slugFor(fileSlug(file.path)) || "my-story"}.md) or give a slug`,
     );
   }
   const body = parseBody(file.parsed.body, { baseUrl: publication.baseUrl }, render);

@@ -1,6 +1,7 @@
 import { type DateTime, IANAZone } from "luxon";
 import { z } from "zod";
-import { topicSlug } from "../collections/slugs.ts";
+import { slugFor } from "../site/slugs.ts";
+import { siteOrigin } from "../site/urls.ts";
 import { aliasPath } from "./aliases.ts";
 
 const URL_SEGMENT = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -85,7 +86,16 @@ const picture = z.strictObject({
 export const PublicationSchema = z.strictObject({
   name: requiredText,
   tagline: optionalText,
-  baseUrl: z.url({ protocol: /^https?$/, error: "must be the site's full address, like https://news.example" }),
+  baseUrl: z
+    .url({ protocol: /^https?$/, error: "must be the site's full address, like https://news.example" })
+    .refine((url) => new URL(url).pathname === "/" && !new URL(url).search && !new URL(url).hash, {
+      error: (issue) =>
+        `"${String(issue.input)}" has a path: the site must be served from the root of its address, like ` +
+        "https://news.example or https://ledger.example.org, since every page links to /news/…, /topics/… from there; " +
+        "give it a (sub)domain of its own",
+    })
+    // One form everywhere: the origin, without a trailing slash (src/site/urls.ts).
+    .transform(siteOrigin),
   timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone), "must be an IANA time zone, like Asia/Bangkok"),
   language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "must be a BCP 47 language tag, like en or en-GB"),
   locale: z.string().min(2).optional(),
@@ -138,7 +148,7 @@ export const ArticleFrontMatterSchema = z.strictObject({
         .min(1, "is empty")
         .refine(withoutControlCharacters, noControlCharacters)
         // "&" alone would slug to "and": the tag itself must hold a letter or digit, not just its slug.
-        .refine((tag) => tag === "" || (/[\p{L}\p{N}]/u.test(tag) && topicSlug(tag) !== ""), {
+        .refine((tag) => tag === "" || (/[\p{L}\p{N}]/u.test(tag) && slugFor(tag) !== ""), {
           error: (issue) => `"${String(issue.input)}" has no letters or digits to make a topic from`,
         }),
       {

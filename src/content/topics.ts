@@ -1,6 +1,7 @@
-import { fileSlug, topicKey, topicSlug } from "../collections/slugs.ts";
+import { closestMatch, NEAR_DUPLICATE } from "../site/hints.ts";
+import { route } from "../site/routes.ts";
+import { fileSlug, slugFor, topicKey } from "../site/slugs.ts";
 import { renderCheckedBody } from "./bodies.ts";
-import { closestMatch, NEAR_DUPLICATE } from "./hints.ts";
 import type { Problem } from "./problems.ts";
 import { type Topic, TopicFrontMatterSchema } from "./schema.ts";
 import { FileProblems, markdownFiles, readSource, type SourceFile, validate } from "./sources.ts";
@@ -31,7 +32,7 @@ export async function loadTopicRegistry(
     const file = readSource(path, problems);
     const data = validate(TopicFrontMatterSchema, file, problems);
     if (!data) continue;
-    const slug = topicSlug(data.name);
+    const slug = slugFor(data.name);
     if (!slug) {
       new FileProblems(file, problems).error(
         ["name"],
@@ -58,7 +59,7 @@ export async function loadTopicRegistry(
     files.set(slug, file.path);
     const topic: Topic = {
       slug,
-      url: `/topics/${slug}/`,
+      url: route.topic(slug),
       name: data.name,
       description: data.description,
       introHtml: body ? renderCheckedBody(file, { baseUrl }, problems) : undefined,
@@ -71,7 +72,7 @@ export async function loadTopicRegistry(
 
 /** Warns about each topic file that no article, published or not, is tagged with: it would have no page. */
 export function unusedTopicWarnings(tagged: TaggedFile[], registry: Map<string, Topic>, warnings: Problem[]): void {
-  const used = new Set(tagged.flatMap(({ tags }) => tags.map(topicSlug)));
+  const used = new Set(tagged.flatMap(({ tags }) => tags.map(slugFor)));
   for (const topic of registry.values()) {
     if (used.has(topic.slug)) continue;
     const file = topicFile(topic);
@@ -95,7 +96,7 @@ export function checkTopicCollisions(tagged: TaggedFile[], registry: Map<string,
   }
   for (const { file, tags } of tagged) {
     tags.forEach((tag, index) => {
-      const slug = topicSlug(tag);
+      const slug = slugFor(tag);
       const seen = firstSeen.get(slug);
       if (!seen) {
         firstSeen.set(slug, { name: tag.trim(), key: topicKey(tag), where: file.path });
@@ -114,7 +115,7 @@ export function resolveTopics(tagged: TaggedFile[], registry: Map<string, Topic>
   const spellings = new Map<string, Map<string, number>>();
   for (const { tags } of tagged) {
     for (const tag of tags) {
-      const slug = topicSlug(tag);
+      const slug = slugFor(tag);
       const name = tag.trim().replace(/\s+/g, " ");
       const counts = spellings.get(slug) ?? new Map<string, number>();
       counts.set(name, (counts.get(name) ?? 0) + 1);
@@ -125,7 +126,7 @@ export function resolveTopics(tagged: TaggedFile[], registry: Map<string, Topic>
   for (const [slug, counts] of spellings) {
     if (topics.has(slug)) continue;
     const [name] = [...counts].sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b))[0] ?? [slug];
-    topics.set(slug, { slug, url: `/topics/${slug}/`, name });
+    topics.set(slug, { slug, url: route.topic(slug), name });
   }
   return topics;
 }
@@ -137,7 +138,7 @@ export function resolveTopics(tagged: TaggedFile[], registry: Map<string, Topic>
 export function similarTopicWarnings(tagged: TaggedFile[], topics: Map<string, Topic>, warnings: Problem[]): void {
   const uses = new Map<string, number>();
   for (const { tags } of tagged)
-    for (const slug of new Set(tags.map(topicSlug))) uses.set(slug, (uses.get(slug) ?? 0) + 1);
+    for (const slug of new Set(tags.map(slugFor))) uses.set(slug, (uses.get(slug) ?? 0) + 1);
   const established = [...topics.keys()].filter(
     (slug) => (uses.get(slug) ?? 0) > 1 || topics.get(slug)?.description !== undefined,
   );
@@ -145,7 +146,7 @@ export function similarTopicWarnings(tagged: TaggedFile[], topics: Map<string, T
   const similarTo = new Map<string, string | undefined>();
   for (const { file, tags } of tagged) {
     tags.forEach((tag, index) => {
-      const slug = topicSlug(tag);
+      const slug = slugFor(tag);
       if (!similarTo.has(slug)) similarTo.set(slug, closestMatch(slug, established, NEAR_DUPLICATE));
       const similar = similarTo.get(slug);
       if (!similar || similar === slug) return;

@@ -1,12 +1,13 @@
 import { escapeEntities } from "jsx-async-runtime";
-import { absoluteUrl } from "../collections/collections.ts";
 import type { CorrectionNotice } from "../collections/listings.ts";
 import type { Newsroom } from "../content/schema.ts";
-import { absoluteHtml, FEED_SIZE, publicationFeed } from "./feeds.ts";
+import { route } from "../site/routes.ts";
+import { absoluteHtml, absoluteUrl } from "../site/urls.ts";
+import { FEED_SIZE, publicationFeed } from "./feeds.ts";
 
 /** The corrections feed's address and title, as pages advertise it with `<link rel="alternate">`. */
 export function correctionsFeedLink(newsroom: Newsroom): { url: string; title: string } {
-  return { url: "/corrections/feed.xml", title: `Corrections | ${newsroom.publication.name}` };
+  return { url: route.correctionsFeed, title: `Corrections | ${newsroom.publication.name}` };
 }
 
 /** The latest 50 corrections and retractions as Atom 1.0: each names its story and links to the notice on it. */
@@ -17,7 +18,7 @@ export function correctionsFeed(newsroom: Newsroom, notices: CorrectionNotice[])
   const latest = notices.slice(0, FEED_SIZE);
   const feed = publicationFeed(newsroom, {
     url: spec.url,
-    pageUrl: "/corrections/",
+    pageUrl: route.corrections,
     title: spec.title,
     description: `Every correction and retraction published by ${publication.name}.`,
     updated: latest[0]?.note.date ?? newsroom.builtAt,

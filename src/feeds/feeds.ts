@@ -1,9 +1,10 @@
 import { Feed } from "feed";
 import { escapeEntities } from "jsx-async-runtime";
 import { DateTime } from "luxon";
-import { absoluteUrl } from "../collections/collections.ts";
 import type { AuthorPage, Listings, TopicPage } from "../collections/listings.ts";
 import type { Article, Newsroom } from "../content/schema.ts";
+import { feedUrl, route } from "../site/routes.ts";
+import { absoluteHtml, absoluteUrl } from "../site/urls.ts";
 
 /** Entries per feed. */
 export const FEED_SIZE = 50;
@@ -19,12 +20,6 @@ export interface FeedSpec {
   articles: Article[];
 }
 
-/** Makes the root-relative `href` and `src` attributes in our rendered Markdown absolute under `baseUrl`. */
-export function absoluteHtml(html: string, baseUrl: string): string {
-  const base = baseUrl.replace(/\/$/, "");
-  return html.replace(/ (href|src)="\/(?!\/)/g, ` $1="${base}/`);
-}
-
 /** The site feed, one per topic and one per author; each holds the latest 50 articles. */
 export function feedSpecs(newsroom: Newsroom, listings: Listings): FeedSpec[] {
   const name = newsroom.publication.name;
@@ -35,8 +30,8 @@ export function feedSpecs(newsroom: Newsroom, listings: Listings): FeedSpec[] {
       .slice(0, FEED_SIZE);
   return [
     {
-      url: "/feed.xml",
-      pageUrl: "/",
+      url: route.feed,
+      pageUrl: route.home,
       title: name,
       description: newsroom.publication.tagline,
       articles: newsroom.articles.slice(0, FEED_SIZE),
@@ -44,7 +39,7 @@ export function feedSpecs(newsroom: Newsroom, listings: Listings): FeedSpec[] {
     ...listings.topicPages
       .filter((page) => page.pageNumber === 1)
       .map(({ topic }) => ({
-        url: `${topic.url}feed.xml`,
+        url: feedUrl(topic.url),
         pageUrl: topic.url,
         title: `${topic.name} | ${name}`,
         description: topic.description,
@@ -53,7 +48,7 @@ export function feedSpecs(newsroom: Newsroom, listings: Listings): FeedSpec[] {
     ...listings.authorPages
       .filter((page) => page.pageNumber === 1)
       .map(({ author }) => ({
-        url: `${author.url}feed.xml`,
+        url: feedUrl(author.url),
         pageUrl: author.url,
         title: `${author.name} | ${name}`,
         description: author.role,
@@ -113,7 +108,7 @@ export function publicationFeed(newsroom: Newsroom, head: FeedHead): Feed {
     feedLinks: { atom: absolute(head.url), json: head.jsonUrl ? absolute(head.jsonUrl) : undefined },
     copyright: `© ${publication.name}`,
     // RFC 4287 wants an author for the feed unless every entry has one; the publication stands for all.
-    author: { name: publication.name, link: absolute("/") },
+    author: { name: publication.name, link: absolute(route.home) },
   });
 }
 
@@ -131,7 +126,7 @@ function buildFeed(newsroom: Newsroom, spec: FeedSpec, format: FeedFormat): Feed
       (latest, article) => DateTime.max(article.modified, latest),
       newest?.modified ?? newsroom.builtAt,
     ),
-    jsonUrl: spec.url === "/feed.xml" ? "/feed.json" : undefined,
+    jsonUrl: spec.url === route.feed ? route.jsonFeed : undefined,
   });
   for (const article of spec.articles) {
     feed.addItem({
@@ -146,7 +141,7 @@ function buildFeed(newsroom: Newsroom, spec: FeedSpec, format: FeedFormat): Feed
       category: article.topics.map((topic) => ({
         name: topic.name,
         term: topic.name,
-        scheme: absolute("/topics/"),
+        scheme: absolute(route.topics),
         domain: absolute(topic.url),
       })),
       image: article.image ? absolute(article.image.src) : undefined,

@@ -2,7 +2,8 @@ import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import anchor from "markdown-it-anchor";
 import container from "markdown-it-container";
-import { topicSlug } from "../collections/slugs.ts";
+import { slugFor } from "../site/slugs.ts";
+import { isExternalUrl } from "../site/urls.ts";
 
 /** What a render needs to know about the site; passed as markdown-it's `env`. */
 export interface MarkdownEnv {
@@ -37,12 +38,6 @@ export function isUnsafeUrl(href: string): boolean {
   return /^(?:javascript|vbscript|file|data):/i.test(href.replace(/[\u0000-\u0020]/g, ""));
 }
 
-/** Whether `href` leaves the site: an absolute http(s) URL not under `baseUrl`. */
-export function isExternalUrl(href: string, baseUrl?: string): boolean {
-  if (!/^https?:\/\//i.test(href)) return false;
-  return !(baseUrl && href.startsWith(baseUrl.replace(/\/?$/, "/")));
-}
-
 /**
  * The one configured markdown-it instance: raw HTML off, typographic quotes, heading anchors, the inline
  * `::: also-see` callout, `rel="noopener noreferrer"` on external links, dangerous link addresses taken out, and `#` headings demoted below the page's h1.
@@ -74,7 +69,7 @@ export function createMarkdown(): InstanceType<typeof MarkdownIt> {
 
   md.use(anchor, {
     level: [2, 3, 4],
-    slugify: (text: string) => topicSlug(text) || "section",
+    slugify: (text: string) => slugFor(text) || "section",
     tabIndex: false,
     permalink: anchor.permalink.headerLink({ safariReaderFix: true }),
   });

@@ -1,5 +1,5 @@
 import type { EleventyConfig } from "@11ty/eleventy";
-import type { NewsroomSource } from "../content/plugin.ts";
+import type { NewsroomSource } from "../newsroom/plugin.ts";
 import { buildSearchIndex, type RenderedPage } from "./search.ts";
 
 /** What Eleventy reports for each page it wrote. https://www.11ty.dev/docs/events/#eleventy-after */

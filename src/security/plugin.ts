@@ -1,5 +1,5 @@
 import type { EleventyConfig } from "@11ty/eleventy";
-import type { NewsroomSource } from "../content/plugin.ts";
+import type { NewsroomSource } from "../newsroom/plugin.ts";
 import { headersFile, imageOrigins, securityHeaders } from "./headers.ts";
 
 /** Adds the global `headersFile`: the `_headers` text that layouts/headers.11ty.ts writes, for this build's content. */

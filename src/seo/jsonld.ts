@@ -1,7 +1,8 @@
 import type { NewsArticle, WithContext } from "schema-dts";
-import { absoluteUrl } from "../collections/collections.ts";
 import type { Article, Newsroom } from "../content/schema.ts";
 import { isoDateTime } from "../dates/dates.ts";
+import { route } from "../site/routes.ts";
+import { absoluteUrl } from "../site/urls.ts";
 
 /**
  * The article's NewsArticle structured data with the properties Google documents: headline, image, dates,
@@ -22,7 +23,7 @@ export function newsArticleJsonLd(newsroom: Newsroom, article: Article): WithCon
     publisher: {
       "@type": "NewsMediaOrganization",
       name: publication.name,
-      url: absolute("/"),
+      url: absolute(route.home),
       // Google wants a raster logo; without one in publication.ts the publisher goes without.
       ...(publication.logo ? { logo: { "@type": "ImageObject", url: absolute(publication.logo) } } : {}),
     },

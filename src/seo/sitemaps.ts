@@ -1,11 +1,11 @@
 import { Readable } from "node:stream";
 import type { DateTime } from "luxon";
 import { SitemapIndexStream, type SitemapItemLoose, SitemapStream, streamToPromise } from "sitemap";
-import { absoluteUrl } from "../collections/collections.ts";
 import type { ListingPage, Listings } from "../collections/listings.ts";
-import { inNewsSitemap } from "../content/links.ts";
 import type { Article, Newsroom } from "../content/schema.ts";
 import { isoDateTime } from "../dates/dates.ts";
+import { inNewsSitemap, route } from "../site/routes.ts";
+import { absoluteUrl } from "../site/urls.ts";
 
 /** The sitemap protocol's limit of URLs per file. https://www.sitemaps.org/protocol.html */
 export const URLS_PER_SITEMAP = 50_000;
@@ -54,24 +54,24 @@ export function sitemapEntries(newsroom: Newsroom, listings: Listings): SitemapE
     return { url: page.url, lastmod: date ? isoDateTime(date) : undefined };
   };
   return [
-    { url: "/", lastmod },
+    { url: route.home, lastmod },
     ...newsroom.articles.map((article) => ({ url: article.url, lastmod: changed(article) })),
-    { url: "/topics/", lastmod },
+    { url: route.topics, lastmod },
     ...listings.topicPages.map(listing),
-    { url: "/authors/", lastmod },
+    { url: route.authors, lastmod },
     ...listings.authorPages.map(listing),
-    { url: "/archive/", lastmod },
+    { url: route.archive, lastmod },
     ...listings.monthPages.map(listing),
-    { url: "/newsletter/", lastmod: newsroom.editions[0] ? isoDateTime(newsroom.editions[0].date) : undefined },
+    { url: route.newsletter, lastmod: newsroom.editions[0] ? isoDateTime(newsroom.editions[0].date) : undefined },
     ...newsroom.editions.map((edition) => ({ url: edition.url, lastmod: isoDateTime(edition.date) })),
-    { url: "/corrections/", lastmod: correctionsChanged(newsroom) },
-    { url: "/search/" },
+    { url: route.corrections, lastmod: correctionsChanged(newsroom) },
+    { url: route.search },
   ];
 }
 
 /** `/sitemap.xml` alone, or an index at `/sitemap.xml` over `/sitemap-1.xml`, `/sitemap-2.xml`, … */
 export function sitemapFiles(entries: SitemapEntry[], perFile = URLS_PER_SITEMAP): SitemapFile[] {
-  if (entries.length <= perFile) return [{ url: "/sitemap.xml", entries, isIndex: false }];
+  if (entries.length <= perFile) return [{ url: route.sitemap, entries, isIndex: false }];
   const files: SitemapFile[] = [];
   for (let start = 0; start < entries.length; start += perFile) {
     files.push({
@@ -80,7 +80,7 @@ export function sitemapFiles(entries: SitemapEntry[], perFile = URLS_PER_SITEMAP
       isIndex: false,
     });
   }
-  return [{ url: "/sitemap.xml", entries: files.map((file) => ({ url: file.url })), isIndex: true }, ...files];
+  return [{ url: route.sitemap, entries: files.map((file) => ({ url: file.url })), isIndex: true }, ...files];
 }
 
 /** A sitemap file as XML, written by the `sitemap` library with absolute URLs. */

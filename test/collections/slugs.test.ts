@@ -1,22 +1,22 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { fileSlug, topicSlug } from "../../src/collections/slugs.ts";
+import { fileSlug, slugFor } from "../../src/site/slugs.ts";
 
 const slugs = suite("topic slug folds case, spacing, punctuation and accents");
 
 slugs("spellings of one topic share a slug", () => {
   for (const name of ["China Bond", "china bond", " China  Bond ", "China-Bond"])
-    assert.is(topicSlug(name), "china-bond", name);
+    assert.is(slugFor(name), "china-bond", name);
 });
 
 slugs("accents fold to ASCII", () => {
-  assert.is(topicSlug("Hồ Chí Minh City"), "ho-chi-minh-city");
-  assert.is(topicSlug("Đà Nẵng"), "da-nang");
+  assert.is(slugFor("Hồ Chí Minh City"), "ho-chi-minh-city");
+  assert.is(slugFor("Đà Nẵng"), "da-nang");
 });
 
 slugs("a name with no letters or digits has no slug", () => {
-  assert.is(topicSlug("!!!"), "");
-  assert.is(topicSlug("   "), "");
+  assert.is(slugFor("!!!"), "");
+  assert.is(slugFor("   "), "");
 });
 
 slugs("an article's default slug is its file name", () => {

@@ -1,7 +1,7 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { closestMatch } from "../../src/content/hints.ts";
 import { formatProblem } from "../../src/content/problems.ts";
+import { closestMatch } from "../../src/site/hints.ts";
 import { articleFile, contentTree, load, rejection, validFields } from "../helpers.ts";
 
 const full = `${validFields}\ndek: A dek.\nimage: { src: /assets/img/news/chips.jpg, alt: A wafer }`;

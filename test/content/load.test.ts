@@ -4,9 +4,9 @@ import { dirname, join, relative } from "node:path";
 import { DateTime } from "luxon";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { loadNewsroom } from "../../src/content/load.ts";
 import { ContentError, formatProblem } from "../../src/content/problems.ts";
 import { displayPath } from "../../src/content/sources.ts";
+import { loadNewsroom } from "../../src/newsroom/load.ts";
 import { articleFile, contentTree, load, NOW, rejection, shownRejection, validFields } from "../helpers.ts";
 
 /** A fixed "now" for the sample: after its last published story, before its scheduled one. */

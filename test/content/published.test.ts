@@ -2,9 +2,9 @@ import { relative } from "node:path";
 import { DateTime } from "luxon";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { type LoadResult, loadNewsroom } from "../../src/content/load.ts";
 import { ContentError, formatProblem } from "../../src/content/problems.ts";
 import type { ContentHistory, FileVersion } from "../../src/history/git.ts";
+import { type LoadResult, loadNewsroom } from "../../src/newsroom/load.ts";
 import { articleFile, contentTree, NOW } from "../helpers.ts";
 
 const at = (iso: string) => DateTime.fromISO(iso, { zone: "utc" });

@@ -1,8 +1,8 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { absoluteLinks, inlineEmailCss } from "../../src/editions/email.ts";
-import { markdownText, preheader } from "../../src/editions/text.ts";
 import { renderMarkdown } from "../../src/markdown/markdown.ts";
+import { absoluteLinks, inlineEmailCss } from "../../src/newsletter/email.ts";
+import { markdownText, preheader } from "../../src/newsletter/text.ts";
 
 const pageUrl = "https://test.example/newsletter/2024-05-01/";
 

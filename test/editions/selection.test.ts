@@ -1,7 +1,13 @@
 import { DateTime } from "luxon";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { collectStories, editionWindow, previousDay, runningOrder, type Story } from "../../src/editions/selection.ts";
+import {
+  collectStories,
+  editionWindow,
+  previousDay,
+  runningOrder,
+  type Story,
+} from "../../src/newsletter/selection.ts";
 
 const ZONE = "Asia/Bangkok";
 const at = (iso: string) => DateTime.fromISO(iso, { zone: ZONE });

@@ -1,6 +1,6 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { absoluteHtml } from "../../src/feeds/feeds.ts";
+import { absoluteHtml } from "../../src/site/urls.ts";
 
 const absolute = suite("feed HTML carries absolute URLs");
 

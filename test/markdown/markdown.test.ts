@@ -1,7 +1,8 @@
 import * as cheerio from "cheerio";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { isExternalUrl, parseBody, renderMarkdown, typographicText } from "../../src/markdown/markdown.ts";
+import { parseBody, renderMarkdown, typographicText } from "../../src/markdown/markdown.ts";
+import { isExternalUrl } from "../../src/site/urls.ts";
 
 const env = { baseUrl: "https://ledger.example" };
 

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import publication from "../../content/publication.ts";
-import { UNSUBSCRIBE_PLACEHOLDER } from "../../src/editions/email.ts";
+import { UNSUBSCRIBE_PLACEHOLDER } from "../../src/newsletter/email.ts";
 import { fileForUrl, htmlFiles, page } from "../site.ts";
 import { sampleSite } from "./sample.ts";
 

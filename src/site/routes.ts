@@ -4,6 +4,59 @@ import type { DateTime } from "luxon";
 import { unpublishedAsset } from "./assets.ts";
 import { didYouMean } from "./hints.ts";
 
+/** Articles per page on topic, author and archive pages. */
+export const PAGE_SIZE = 20;
+
+/** `2026/11`: the archive month of a date (in the publication's zone), as its address writes it. */
+export function monthKey(date: { year: number; month: number }): string {
+  return `${date.year}/${String(date.month).padStart(2, "0")}`;
+}
+
+/** The first segment of each kind of page's address: what `route` builds and `brokenLink` reads. */
+const SECTION = {
+  news: "news",
+  topics: "topics",
+  authors: "authors",
+  archive: "archive",
+  newsletter: "newsletter",
+} as const;
+
+/**
+ * Every address the site has, built here and nowhere else; `brokenLink` below reads links against the same
+ * sections. Lists are paginated with `pageUrl`, and each topic and author has a feed at `feedUrl` of its page.
+ */
+export const route = {
+  home: "/",
+  article: (slug: string) => `/${SECTION.news}/${slug}/`,
+  topics: `/${SECTION.topics}/`,
+  topic: (slug: string) => `/${SECTION.topics}/${slug}/`,
+  authors: `/${SECTION.authors}/`,
+  author: (key: string) => `/${SECTION.authors}/${key}/`,
+  archive: `/${SECTION.archive}/`,
+  /** An archive month by its key, `2026/11`. */
+  month: (key: string) => `/${SECTION.archive}/${key}/`,
+  newsletter: `/${SECTION.newsletter}/`,
+  edition: (day: string) => `/${SECTION.newsletter}/${day}/`,
+  corrections: "/corrections/",
+  search: "/search/",
+  feed: "/feed.xml",
+  jsonFeed: "/feed.json",
+  newsletterFeed: "/newsletter/feed.xml",
+  correctionsFeed: "/corrections/feed.xml",
+  sitemap: "/sitemap.xml",
+  newsSitemap: "/news-sitemap.xml",
+} as const;
+
+/** The URL of page `pageNumber` of a list whose first page is `firstUrl`: `/topics/x/`, `/topics/x/page/2/`. */
+export function pageUrl(firstUrl: string, pageNumber: number): string {
+  return pageNumber === 1 ? firstUrl : `${firstUrl}page/${pageNumber}/`;
+}
+
+/** The Atom feed that mirrors a topic's or an author's page. */
+export function feedUrl(pageUrl: string): string {
+  return `${pageUrl}feed.xml`;
+}
+
 /** How far back the Google News sitemap reaches: https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap */
 export const NEWS_SITEMAP_DAYS = 2;
 
@@ -34,36 +87,28 @@ export interface Routes {
 }
 
 /** Pages every build writes, whatever the content. */
-const FIXED_PAGES = new Set([
-  "/",
-  "/topics/",
-  "/authors/",
-  "/archive/",
-  "/search/",
+const FIXED_PAGES = new Set<string>([
+  route.home,
+  route.topics,
+  route.authors,
+  route.archive,
+  route.search,
   "/404.html",
-  "/feed.xml",
-  "/feed.json",
-  "/sitemap.xml",
+  route.feed,
+  route.jsonFeed,
+  route.sitemap,
   "/robots.txt",
-  "/newsletter/",
-  "/newsletter/feed.xml",
-  "/corrections/",
-  "/corrections/feed.xml",
+  route.newsletter,
+  route.newsletterFeed,
+  route.corrections,
+  route.correctionsFeed,
   "/_redirects",
   "/_headers",
 ]);
 
-/** The site path of a link when it points inside the site (root-relative, or absolute under `baseUrl`), else undefined. */
-export function sitePath(href: string, baseUrl: string): string | undefined {
-  const base = baseUrl.replace(/\/?$/, "/");
-  if (href.startsWith(base)) return `/${href.slice(base.length)}`;
-  if (href.startsWith("/") && !href.startsWith("//")) return href;
-  return undefined;
-}
-
 /** The slug of the article a site path leads to (`/news/<slug>/`, slash, query and fragment optional), else undefined. */
 export function linkedSlug(path: string): string | undefined {
-  return /^\/news\/([^/?#]+)\/?(?:[?#]|$)/.exec(path)?.[1];
+  return new RegExp(`^/${SECTION.news}/([^/?#]+)/?(?:[?#]|$)`).exec(path)?.[1];
 }
 
 /** A site path with its %-escapes decoded, or undefined when they are broken or it climbs out with `..`. */
@@ -103,7 +148,7 @@ export function brokenLink(path: string, routes: Routes): string | undefined {
     return unpublished && `it ${unpublished}`;
   }
   const segments = clean.split("/").slice(1);
-  const edition = /^\/newsletter\/([^/]+)\/(?:email\.html|email\.txt)?$/.exec(clean);
+  const edition = new RegExp(`^/${SECTION.newsletter}/([^/]+)/(?:email\\.html|email\\.txt)?$`).exec(clean);
   if (edition)
     return routes.editions.has(edition[1] ?? "")
       ? undefined
@@ -118,20 +163,20 @@ export function brokenLink(path: string, routes: Routes): string | undefined {
   const paged = /^(?:page\/(\d+)\/)?$/.exec(tail);
   const feed = tail === "feed.xml";
   switch (section) {
-    case "news":
+    case SECTION.news:
       if (key && tail === "" && routes.articles.has(key)) return undefined;
       return `no article has the slug \`${key ?? ""}\`${didYouMean(key ?? "", routes.articles, "")}`;
-    case "topics":
+    case SECTION.topics:
       if (key && (feed || (paged && pageOf(routes.topics.get(key), paged[1], routes.pageSize)))) return undefined;
       return routes.topics.has(key ?? "")
         ? `no page at ${clean}`
         : `no topic \`${key ?? ""}\` has articles${didYouMean(key ?? "", routes.topics.keys(), "")}`;
-    case "authors":
+    case SECTION.authors:
       if (key && (feed || (paged && pageOf(routes.authors.get(key), paged[1], routes.pageSize)))) return undefined;
       return routes.authors.has(key ?? "")
         ? `no page at ${clean}`
         : `no author \`${key ?? ""}\`${didYouMean(key ?? "", routes.authors.keys(), "")}`;
-    case "archive": {
+    case SECTION.archive: {
       const month = `${key}/${rest[0]}`;
       const monthPaged = /^(?:page\/(\d+)\/)?$/.exec(rest.slice(1).join("/"));
       if (monthPaged && pageOf(routes.months.get(month), monthPaged[1], routes.pageSize)) return undefined;

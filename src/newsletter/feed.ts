@@ -1,12 +1,13 @@
 import { escapeEntities } from "jsx-async-runtime";
-import { absoluteUrl } from "../collections/collections.ts";
 import type { Newsroom } from "../content/schema.ts";
-import { absoluteLinks } from "../editions/email.ts";
-import { FEED_SIZE, publicationFeed } from "./feeds.ts";
+import { FEED_SIZE, publicationFeed } from "../feeds/feeds.ts";
+import { route } from "../site/routes.ts";
+import { absoluteUrl } from "../site/urls.ts";
+import { absoluteLinks } from "./email.ts";
 
 /** The newsletter feed's address and title, as pages advertise it with `<link rel="alternate">`. */
 export function newsletterFeedLink(newsroom: Newsroom): { url: string; title: string } {
-  return { url: "/newsletter/feed.xml", title: `Newsletter | ${newsroom.publication.name}` };
+  return { url: route.newsletterFeed, title: `Newsletter | ${newsroom.publication.name}` };
 }
 
 /** The newsletter as Atom 1.0: the latest 50 editions, each with the editor's note and its stories' headlines linked. */
@@ -17,7 +18,7 @@ export function newsletterFeed(newsroom: Newsroom): string {
   const editions = newsroom.editions.slice(0, FEED_SIZE);
   const feed = publicationFeed(newsroom, {
     url: spec.url,
-    pageUrl: "/newsletter/",
+    pageUrl: route.newsletter,
     title: spec.title,
     description: `Every newsletter edition from ${publication.name}.`,
     updated: editions[0]?.date ?? newsroom.builtAt,

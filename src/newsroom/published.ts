@@ -1,16 +1,17 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DateTime } from "luxon";
-import { fileSlug, topicSlug } from "../collections/slugs.ts";
+import { aliasPath } from "../content/aliases.ts";
+import type { Draft } from "../content/articles.ts";
+import { parseContentFile } from "../content/frontMatter.ts";
+import type { Problem } from "../content/problems.ts";
+import { type Article, type Edition, isUrlSegment } from "../content/schema.ts";
+import { displayPath } from "../content/sources.ts";
 import { displayDate, parseContentDate } from "../dates/dates.ts";
-import { type Candidate, editionStories, previousDay } from "../editions/selection.ts";
 import type { ContentHistory, FileVersion } from "../history/git.ts";
-import { aliasPath } from "./aliases.ts";
-import type { Draft } from "./articles.ts";
-import { parseContentFile } from "./frontMatter.ts";
-import type { Problem } from "./problems.ts";
-import { type Article, type Edition, isUrlSegment } from "./schema.ts";
-import { displayPath } from "./sources.ts";
+import { type Candidate, editionStories, previousDay } from "../newsletter/selection.ts";
+import { linkedSlug, route } from "../site/routes.ts";
+import { fileSlug, slugFor } from "../site/slugs.ts";
 
 /** What the published-record checks need from the build in progress. */
 export interface PublishedRecordSources {
@@ -93,7 +94,7 @@ export function publishedAddresses(
     const article = readArticleVersion(version, zone);
     const until = endOf(version, now);
     if (article.draft || article.date === undefined || article.date > until) continue;
-    for (const path of [`/news/${article.slug}/`, ...article.aliases]) {
+    for (const path of [route.article(article.slug), ...article.aliases]) {
       const known = addresses.get(path);
       if (!known || known.until <= until) addresses.set(path, { path, version, until });
     }
@@ -138,10 +139,7 @@ export function checkPublishedAddresses(
     }
     const file = displayPath(join(sources.contentDir, address.version.path));
     const until = displayDate(address.until, sources.locale, true);
-    const old =
-      address.path.startsWith("/news/") && address.path.split("/").length === 4
-        ? address.path.split("/")[2]
-        : address.path;
+    const old = linkedSlug(address.path) ?? address.path;
     const draft = current.get(file);
     const since = `was published at ${address.path} (until ${until}, commit ${address.version.commit.slice(0, 7)})`;
     if (draft?.valid) {
@@ -196,7 +194,7 @@ function readEditionVersion(version: FileVersion, day: DateTime) {
     day,
     lead: typeof data.lead === "string" ? data.lead : undefined,
     picks: slugs(data.picks),
-    topics: topics ? new Set(topics.map(topicSlug)) : undefined,
+    topics: topics ? new Set(topics.map(slugFor)) : undefined,
   };
 }
 
@@ -219,7 +217,7 @@ export function checkSentEditions(
   // An old slug of a renamed story leads to the story as it is now.
   const renamed = new Map<string, string>();
   for (const article of sources.served) for (const alias of article.aliases) renamed.set(alias, article.slug);
-  const currentSlug = (slug: string) => renamed.get(`/news/${slug}/`) ?? slug;
+  const currentSlug = (slug: string) => renamed.get(route.article(slug)) ?? slug;
   const date = (day: DateTime) => displayDate(day, sources.locale, true);
   let checked = 0;
   for (const edition of sources.editions) {
@@ -237,7 +235,7 @@ export function checkSentEditions(
     for (const articleVersion of then.articles) {
       const article = readArticleVersion(articleVersion, sources.zone);
       if (article.date === undefined || candidates.has(article.slug)) continue;
-      const topics = article.tags.map((tag) => ({ slug: topicSlug(tag) }));
+      const topics = article.tags.map((tag) => ({ slug: slugFor(tag) }));
       candidates.set(article.slug, {
         slug: article.slug,
         date: article.date,

@@ -1,11 +1,11 @@
 import { channel } from "node:diagnostics_channel";
 import type { EleventyConfig } from "@11ty/eleventy";
+import type { ArticleCache } from "../content/articles.ts";
+import { formatProblem } from "../content/problems.ts";
+import type { Newsroom } from "../content/schema.ts";
 import { buildTime } from "../dates/dates.ts";
 import { readContentHistory } from "../history/git.ts";
-import type { ArticleCache } from "./articles.ts";
 import { loadNewsroom } from "./load.ts";
-import { formatProblem } from "./problems.ts";
-import type { Newsroom } from "./schema.ts";
 
 /** Where the content plugin reads from. */
 export interface ContentOptions {

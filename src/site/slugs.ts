@@ -2,11 +2,12 @@ import slugify from "@sindresorhus/slugify";
 import transliterate from "@sindresorhus/transliterate";
 
 /**
- * The URL slug of a topic name, folding case, spacing, hyphens, punctuation and accents, so "China Bond",
- * " china  bond " and "China-Bond" are one topic (`china-bond`) and "Hồ Chí Minh City" is `ho-chi-minh-city`.
- * "&" reads "and" and "+" reads "plus". Empty when the name has no letters or digits.
+ * The URL slug of any text: a topic's name, an author's key, a sub-heading's anchor, a headline for `npm run new`.
+ * It folds case, spacing, hyphens, punctuation and accents, so "China Bond", " china  bond " and "China-Bond" are one
+ * slug (`china-bond`) and "Hồ Chí Minh City" is `ho-chi-minh-city`; "&" reads "and" and "+" reads "plus". Empty when
+ * the text has no letters or digits.
  */
-export function topicSlug(name: string): string {
+export function slugFor(name: string): string {
   let slug = slugs.get(name);
   if (slug === undefined) {
     slug = slugify(name, { customReplacements: [["+", " plus "]] });

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import juice from "juice";
-import { absoluteUrl, displayLocale } from "../collections/collections.ts";
 import type { Article, Edition, Newsroom } from "../content/schema.ts";
 import { displayDate, shortDate } from "../dates/dates.ts";
+import { displayLocale } from "../site/locale.ts";
+import { absoluteUrl } from "../site/urls.ts";
 
 /**
  * Where the email service puts each reader's own unsubscribe link: Mailchimp's `*|UNSUB|*` merge tag
@@ -80,7 +81,7 @@ export function editionText(newsroom: Newsroom, edition: Edition): string {
     "-".repeat(rule.length),
     `View in your browser: ${absolute(edition.url)}`,
     `Unsubscribe: ${UNSUBSCRIBE_PLACEHOLDER}`,
-    `${publication.name} · ${publication.baseUrl.replace(/\/$/, "")}`,
+    `${publication.name} · ${publication.baseUrl}`,
     "",
   ].join("\n");
 }

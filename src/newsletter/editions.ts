@@ -1,9 +1,23 @@
 import { join } from "node:path";
 import { DateTime } from "luxon";
 import type { z } from "zod";
-import { absoluteUrl } from "../collections/collections.ts";
-import { fileSlug, topicSlug } from "../collections/slugs.ts";
+import { type Draft, whyNotPublished } from "../content/articles.ts";
+import { NOTE_PLACEHOLDER, reportPlaceholder } from "../content/placeholders.ts";
+import type { Problem } from "../content/problems.ts";
+import {
+  type Article,
+  type Edition,
+  EditionFrontMatterSchema,
+  type Publication,
+  type Topic,
+} from "../content/schema.ts";
+import { FileProblems, readSources, type SourceFile, validate } from "../content/sources.ts";
 import { displayDate, parseContentDate } from "../dates/dates.ts";
+import { parseBody, renderMarkdown, typographicText } from "../markdown/markdown.ts";
+import { closestMatch, didYouMean } from "../site/hints.ts";
+import { brokenLink, linkedSlug, type Routes, route } from "../site/routes.ts";
+import { fileSlug, slugFor } from "../site/slugs.ts";
+import { absoluteUrl, sitePath } from "../site/urls.ts";
 import {
   collectStories,
   editionWindow,
@@ -12,16 +26,8 @@ import {
   previousDay,
   runningOrder,
   type Candidate as SelectionCandidate,
-} from "../editions/selection.ts";
-import { markdownText, preheader } from "../editions/text.ts";
-import { parseBody, renderMarkdown, typographicText } from "../markdown/markdown.ts";
-import { type Draft, whyNotPublished } from "./articles.ts";
-import { closestMatch, didYouMean } from "./hints.ts";
-import { brokenLink, linkedSlug, type Routes, sitePath } from "./links.ts";
-import { NOTE_PLACEHOLDER, reportPlaceholder } from "./placeholders.ts";
-import type { Problem } from "./problems.ts";
-import { type Article, type Edition, EditionFrontMatterSchema, type Publication, type Topic } from "./schema.ts";
-import { FileProblems, readSources, type SourceFile, validate } from "./sources.ts";
+} from "./selection.ts";
+import { markdownText, preheader } from "./text.ts";
 
 /** What checking and assembling the editions needs from the rest of the newsroom. */
 export interface EditionSources {
@@ -119,7 +125,7 @@ export function loadEditions(sources: EditionSources, problems: Problem[], warni
   for (const draft of sources.drafts) {
     if (!draft.valid || candidates.has(draft.slug)) continue;
     const { data, date, dateOnly, retraction } = draft.valid;
-    const topics = data.tags.map((tag) => ({ slug: topicSlug(tag) }));
+    const topics = data.tags.map((tag) => ({ slug: slugFor(tag) }));
     candidates.set(draft.slug, {
       slug: draft.slug,
       date,
@@ -186,7 +192,7 @@ export function loadEditions(sources: EditionSources, problems: Problem[], warni
     const topicNames = editionField(raw, "topics");
     const topicSlugs = new Set<string>();
     topicNames?.forEach((name, index) => {
-      const slug = topicSlug(name);
+      const slug = slugFor(name);
       if (sources.topics.has(slug)) {
         topicSlugs.add(slug);
         return;
@@ -240,7 +246,7 @@ export function loadEditions(sources: EditionSources, problems: Problem[], warni
 
     const order = runningOrder(lead, stories);
     const articles = (list: Candidate[]) => list.flatMap((story) => published.get(story.slug) ?? []);
-    const url = `/newsletter/${day.toFormat("yyyy-MM-dd")}/`;
+    const url = route.edition(day.toFormat("yyyy-MM-dd"));
     const pageUrl = absoluteUrl(publication.baseUrl, url);
     const body = file.parsed.body;
     editions.push({

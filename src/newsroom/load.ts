@@ -4,20 +4,18 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { imageSize } from "image-size";
 import type { DateTime } from "luxon";
-import { monthKey, PAGE_SIZE } from "../collections/listings.ts";
-import { fileSlug, topicSlug } from "../collections/slugs.ts";
-import type { ContentHistory, NoHistory } from "../history/git.ts";
-import { typographicText } from "../markdown/markdown.ts";
-import { aliasPath } from "./aliases.ts";
-import { type ArticleCache, articleWarnings, type Draft, field, readArticles, whyNotPublished } from "./articles.ts";
-import { unpublishedAsset } from "./assets.ts";
-import { renderCheckedBody } from "./bodies.ts";
-import { editionsDir, loadEditions } from "./editions.ts";
-import { didYouMean } from "./hints.ts";
-import { type LeftOut, leftOut, unreadContent } from "./inventory.ts";
-import { brokenLink, inNewsSitemap, linkedSlug, type Routes, sitePath } from "./links.ts";
-import { ContentError, type Problem, sortProblems } from "./problems.ts";
-import { checkPublishedAddresses, checkSentEditions, type PublishedRecordSources } from "./published.ts";
+import { aliasPath } from "../content/aliases.ts";
+import {
+  type ArticleCache,
+  articleWarnings,
+  type Draft,
+  field,
+  readArticles,
+  whyNotPublished,
+} from "../content/articles.ts";
+import { renderCheckedBody } from "../content/bodies.ts";
+import { type LeftOut, leftOut, unreadContent } from "../content/inventory.ts";
+import { ContentError, type Problem, sortProblems } from "../content/problems.ts";
 import {
   type Article,
   type Author,
@@ -28,15 +26,24 @@ import {
   type Publication,
   PublicationSchema,
   type RelatedLink,
-} from "./schema.ts";
-import { displayPath, FileProblems, markdownFiles, pathPart, readSource, validate } from "./sources.ts";
+} from "../content/schema.ts";
+import { displayPath, FileProblems, markdownFiles, pathPart, readSource, validate } from "../content/sources.ts";
 import {
   checkTopicCollisions,
   loadTopicRegistry,
   resolveTopics,
   similarTopicWarnings,
   unusedTopicWarnings,
-} from "./topics.ts";
+} from "../content/topics.ts";
+import type { ContentHistory, NoHistory } from "../history/git.ts";
+import { typographicText } from "../markdown/markdown.ts";
+import { editionsDir, loadEditions } from "../newsletter/editions.ts";
+import { unpublishedAsset } from "../site/assets.ts";
+import { didYouMean } from "../site/hints.ts";
+import { brokenLink, inNewsSitemap, linkedSlug, monthKey, PAGE_SIZE, type Routes, route } from "../site/routes.ts";
+import { fileSlug, slugFor } from "../site/slugs.ts";
+import { sitePath } from "../site/urls.ts";
+import { checkPublishedAddresses, checkSentEditions, type PublishedRecordSources } from "./published.ts";
 
 /** Where content lives and which build this is. */
 export interface LoadOptions {
@@ -161,10 +168,10 @@ async function loadAuthors(
     if (!data) continue;
     const key = fileSlug(path);
     const report = new FileProblems(file, problems);
-    if (topicSlug(key) !== key)
+    if (slugFor(key) !== key)
       report.error(
         [],
-        `the file name must be the author's key in lower case with hyphens, like ${topicSlug(key) || "jim-pollard"}.md`,
+        `the file name must be the author's key in lower case with hyphens, like ${slugFor(key) || "jim-pollard"}.md`,
       );
     const sameKey = authors.get(key);
     if (sameKey)
@@ -175,7 +182,7 @@ async function loadAuthors(
     if (data.photo) checkPicture(data.photo.src, publicDir, report, ["photo", "src"]);
     authors.set(key, {
       key,
-      url: `/authors/${key}/`,
+      url: route.author(key),
       name: data.name,
       role: data.role,
       photo: data.photo,
@@ -217,7 +224,7 @@ function routesOf(
     for (const alias of draft.aliases) routes.aliases.add(alias);
     // A retracted story keeps its page, but no list shows it.
     if (!draft.valid || draft.valid.retraction) continue;
-    for (const slug of new Set(draft.tags.map(topicSlug))) count(routes.topics, slug);
+    for (const slug of new Set(draft.tags.map(slugFor))) count(routes.topics, slug);
     for (const key of [draft.valid.data.author].flat()) if (authors.has(key)) count(routes.authors, key);
     count(routes.months, monthKey(draft.valid.date));
   }
@@ -234,7 +241,7 @@ function checkAliases(drafts: Draft[], routes: Routes, problems: Problem[]): voi
       if (path === undefined) return;
       const report = new FileProblems(draft.file, problems);
       const other = claimed.get(path);
-      if (path === `/news/${draft.slug}/`)
+      if (path === route.article(draft.slug))
         report.error(["aliases", index], `${path} is this article's own address: list only addresses it had before`);
       else if (other && other !== draft)
         report.error(
@@ -393,7 +400,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
           );
         return [];
       }
-      return [{ title: typographicText(target.valid?.data.title ?? item), url: `/news/${item}/`, external: false }];
+      return [{ title: typographicText(target.valid?.data.title ?? item), url: route.article(item), external: false }];
     });
     for (const link of draft.body.links) {
       const path = sitePath(link.href, baseUrl);
@@ -414,7 +421,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
     const { data, date, dateOnly, updated, corrections, retraction } = draft.valid;
     const article: Article = {
       slug: draft.slug,
-      url: `/news/${draft.slug}/`,
+      url: route.article(draft.slug),
       sourcePath: file.path,
       title: typographicText(data.title),
       dek: data.dek === undefined ? undefined : typographicText(data.dek),
@@ -423,7 +430,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
       updated,
       authors: articleAuthors,
       source: data.source,
-      topics: [...new Set(data.tags.map(topicSlug))].flatMap((slug) => topics.get(slug) ?? []),
+      topics: [...new Set(data.tags.map(slugFor))].flatMap((slug) => topics.get(slug) ?? []),
       related,
       image: data.image,
       aliases: draft.aliases,

@@ -1,0 +1,33 @@
+/**
+ * The publication's `baseUrl` as every part of the site uses it: the origin alone (`https://news.example`), no path
+ * and no trailing slash. The schema refuses a `baseUrl` with a path (see `PublicationSchema`) and normalises the rest.
+ */
+export type SiteOrigin = string;
+
+/** The origin of an absolute http(s) URL (`https://News.example/` → `https://news.example`). */
+export function siteOrigin(url: string): SiteOrigin {
+  return new URL(url).origin;
+}
+
+/** A site path as an absolute URL on the site, for feeds, sitemaps, emails and sharing tags. */
+export function absoluteUrl(origin: SiteOrigin, path: string): string {
+  return new URL(path, `${origin}/`).href;
+}
+
+/** The site path of a link when it points inside the site (root-relative, or absolute on `origin`), else undefined. */
+export function sitePath(href: string, origin: SiteOrigin): string | undefined {
+  if (href.startsWith(`${origin}/`)) return href.slice(origin.length);
+  if (href.startsWith("/") && !href.startsWith("//")) return href;
+  return undefined;
+}
+
+/** Whether `href` leaves the site: an absolute http(s) URL not on `origin`. */
+export function isExternalUrl(href: string, origin?: SiteOrigin): boolean {
+  if (!/^https?:\/\//i.test(href)) return false;
+  return !(origin && href.startsWith(`${origin}/`));
+}
+
+/** Makes the root-relative `href` and `src` attributes of rendered Markdown absolute on the site. */
+export function absoluteHtml(html: string, origin: SiteOrigin): string {
+  return html.replace(/ (href|src)="\/(?!\/)/g, ` $1="${origin}/`);
+}
