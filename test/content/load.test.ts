@@ -407,3 +407,27 @@ logo("a logo that is not a path under /assets/ is an error before any file is re
 });
 
 logo.run();
+
+const base = suite("the publication's baseUrl is one origin, written one way everywhere");
+
+base("a baseUrl with a path is refused with the reason, since every page links from the root", async () => {
+  const dir = contentTree({ "news/2024/a.md": articleFile(validFields) });
+  writeFileSync(
+    join(dir, "publication.ts"),
+    'export default { name: "Ledger", baseUrl: "https://example.org/ledger/", timeZone: "Asia/Bangkok", language: "en" };\n',
+  );
+  assert.equal(await rejection(dir), [
+    'publication.ts:baseUrl: "https://example.org/ledger/" has a path: the site must be served from the root of its address, like https://news.example or https://ledger.example.org, since every page links to /news/…, /topics/… from there; give it a (sub)domain of its own',
+  ]);
+});
+
+base("a trailing slash, capitals or a default port make no difference: the origin is kept", async () => {
+  const dir = contentTree({ "news/2024/a.md": articleFile(validFields) });
+  writeFileSync(
+    join(dir, "publication.ts"),
+    'export default { name: "Ledger", baseUrl: "https://News.Example:443/", timeZone: "Asia/Bangkok", language: "en" };\n',
+  );
+  assert.is((await load(dir)).newsroom.publication.baseUrl, "https://news.example");
+});
+
+base.run();
