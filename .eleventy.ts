@@ -1,6 +1,7 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import { collectionsPlugin } from "./src/collections/plugin.ts";
 import { feedsPlugin } from "./src/feeds/plugin.ts";
+import { buildOptionsOf } from "./src/newsroom/options.ts";
 import { contentPlugin } from "./src/newsroom/plugin.ts";
 import { jsxPlugin } from "./src/render/jsxPlugin.ts";
 import { searchPlugin } from "./src/search/plugin.ts";
@@ -9,15 +10,13 @@ import { seoPlugin } from "./src/seo/plugin.ts";
 import { PUBLISHED_ASSETS } from "./src/site/assets.ts";
 
 /**
- * Newsdesk's Eleventy configuration: it only composes plugins from src/.
- * Content comes from NEWSDESK_CONTENT (default `content/`); pages are the TSX layouts in `layouts/`.
+ * Newsdesk's Eleventy configuration: it only composes plugins from src/. The content folder and "now" are the
+ * build's options (`npm run build` gives them; the dev server takes NEWSDESK_CONTENT and the clock); pages are the TSX
+ * layouts in `layouts/`.
  */
 export default function newsdesk(eleventyConfig: EleventyConfig) {
   jsxPlugin(eleventyConfig);
-  const newsroom = contentPlugin(eleventyConfig, {
-    contentDir: process.env.NEWSDESK_CONTENT || "content",
-    publicDir: ".",
-  });
+  const newsroom = contentPlugin(eleventyConfig, buildOptionsOf(eleventyConfig));
   const listings = collectionsPlugin(eleventyConfig, newsroom);
   feedsPlugin(eleventyConfig, listings);
   seoPlugin(eleventyConfig, listings);

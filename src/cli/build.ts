@@ -3,10 +3,11 @@ import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { commandLine } from "./commandLine.ts";
+import { type BuildOptions, resolveOptions } from "../newsroom/options.ts";
+import { commandLine, isEntry } from "./commandLine.ts";
 import { describeFileError, findFileError } from "./fileErrors.ts";
 import { lockOutput, OutputBusy, type OutputLock, recoverSwap, siblings, stopGroup, swapIn } from "./output.ts";
-import type { RenderReport } from "./render.ts";
+import { type RenderReport, renderArguments } from "./render.ts";
 import { buildSummary, recordNotice, summaryLines } from "./summary.ts";
 
 const usage = `Usage: npm run build -- [--content DIR] [--out DIR] [--now ISO-DATE-TIME]
@@ -32,11 +33,11 @@ interface Rendered {
  * process has exited, so nothing it started can write into `staging` after this. Node options such as
  * `--import tsx` and the heap ceiling carry over. https://nodejs.org/api/child_process.html#event-close
  */
-function render(staging: string, lock: OutputLock): Promise<Rendered> {
+function render(staging: string, options: BuildOptions, lock: OutputLock): Promise<Rendered> {
   return new Promise((resolveRendered) => {
     let report: RenderReport | undefined;
     // Its own process group, so that it and all it starts (Pagefind) can be stopped together.
-    const child = fork(fileURLToPath(new URL("render.ts", import.meta.url)), [staging], {
+    const child = fork(fileURLToPath(new URL("render.ts", import.meta.url)), renderArguments(staging, options), {
       execArgv: process.execArgv,
       detached: true,
     });
@@ -75,11 +76,11 @@ function refused(message: string, out: string): number {
 }
 
 /** Renders into the staging folder, then swaps it in; the output folder is locked by then. */
-async function buildLocked(out: string, lock: OutputLock): Promise<number> {
+async function buildLocked(out: string, options: BuildOptions, lock: OutputLock): Promise<number> {
   const { staging, previous } = siblings(out);
   await recoverSwap(out, staging, previous);
   const started = performance.now();
-  const rendered = await render(staging, lock);
+  const rendered = await render(staging, options, lock);
   const { report } = rendered;
   if (report?.outcome !== "built" || rendered.code !== 0) {
     await rm(staging, { recursive: true, force: true });
@@ -108,9 +109,13 @@ async function main(): Promise<number> {
   );
   if (typeof parsed === "number") return parsed;
   const { values } = parsed;
-  if (values.content) process.env.NEWSDESK_CONTENT = values.content;
-  if (values.now) process.env.NEWSDESK_NOW = values.now;
-  if (values.preview) process.env.NEWSDESK_PREVIEW = "1";
+  let options: BuildOptions;
+  try {
+    options = resolveOptions(values);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${usage}`);
+    return 2;
+  }
   const out = resolve(values.out);
 
   let lock: OutputLock | undefined;
@@ -118,7 +123,7 @@ async function main(): Promise<number> {
   try {
     lock = await lockOutput(out);
     held = lock;
-    return await buildLocked(out, lock);
+    return await buildLocked(out, options, lock);
   } catch (error) {
     if (error instanceof OutputBusy) {
       console.error(error.message);
@@ -162,4 +167,4 @@ function stopOnSignals(out: string): void {
   }
 }
 
-process.exitCode = await main();
+if (isEntry(import.meta.url)) process.exitCode = await main();

@@ -1,9 +1,8 @@
 import { existsSync } from "node:fs";
 import { ContentError, formatProblem, type Problem } from "../content/problems.ts";
-import { buildTime } from "../dates/dates.ts";
 import { readContentHistory } from "../history/git.ts";
 import { loadNewsroom } from "../newsroom/load.ts";
-import { commandLine } from "./commandLine.ts";
+import { commandLine, commandOptions, isEntry } from "./commandLine.ts";
 import { type CheckCounts, checkSummary, recordNotice } from "./summary.ts";
 
 const usage = `Usage: npm run check -- [--content DIR] [--now ISO-DATE-TIME]
@@ -39,7 +38,9 @@ async function main(): Promise<number> {
   );
   if (typeof parsed === "number") return parsed;
   const { values } = parsed;
-  const contentDir = values.content ?? (process.env.NEWSDESK_CONTENT || "content");
+  const options = commandOptions(values, usage);
+  if (typeof options === "number") return options;
+  const { contentDir, now } = options;
   if (!existsSync(contentDir)) {
     console.error(`No content folder at ${contentDir}.`);
     return 2;
@@ -49,7 +50,7 @@ async function main(): Promise<number> {
     const { newsroom, warnings, leftOut, record } = await loadNewsroom({
       contentDir,
       publicDir: ".",
-      now: buildTime(values.now ?? process.env.NEWSDESK_NOW),
+      now,
       preview: false,
       render: false,
       history,
@@ -71,4 +72,4 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = await main();
+if (isEntry(import.meta.url)) process.exitCode = await main();

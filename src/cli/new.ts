@@ -5,13 +5,12 @@ import type { DateTime } from "luxon";
 import { stringify } from "yaml";
 import { STORY_PLACEHOLDER } from "../content/placeholders.ts";
 import { formatProblem, type Problem } from "../content/problems.ts";
+import { loadPublication } from "../content/publication.ts";
 import { isUrlSegment } from "../content/schema.ts";
 import { displayPath, markdownFiles, readSources } from "../content/sources.ts";
-import { buildTime } from "../dates/dates.ts";
-import { loadPublication } from "../newsroom/load.ts";
 import { didYouMean } from "../site/hints.ts";
 import { fileSlug, slugFor } from "../site/slugs.ts";
-import { commandLine } from "./commandLine.ts";
+import { commandLine, commandOptions, isEntry } from "./commandLine.ts";
 
 const usage = `Usage: npm run new -- "Headline of the story" [--author KEY] [--tag TOPIC]... [--slug SLUG]
 
@@ -88,7 +87,9 @@ async function main(): Promise<number> {
     console.error(`The headline "${title}" has no letters or digits to make a web address from: ${instead}.`);
     return 2;
   }
-  const contentDir = values.content ?? (process.env.NEWSDESK_CONTENT || "content");
+  const options = commandOptions(values, usage);
+  if (typeof options === "number") return options;
+  const { contentDir } = options;
   const problems: Problem[] = [];
   const publication = await loadPublication(contentDir, problems);
   if (!publication) {
@@ -118,9 +119,7 @@ async function main(): Promise<number> {
   const busiest = [...tagCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
   const tags = values.tag && values.tag.length > 0 ? values.tag : [busiest ?? "News"];
 
-  const date = buildTime(values.now ?? process.env.NEWSDESK_NOW)
-    .setZone(publication.timeZone)
-    .startOf("minute");
+  const date = options.now.setZone(publication.timeZone).startOf("minute");
   const path = join(contentDir, "news", String(date.year), `${slug}.md`);
   if (existsSync(path)) {
     console.error(`${displayPath(path)} already exists; nothing was written. Give a different headline or --slug.`);
@@ -139,4 +138,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main();
+if (isEntry(import.meta.url)) process.exitCode = await main();

@@ -1,8 +1,10 @@
 import Eleventy from "@11ty/eleventy";
+import { DateTime } from "luxon";
 import { ContentError } from "../content/problems.ts";
 import type { LoadResult } from "../newsroom/load.ts";
-import { contentLoaded } from "../newsroom/plugin.ts";
+import { type BuildOptions, giveBuildOptions } from "../newsroom/options.ts";
 import { indexSite, SearchIndexError } from "../search/search.ts";
+import { isEntry } from "./commandLine.ts";
 import { describeFileError, findFileError, meaning } from "./fileErrors.ts";
 import type { BuildCounts } from "./summary.ts";
 
@@ -94,10 +96,40 @@ async function index(staging: string, loaded: LoadResult): Promise<number> {
   return indexed;
 }
 
-async function render(staging: string): Promise<void> {
+/** What `npm run build` hands this process: the staging folder, and the build's options as JSON. */
+export interface RenderArguments {
+  contentDir: string;
+  /** The build's "now" as ISO 8601, when one was given. */
+  now?: string;
+  preview: boolean;
+}
+
+/** The command-line arguments `npm run build` starts this process with. */
+export function renderArguments(staging: string, options: BuildOptions): string[] {
+  const given: RenderArguments = {
+    contentDir: options.contentDir,
+    now: options.now?.toISO() ?? undefined,
+    preview: options.preview,
+  };
+  return [staging, JSON.stringify(given)];
+}
+
+async function render(staging: string, given: RenderArguments): Promise<void> {
   let loaded: LoadResult | undefined;
-  contentLoaded.subscribe((message) => (loaded = message as LoadResult));
-  const eleventy = new Eleventy(undefined, staging, { configPath: ".eleventy.ts", quietMode: true, runMode: "build" });
+  const options: BuildOptions = {
+    contentDir: given.contentDir,
+    now: given.now === undefined ? undefined : DateTime.fromISO(given.now, { setZone: true }),
+    preview: given.preview,
+    onLoaded: (result) => {
+      loaded = result;
+    },
+  };
+  const eleventy = new Eleventy(undefined, staging, {
+    configPath: ".eleventy.ts",
+    quietMode: true,
+    runMode: "build",
+    config: (eleventyConfig) => giveBuildOptions(eleventyConfig, options),
+  });
   eleventy.disableLogger(); // errors are reported once, by the parent
   const [, templates] = await eleventy.write();
   const pages = templates.flat().length;
@@ -111,8 +143,10 @@ async function render(staging: string): Promise<void> {
   });
 }
 
-const staging = process.argv[2];
-if (!process.send || !staging) {
+const [staging, optionsText] = process.argv.slice(2);
+if (!isEntry(import.meta.url)) {
+  // Imported by src/cli/build.ts for renderArguments: nothing to run.
+} else if (!process.send || !staging || !optionsText) {
   console.error("src/cli/render.ts is run by npm run build, which gives it the staging folder.");
   process.exitCode = 2;
 } else {
@@ -125,6 +159,6 @@ if (!process.send || !staging) {
   process.on("disconnect", () => {
     if (!finished) process.exit(1);
   });
-  if (process.connected) render(staging).catch(fail);
+  if (process.connected) render(staging, JSON.parse(optionsText) as RenderArguments).catch(fail);
   else process.exit(1);
 }

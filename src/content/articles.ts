@@ -1,7 +1,6 @@
 import { statSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import type { DateTime } from "luxon";
-import type { z } from "zod";
 import { parseContentDate } from "../dates/dates.ts";
 import { type ParsedBody, parseBody } from "../markdown/markdown.ts";
 import { fileSlug, slugFor } from "../site/slugs.ts";
@@ -16,13 +15,13 @@ import {
   isUrlSegment,
   type Publication,
 } from "./schema.ts";
-import { FileProblems, readSource, type SourceFile, validate } from "./sources.ts";
+import { FileProblems, fieldOf, readSource, type SourceFile, validate } from "./sources.ts";
 
 /** Headlines longer than this are cut off in search results and share cards. */
 export const LONG_HEADLINE = 100;
 
 /** An article file read as far as it goes: references are checked even when other fields are wrong. */
-export interface Draft {
+export interface ArticleFile {
   file: SourceFile;
   slug: string;
   explicitSlug: boolean;
@@ -46,25 +45,18 @@ export interface Draft {
   };
 }
 
-const articleFields = ArticleFrontMatterSchema.shape;
-
-/** One front-matter field parsed on its own, so cross-checks still run when another field is wrong. */
-export function field<Key extends keyof typeof articleFields>(
-  raw: unknown,
-  key: Key,
-): z.output<(typeof articleFields)[Key]> | undefined {
-  const value = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>)[key] : undefined;
-  const result = articleFields[key].safeParse(value);
-  return result.success ? (result.data as z.output<(typeof articleFields)[Key]>) : undefined;
-}
-
 /** Validates an article's front matter and dates, and parses its body once (rendering it when the build needs the HTML). */
-export function readArticle(file: SourceFile, publication: Publication, problems: Problem[], render = true): Draft {
+export function readArticle(
+  file: SourceFile,
+  publication: Publication,
+  problems: Problem[],
+  render = true,
+): ArticleFile {
   const data = validate(ArticleFrontMatterSchema, file, problems);
   const raw = file.parsed.data;
   const report = new FileProblems(file, problems);
-  const dateText = field(raw, "date");
-  const updatedText = field(raw, "updated");
+  const dateText = fieldOf(ArticleFrontMatterSchema, raw, "date");
+  const updatedText = fieldOf(ArticleFrontMatterSchema, raw, "updated");
   const date = dateText === undefined ? undefined : parseContentDate(dateText, publication.timeZone);
   const updated = updatedText === undefined ? undefined : parseContentDate(updatedText, publication.timeZone);
   if (date && !date.ok) report.error(["date"], date.reason);
@@ -84,10 +76,12 @@ export function readArticle(file: SourceFile, publication: Publication, problems
       noteHtml: renderNote(item.note, { baseUrl: publication.baseUrl }, report, [...path, "note"], render),
     };
   };
-  const corrections = (field(raw, "corrections") ?? []).map((item, index) => note(item, ["corrections", index]));
-  const retractedText = field(raw, "retracted");
+  const corrections = (fieldOf(ArticleFrontMatterSchema, raw, "corrections") ?? []).map((item, index) =>
+    note(item, ["corrections", index]),
+  );
+  const retractedText = fieldOf(ArticleFrontMatterSchema, raw, "retracted");
   const retraction = retractedText && note(retractedText, ["retracted"]);
-  const slug = field(raw, "slug");
+  const slug = fieldOf(ArticleFrontMatterSchema, raw, "slug");
   if (slug === undefined && !file.refused && !isUrlSegment(fileSlug(file.path))) {
     report.error(
       [],
@@ -97,15 +91,15 @@ export function readArticle(file: SourceFile, publication: Publication, problems
   const body = parseBody(file.parsed.body, { baseUrl: publication.baseUrl }, render);
   reportBodyProblems(file, body, problems);
   // A scheduled story is published by a scheduled build, unreviewed; only a draft may keep the prompt.
-  if (field(raw, "draft") === false) reportPlaceholder(file, STORY_PLACEHOLDER, problems);
+  if (fieldOf(ArticleFrontMatterSchema, raw, "draft") === false) reportPlaceholder(file, STORY_PLACEHOLDER, problems);
   return {
     file,
     slug: slug ?? fileSlug(file.path),
     explicitSlug: slug !== undefined,
-    authorKeys: field(raw, "author"),
-    related: field(raw, "related") ?? [],
-    tags: field(raw, "tags") ?? [],
-    aliases: (field(raw, "aliases") ?? []).flatMap((text) => aliasPath(text) ?? []),
+    authorKeys: fieldOf(ArticleFrontMatterSchema, raw, "author"),
+    related: fieldOf(ArticleFrontMatterSchema, raw, "related") ?? [],
+    tags: fieldOf(ArticleFrontMatterSchema, raw, "tags") ?? [],
+    aliases: (fieldOf(ArticleFrontMatterSchema, raw, "aliases") ?? []).flatMap((text) => aliasPath(text) ?? []),
     notes: { corrections, retraction },
     body,
     valid:
@@ -130,16 +124,16 @@ export function readArticle(file: SourceFile, publication: Publication, problems
  * Why an article is not on the site, to follow its slug or "that article": "is a draft", "is scheduled for later",
  * or, when it has errors that keep it out of every build, "(news/2024/x.md) has errors: fix them first".
  */
-export function whyNotPublished(draft: Draft): string {
-  if (!draft.valid) return `(${draft.file.path}) has errors: fix them first`;
-  return draft.valid.data.draft ? "is a draft" : "is scheduled for later";
+export function whyNotPublished(article: ArticleFile): string {
+  if (!article.valid) return `(${article.file.path}) has errors: fix them first`;
+  return article.valid.data.draft ? "is a draft" : "is scheduled for later";
 }
 
 /**
  * Articles kept parsed between dev-server rebuilds, by path. An entry is reused while the file's size and
  * modification time, and the publication settings it was read with, are unchanged.
  */
-export type ArticleCache = Map<string, { stamp: string; draft: Draft; problems: Problem[] }>;
+export type ArticleCache = Map<string, { stamp: string; article: ArticleFile; problems: Problem[] }>;
 
 /** Reads, parses and validates article files (see readArticle), reusing unchanged ones from `cache` when given. */
 export function readArticles(
@@ -148,36 +142,36 @@ export function readArticles(
   problems: Problem[],
   render: boolean,
   cache?: ArticleCache,
-): Draft[] {
+): ArticleFile[] {
   const settings = `${publication.baseUrl} ${publication.timeZone} ${render}`;
-  const drafts = paths.map((path) => {
+  const articles = paths.map((path) => {
     const stats = cache && statSync(path);
     const stamp = stats && `${stats.mtimeMs} ${stats.size} ${settings}`;
     const cached = stamp ? cache?.get(path) : undefined;
     if (cached && cached.stamp === stamp) {
       problems.push(...cached.problems);
-      return cached.draft;
+      return cached.article;
     }
     const own: Problem[] = [];
-    const draft = readArticle(readSource(path, own), publication, own, render);
-    if (stamp) cache?.set(path, { stamp, draft, problems: own });
+    const article = readArticle(readSource(path, own), publication, own, render);
+    if (stamp) cache?.set(path, { stamp, article, problems: own });
     problems.push(...own);
-    return draft;
+    return article;
   });
   if (cache) {
     const current = new Set(paths);
     for (const path of cache.keys()) if (!current.has(path)) cache.delete(path);
   }
-  return drafts;
+  return articles;
 }
 
 /** What a good editor would point out but that does not stop publication; `newsDir` is the folder of news/<yyyy>/. */
-export function articleWarnings(draft: Draft, warnings: Problem[], newsDir: string): void {
-  const report = new FileProblems(draft.file, warnings);
-  const data = draft.valid?.data;
-  const [folder, ...inside] = relative(resolve(newsDir), resolve(draft.file.path)).split(sep).slice(0, -1);
-  if (draft.valid && folder && /^\d{4}$/.test(folder) && Number(folder) !== draft.valid.date.year) {
-    const { year, zoneName } = draft.valid.date;
+export function articleWarnings(article: ArticleFile, warnings: Problem[], newsDir: string): void {
+  const report = new FileProblems(article.file, warnings);
+  const data = article.valid?.data;
+  const [folder, ...inside] = relative(resolve(newsDir), resolve(article.file.path)).split(sep).slice(0, -1);
+  if (article.valid && folder && /^\d{4}$/.test(folder) && Number(folder) !== article.valid.date.year) {
+    const { year, zoneName } = article.valid.date;
     const where = (name: string | number) => ["news", name, ...inside].join("/");
     const message = `falls in ${year} in the publication's time zone (${zoneName}), but the file is in ${where(folder)}/`;
     report.warning(["date"], `${message}: move it to ${where(year)}/`);
@@ -198,13 +192,13 @@ export function articleWarnings(draft: Draft, warnings: Problem[], newsDir: stri
       );
     }
   }
-  draft.related.forEach((item, index) => {
+  article.related.forEach((item, index) => {
     if (typeof item !== "string" && item.url.startsWith("http://"))
       report.warning(["related", index, "url"], insecure(item.url));
   });
-  for (const link of draft.body.links) {
+  for (const link of article.body.links) {
     if (link.href.startsWith("http://"))
-      report.at("warning", draft.file.parsed.bodyLine + link.line, "body", insecure(link.href));
+      report.at("warning", article.file.parsed.bodyLine + link.line, "body", insecure(link.href));
   }
 }
 

@@ -1,10 +1,7 @@
 import { existsSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import type { DateTime } from "luxon";
-import type { Draft } from "./articles.ts";
 import type { Problem } from "./problems.ts";
-import type { Edition } from "./schema.ts";
 import { displayPath } from "./sources.ts";
 
 /** The folders of `content/` whose `.md` files a loader reads, each recursively; add one when a loader starts reading it. */
@@ -44,21 +41,4 @@ export async function unreadContent(contentDir: string): Promise<Problem[]> {
     }
   }
   return problems;
-}
-
-/** What a production build leaves out on purpose, by source file: drafts, and articles and editions scheduled for later. */
-export interface LeftOut {
-  drafts: string[];
-  scheduled: string[];
-  scheduledEditions: string[];
-}
-
-/** Which valid articles are drafts, and which articles and editions wait for later, whether or not this build shows them. */
-export function leftOut(drafts: Draft[], editions: Edition[], now: DateTime): LeftOut {
-  const valid = drafts.flatMap((draft) => (draft.valid ? [{ path: draft.file.path, ...draft.valid }] : []));
-  return {
-    drafts: valid.filter((article) => article.data.draft).map((article) => article.path),
-    scheduled: valid.filter((article) => !article.data.draft && article.date > now).map((article) => article.path),
-    scheduledEditions: editions.filter((edition) => edition.scheduled).map((edition) => edition.sourcePath),
-  };
 }

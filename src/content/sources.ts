@@ -53,6 +53,20 @@ export function fieldName(path: readonly PropertyKey[]): string {
   );
 }
 
+/**
+ * One front-matter field parsed on its own by its part of `schema`, or undefined when it is missing or wrong: the
+ * checks that need it still run when another field is wrong (those are reported by `validate`).
+ */
+export function fieldOf<Shape extends z.ZodRawShape, Key extends keyof Shape & string>(
+  schema: z.ZodObject<Shape>,
+  raw: unknown,
+  key: Key,
+): z.output<Shape[Key]> | undefined {
+  const value = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>)[key] : undefined;
+  const result = (schema.shape[key] as z.ZodType).safeParse(value);
+  return result.success ? (result.data as z.output<Shape[Key]>) : undefined;
+}
+
 /** A path relative to the working directory, with forward slashes, as messages show it. */
 export function displayPath(path: string): string {
   return relative(process.cwd(), path).split(sep).join("/");

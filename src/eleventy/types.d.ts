@@ -20,6 +20,8 @@ declare module "@11ty/eleventy" {
     configPath?: string;
     quietMode?: boolean;
     runMode?: "build" | "serve" | "watch";
+    /** Runs with the configuration API before the configuration file is loaded. */
+    config?: (eleventyConfig: EleventyConfig) => void | Promise<void>;
   }
 
   export default class Eleventy {

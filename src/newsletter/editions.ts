@@ -1,7 +1,6 @@
 import { join } from "node:path";
 import { DateTime } from "luxon";
-import type { z } from "zod";
-import { type Draft, whyNotPublished } from "../content/articles.ts";
+import { type ArticleFile, whyNotPublished } from "../content/articles.ts";
 import { NOTE_PLACEHOLDER, reportPlaceholder } from "../content/placeholders.ts";
 import type { Problem } from "../content/problems.ts";
 import {
@@ -11,7 +10,7 @@ import {
   type Publication,
   type Topic,
 } from "../content/schema.ts";
-import { FileProblems, readSources, type SourceFile, validate } from "../content/sources.ts";
+import { FileProblems, fieldOf, readSources, type SourceFile, validate } from "../content/sources.ts";
 import { displayDate, parseContentDate } from "../dates/dates.ts";
 import { parseBody, renderMarkdown, typographicText } from "../markdown/markdown.ts";
 import { closestMatch, didYouMean } from "../site/hints.ts";
@@ -41,7 +40,7 @@ export interface EditionSources {
   /** Render the editor's notes (a build does; `npm run check` only validates). */
   render: boolean;
   /** Every article file as read, drafts and scheduled ones included. */
-  drafts: Draft[];
+  articleFiles: ArticleFile[];
   /** The articles this build publishes, and those retracted (an edition sent before keeps them, marked). */
   articles: Article[];
   retracted: Article[];
@@ -56,25 +55,13 @@ interface Candidate extends SelectionCandidate {
   dateOnly: boolean;
 }
 
-const editionFields = EditionFrontMatterSchema.shape;
-
-/** One front-matter field parsed on its own, so the other checks still run when another field is wrong. */
-function editionField<Key extends keyof typeof editionFields>(
-  raw: unknown,
-  key: Key,
-): z.output<(typeof editionFields)[Key]> | undefined {
-  const value = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>)[key] : undefined;
-  const result = editionFields[key].safeParse(value);
-  return result.success ? (result.data as z.output<(typeof editionFields)[Key]>) : undefined;
-}
-
 const calendarDay = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The day an edition file is for: its date, else its file name; reports a file name or date that is wrong or disagrees. */
 function editionDay(file: SourceFile, zone: string, report: FileProblems): DateTime | undefined {
   const name = fileSlug(file.path);
   const named = calendarDay.test(name) ? DateTime.fromISO(name, { zone }) : undefined;
-  const dateText = editionField(file.parsed.data, "date");
+  const dateText = fieldOf(EditionFrontMatterSchema, file.parsed.data, "date");
   const parsed = dateText === undefined ? undefined : parseContentDate(dateText, zone);
   if (parsed && !parsed.ok) report.error(["date"], parsed.reason);
   const dated = parsed?.ok ? parsed.date.startOf("day") : undefined;
@@ -97,7 +84,7 @@ function checkNoteLinks(
   file: SourceFile,
   baseUrl: string,
   routes: Routes,
-  bySlug: Map<string, Draft>,
+  bySlug: Map<string, ArticleFile>,
   report: FileProblems,
 ): void {
   for (const link of parseBody(file.parsed.body, { baseUrl }, false).links) {
@@ -111,38 +98,18 @@ function checkNoteLinks(
   }
 }
 
-/**
- * Reads `content/editions/*.md`, checks every edition against the articles and topics, and assembles the ones
- * this build publishes, newest first. Problems go to `problems` (errors) and `warnings`, every file checked.
- */
-export function loadEditions(sources: EditionSources, problems: Problem[], warnings: Problem[]): Edition[] {
-  const { publication, now } = sources;
-  const zone = publication.timeZone;
-  const locale = publication.locale ?? publication.language;
-  const files = readSources(sources.paths, problems);
+/** An edition file with the day it is for, and where its problems go. */
+interface DatedFile {
+  file: SourceFile;
+  day: DateTime;
+  report: FileProblems;
+}
 
-  const candidates = new Map<string, Candidate>();
-  for (const draft of sources.drafts) {
-    if (!draft.valid || candidates.has(draft.slug)) continue;
-    const { data, date, dateOnly, retraction } = draft.valid;
-    const topics = data.tags.map((tag) => ({ slug: slugFor(tag) }));
-    candidates.set(draft.slug, {
-      slug: draft.slug,
-      date,
-      dateOnly,
-      draft: data.draft,
-      topics,
-      retractedOn: retraction?.date,
-    });
-  }
-  const bySlug = new Map<string, Draft>();
-  for (const draft of sources.drafts) if (!bySlug.has(draft.slug)) bySlug.set(draft.slug, draft);
-  // A story retracted after an edition went out stays in it, marked, so the sent edition does not change.
-  const published = new Map([...sources.articles, ...sources.retracted].map((article) => [article.slug, article]));
-
-  const dated: { file: SourceFile; day: DateTime; report: FileProblems }[] = [];
+/** Stage 1, read: every edition file, checked against its schema, with its day; two editions of one day reported. */
+function readEditions(paths: string[], zone: string, problems: Problem[]): DatedFile[] {
+  const dated: DatedFile[] = [];
   const byDay = new Map<string, string>();
-  for (const file of files) {
+  for (const file of readSources(paths, problems)) {
     validate(EditionFrontMatterSchema, file, problems);
     const report = new FileProblems(file, problems);
     const day = editionDay(file, zone, report);
@@ -153,118 +120,194 @@ export function loadEditions(sources: EditionSources, problems: Problem[], warni
     else byDay.set(key, file.path);
     dated.push({ file, day, report });
   }
-  const days = dated.map(({ day }) => day);
+  return dated;
+}
 
-  const editions: Edition[] = [];
-  for (const { file, day, report } of dated) {
-    const raw = file.parsed.data;
-    // An edition may carry stories scheduled up to the end of its day; it waits until they are all out.
-    const limit = day.endOf("day");
-    const usable = (slug: string, path: (string | number)[]): Candidate | undefined => {
-      const candidate = candidates.get(slug);
-      if (!candidate) {
-        const draft = bySlug.get(slug);
-        const unknown = `no article has the slug \`${slug}\`${didYouMean(slug, bySlug.keys(), "")}`;
-        report.error(path, draft ? `\`${slug}\` ${whyNotPublished(draft)}` : unknown);
-        return undefined;
-      }
-      if (candidate.draft) report.error(path, `\`${slug}\` is a draft: an edition can only carry published articles`);
-      else if (candidate.date > limit) {
-        const when = displayDate(candidate.date, locale, candidate.dateOnly);
-        report.error(
-          path,
-          candidate.date > now
-            ? `\`${slug}\` is scheduled for ${when}, after this edition's day: pick it for a later edition`
-            : `\`${slug}\` came out on ${when}, after this edition's day: an edition carries what was out by its date`,
-        );
-      } else if (!isCarriable(candidate, day)) {
-        report.error(
-          path,
-          `\`${slug}\` was retracted on ${displayDate(candidate.retractedOn ?? limit, locale, true)}: an edition cannot carry it`,
-        );
-      } else return candidate;
-      return undefined;
-    };
-
-    const leadSlug = editionField(raw, "lead");
-    const lead = leadSlug === undefined ? undefined : usable(leadSlug, ["lead"]);
-    const pickSlugs = editionField(raw, "picks");
-    const topicNames = editionField(raw, "topics");
-    const topicSlugs = new Set<string>();
-    topicNames?.forEach((name, index) => {
-      const slug = slugFor(name);
-      if (sources.topics.has(slug)) {
-        topicSlugs.add(slug);
-        return;
-      }
-      const match = closestMatch(slug, sources.topics.keys());
-      const hint = match
-        ? ` — did you mean \`${sources.topics.get(match)?.name ?? match}\`?`
-        : ": write topics as articles' tags name them, like China Bond";
-      report.error(["topics", index], `no article is filed under the topic \`${name}\`${hint}`);
-    });
-
-    let stories: Candidate[];
-    if (pickSlugs) {
-      if (topicNames)
-        new FileProblems(file, warnings).warning(
-          ["topics"],
-          "only fills an edition without picks: with picks given it changes nothing",
-        );
-      const firstIndex = new Map<string, number>();
-      stories = pickSlugs.flatMap((slug, index) => {
-        const earlier = firstIndex.get(slug);
-        if (earlier !== undefined) {
-          report.error(["picks", index], `\`${slug}\` is already picks[${earlier}]: list each article once`);
-          return [];
-        }
-        firstIndex.set(slug, index);
-        const candidate = usable(slug, ["picks", index]);
-        return candidate ? [candidate] : [];
-      });
-    } else {
-      const previous = previousDay(day, days);
-      const out = [...candidates.values()].filter((candidate) => isCarriable(candidate, day));
-      stories = collectStories(out, editionWindow(day, previous), topicNames ? topicSlugs : undefined);
-      if (!leadSlug && stories.length === 0 && (!topicNames || topicSlugs.size === topicNames.length)) {
-        const since = previous
-          ? `since the previous edition (${displayDate(previous, locale, true)})`
-          : `in the ${FIRST_EDITION_DAYS} days up to ${displayDate(day, locale, true)}`;
-        const inTopics = topicNames
-          ? ` under ${[...topicSlugs].map((slug) => sources.topics.get(slug)?.name ?? slug).join(", ")}`
-          : "";
-        report.error(
-          [],
-          `the edition is empty: it has no lead or picks, and no article was published ${since}${inTopics}; add picks, or wait for news`,
-        );
-      }
-    }
-
-    const scheduled = day > now || [lead, ...stories].some((story) => story !== undefined && story.date > now);
-    checkNoteLinks(file, publication.baseUrl, sources.routes, bySlug, report);
-    reportPlaceholder(file, NOTE_PLACEHOLDER, problems);
-
-    const order = runningOrder(lead, stories);
-    const articles = (list: Candidate[]) => list.flatMap((story) => published.get(story.slug) ?? []);
-    const url = route.edition(day.toFormat("yyyy-MM-dd"));
-    const pageUrl = absoluteUrl(publication.baseUrl, url);
-    const body = file.parsed.body;
-    editions.push({
-      day: day.toFormat("yyyy-MM-dd"),
-      date: day,
-      url,
-      sourcePath: file.path,
-      title: typographicText(editionField(raw, "title") ?? ""),
-      noteHtml: sources.render ? renderMarkdown(body, { baseUrl: publication.baseUrl }) : "",
-      noteText: markdownText(body, { pageUrl, linkUrls: true }),
-      preheader: preheader(markdownText(body, { pageUrl, linkUrls: false })),
-      lead: order.lead ? articles([order.lead])[0] : undefined,
-      picks: articles(order.picks),
-      automatic: !pickSlugs,
-      scheduled,
+/** Every valid article as an edition sees it, by slug: drafts and scheduled ones too, so a pick of one is explained. */
+function candidatesOf(articleFiles: ArticleFile[]): Map<string, Candidate> {
+  const candidates = new Map<string, Candidate>();
+  for (const article of articleFiles) {
+    if (!article.valid || candidates.has(article.slug)) continue;
+    const { data, date, dateOnly, retraction } = article.valid;
+    const topics = data.tags.map((tag) => ({ slug: slugFor(tag) }));
+    candidates.set(article.slug, {
+      slug: article.slug,
+      date,
+      dateOnly,
+      draft: data.draft,
+      topics,
+      retractedOn: retraction?.date,
     });
   }
+  return candidates;
+}
+
+/** What checking one edition's stories needs: the articles, the other editions' days and the build's "now". */
+interface EditionContext {
+  candidates: Map<string, Candidate>;
+  bySlug: Map<string, ArticleFile>;
+  topics: Map<string, Topic>;
+  days: DateTime[];
+  now: DateTime;
+  locale: string;
+}
+
+/** Stage 2, check: the article a lead or pick names, if an edition of `day` can carry it, else why not (reported). */
+function usableStory(slug: string, at: (string | number)[], { day, report }: DatedFile, context: EditionContext) {
+  const { candidates, bySlug, now, locale } = context;
+  const candidate = candidates.get(slug);
+  if (!candidate) {
+    const article = bySlug.get(slug);
+    const unknown = `no article has the slug \`${slug}\`${didYouMean(slug, bySlug.keys(), "")}`;
+    report.error(at, article ? `\`${slug}\` ${whyNotPublished(article)}` : unknown);
+    return undefined;
+  }
+  // An edition may carry stories scheduled up to the end of its day; it waits until they are all out.
+  const limit = day.endOf("day");
+  if (candidate.draft) report.error(at, `\`${slug}\` is a draft: an edition can only carry published articles`);
+  else if (candidate.date > limit) {
+    const when = displayDate(candidate.date, locale, candidate.dateOnly);
+    report.error(
+      at,
+      candidate.date > now
+        ? `\`${slug}\` is scheduled for ${when}, after this edition's day: pick it for a later edition`
+        : `\`${slug}\` came out on ${when}, after this edition's day: an edition carries what was out by its date`,
+    );
+  } else if (!isCarriable(candidate, day)) {
+    const on = displayDate(candidate.retractedOn ?? limit, locale, true);
+    report.error(at, `\`${slug}\` was retracted on ${on}: an edition cannot carry it`);
+  } else return candidate;
+  return undefined;
+}
+
+/** Stage 2, check: the topics an edition collects from, by slug; each that no article is filed under reported. */
+function editionTopics(names: string[] | undefined, { report }: DatedFile, topics: Map<string, Topic>) {
+  const slugs = new Set<string>();
+  names?.forEach((name, index) => {
+    const slug = slugFor(name);
+    if (topics.has(slug)) {
+      slugs.add(slug);
+      return;
+    }
+    const match = closestMatch(slug, topics.keys());
+    const hint = match
+      ? ` — did you mean \`${topics.get(match)?.name ?? match}\`?`
+      : ": write topics as articles' tags name them, like China Bond";
+    report.error(["topics", index], `no article is filed under the topic \`${name}\`${hint}`);
+  });
+  return slugs;
+}
+
+/** "since the previous edition (24 November 2026)", or for the first edition "in the 7 days up to …". */
+export function sinceWhen(day: DateTime, previous: DateTime | undefined, locale: string): string {
+  return previous
+    ? `since the previous edition (${displayDate(previous, locale, true)})`
+    : `in the ${FIRST_EDITION_DAYS} days up to ${displayDate(day, locale, true)}`;
+}
+
+/**
+ * Stage 3, select: the stories an edition shows, checked: its lead and picks as named (each once), or without
+ * picks what was published since the previous edition (in its topics, if named); an empty edition is reported.
+ */
+function selectStories(dated: DatedFile, context: EditionContext, warnings: Problem[]) {
+  const { file, day, report } = dated;
+  const raw = file.parsed.data;
+  const leadSlug = fieldOf(EditionFrontMatterSchema, raw, "lead");
+  const lead = leadSlug === undefined ? undefined : usableStory(leadSlug, ["lead"], dated, context);
+  const pickSlugs = fieldOf(EditionFrontMatterSchema, raw, "picks");
+  const topicNames = fieldOf(EditionFrontMatterSchema, raw, "topics");
+  const topicSlugs = editionTopics(topicNames, dated, context.topics);
+  if (pickSlugs) {
+    if (topicNames)
+      new FileProblems(file, warnings).warning(
+        ["topics"],
+        "only fills an edition without picks: with picks given it changes nothing",
+      );
+    const firstIndex = new Map<string, number>();
+    const stories = pickSlugs.flatMap((slug, index) => {
+      const earlier = firstIndex.get(slug);
+      if (earlier !== undefined) {
+        report.error(["picks", index], `\`${slug}\` is already picks[${earlier}]: list each article once`);
+        return [];
+      }
+      firstIndex.set(slug, index);
+      return usableStory(slug, ["picks", index], dated, context) ?? [];
+    });
+    return { lead, stories, automatic: false };
+  }
+  const previous = previousDay(day, context.days);
+  const out = [...context.candidates.values()].filter((candidate) => isCarriable(candidate, day));
+  const stories = collectStories(out, editionWindow(day, previous), topicNames ? topicSlugs : undefined);
+  if (!leadSlug && stories.length === 0 && (!topicNames || topicSlugs.size === topicNames.length)) {
+    const inTopics = topicNames
+      ? ` under ${[...topicSlugs].map((slug) => context.topics.get(slug)?.name ?? slug).join(", ")}`
+      : "";
+    const since = sinceWhen(day, previous, context.locale);
+    report.error(
+      [],
+      `the edition is empty: it has no lead or picks, and no article was published ${since}${inTopics}; add picks, or wait for news`,
+    );
+  }
+  return { lead, stories, automatic: true };
+}
+
+/**
+ * Reads `content/editions/*.md`, checks every edition against the articles and topics, and assembles the ones
+ * this build publishes, newest first, as stages: read → check and select each edition's stories → assemble.
+ * Problems go to `problems` (errors) and `warnings`, every file checked.
+ */
+export function loadEditions(sources: EditionSources, problems: Problem[], warnings: Problem[]): Edition[] {
+  const { publication, now } = sources;
+  const dated = readEditions(sources.paths, publication.timeZone, problems);
+  const bySlug = new Map<string, ArticleFile>();
+  for (const article of sources.articleFiles) if (!bySlug.has(article.slug)) bySlug.set(article.slug, article);
+  const context: EditionContext = {
+    candidates: candidatesOf(sources.articleFiles),
+    bySlug,
+    topics: sources.topics,
+    days: dated.map(({ day }) => day),
+    now,
+    locale: publication.locale ?? publication.language,
+  };
+  // A story retracted after an edition went out stays in it, marked, so the sent edition does not change.
+  const shown = new Map([...sources.articles, ...sources.retracted].map((article) => [article.slug, article]));
+  const editions = dated.map((edition) => {
+    const { lead, stories, automatic } = selectStories(edition, context, warnings);
+    checkNoteLinks(edition.file, publication.baseUrl, sources.routes, bySlug, edition.report);
+    reportPlaceholder(edition.file, NOTE_PLACEHOLDER, problems);
+    const scheduled = edition.day > now || [lead, ...stories].some((story) => story !== undefined && story.date > now);
+    return assembleEdition(edition, runningOrder(lead, stories), { automatic, scheduled }, shown, sources);
+  });
   return editions.sort((a, b) => b.date.toMillis() - a.date.toMillis());
+}
+
+/** Stage 4, assemble: an edition as pages and emails show it, its stories the articles this build has. */
+function assembleEdition(
+  { file, day }: DatedFile,
+  order: { lead?: Candidate; picks: Candidate[] },
+  state: { automatic: boolean; scheduled: boolean },
+  shown: Map<string, Article>,
+  sources: EditionSources,
+): Edition {
+  const { publication } = sources;
+  const articles = (list: Candidate[]) => list.flatMap((story) => shown.get(story.slug) ?? []);
+  const url = route.edition(day.toFormat("yyyy-MM-dd"));
+  const pageUrl = absoluteUrl(publication.baseUrl, url);
+  const body = file.parsed.body;
+  return {
+    day: day.toFormat("yyyy-MM-dd"),
+    date: day,
+    url,
+    sourcePath: file.path,
+    title: typographicText(fieldOf(EditionFrontMatterSchema, file.parsed.data, "title") ?? ""),
+    noteHtml: sources.render ? renderMarkdown(body, { baseUrl: publication.baseUrl }) : "",
+    noteText: markdownText(body, { pageUrl, linkUrls: true }),
+    preheader: preheader(markdownText(body, { pageUrl, linkUrls: false })),
+    lead: order.lead ? articles([order.lead])[0] : undefined,
+    picks: articles(order.picks),
+    automatic: state.automatic,
+    scheduled: state.scheduled,
+  };
 }
 
 /** Where the editions of a content folder live. */

@@ -2,16 +2,29 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DateTime } from "luxon";
 import { aliasPath } from "../content/aliases.ts";
-import type { Draft } from "../content/articles.ts";
+import type { ArticleFile } from "../content/articles.ts";
 import { parseContentFile } from "../content/frontMatter.ts";
 import type { Problem } from "../content/problems.ts";
 import { type Article, type Edition, isUrlSegment } from "../content/schema.ts";
 import { displayPath } from "../content/sources.ts";
 import { displayDate, parseContentDate } from "../dates/dates.ts";
-import type { ContentHistory, FileVersion } from "../history/git.ts";
+import type { ContentHistory, FileVersion, NoHistory } from "../history/git.ts";
 import { type Candidate, editionStories, previousDay } from "../newsletter/selection.ts";
 import { linkedSlug, route } from "../site/routes.ts";
 import { fileSlug, slugFor } from "../site/slugs.ts";
+
+/** Whether the published record was checked, and what it found. */
+export type RecordCheck =
+  | {
+      checked: true;
+      addresses: number;
+      byAlias: number;
+      editions: number;
+      ref: string;
+      commits: number;
+      shallow: boolean;
+    }
+  | { checked: false; reason: string };
 
 /** What the published-record checks need from the build in progress. */
 export interface PublishedRecordSources {
@@ -20,7 +33,7 @@ export interface PublishedRecordSources {
   locale: string;
   now: DateTime;
   /** Every article file as read now, drafts included. */
-  drafts: Draft[];
+  articleFiles: ArticleFile[];
   /** The articles this build serves: published and retracted ones. */
   served: Article[];
   /** Every edition this build assembled. */
@@ -127,7 +140,7 @@ export function checkPublishedAddresses(
     served.set(article.url, article);
     for (const alias of article.aliases) served.set(alias, article);
   }
-  const current = new Map(sources.drafts.map((draft) => [draft.file.path, draft]));
+  const current = new Map(sources.articleFiles.map((article) => [article.file.path, article]));
   let addresses = 0;
   let byAlias = 0;
   for (const address of publishedAddresses(history, sources.zone, sources.now).values()) {
@@ -140,10 +153,10 @@ export function checkPublishedAddresses(
     const file = displayPath(join(sources.contentDir, address.version.path));
     const until = displayDate(address.until, sources.locale, true);
     const old = linkedSlug(address.path) ?? address.path;
-    const draft = current.get(file);
+    const now = current.get(file);
     const since = `was published at ${address.path} (until ${until}, commit ${address.version.commit.slice(0, 7)})`;
-    if (draft?.valid) {
-      const { data, date } = draft.valid;
+    if (now?.valid) {
+      const { data, date } = now.valid;
       const [field, message] = data.draft
         ? [
             "draft",
@@ -156,12 +169,12 @@ export function checkPublishedAddresses(
             ]
           : [
               "slug",
-              `${since}; its address is now /news/${draft.slug}/, so add \`aliases: [${old}]\` to send readers and search engines there`,
+              `${since}; its address is now ${route.article(now.slug)}, so add \`aliases: [${old}]\` to send readers and search engines there`,
             ];
-      problems.push({ file, line: draft.file.parsed.lineOf([field]), field, message, severity: "error" });
+      problems.push({ file, line: now.file.parsed.lineOf([field]), field, message, severity: "error" });
       continue;
     }
-    if (draft) continue; // the file is there but has other errors; those are reported already
+    if (now) continue; // the file is there but has other errors; those are reported already
     const moved = successor(address.version, history, sources.contentDir);
     const where = moved
       ? `add \`aliases: [${old}]\` to ${displayPath(join(sources.contentDir, moved))}, where the story went`
@@ -295,4 +308,21 @@ function stories(slugs: string[]): string {
   return slugs.length === 0
     ? "no stories"
     : `${slugs.length} ${slugs.length === 1 ? "story" : "stories"} (${slugs.join(", ")})`;
+}
+
+/** Checks published addresses and sent editions against the history the build was given. */
+export function checkRecord(
+  history: ContentHistory | NoHistory | undefined,
+  sources: PublishedRecordSources,
+  problems: Problem[],
+): RecordCheck {
+  if (history === undefined) return { checked: false, reason: "no history was given" };
+  if ("unavailable" in history) return { checked: false, reason: history.unavailable };
+  const { addresses, byAlias } = checkPublishedAddresses(history, sources, problems);
+  const editions = checkSentEditions(history, sources, problems);
+  // Commits after the build's "now" (a build of the past, as tests run) are not part of the record it checks.
+  const commits = new Set(
+    history.versions.filter((version) => version.from <= sources.now).map((version) => version.commit),
+  ).size;
+  return { checked: true, addresses, byAlias, editions, ref: history.ref, commits, shallow: history.shallow };
 }

@@ -1,0 +1,62 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { unpublishedAsset } from "../site/assets.ts";
+import { route } from "../site/routes.ts";
+import { fileSlug, slugFor } from "../site/slugs.ts";
+import { renderCheckedBody } from "./bodies.ts";
+import type { Problem } from "./problems.ts";
+import { type Author, AuthorFrontMatterSchema } from "./schema.ts";
+import { displayPath, FileProblems, markdownFiles, readSource, validate } from "./sources.ts";
+
+/** Reports a picture address (a hero image, an author's photo) that is not on the site or would not be published. */
+export function checkPicture(src: string, publicDir: string, report: FileProblems, path: (string | number)[]): void {
+  if (/^https?:\/\//.test(src)) return;
+  if (!src.startsWith("/")) {
+    report.error(path, `"${src}" must start with / (like /assets/img/photo.jpg) or be a full https:// address`);
+  } else if (!existsSync(join(publicDir, decodeURI(src)))) {
+    report.error(path, `no file at ${src}: add the image under ${displayPath(publicDir) || "."}${src} or fix the path`);
+  } else {
+    const unpublished = unpublishedAsset(decodeURI(src));
+    if (unpublished) report.error(path, `${src} ${unpublished}`);
+  }
+}
+
+/** Reads `authors/*.md`: each author by key (the file name), with the bio rendered; every problem reported. */
+export async function loadAuthors(
+  dir: string,
+  publicDir: string,
+  baseUrl: string,
+  problems: Problem[],
+): Promise<Map<string, Author>> {
+  const authors = new Map<string, Author>();
+  for (const path of await markdownFiles(dir)) {
+    const file = readSource(path, problems);
+    const data = validate(AuthorFrontMatterSchema, file, problems);
+    if (!data) continue;
+    const key = fileSlug(path);
+    const report = new FileProblems(file, problems);
+    if (slugFor(key) !== key)
+      report.error(
+        [],
+        `the file name must be the author's key in lower case with hyphens, like ${slugFor(key) || "jim-pollard"}.md`,
+      );
+    const sameKey = authors.get(key);
+    if (sameKey)
+      report.error(
+        [],
+        `the author key \`${key}\` is also used by ${sameKey.sourcePath}; each author needs their own file name`,
+      );
+    if (data.photo) checkPicture(data.photo.src, publicDir, report, ["photo", "src"]);
+    authors.set(key, {
+      key,
+      url: route.author(key),
+      name: data.name,
+      role: data.role,
+      photo: data.photo,
+      links: data.links,
+      bioHtml: renderCheckedBody(file, { baseUrl }, problems),
+      sourcePath: file.path,
+    });
+  }
+  return authors;
+}

@@ -1,0 +1,54 @@
+import type { DateTime } from "luxon";
+import { buildTime } from "../dates/dates.ts";
+import type { LoadResult } from "./load.ts";
+
+/** The content folder when none is given. */
+export const DEFAULT_CONTENT_DIR = "content";
+
+/** What one build (or one command) works on: read once, here, from its options and else the environment. */
+export interface BuildOptions {
+  /** The folder holding `publication.ts`, `news/`, `authors/`, `topics/` and `editions/`. */
+  contentDir: string;
+  /** The instant treated as "now"; undefined: the clock at each load (the dev server rebuilds over hours). */
+  now?: DateTime;
+  /** Show drafts and scheduled articles, marked (a preview build; the dev server always does). */
+  preview: boolean;
+  /** Told each load's result, for `npm run build`'s summary. */
+  onLoaded?: (result: LoadResult) => void;
+}
+
+/** What a command line can say about a build; each one left out comes from the environment, then the defaults. */
+export interface GivenOptions {
+  content?: string;
+  now?: string;
+  preview?: boolean;
+}
+
+/**
+ * The one place the content folder, "now" and preview are resolved: the command's own options first, then
+ * `NEWSDESK_CONTENT`, `NEWSDESK_NOW` and `NEWSDESK_PREVIEW=1`, then `content/`, the clock and a production build.
+ * Throws when "now" is not an ISO 8601 date-time.
+ */
+export function resolveOptions(given: GivenOptions = {}, environment: NodeJS.ProcessEnv = process.env): BuildOptions {
+  const nowText = given.now ?? (environment.NEWSDESK_NOW || undefined);
+  return {
+    contentDir: given.content ?? (environment.NEWSDESK_CONTENT || DEFAULT_CONTENT_DIR),
+    now: nowText === undefined ? undefined : buildTime(nowText),
+    preview: given.preview ?? environment.NEWSDESK_PREVIEW === "1",
+  };
+}
+
+const given = new WeakMap<object, BuildOptions>();
+
+/**
+ * Hands a build's options to the configuration Eleventy is about to load (`.eleventy.ts`), through the config
+ * callback of its programmatic API, which runs before the configuration file. https://www.11ty.dev/docs/programmatic/
+ */
+export function giveBuildOptions(eleventyConfig: object, options: BuildOptions): void {
+  given.set(eleventyConfig, options);
+}
+
+/** The options `npm run build` gave this configuration, or, for the dev server (Eleventy's own command), the environment's. */
+export function buildOptionsOf(eleventyConfig: object): BuildOptions {
+  return given.get(eleventyConfig) ?? resolveOptions();
+}
