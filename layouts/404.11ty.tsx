@@ -8,6 +8,9 @@ export const data = { permalink: "/404.html" };
 
 /** "Page not found", with a search box and the ways back in. */
 export function render({ newsroom, listings }: { newsroom: Newsroom; listings: Listings }) {
+  const latest = <a href={route.home}>latest news</a>;
+  const topics = <a href={route.topics}>all topics</a>;
+  const archive = <a href={route.archive}>archive</a>;
   return (
     <Page newsroom={newsroom} path="/404.html" title="Page not found">
       <div class="not-found">
@@ -19,8 +22,7 @@ export function render({ newsroom, listings }: { newsroom: Newsroom; listings: L
           <button type="submit">Search</button>
         </form>
         <p>
-          Or start from the <a href={route.home}>latest news</a>, browse <a href={route.topics}>all topics</a> or the{" "}
-          <a href={route.archive}>archive</a>.
+          Or start from the {latest}, browse {topics} or the {archive}.
         </p>
         {listings.frontPage.latest.length > 0 ? (
           <>

@@ -7,7 +7,9 @@ interface AliasPageData {
   alias: Alias;
 }
 
-/** A page at each old address of a story, for hosts without redirects (GitHub Pages); `_redirects` serves the others. */
+/**
+ * A page at each old address of a story, for hosts without redirects (GitHub Pages); `_redirects` serves the others.
+ */
 export const data = {
   pagination: { data: "newsroom.aliases", size: 1, alias: "alias", addAllPagesToCollections: false },
   permalink: ({ alias }: AliasPageData) => `/${aliasFile(alias.from)}`,
@@ -16,7 +18,8 @@ export const data = {
 
 /**
  * Sends readers on at once (an instant meta refresh, which Google treats as a permanent redirect) and names the new
- * address as canonical, as Hugo's alias pages do. https://developers.google.com/search/docs/crawling-indexing/301-redirects#metarefresh
+ * address as canonical, as Hugo's alias pages do.
+ * https://developers.google.com/search/docs/crawling-indexing/301-redirects#metarefresh
  */
 export function render({ newsroom, alias }: AliasPageData) {
   const target = absoluteUrl(newsroom.publication.baseUrl, alias.to);

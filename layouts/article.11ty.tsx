@@ -30,12 +30,15 @@ export const data = {
   permalink: (page: ArticlePageData) => page.article.url,
 };
 
-/** The article page: headline, dek, byline and dates, corrections, hero, body, source, ALSO SEE, topics, author bios. */
+/**
+ * The article page: headline, dek, byline and dates, corrections, hero, body, source, ALSO SEE, topics, author bios.
+ */
 export function render({ newsroom, article }: ArticlePageData) {
   const locale = displayLocale(newsroom);
   return (
     <Page newsroom={newsroom} path={article.url} title={article.title} description={article.dek} article={article}>
-      {/* Search indexes the body and the headline (as its boosted `title`) only; topic, author, source and year are filters. */}
+      {/* Search indexes the body and the headline (as its boosted `title`) only; topic, author, source and year
+          are filters. */}
       <article
         class="article"
         data-pagefind-sort={`date:${article.date.toUTC().toISO()}`}

@@ -16,7 +16,10 @@ export const data = {
   permalink: (page: RetractionPageData) => page.article.url,
 };
 
-/** The headline, byline and date it was published, and the retraction notice instead of the story; not indexed, not searched. */
+/**
+ * The headline, byline and date it was published, and the retraction notice instead of the story; not indexed, not
+ * searched.
+ */
 export function render({ newsroom, article }: RetractionPageData) {
   const locale = displayLocale(newsroom);
   const retraction = article.retraction;

@@ -3,7 +3,10 @@ import { hasNewsSitemap } from "../src/seo/sitemaps.ts";
 import { route } from "../src/site/routes.ts";
 import { absoluteUrl } from "../src/site/urls.ts";
 
-/** /robots.txt: names the sitemap and, when it is written, the news sitemap; a preview build asks crawlers to stay out entirely. */
+/**
+ * /robots.txt: names the sitemap and, when it is written, the news sitemap; a preview build asks crawlers to stay out
+ * entirely.
+ */
 export const data = { permalink: "/robots.txt", eleventyExcludeFromCollections: true };
 
 export function render({ newsroom }: { newsroom: Newsroom }): string {

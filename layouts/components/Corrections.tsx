@@ -2,7 +2,9 @@ import type { Article } from "../../src/content/schema.ts";
 import { rawHtml } from "../../src/render/rawHtml.ts";
 import { TimeStamp } from "./TimeStamp.tsx";
 
-/** The article's corrections, dated, in a marked box above the story; each has an anchor the corrections page links to. */
+/**
+ * The article's corrections, dated, in a marked box above the story; each has an anchor the corrections page links to.
+ */
 export function Corrections({ article, locale }: { article: Article; locale: string }) {
   if (article.corrections.length === 0) return null;
   return (

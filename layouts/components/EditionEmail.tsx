@@ -15,7 +15,9 @@ import { absoluteUrl } from "../../src/site/urls.ts";
 /** Characters that keep inbox previews from running on into the email's first words after the preheader. */
 const PREHEADER_PADDING = "\u200c\u00a0".repeat(60);
 
-/** A layout table: email clients lay out tables, not CSS boxes; `presentation` keeps screen readers from announcing it. */
+/**
+ * A layout table: email clients lay out tables, not CSS boxes; `presentation` keeps screen readers from announcing it.
+ */
 function LayoutTable(props: { class: string; width?: string; children: JSX.Children }) {
   return (
     <table

@@ -1,6 +1,9 @@
 import type { Article } from "../../src/content/schema.ts";
 
-/** After a headline in a list: "Retracted" (a sent edition keeps such a story), or on the dev server "Draft" or "Scheduled". */
+/**
+ * After a headline in a list: "Retracted" (a sent edition keeps such a story), or on the dev server "Draft" or
+ * "Scheduled".
+ */
 export function StatusBadge({ article }: { article: Article }) {
   const status = article.retraction
     ? "Retracted"

@@ -12,7 +12,9 @@ Checks every article, author, topic and edition file without building the site, 
   warning: file:line:field: what a good editor would point out
 Exit codes: 0 no errors (warnings may remain), 1 errors that would stop the build, 2 the check could not run.`;
 
-/** The report: one `error:`/`warning:` line per problem, then a summary (with no errors, of what would be published). */
+/**
+ * The report: one `error:`/`warning:` line per problem, then a summary (with no errors, of what would be published).
+ */
 export function report(problems: Problem[], counts?: CheckCounts): { text: string; exitCode: number } {
   const errors = problems.filter((problem) => problem.severity === "error").length;
   const warnings = problems.length - errors;

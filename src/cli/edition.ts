@@ -91,7 +91,8 @@ async function main(): Promise<number> {
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, editionTemplate({ title, day: dayText, articles, locale }), { flag: "wx" });
   console.log(
-    `Created ${displayPath(path)} with ${articles.length} ${articles.length === 1 ? "pick" : "picks"}. Choose a lead, write the note, and preview it at /newsletter/${dayText}/ with npm start.`,
+    `Created ${displayPath(path)} with ${articles.length} ${articles.length === 1 ? "pick" : "picks"}. Choose a ` +
+      `lead, write the note, and preview it at /newsletter/${dayText}/ with npm start.`,
   );
   return 0;
 }

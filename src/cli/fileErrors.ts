@@ -1,6 +1,9 @@
 import { relative } from "node:path";
 
-/** What the operating system's error codes mean to someone running a build. https://man7.org/linux/man-pages/man3/errno.3.html */
+/**
+ * What the operating system's error codes mean to someone running a build.
+ * https://man7.org/linux/man-pages/man3/errno.3.html
+ */
 const MEANINGS: Record<string, string> = {
   ENOSPC: "the disk is full",
   EDQUOT: "the disk quota is used up",

@@ -109,7 +109,8 @@ async function main(): Promise<number> {
 
   const tagCounts = new Map<string, number>();
   const slugsInUse = new Map<string, string>();
-  // Read as the build reads them (a refused file counts by its name only); their problems are npm run check's to report.
+  // Read as the build reads them (a refused file counts by its name only); their problems are npm run check's to
+  // report.
   for (const file of readSources(await markdownFiles(join(contentDir, "news")), [])) {
     const data = file.parsed.data as { slug?: unknown; tags?: unknown };
     slugsInUse.set(typeof data.slug === "string" ? data.slug : fileSlug(file.path), file.path);

@@ -90,7 +90,8 @@ async function index(staging: string, loaded: LoadResult): Promise<number> {
   const indexed = await indexSite(staging, publication.language, meaning);
   if (indexed !== articles.length) {
     throw new SearchIndexError([
-      `indexed ${indexed} pages, but ${articles.length} articles were built: every article page, and no other page, needs data-pagefind-body`,
+      `indexed ${indexed} pages, but ${articles.length} articles were built: every article page, and no other page, ` +
+        `needs data-pagefind-body`,
     ]);
   }
   return indexed;

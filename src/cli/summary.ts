@@ -83,15 +83,23 @@ function recordLines(record: RecordCheck): SummaryLine[] {
 /** The sentence a build or check prints when the published record could not be checked; undefined when it was. */
 export function recordNotice(record: RecordCheck): string | undefined {
   if (record.checked) return undefined;
-  return `Published addresses and sent editions were not checked: ${record.reason} (see "What was published stays put" in docs/writing.md).`;
+  return (
+    `Published addresses and sent editions were not checked: ${record.reason} (see "What was published stays ` +
+    `put" in docs/writing.md).`
+  );
 }
 
-/** The text `npm run build` prints on success: a heading, then one right-aligned count per line, naming left-out files. */
+/**
+ * The text `npm run build` prints on success: a heading, then one right-aligned count per line, naming left-out files.
+ */
 export function buildSummary(lines: SummaryLine[], heading: string): string {
   const width = Math.max(...lines.map((line) => String(line.count).length));
   const body = lines.map(({ count, noun, files, detail }) => {
     const named = files && files.length > 0 ? `: ${files.join(", ")}` : "";
-    return `  ${String(count).padStart(width)} ${count === 1 ? noun[0] : noun[1]}${detail ? ` (${detail})` : ""}${named}`;
+    return (
+      `  ${String(count).padStart(width)} ` +
+      `${count === 1 ? noun[0] : noun[1]}${detail ? ` (${detail})` : ""}${named}`
+    );
   });
   return [heading, ...body].join("\n");
 }

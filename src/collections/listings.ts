@@ -137,7 +137,9 @@ export function monthPages(newsroom: Newsroom): MonthPage[] {
 /** How many of the newest stories a featured article must be among to lead the home page. */
 export const FEATURED_WINDOW = 20;
 
-/** The home page: the lead (the newest `featured` story among the latest, else the newest), the latest, busiest topics. */
+/**
+ * The home page: the lead (the newest `featured` story among the latest, else the newest), the latest, busiest topics.
+ */
 export function frontPage(newsroom: Newsroom, topicCounts = topicsByActivity(newsroom)): FrontPage {
   const recent = newsroom.articles.slice(0, FEATURED_WINDOW);
   const lead = recent.find((article) => article.featured) ?? recent[0];

@@ -45,7 +45,9 @@ export interface ArticleFile {
   };
 }
 
-/** Validates an article's front matter and dates, and parses its body once (rendering it when the build needs the HTML). */
+/**
+ * Validates an article's front matter and dates, and parses its body once (rendering it when the build needs the HTML).
+ */
 export function readArticle(
   file: SourceFile,
   publication: Publication,
@@ -85,7 +87,8 @@ export function readArticle(
   if (slug === undefined && !file.refused && !isUrlSegment(fileSlug(file.path))) {
     report.error(
       [],
-      `the file name \`${fileSlug(file.path)}.md\` cannot be a web address: rename it in lower-case letters, digits and hyphens (like ${slugFor(fileSlug(file.path)) || "my-story"}.md) or give a slug`,
+      `the file name \`${fileSlug(file.path)}.md\` cannot be a web address: rename it in lower-case letters, digits ` +
+        `and hyphens (like ${slugFor(fileSlug(file.path)) || "my-story"}.md) or give a slug`,
     );
   }
   const body = parseBody(file.parsed.body, { baseUrl: publication.baseUrl }, render);
@@ -173,7 +176,8 @@ export function articleWarnings(article: ArticleFile, warnings: Problem[], newsD
   if (article.valid && folder && /^\d{4}$/.test(folder) && Number(folder) !== article.valid.date.year) {
     const { year, zoneName } = article.valid.date;
     const where = (name: string | number) => ["news", name, ...inside].join("/");
-    const message = `falls in ${year} in the publication's time zone (${zoneName}), but the file is in ${where(folder)}/`;
+    const message =
+      `falls in ${year} in the publication's time zone (${zoneName}), but the file is in ` + `${where(folder)}/`;
     report.warning(["date"], `${message}: move it to ${where(year)}/`);
   }
   // A retracted story shows only its notice: no picture or dek to ask for.
@@ -188,7 +192,8 @@ export function articleWarnings(article: ArticleFile, warnings: Problem[], newsD
     if (data.title.length > LONG_HEADLINE) {
       report.warning(
         ["title"],
-        `is ${data.title.length} characters long: search results and share cards cut headlines after about ${LONG_HEADLINE}`,
+        `is ${data.title.length} characters long: search results and share cards cut headlines after about ` +
+          `${LONG_HEADLINE}`,
       );
     }
   }

@@ -4,7 +4,10 @@ import { join, relative, sep } from "node:path";
 import type { Problem } from "./problems.ts";
 import { displayPath } from "./sources.ts";
 
-/** The folders of `content/` whose `.md` files a loader reads, each recursively; add one when a loader starts reading it. */
+/**
+ * The folders of `content/` whose `.md` files a loader reads, each recursively; add one when a loader starts reading
+ * it.
+ */
 export const CONTENT_FOLDERS = ["news", "authors", "topics", "editions"] as const;
 
 /** A file name that a writer meant as Markdown, whatever the case of its extension. */
@@ -33,7 +36,9 @@ export async function unreadContent(contentDir: string): Promise<Problem[]> {
       const message = `is a symbolic link to a folder: nothing in it is read; ${instead}`;
       problems.push({ file, field: "", message, severity: "error" });
     } else if ((entry.isFile() || entry.isSymbolicLink()) && MARKDOWN_NAME.test(entry.name) && !read) {
-      const where = `articles go in news/<yyyy>/, authors in authors/, topics in topics/ and newsletter editions in editions/, as .md files`;
+      const where =
+        `articles go in news/<yyyy>/, authors in authors/, topics in topics/ and newsletter editions in ` +
+        `editions/, as .md files`;
       const message = entry.name.endsWith(".md")
         ? `is not read by any part of the build, so it would never be published: ${where}`
         : `is not read: only files ending in .md are; rename it to ${entry.name.replace(MARKDOWN_NAME, ".md")}`;

@@ -37,7 +37,9 @@ const MIN_LOGO_WIDTH = 112;
 const LOGO_FORMATS = new Set(["png", "jpg", "webp"]);
 const LOGO_WANTED = `Google wants a logo in PNG, JPEG or WebP, at least ${MIN_LOGO_WIDTH} pixels wide`;
 
-/** Reports a publication `logo` (already a path under /assets/) that is missing, not a raster picture, or too narrow. */
+/**
+ * Reports a publication `logo` (already a path under /assets/) that is missing, not a raster picture, or too narrow.
+ */
 export function checkLogo(logo: string, contentDir: string, publicDir: string, problems: Problem[]): void {
   const report = (message: string): void => {
     problems.push({ file: displayPath(join(contentDir, "publication.ts")), field: "logo", message, severity: "error" });

@@ -12,13 +12,18 @@ export type ContentText = { ok: true; text: string } | { ok: false; message: str
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-/** Opening with O_NOFOLLOW refuses a symbolic link in one system call; where the system has no such flag, lstat asks first. */
+/**
+ * Opening with O_NOFOLLOW refuses a symbolic link in one system call; where the system has no such flag, lstat asks
+ * first.
+ */
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 
 function symlinkRefusal(path: string): ContentText {
   return {
     ok: false,
-    message: `is a symbolic link (to ${readlinkSync(path)}): content must be ordinary files in the repository, so it was not read; replace the link with the file itself`,
+    message:
+      `is a symbolic link (to ${readlinkSync(path)}): content must be ordinary files in the repository, so ` +
+      `it was not read; replace the link with the file itself`,
   };
 }
 
@@ -46,7 +51,9 @@ export function readContentText(path: string): ContentText {
     if (info.size > MAX_CONTENT_BYTES) {
       return {
         ok: false,
-        message: `is ${Math.ceil(info.size / 1000)} kB, over the ${MAX_CONTENT_BYTES / 1000} kB (1 MB) limit for one content file: split it, or link to large data instead of pasting it`,
+        message:
+          `is ${Math.ceil(info.size / 1000)} kB, over the ${MAX_CONTENT_BYTES / 1000} kB (1 MB) limit for ` +
+          `one content file: split it, or link to large data instead of pasting it`,
       };
     }
     bytes = readFileSync(fd);
@@ -61,7 +68,9 @@ export function readContentText(path: string): ContentText {
     return {
       ok: false,
       line,
-      message: `is not UTF-8 text: byte ${offset} (0x${(bytes[offset] ?? 0).toString(16).padStart(2, "0")}) is invalid; save the file as UTF-8 in your editor`,
+      message:
+        `is not UTF-8 text: byte ${offset} (0x${(bytes[offset] ?? 0).toString(16).padStart(2, "0")}) is ` +
+        `invalid; save the file as UTF-8 in your editor`,
     };
   }
 }
@@ -109,7 +118,9 @@ function controlCharacter(text: string): { line: number; message: string } | und
   const code = `U+${(match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
   return {
     line: text.slice(0, match.index).split("\n").length,
-    message: `holds the invisible control character ${code}, which a web page cannot show: delete it (it often comes with pasted text)`,
+    message:
+      `holds the invisible control character ${code}, which a web page cannot show: delete it (it often ` +
+      `comes with pasted text)`,
   };
 }
 
@@ -152,7 +163,8 @@ export function yamlReferences(yamlText: string): { line: number; message: strin
 
 /**
  * What makes a readable file unusable as content, beyond broken YAML: no front matter at all, a control
- * character, or YAML anchors and aliases (looked for only when the YAML itself is sound). Lines are the file's, 1-based.
+ * character, or YAML anchors and aliases (looked for only when the YAML itself is sound). Lines are the file's,
+ * 1-based.
  */
 export function frontMatterProblems(
   text: string,

@@ -6,7 +6,10 @@ import { aliasPath } from "./aliases.ts";
 
 const URL_SEGMENT = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Whether text can be a key or slug in a URL: lower-case letters, digits and single hyphens, nothing that walks folders. */
+/**
+ * Whether text can be a key or slug in a URL: lower-case letters, digits and single hyphens, nothing that walks
+ * folders.
+ */
 export function isUrlSegment(text: string): boolean {
   return URL_SEGMENT.test(text);
 }
@@ -38,7 +41,11 @@ const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]
 const noControlCharacters = {
   error: (issue: { input: unknown }) => {
     const found = CONTROL_CHARACTER.exec(String(issue.input))?.[0] ?? "";
-    return `holds the invisible control character U+${(found.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}, which a web page cannot show: delete it`;
+    return (
+      `holds the invisible control character ` +
+      `U+${(found.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}, which a web page cannot show: ` +
+      `delete it`
+    );
   },
 };
 const withoutControlCharacters = (text: string) => !CONTROL_CHARACTER.test(text);
@@ -91,7 +98,8 @@ export const PublicationSchema = z.strictObject({
     .refine((url) => new URL(url).pathname === "/" && !new URL(url).search && !new URL(url).hash, {
       error: (issue) =>
         `"${String(issue.input)}" has a path: the site must be served from the root of its address, like ` +
-        "https://news.example or https://ledger.example.org, since every page links to /news/…, /topics/… from there; " +
+        "https://news.example or https://ledger.example.org, since every page links to /news/…, /topics/… from " +
+        "there; " +
         "give it a (sub)domain of its own",
     })
     // One form everywhere: the origin, without a trailing slash (src/site/urls.ts).
@@ -99,7 +107,10 @@ export const PublicationSchema = z.strictObject({
   timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone), "must be an IANA time zone, like Asia/Bangkok"),
   language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "must be a BCP 47 language tag, like en or en-GB"),
   locale: z.string().min(2).optional(),
-  /** The publisher's logo in the NewsArticle JSON-LD; the loader checks it is a PNG, JPEG or WebP at least 112 pixels wide. */
+  /**
+   * The publisher's logo in the NewsArticle JSON-LD; the loader checks it is a PNG, JPEG or WebP at least 112 pixels
+   * wide.
+   */
   logo: z
     .string({ error: "must be text" })
     .trim()
@@ -161,7 +172,8 @@ export const ArticleFrontMatterSchema = z.strictObject({
     .min(1, "is empty: give at least one topic")
     .max(MAX_TAGS, {
       error: (issue) =>
-        `lists ${Array.isArray(issue.input) ? issue.input.length : "too many"} topics; an article may have at most ${MAX_TAGS}: keep the ones a reader would browse by`,
+        `lists ${Array.isArray(issue.input) ? issue.input.length : "too many"} topics; an article may have at most ` +
+        `${MAX_TAGS}: keep the ones a reader would browse by`,
     }),
   related: z
     .array(
@@ -190,7 +202,8 @@ export const ArticleFrontMatterSchema = z.strictObject({
         .trim()
         .refine((text) => aliasPath(text) !== undefined, {
           error: (issue) =>
-            `\`${String(issue.input)}\` is not an old slug (like micron-thaw) or an address on the site (like /news/micron-thaw/ or /2019/05/story.html)`,
+            `\`${String(issue.input)}\` is not an old slug (like micron-thaw) or an address on the site (like ` +
+            `/news/micron-thaw/ or /2019/05/story.html)`,
         }),
       { error: "must be a list of old slugs or addresses, like [old-slug, /2019/05/story.html]" },
     )
@@ -343,7 +356,10 @@ export interface Edition {
   picks: Article[];
   /** Collected by date (no `picks`): what it shows depends on the previous edition's day. */
   automatic: boolean;
-  /** Dated after the build's day, or carrying a story scheduled later that day: left out of production builds until both have come. */
+  /**
+   * Dated after the build's day, or carrying a story scheduled later that day: left out of production builds until both
+   * have come.
+   */
   scheduled: boolean;
 }
 

@@ -109,7 +109,10 @@ export function readSource(path: string, problems: Problem[]): SourceFile {
   return file;
 }
 
-/** Field problems reported per file: past this, a file is not what the schema expects at all, and a list of thousands helps nobody. */
+/**
+ * Field problems reported per file: past this, a file is not what the schema expects at all, and a list of thousands
+ * helps nobody.
+ */
 export const MAX_FIELD_PROBLEMS = 50;
 
 /** Validates front matter against a schema, reporting each issue against its field (at most MAX_FIELD_PROBLEMS). */
@@ -134,7 +137,8 @@ export function validate<Schema extends z.ZodType>(
   if (issues.length > MAX_FIELD_PROBLEMS)
     report.error(
       [],
-      `has ${issues.length - MAX_FIELD_PROBLEMS} more problems in its front matter than the ${MAX_FIELD_PROBLEMS} listed; fix those first`,
+      `has ${issues.length - MAX_FIELD_PROBLEMS} more problems in its front matter than the ${MAX_FIELD_PROBLEMS} ` +
+        `listed; fix those first`,
     );
   return undefined;
 }

@@ -79,7 +79,9 @@ export function unusedTopicWarnings(tagged: TaggedFile[], registry: Map<string, 
     warnings.push({
       file,
       field: "",
-      message: `no article is tagged "${topic.name}", so this topic has no page: tag an article with it, or delete the file`,
+      message:
+        `no article is tagged "${topic.name}", so this topic has no page: tag an article with it, or delete ` +
+        `the file`,
       severity: "warning",
     });
   }
@@ -103,14 +105,17 @@ export function checkTopicCollisions(tagged: TaggedFile[], registry: Map<string,
       } else if (seen.key !== topicKey(tag)) {
         new FileProblems(file, problems).error(
           ["tags", index],
-          `"${tag.trim()}" would share the page /topics/${slug}/ with the different topic "${seen.name}" (${seen.where}); rename one of them`,
+          `"${tag.trim()}" would share the page /topics/${slug}/ with the different topic "${seen.name}" ` +
+            `(${seen.where}); rename one of them`,
         );
       }
     });
   }
 }
 
-/** Every spelling of a topic in use, resolved to one topic per slug: the registry's name, else the commonest spelling. */
+/**
+ * Every spelling of a topic in use, resolved to one topic per slug: the registry's name, else the commonest spelling.
+ */
 export function resolveTopics(tagged: TaggedFile[], registry: Map<string, Topic>): Map<string, Topic> {
   const spellings = new Map<string, Map<string, number>>();
   for (const { tags } of tagged) {
@@ -162,7 +167,8 @@ export function similarTopicWarnings(tagged: TaggedFile[], topics: Map<string, T
         reported.add(pair);
         new FileProblems(file, warnings).warning(
           ["tags", index],
-          `topics \`${name(slug)}\` (${uses.get(slug) ?? 0} articles) and \`${name(similar)}\` (${uses.get(similar) ?? 0}) look like one topic; use one spelling`,
+          `topics \`${name(slug)}\` (${uses.get(slug) ?? 0} articles) and \`${name(similar)}\` ` +
+            `(${uses.get(similar) ?? 0}) look like one topic; use one spelling`,
         );
       }
     });

@@ -81,7 +81,9 @@ export function jsonFeed(newsroom: Newsroom, spec: FeedSpec): string {
   return buildFeed(newsroom, spec, "json").json1();
 }
 
-/** What differs between the site's feeds: where each is and what page it mirrors, its title and when it last changed. */
+/**
+ * What differs between the site's feeds: where each is and what page it mirrors, its title and when it last changed.
+ */
 export interface FeedHead {
   url: string;
   pageUrl: string;
@@ -92,7 +94,10 @@ export interface FeedHead {
   jsonUrl?: string;
 }
 
-/** A feed of the publication with what every one of its feeds carries: language, icon, copyright, and the publication as author. */
+/**
+ * A feed of the publication with what every one of its feeds carries: language, icon, copyright, and the publication as
+ * author.
+ */
 export function publicationFeed(newsroom: Newsroom, head: FeedHead): Feed {
   const { publication } = newsroom;
   const absolute = (path: string) => absoluteUrl(publication.baseUrl, path);

@@ -34,7 +34,10 @@ export interface NoHistory {
   unavailable: string;
 }
 
-/** Branches whose history is what was published, in order of preference; `NEWSDESK_PUBLISHED_REF` comes first, `HEAD` last. */
+/**
+ * Branches whose history is what was published, in order of preference; `NEWSDESK_PUBLISHED_REF` comes first, `HEAD`
+ * last.
+ */
 const PUBLISHED_REFS = ["refs/remotes/origin/HEAD", "refs/remotes/origin/main", "refs/remotes/origin/master", "HEAD"];
 
 function git(cwd: string, args: string[], input?: string): { ok: boolean; stdout: string } {

@@ -40,7 +40,8 @@ export function isUnsafeUrl(href: string): boolean {
 
 /**
  * The one configured markdown-it instance: raw HTML off, typographic quotes, heading anchors, the inline
- * `::: also-see` callout, `rel="noopener noreferrer"` on external links, dangerous link addresses taken out, and `#` headings demoted below the page's h1.
+ * `::: also-see` callout, `rel="noopener noreferrer"` on external links, dangerous link addresses taken out, and `#`
+ * headings demoted below the page's h1.
  */
 export function createMarkdown(): InstanceType<typeof MarkdownIt> {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
@@ -90,7 +91,8 @@ export function createMarkdown(): InstanceType<typeof MarkdownIt> {
   md.use(container, ALSO_SEE, {
     render(tokens: Token[], index: number) {
       return tokens[index]?.nesting === 1
-        ? `<aside class="also-see" aria-label="Also see" data-pagefind-ignore>\n<p class="also-see__label">Also see</p>\n`
+        ? `<aside class="also-see" aria-label="Also see" data-pagefind-ignore>\n<p class="also-see__label">Also ` +
+            `see</p>\n`
         : "</aside>\n";
     },
   });

@@ -50,14 +50,18 @@ export interface EditionSources {
   routes: Routes;
 }
 
-/** An article as an edition sees it: when it is out, whether it is a draft or retracted, and how its date was written. */
+/**
+ * An article as an edition sees it: when it is out, whether it is a draft or retracted, and how its date was written.
+ */
 interface Candidate extends SelectionCandidate {
   dateOnly: boolean;
 }
 
 const calendarDay = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The day an edition file is for: its date, else its file name; reports a file name or date that is wrong or disagrees. */
+/**
+ * The day an edition file is for: its date, else its file name; reports a file name or date that is wrong or disagrees.
+ */
 function editionDay(file: SourceFile, zone: string, report: FileProblems): DateTime | undefined {
   const name = fileSlug(file.path);
   const named = calendarDay.test(name) ? DateTime.fromISO(name, { zone }) : undefined;
@@ -68,7 +72,8 @@ function editionDay(file: SourceFile, zone: string, report: FileProblems): DateT
   if (!named?.isValid) {
     report.error(
       [],
-      `the file name must be the edition's date: rename it ${dated ? dated.toFormat("yyyy-MM-dd") : "like 2026-11-24"}.md`,
+      `the file name must be the edition's date: rename it ` +
+        `${dated ? dated.toFormat("yyyy-MM-dd") : "like 2026-11-24"}.md`,
     );
   } else if (dated && !dated.hasSame(named, "day")) {
     report.error(
@@ -245,7 +250,8 @@ function selectStories(dated: DatedFile, context: EditionContext, warnings: Prob
     const since = sinceWhen(day, previous, context.locale);
     report.error(
       [],
-      `the edition is empty: it has no lead or picks, and no article was published ${since}${inTopics}; add picks, or wait for news`,
+      `the edition is empty: it has no lead or picks, and no article was published ${since}${inTopics}; add picks, ` +
+        `or wait for news`,
     );
   }
   return { lead, stories, automatic: true };

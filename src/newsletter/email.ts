@@ -53,7 +53,10 @@ export function absoluteLinks(html: string, pageUrl: string): string {
   );
 }
 
-/** The plain-text email: masthead, date, the editor's note, each story's headline and address, then the links every email carries. */
+/**
+ * The plain-text email: masthead, date, the editor's note, each story's headline and address, then the links every
+ * email carries.
+ */
 export function editionText(newsroom: Newsroom, edition: Edition): string {
   const { publication } = newsroom;
   const locale = displayLocale(newsroom);

@@ -10,7 +10,9 @@ export function newsletterFeedLink(newsroom: Newsroom): { url: string; title: st
   return { url: route.newsletterFeed, title: `Newsletter | ${newsroom.publication.name}` };
 }
 
-/** The newsletter as Atom 1.0: the latest 50 editions, each with the editor's note and its stories' headlines linked. */
+/**
+ * The newsletter as Atom 1.0: the latest 50 editions, each with the editor's note and its stories' headlines linked.
+ */
 export function newsletterFeed(newsroom: Newsroom): string {
   const { publication } = newsroom;
   const absolute = (path: string) => absoluteUrl(publication.baseUrl, path);

@@ -32,7 +32,10 @@ function inlineText(tokens: Token[], options: PlainTextOptions): string {
   return text;
 }
 
-/** Markdown as plain text for the email's text part: paragraphs and list items separated by blank lines, links as "text (url)". */
+/**
+ * Markdown as plain text for the email's text part: paragraphs and list items separated by blank lines, links as "text
+ * (url)".
+ */
 export function markdownText(source: string, options: PlainTextOptions): string {
   const blocks: string[] = [];
   let bullet = "";

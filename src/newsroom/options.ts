@@ -48,7 +48,10 @@ export function giveBuildOptions(eleventyConfig: object, options: BuildOptions):
   given.set(eleventyConfig, options);
 }
 
-/** The options `npm run build` gave this configuration, or, for the dev server (Eleventy's own command), the environment's. */
+/**
+ * The options `npm run build` gave this configuration, or, for the dev server (Eleventy's own command), the
+ * environment's.
+ */
 export function buildOptionsOf(eleventyConfig: object): BuildOptions {
   return given.get(eleventyConfig) ?? resolveOptions();
 }

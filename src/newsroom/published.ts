@@ -160,16 +160,19 @@ export function checkPublishedAddresses(
       const [field, message] = data.draft
         ? [
             "draft",
-            `${since}; making it a draft again would break that address: to withdraw it, keep it published and mark it \`retracted\` instead`,
+            `${since}; making it a draft again would break that address: to withdraw it, keep it published and mark ` +
+              `it \`retracted\` instead`,
           ]
         : date > sources.now
           ? [
               "date",
-              `${since}; moving its date to the future would break that address until then: keep the date and add \`updated\` or a correction`,
+              `${since}; moving its date to the future would break that address until then: keep the date and add ` +
+                `\`updated\` or a correction`,
             ]
           : [
               "slug",
-              `${since}; its address is now ${route.article(now.slug)}, so add \`aliases: [${old}]\` to send readers and search engines there`,
+              `${since}; its address is now ${route.article(now.slug)}, so add \`aliases: [${old}]\` to send ` +
+                `readers and search engines there`,
             ];
       problems.push({ file, line: now.file.parsed.lineOf([field]), field, message, severity: "error" });
       continue;
@@ -182,7 +185,9 @@ export function checkPublishedAddresses(
     problems.push({
       file,
       field: "",
-      message: `${since}, and no story has that address now: ${where}; if it was withdrawn, restore the file and mark it \`retracted\``,
+      message:
+        `${since}, and no story has that address now: ${where}; if it was withdrawn, restore the file and ` +
+        `mark it \`retracted\``,
       severity: "error",
     });
   }
@@ -269,7 +274,8 @@ export function checkSentEditions(
 
     const editionFile = displayPath(join(sources.contentDir, path));
     const went = `went out on ${date(edition.date)} with ${stories(sentSlugs)}`;
-    const pin = `"lead: ${sentSlugs[0]}"${sentSlugs.length > 1 ? ` and "picks: [${sentSlugs.slice(1).join(", ")}]"` : ""}`;
+    const pin =
+      `"lead: ` + `${sentSlugs[0]}"${sentSlugs.length > 1 ? ` and "picks: [${sentSlugs.slice(1).join(", ")}]"` : ""}`;
     const previousThen = previousDay(edition.date, daysThen);
     const previousNow = previousDay(
       edition.date,
@@ -285,14 +291,20 @@ export function checkSentEditions(
         file: inserted.sourcePath,
         line: lineOf(inserted.sourcePath, "date"),
         field: "date",
-        message: `is dated before ${editionFile}, which ${went}, ${since}; with this edition before it, it would show ${stories(shownSlugs)}: date this edition after ${date(edition.date)}, or fix that edition's stories with ${pin}`,
+        message:
+          `is dated before ${editionFile}, which ${went}, ${since}; with this edition before it, it would ` +
+          `show ${stories(shownSlugs)}: date this edition after ${date(edition.date)}, or fix that edition's stories ` +
+          `with ${pin}`,
         severity: "error",
       });
     }
     problems.push({
       file: editionFile,
       field: "",
-      message: `${went}, but would now show ${stories(shownSlugs)}${inserted ? ` because ${inserted.sourcePath} was added before it` : ""}: an edition's stories are fixed once its day has passed; restore them with ${pin}`,
+      message:
+        `${went}, but would now show ` +
+        `${stories(shownSlugs)}${inserted ? ` because ${inserted.sourcePath} was added before it` : ""}: an ` +
+        `edition's stories are fixed once its day has passed; restore them with ${pin}`,
       severity: "error",
     });
   }

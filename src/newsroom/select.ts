@@ -27,7 +27,9 @@ export function selectArticles(articles: ArticleFile[], now: DateTime, preview: 
   return { included, slugs: new Set(included.map((article) => article.slug)) };
 }
 
-/** What a production build leaves out on purpose, by source file: drafts, and articles and editions scheduled for later. */
+/**
+ * What a production build leaves out on purpose, by source file: drafts, and articles and editions scheduled for later.
+ */
 export interface LeftOut {
   drafts: string[];
   scheduled: string[];

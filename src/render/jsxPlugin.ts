@@ -6,7 +6,10 @@ export async function renderDocument(element: JSX.Element): Promise<string> {
   return `<!doctype html>\n${await jsxToString.call({}, element)}\n`;
 }
 
-/** Registers `*.11ty.tsx` layouts (`render` returns JSX for a whole page) and `*.11ty.ts` ones (feeds, sitemaps: `render` returns text). */
+/**
+ * Registers `*.11ty.tsx` layouts (`render` returns JSX for a whole page) and `*.11ty.ts` ones (feeds, sitemaps:
+ * `render` returns text).
+ */
 export function jsxPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addExtension(["11ty.ts"], { key: "11ty.js" });
   eleventyConfig.addExtension(["11ty.tsx"], {

@@ -54,7 +54,10 @@ export async function buildSearchIndex(siteDir: string, language: string, pages:
   }
 }
 
-/** Pagefind's own program, as its Node API finds it (PAGEFIND_BINARY_PATH first). https://pagefind.app/docs/installation/ */
+/**
+ * Pagefind's own program, as its Node API finds it (PAGEFIND_BINARY_PATH first).
+ * https://pagefind.app/docs/installation/
+ */
 function pagefindBinary(): string {
   const fromEnvironment = process.env.PAGEFIND_EXTENDED_BINARY_PATH ?? process.env.PAGEFIND_BINARY_PATH;
   if (fromEnvironment) return fromEnvironment;
@@ -77,7 +80,8 @@ function osErrorName(output: string): string | undefined {
  * Indexes a built site with Pagefind's command line, `pagefind --site`, into `siteDir/pagefind/`, in a process of its
  * own that the build watches: when it fails, is killed or runs out of disk, the build fails with that in words
  * (`describe` turns an operating-system error's name into them), never a hang or a panic's backtrace. Only pages
- * marked `data-pagefind-body` are indexed. Resolves to the number of pages indexed. https://pagefind.app/docs/config-options/
+ * marked `data-pagefind-body` are indexed. Resolves to the number of pages indexed.
+ * https://pagefind.app/docs/config-options/
  */
 export function indexSite(siteDir: string, language: string, describe: (code: string) => string): Promise<number> {
   return new Promise((resolveIndexed, rejectIndexed) => {

@@ -55,7 +55,10 @@ export function securityHeaders(imageOrigins: string[] = []): Header[] {
 
 const originsOf = new WeakMap<Newsroom, string[]>();
 
-/** The origins of pictures the content loads from other sites (hero images, author photos), sorted; computed once per newsroom. */
+/**
+ * The origins of pictures the content loads from other sites (hero images, author photos), sorted; computed once per
+ * newsroom.
+ */
 export function imageOrigins(newsroom: Newsroom): string[] {
   const known = originsOf.get(newsroom);
   if (known) return known;

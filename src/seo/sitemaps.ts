@@ -115,7 +115,8 @@ export function hasNewsSitemap(newsroom: Newsroom): boolean {
 
 /**
  * The publication's language tag as Google News's schema takes it: the ISO 639 code ("en" for en-GB), except
- * zh-cn and zh-tw for Simplified and Traditional Chinese. https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap
+ * zh-cn and zh-tw for Simplified and Traditional Chinese.
+ * https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap
  */
 export function newsLanguage(language: string): string {
   const [primary = "", ...subtags] = language.toLowerCase().split("-");
@@ -123,7 +124,10 @@ export function newsLanguage(language: string): string {
   return subtags.some((subtag) => ["hant", "tw", "hk", "mo"].includes(subtag)) ? "zh-tw" : "zh-cn";
 }
 
-/** The Google News sitemap: publication name and language, publication date and title of each recent article (at least one). */
+/**
+ * The Google News sitemap: publication name and language, publication date and title of each recent article (at least
+ * one).
+ */
 export async function newsSitemapXml(newsroom: Newsroom): Promise<string> {
   const { publication } = newsroom;
   const items: SitemapItemLoose[] = recentArticles(newsroom).map((article) => ({

@@ -57,10 +57,15 @@ export function feedUrl(pageUrl: string): string {
   return `${pageUrl}feed.xml`;
 }
 
-/** How far back the Google News sitemap reaches: https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap */
+/**
+ * How far back the Google News sitemap reaches:
+ * https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap
+ */
 export const NEWS_SITEMAP_DAYS = 2;
 
-/** Whether an article dated `date` belongs in the news sitemap of a build at `now`: published in the two days before. */
+/**
+ * Whether an article dated `date` belongs in the news sitemap of a build at `now`: published in the two days before.
+ */
 export function inNewsSitemap(date: DateTime, now: DateTime): boolean {
   return date >= now.minus({ days: NEWS_SITEMAP_DAYS }) && date <= now;
 }
@@ -106,7 +111,9 @@ const FIXED_PAGES = new Set<string>([
   "/_headers",
 ]);
 
-/** The slug of the article a site path leads to (`/news/<slug>/`, slash, query and fragment optional), else undefined. */
+/**
+ * The slug of the article a site path leads to (`/news/<slug>/`, slash, query and fragment optional), else undefined.
+ */
 export function linkedSlug(path: string): string | undefined {
   return new RegExp(`^/${SECTION.news}/([^/?#]+)/?(?:[?#]|$)`).exec(path)?.[1];
 }
@@ -137,7 +144,9 @@ export function brokenLink(path: string, routes: Routes): string | undefined {
   if (FIXED_PAGES.has(clean) || routes.aliases.has(clean)) return undefined;
   if (clean === "/news-sitemap.xml") {
     if (routes.newsSitemap) return undefined;
-    return `no news sitemap is written while no article was published in the ${NEWS_SITEMAP_DAYS} days before the build`;
+    return (
+      `no news sitemap is written while no article was published in the ${NEWS_SITEMAP_DAYS} days before the ` + `build`
+    );
   }
   if (clean.startsWith("/assets/") || clean.startsWith("/pagefind/")) {
     const file = decodedPath(clean);
