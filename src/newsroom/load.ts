@@ -81,6 +81,18 @@ async function readContent(options: LoadOptions, publication: Publication, probl
   return { authors, registry, articles, editionPaths };
 }
 
+/** Checks the topics every valid article is filed under, as a whole: collisions, look-alikes, unused topic files. */
+function checkTopics(files: ContentFiles, problems: Problem[], warnings: Problem[]): Map<string, Topic> {
+  const tagged = files.articles.flatMap((article) =>
+    article.valid ? [{ file: article.file, tags: article.tags }] : [],
+  );
+  checkTopicCollisions(tagged, files.registry, problems);
+  const topics = resolveTopics(tagged, files.registry);
+  similarTopicWarnings(tagged, topics, warnings);
+  unusedTopicWarnings(tagged, files.registry, warnings);
+  return topics;
+}
+
 /**
  * Reads, checks and resolves all content under `contentDir`, as stages: read every file → check each → select what
  * this build shows → resolve references (authors, topics, ALSO SEE, links) → the newsletter's editions → the
@@ -97,13 +109,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
 
   const bySlug = checkSlugs(files.articles, problems);
   const selection = selectArticles(files.articles, options.now, options.preview);
-  const tagged = files.articles.flatMap((article) =>
-    article.valid ? [{ file: article.file, tags: article.tags }] : [],
-  );
-  checkTopicCollisions(tagged, files.registry, problems);
-  const allTopics = resolveTopics(tagged, files.registry);
-  similarTopicWarnings(tagged, allTopics, warnings);
-  unusedTopicWarnings(tagged, files.registry, warnings);
+  const allTopics = checkTopics(files, problems, warnings);
   const editionDays = new Set(files.editionPaths.map(fileSlug));
   const routes = (articles: ArticleFile[]) =>
     routesOf(articles, files.authors, editionDays, options.publicDir, options.now);

@@ -216,97 +216,122 @@ function readEditionVersion(version: FileVersion, day: DateTime) {
   };
 }
 
+/** An edition as the published branch had it when it went out: its version then, and the articles and days of then. */
+interface SentEdition {
+  version: FileVersion;
+  candidates: Map<string, Candidate>;
+  days: DateTime[];
+}
+
 /**
- * Reports each edition whose day has passed that would now show other stories than it went out with. Its
- * stories are worked out again as the published branch stood when it went out (the end of its day, or its first
- * commit if later): the same selection, over the articles and editions of then. When an edition added since,
- * dated before it, is what changed it, that edition is named and reported too.
+ * The edition of `path` as it went out, if its day has passed: the branch as it stood at the end of that day, or at
+ * the edition's first commit if later. Undefined for an edition not yet sent, or not on the branch then.
  */
-export function checkSentEditions(
-  history: ContentHistory,
+function sentEdition(history: ContentHistory, path: string, day: DateTime, sources: PublishedRecordSources) {
+  const first = history.versions.find((version) => version.path === path)?.from;
+  if (first === undefined) return undefined;
+  const sent = DateTime.max(first, day.endOf("day"));
+  if (sent > sources.now) return undefined;
+  const then = stateAt(history, sent);
+  const version = then.editions.find((candidate) => candidate.path === path);
+  if (!version) return undefined;
+  const candidates = new Map<string, Candidate>();
+  for (const articleVersion of then.articles) {
+    const article = readArticleVersion(articleVersion, sources.zone);
+    if (article.date === undefined || candidates.has(article.slug)) continue;
+    const topics = article.tags.map((tag) => ({ slug: slugFor(tag) }));
+    const { slug, date, draft, retractedOn } = article;
+    candidates.set(slug, { slug, date, draft, topics, retractedOn });
+  }
+  const days = then.editions.map((other) =>
+    DateTime.fromISO(other.path.replace(/^editions\//, "").replace(/\.md$/, ""), { zone: sources.zone }),
+  );
+  return { version, candidates, days } satisfies SentEdition;
+}
+
+/**
+ * The slugs a sent edition went out with, in running order, by the same selection the loader makes; none if its build
+ * failed then.
+ */
+function storiesAsSent(edition: Edition, sent: SentEdition): string[] | undefined {
+  const request = readEditionVersion(sent.version, edition.date);
+  // A version naming a story the branch did not have then failed its build: it never went out.
+  const named = [request.lead, ...(request.picks ?? [])];
+  if (named.some((slug) => slug !== undefined && !sent.candidates.has(slug))) return undefined;
+  const asSent = editionStories(request, sent.candidates, sent.days);
+  if (asSent.lead === undefined) return undefined;
+  return [asSent.lead, ...asSent.picks];
+}
+
+/**
+ * Reports a sent edition that would show other stories, and the edition added before it that causes it, if one does.
+ */
+function reportChangedEdition(
+  edition: Edition,
+  sentSlugs: string[],
+  sent: SentEdition,
   sources: PublishedRecordSources,
   problems: Problem[],
-): number {
-  const dayOf = (path: string) =>
-    DateTime.fromISO(path.replace(/^editions\//, "").replace(/\.md$/, ""), { zone: sources.zone });
-  const firstSeen = new Map<string, DateTime>();
-  for (const version of history.versions.filter(isEdition))
-    if (!firstSeen.has(version.path)) firstSeen.set(version.path, version.from);
+): void {
+  const date = (day: DateTime) => displayDate(day, sources.locale, true);
+  const shownSlugs = [edition.lead, ...edition.picks].flatMap((article) => (article ? [article.slug] : []));
+  const editionFile = displayPath(join(sources.contentDir, `editions/${edition.day}.md`));
+  const went = `went out on ${date(edition.date)} with ${stories(sentSlugs)}`;
+  const picks = sentSlugs.length > 1 ? ` and "picks: [${sentSlugs.slice(1).join(", ")}]"` : "";
+  const pin = `"lead: ${sentSlugs[0]}"${picks}`;
+  const previousThen = previousDay(edition.date, sent.days);
+  const previousNow = previousDay(
+    edition.date,
+    sources.editions.map((other) => other.date),
+  );
+  const inserted =
+    edition.automatic && previousNow && (!previousThen || previousNow > previousThen)
+      ? sources.editions.find((other) => other.date.equals(previousNow))
+      : undefined;
+  if (inserted) {
+    const since = previousThen ? `collected since ${date(previousThen)}` : "collected by date";
+    problems.push({
+      file: inserted.sourcePath,
+      line: lineOf(inserted.sourcePath, "date"),
+      field: "date",
+      message:
+        `is dated before ${editionFile}, which ${went}, ${since}; with this edition before it, it would ` +
+        `show ${stories(shownSlugs)}: date this edition after ${date(edition.date)}, or fix that edition's stories ` +
+        `with ${pin}`,
+      severity: "error",
+    });
+  }
+  const because = inserted ? ` because ${inserted.sourcePath} was added before it` : "";
+  problems.push({
+    file: editionFile,
+    field: "",
+    message:
+      `${went}, but would now show ${stories(shownSlugs)}${because}: an edition's stories are fixed once its day ` +
+      `has passed; restore them with ${pin}`,
+    severity: "error",
+  });
+}
+
+/**
+ * Reports each edition whose day has passed that would now show other stories than it went out with. Its stories
+ * are worked out again as the published branch stood when it went out (see `sentEdition`): the same selection, over
+ * the articles and editions of then. Resolves to the number of sent editions checked.
+ */
+export function checkSentEditions(history: ContentHistory, sources: PublishedRecordSources, problems: Problem[]) {
   // An old slug of a renamed story leads to the story as it is now.
   const renamed = new Map<string, string>();
   for (const article of sources.served) for (const alias of article.aliases) renamed.set(alias, article.slug);
   const currentSlug = (slug: string) => renamed.get(route.article(slug)) ?? slug;
-  const date = (day: DateTime) => displayDate(day, sources.locale, true);
   let checked = 0;
   for (const edition of sources.editions) {
-    const path = `editions/${edition.day}.md`;
-    const first = firstSeen.get(path);
-    if (first === undefined) continue;
-    const endOfDay = edition.date.endOf("day");
-    const sent = DateTime.max(first, endOfDay);
-    if (sent > sources.now) continue;
-    const then = stateAt(history, sent);
-    const version = then.editions.find((candidate) => candidate.path === path);
-    if (!version) continue;
+    const sent = sentEdition(history, `editions/${edition.day}.md`, edition.date, sources);
+    if (!sent) continue;
     checked++;
-    const candidates = new Map<string, Candidate>();
-    for (const articleVersion of then.articles) {
-      const article = readArticleVersion(articleVersion, sources.zone);
-      if (article.date === undefined || candidates.has(article.slug)) continue;
-      const topics = article.tags.map((tag) => ({ slug: slugFor(tag) }));
-      candidates.set(article.slug, {
-        slug: article.slug,
-        date: article.date,
-        draft: article.draft,
-        topics,
-        retractedOn: article.retractedOn,
-      });
-    }
-    const daysThen = then.editions.map((other) => dayOf(other.path));
-    const request = readEditionVersion(version, edition.date);
-    // A version naming a story the branch did not have then failed its build: it never went out.
-    if ([request.lead, ...(request.picks ?? [])].some((slug) => slug !== undefined && !candidates.has(slug))) continue;
-    const asSent = editionStories(request, candidates, daysThen);
-    if (asSent.lead === undefined) continue;
-    const sentSlugs = [asSent.lead, ...asSent.picks].flatMap((slug) => (slug === undefined ? [] : [currentSlug(slug)]));
+    const sentSlugs = storiesAsSent(edition, sent)?.map(currentSlug);
     const shownSlugs = [edition.lead, ...edition.picks].flatMap((article) => (article ? [article.slug] : []));
-    if (sentSlugs.join(" ") === shownSlugs.join(" ")) continue;
-
-    const editionFile = displayPath(join(sources.contentDir, path));
-    const went = `went out on ${date(edition.date)} with ${stories(sentSlugs)}`;
-    const pin =
-      `"lead: ` + `${sentSlugs[0]}"${sentSlugs.length > 1 ? ` and "picks: [${sentSlugs.slice(1).join(", ")}]"` : ""}`;
-    const previousThen = previousDay(edition.date, daysThen);
-    const previousNow = previousDay(
-      edition.date,
-      sources.editions.map((other) => other.date),
-    );
-    const inserted =
-      edition.automatic && previousNow && (!previousThen || previousNow > previousThen)
-        ? sources.editions.find((other) => other.date.equals(previousNow))
-        : undefined;
-    if (inserted) {
-      const since = previousThen ? `collected since ${date(previousThen)}` : "collected by date";
-      problems.push({
-        file: inserted.sourcePath,
-        line: lineOf(inserted.sourcePath, "date"),
-        field: "date",
-        message:
-          `is dated before ${editionFile}, which ${went}, ${since}; with this edition before it, it would ` +
-          `show ${stories(shownSlugs)}: date this edition after ${date(edition.date)}, or fix that edition's stories ` +
-          `with ${pin}`,
-        severity: "error",
-      });
+    if (sentSlugs && sentSlugs.join(" ") !== shownSlugs.join(" ")) {
+      reportChangedEdition(edition, sentSlugs, sent, sources, problems);
     }
-    problems.push({
-      file: editionFile,
-      field: "",
-      message:
-        `${went}, but would now show ` +
-        `${stories(shownSlugs)}${inserted ? ` because ${inserted.sourcePath} was added before it` : ""}: an ` +
-        `edition's stories are fixed once its day has passed; restore them with ${pin}`,
-      severity: "error",
-    });
   }
   return checked;
 }
