@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { htmlFiles, page } from "./site.ts";
+import { htmlFiles, page } from "../support/site.ts";
 import { sitemapSchemaErrors } from "./xsd/sitemaps.ts";
 
 const BASE = "https://fixture.example";

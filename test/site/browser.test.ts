@@ -5,8 +5,8 @@ import type { Browser, Page } from "playwright-core";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import publication from "../../content/publication.ts";
-import { launchBrowser } from "../browser.ts";
-import { serveSite } from "../serve.ts";
+import { launchBrowser } from "../../support/browser.ts";
+import { serveSite } from "../../support/serve.ts";
 import { sampleSite } from "./sample.ts";
 
 const require = createRequire(import.meta.url);

@@ -6,7 +6,7 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import publication from "../../content/publication.ts";
 import { UNSUBSCRIBE_PLACEHOLDER } from "../../src/newsletter/email.ts";
-import { fileForUrl, htmlFiles, page } from "../site.ts";
+import { fileForUrl, htmlFiles, page } from "../../support/site.ts";
 import { sampleSite } from "./sample.ts";
 
 const require = createRequire(import.meta.url);
