@@ -5,7 +5,7 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { launchBrowser } from "../../support/browser.ts";
 import { serveSite } from "../../support/serve.ts";
-import { sampleSite } from "./sample.ts";
+import { sampleSite } from "../build/fixture.ts";
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveSite>>;

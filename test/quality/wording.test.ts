@@ -5,7 +5,7 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import publication from "../../content/publication.ts";
 import { page } from "../../support/site.ts";
-import { sampleSite } from "./sample.ts";
+import { sampleSite } from "../build/fixture.ts";
 
 let site: string;
 

@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { htmlFiles, page } from "../support/site.ts";
-import { sitemapSchemaErrors } from "./xsd/sitemaps.ts";
+import { htmlFiles, page } from "../../support/site.ts";
+import { sitemapSchemaErrors } from "../xsd/sitemaps.ts";
 
 const BASE = "https://fixture.example";
 /** The fixture's headline as typed, markup kept as text, with the body's typographic quotes. */

@@ -6,8 +6,8 @@ import * as cheerio from "cheerio";
 import { XMLParser } from "fast-xml-parser";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { slugFor } from "../src/site/slugs.ts";
-import { articleFile, contentTree } from "./helpers.ts";
+import { slugFor } from "../../src/site/slugs.ts";
+import { articleFile, contentTree } from "../helpers.ts";
 
 /** What a hostile or careless writer might type into any field: an element, an attribute break-out, entities. */
 const HOSTILE = `<script>alert("x")</script> "><img src=x onerror=alert(1)> & 'q' ]]>`;

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { generateCorpus } from "../bench/generate.ts";
-import { articleFile, contentTree, validFields } from "./helpers.ts";
+import { generateCorpus } from "../../bench/generate.ts";
+import { articleFile, contentTree, validFields } from "../helpers.ts";
 import { projectCopy } from "./project.ts";
 
 const FIXTURE = resolve("test/fixtures/site/content");

@@ -6,9 +6,9 @@ import { gunzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { launchBrowser } from "../support/browser.ts";
-import { serveSite } from "../support/serve.ts";
-import { page as sitePage } from "../support/site.ts";
+import { launchBrowser } from "../../support/browser.ts";
+import { serveSite } from "../../support/serve.ts";
+import { page as sitePage } from "../../support/site.ts";
 
 interface Fragment {
   url: string;

@@ -7,9 +7,9 @@ import * as cheerio from "cheerio";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { UNSUBSCRIBE_PLACEHOLDER } from "../src/newsletter/email.ts";
-import { fileForUrl, htmlFiles, reachableFromHome, page as sitePage } from "../support/site.ts";
-import { articleFile, contentTree, validFields } from "./helpers.ts";
+import { UNSUBSCRIBE_PLACEHOLDER } from "../../src/newsletter/email.ts";
+import { fileForUrl, htmlFiles, reachableFromHome, page as sitePage } from "../../support/site.ts";
+import { articleFile, contentTree, validFields } from "../helpers.ts";
 import { projectCopy } from "./project.ts";
 
 const FIXTURE = "test/fixtures/site/content";
