@@ -1,6 +1,4 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as cheerio from "cheerio";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
@@ -9,37 +7,22 @@ import * as assert from "uvu/assert";
 import { UNSUBSCRIBE_PLACEHOLDER } from "../../src/newsletter/email.ts";
 import { fileForUrl, htmlFiles, reachableFromHome, page as sitePage } from "../../support/site.ts";
 import { articleFile, contentTree, validFields } from "../helpers.ts";
+import { builtSite, fixtureSite } from "./fixture.ts";
 
-const FIXTURE = "test/fixtures/site/content";
 const BASE = "https://fixture.example";
 // Headlines as the fixtures type them, markup kept as text, with the body's typographic quotes.
 const HOSTILE = "Profits <script>alert(1)</script> & “quotes” at Veridian";
-const NOW = "2024-06-01T00:00:00Z";
-
-function build(content: string, out: string, ...flags: string[]) {
-  return spawnSync(
-    process.execPath,
-    ["--import", "tsx", "src/cli/build.ts", "--content", content, "--out", out, "--now", NOW, ...flags],
-    {
-      encoding: "utf8",
-      env: { ...process.env, NEWSDESK_NOW: "", NEWSDESK_PREVIEW: "" },
-    },
-  );
-}
 
 function page(out: string, path: string): cheerio.CheerioAPI {
   return sitePage(out, `/${path}/`.replace("//", "/"));
 }
 
 const production = suite("build writes the fixture publication");
-const out = join(mkdtempSync(join(tmpdir(), "newsdesk-build-")), "site");
-
+let out = "";
 let summary = "";
 
 production.before(() => {
-  const result = build(FIXTURE, out);
-  assert.is(result.status, 0, result.stderr);
-  summary = result.stdout;
+  ({ site: out, summary } = fixtureSite());
 });
 
 production(
@@ -649,7 +632,7 @@ newsletter(
 newsletter.run();
 
 const browsing = suite("build writes paginated topic, author and archive pages a reader can walk through");
-const big = join(mkdtempSync(join(tmpdir(), "newsdesk-browse-")), "site");
+let big = "";
 
 browsing.before(() => {
   const files: Record<string, string> = {};
@@ -669,8 +652,7 @@ browsing.before(() => {
   );
   files["topics/china-bond.md"] =
     "---\nname: China Bond\ndescription: Money and trade between China and the region.\n---\n";
-  const result = build(contentTree(files), big);
-  assert.is(result.status, 0, result.stderr);
+  big = builtSite(contentTree(files)).site;
 });
 
 browsing("45 articles in one topic make exactly 3 pages, newest first, linked with rel=prev/next", () => {
@@ -790,9 +772,7 @@ browsing.run();
 const preview = suite("a preview build shows drafts and scheduled articles, marked");
 
 preview("drafts and scheduled articles get pages with a visible notice", () => {
-  const previewOut = join(mkdtempSync(join(tmpdir(), "newsdesk-preview-")), "site");
-  const result = build(FIXTURE, previewOut, "--preview");
-  assert.is(result.status, 0, result.stderr);
+  const previewOut = fixtureSite({ preview: true }).site;
   assert.is(
     page(previewOut, "news/secret-draft")(".preview-notice").text(),
     "Draft — not published. Remove draft: true to publish.",

@@ -5,21 +5,14 @@ import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import { runCommand } from "../../support/commands.ts";
 import { articleFile, contentTree, validFields } from "../helpers.ts";
+import { FIXTURE, FIXTURE_NOW } from "./fixture.ts";
 import { projectCopy } from "./project.ts";
 
-const FIXTURE = "test/fixtures/site/content";
-const NOW = "2024-06-01T00:00:00Z";
-
-function build(content: string, out: string, ...flags: string[]) {
-  return spawnSync(
-    process.execPath,
-    ["--import", "tsx", "src/cli/build.ts", "--content", content, "--out", out, "--now", NOW, ...flags],
-    {
-      encoding: "utf8",
-      env: { ...process.env, NEWSDESK_NOW: "", NEWSDESK_PREVIEW: "" },
-    },
-  );
+/** Builds `content` into `out` at the fixture's "now": these tests build broken or changing content on purpose. */
+function build(content: string, out: string) {
+  return runCommand("build", ["--content", content, "--out", out, "--now", FIXTURE_NOW]);
 }
 
 const refusal = suite("build refuses invalid content and writes no site");
@@ -48,16 +41,9 @@ refusal("every problem is listed, the exit code is 1 and the previous site is le
   assert.not.ok(existsSync(`${target}.building`));
 });
 
+/** Builds in a project copy, whose layouts or assets a test changed. */
 function buildIn(project: string, target: string, content = resolve(FIXTURE)) {
-  return spawnSync(
-    process.execPath,
-    ["--import", "tsx", resolve("src/cli/build.ts"), "--content", content, "--out", target, "--now", NOW],
-    {
-      cwd: project,
-      encoding: "utf8",
-      env: { ...process.env, NEWSDESK_NOW: "", NEWSDESK_PREVIEW: "" },
-    },
-  );
+  return runCommand("build", ["--content", content, "--out", target, "--now", FIXTURE_NOW], { cwd: project });
 }
 
 function previousSite(): string {
