@@ -3,8 +3,8 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, w
 import { cpus, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { launchBrowser } from "../test/browser.ts";
-import { serveSite } from "../test/serve.ts";
+import { launchBrowser } from "../support/browser.ts";
+import { serveSite } from "../support/serve.ts";
 import { BENCH_NOW, type Corpus, generateCorpus } from "./generate.ts";
 
 const usage = `Usage: npm run bench -- [--articles N] [--runs R] [--dir DIR] [--skip-dev] [--only check|dev]

@@ -1,7 +1,7 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { archiveMonths, frontPage, paginate, topicPages } from "../../src/collections/listings.ts";
-import { articleFile, contentTree, load, rejection, validFields } from "../helpers.ts";
+import { articleFile, contentTree, load, validFields } from "../helpers.ts";
 
 /** `count` articles in one topic, one hour apart, newest last in file order. */
 function manyArticles(count: number, tags = "[China Bond]"): Record<string, string> {
@@ -94,34 +94,3 @@ front("a featured story among the latest 20 leads; an older one does not", async
 });
 
 front.run();
-
-const collisions = suite("two different topics never silently share a URL");
-
-collisions("names that differ only in case, spaces, hyphens, accents or & are one topic", async () => {
-  const { newsroom } = await load(
-    contentTree({
-      "news/2024/a.md": articleFile(
-        validFields.replace("[China Bond]", '[China Bond, "Đà Nẵng", "Logistics & Ports"]'),
-      ),
-      "news/2024/b.md": articleFile(
-        validFields.replace("[China Bond]", '["china-bond", "Da Nang", "Logistics and Ports"]'),
-      ),
-    }),
-  );
-  assert.equal(
-    newsroom.topics.map((topic) => topic.slug),
-    ["china-bond", "da-nang", "logistics-and-ports"],
-  );
-});
-
-collisions("names that would share a slug but are different topics are an error naming both", async () => {
-  const dir = contentTree({
-    "news/2024/a.md": articleFile(validFields.replace("[China Bond]", "[C]")),
-    "news/2024/b.md": articleFile(validFields.replace("[China Bond]", '["C#", "C++"]')),
-  });
-  assert.equal(await rejection(dir), [
-    'news/2024/b.md:5:tags[0]: "C#" would share the page /topics/c/ with the different topic "C" (news/2024/a.md); rename one of them',
-  ]);
-});
-
-collisions.run();

@@ -2,7 +2,6 @@ import * as cheerio from "cheerio";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { parseBody, renderMarkdown, typographicText } from "../../src/markdown/markdown.ts";
-import { isExternalUrl } from "../../src/site/urls.ts";
 
 const env = { baseUrl: "https://ledger.example" };
 
@@ -107,18 +106,6 @@ markdown("typographic quotes and dashes", () => {
 });
 
 markdown.run();
-
-const external = suite("a link is external when it leaves the publication's site");
-
-external("absolute URLs off the base URL are external", () => {
-  assert.is(isExternalUrl("https://example.org/", "https://ledger.example"), true);
-  assert.is(isExternalUrl("https://ledger.example.evil.com/", "https://ledger.example"), true);
-  assert.is(isExternalUrl("https://ledger.example/news/", "https://ledger.example"), false);
-  assert.is(isExternalUrl("/news/a/", "https://ledger.example"), false);
-  assert.is(isExternalUrl("mailto:a@b.example", "https://ledger.example"), false);
-});
-
-external.run();
 
 const typography = suite("headlines get the body's typographic quotes and dashes, as plain text");
 

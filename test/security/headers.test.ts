@@ -12,7 +12,7 @@ import {
   nginxHeaders,
   securityHeaders,
 } from "../../src/security/headers.ts";
-import { parseHeadersFile } from "../serve.ts";
+import { parseHeadersFile } from "../../support/serve.ts";
 
 const policy = suite("the security headers are one policy, written for every host");
 

@@ -1,14 +1,13 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { launchBrowser } from "./browser.ts";
-import { serveSite } from "./serve.ts";
-import { page as sitePage } from "./site.ts";
+import { launchBrowser } from "../../support/browser.ts";
+import { serveSite } from "../../support/serve.ts";
+import { page as sitePage } from "../../support/site.ts";
+import { fixtureSite } from "./fixture.ts";
 
 interface Fragment {
   url: string;
@@ -17,7 +16,7 @@ interface Fragment {
   meta: Record<string, string>;
 }
 
-const site = join(mkdtempSync(join(tmpdir(), "newsdesk-search-")), "site");
+let site = "";
 
 /** Pagefind's stored page records: gzip, a "pagefind_dcd" signature, then JSON. */
 function fragments(): Fragment[] {
@@ -37,24 +36,7 @@ function fragments(): Fragment[] {
 const index = suite("the build writes a Pagefind index of exactly the published articles' headlines and bodies");
 
 index.before(() => {
-  const result = spawnSync(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "src/cli/build.ts",
-      "--content",
-      "test/fixtures/site/content",
-      "--out",
-      site,
-      "--now",
-      "2024-06-01T00:00:00Z",
-    ],
-    {
-      encoding: "utf8",
-    },
-  );
-  assert.is(result.status, 0, result.stderr);
+  site = fixtureSite().site;
 });
 
 index("published articles are indexed; drafts, scheduled articles and other pages are not", () => {

@@ -1,13 +1,12 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as cheerio from "cheerio";
 import { XMLParser } from "fast-xml-parser";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { slugFor } from "../src/site/slugs.ts";
-import { articleFile, contentTree } from "./helpers.ts";
+import { slugFor } from "../../src/site/slugs.ts";
+import { articleFile, contentTree } from "../helpers.ts";
+import { builtSite } from "./fixture.ts";
 
 /** What a hostile or careless writer might type into any field: an element, an attribute break-out, entities. */
 const HOSTILE = `<script>alert("x")</script> "><img src=x onerror=alert(1)> & 'q' ]]>`;
@@ -24,7 +23,7 @@ function outputs(site: string): Map<string, string> {
   return new Map(files.sort().map((path) => [path, readFileSync(join(site, path), "utf8")]));
 }
 
-const site = join(mkdtempSync(join(tmpdir(), "newsdesk-hostile-")), "site");
+let site = "";
 
 const escaping = suite("every output escapes what writers type in every field");
 
@@ -47,15 +46,7 @@ escaping.before(() => {
       `Body ${HOSTILE}\n\n[${HOSTILE}](https://example.org/?b="><script>)\n`,
     ),
   });
-  const result = spawnSync(
-    process.execPath,
-    ["--import", "tsx", "src/cli/build.ts", "--content", content, "--out", site, "--now", "2024-06-01T00:00:00Z"],
-    {
-      encoding: "utf8",
-      env: { ...process.env, NEWSDESK_NOW: "", NEWSDESK_PREVIEW: "" },
-    },
-  );
-  assert.is(result.status, 0, result.stderr);
+  site = builtSite(content).site;
 });
 
 escaping("no output holds a raw element or attribute from the input, except JSON strings that are plain text", () => {

@@ -1,17 +1,9 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { articleFile, contentTree, validFields } from "../helpers.ts";
-
-function run(script: "check" | "new" | "edition" | "build", ...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", `src/cli/${script}.ts`, ...args], {
-    encoding: "utf8",
-    env: { ...process.env, NEWSDESK_NOW: "", NEWSDESK_AUTHOR: "", NEWSDESK_CONTENT: "" },
-  });
-  return { status: result.status, out: result.stdout.trim().split("\n"), err: result.stderr.trim() };
-}
+import { run } from "./run.ts";
 
 const check = suite("npm run check reports every problem with file, line, field and hint, and exits 0, 1 or 2");
 

@@ -5,9 +5,9 @@ import type { Browser, Page } from "playwright-core";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import publication from "../../content/publication.ts";
-import { launchBrowser } from "../browser.ts";
-import { serveSite } from "../serve.ts";
-import { sampleSite } from "./sample.ts";
+import { launchBrowser } from "../../support/browser.ts";
+import { serveSite } from "../../support/serve.ts";
+import { sampleSite } from "../build/fixture.ts";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");

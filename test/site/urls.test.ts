@@ -1,6 +1,6 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { absoluteHtml } from "../../src/site/urls.ts";
+import { absoluteHtml, isExternalUrl } from "../../src/site/urls.ts";
 
 const absolute = suite("feed HTML carries absolute URLs");
 
@@ -22,3 +22,15 @@ absolute("text that merely looks like an attribute is left alone", () => {
 });
 
 absolute.run();
+
+const external = suite("a link is external when it leaves the publication's site");
+
+external("absolute URLs off the base URL are external", () => {
+  assert.is(isExternalUrl("https://example.org/", "https://ledger.example"), true);
+  assert.is(isExternalUrl("https://ledger.example.evil.com/", "https://ledger.example"), true);
+  assert.is(isExternalUrl("https://ledger.example/news/", "https://ledger.example"), false);
+  assert.is(isExternalUrl("/news/a/", "https://ledger.example"), false);
+  assert.is(isExternalUrl("mailto:a@b.example", "https://ledger.example"), false);
+});
+
+external.run();

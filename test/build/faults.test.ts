@@ -1,16 +1,22 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, watch, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { generateCorpus } from "../bench/generate.ts";
-import { articleFile, contentTree, validFields } from "./helpers.ts";
+import { generateCorpus } from "../../bench/generate.ts";
+import { cleanEnvironment, commandArguments, runCommand, startCommand } from "../../support/commands.ts";
+import { articleFile, contentTree, validFields } from "../helpers.ts";
+import { FIXTURE, FIXTURE_NOW, fixtureSite } from "./fixture.ts";
 import { projectCopy } from "./project.ts";
 
-const FIXTURE = resolve("test/fixtures/site/content");
-const NOW = "2024-06-01T00:00:00Z";
-const BUILD = ["--import", "tsx", resolve("src/cli/build.ts")];
+/** The fixture's content folder, named absolutely: some builds here run in a project copy. */
+const CONTENT = resolve(FIXTURE);
+
+/** Builds `content` into `out` at the fixture's "now", to its end: a fault test's own build, on purpose. */
+function build(content: string, out: string) {
+  return runCommand("build", ["--content", content, "--out", out, "--now", FIXTURE_NOW]);
+}
 
 /** What a build printed and how it ended; for a build in a mount namespace, what it left on its disk too. */
 interface Ended {
@@ -51,9 +57,8 @@ function endedCleanly(ended: Ended, out: string, reason: RegExp): void {
  * https://man7.org/linux/man-pages/man1/unshare.1.html
  */
 function buildWithMounts(setup: string, out: string, options: { project?: string; content?: string } = {}): Ended {
-  const build = [process.execPath, ...BUILD, "--content", options.content ?? FIXTURE, "--out", out, "--now", NOW]
-    .map((word) => `'${word}'`)
-    .join(" ");
+  const args = ["--content", options.content ?? CONTENT, "--out", out, "--now", FIXTURE_NOW];
+  const build = [process.execPath, ...commandArguments("build", args)].map((word) => `'${word}'`).join(" ");
   // The mounts go with the namespace, so what the build left is listed from inside it, after a marker line.
   const script = [
     "set -e",
@@ -66,7 +71,7 @@ function buildWithMounts(setup: string, out: string, options: { project?: string
   const result = spawnSync("unshare", ["--user", "--map-root-user", "--mount", "sh", "-c", script], {
     cwd: options.project ?? process.cwd(),
     encoding: "utf8",
-    env: { ...process.env, NEWSDESK_NOW: "", NEWSDESK_PREVIEW: "" },
+    env: cleanEnvironment(),
   });
   if (result.error)
     throw new Error(`These tests need unshare (util-linux) with user namespaces: ${result.error.message}`);
@@ -120,13 +125,8 @@ disks("the disk fills while the assets are copied", () => {
 disks("the disk fills while Pagefind writes the search index", () => {
   const dir = mountPoint();
   const out = join(dir, "site");
-  const probe = join(mountPoint(), "site");
-  // Measure the site once, then give a disk that holds all of it but half the index.
-  const sized = spawnSync(process.execPath, [...BUILD, "--content", FIXTURE, "--out", probe, "--now", NOW], {
-    encoding: "utf8",
-    env: { ...process.env, NEWSDESK_NOW: "", NEWSDESK_PREVIEW: "" },
-  });
-  assert.is(sized.status, 0, sized.stderr);
+  // Measure the fixture's site (the build tests' shared one), then give a disk that holds all of it but half the index.
+  const probe = fixtureSite().site;
   const kilobytes = (path: string) =>
     Number(spawnSync("du", ["-sk", path], { encoding: "utf8" }).stdout.split("\t")[0]);
   const size = kilobytes(probe) - Math.floor(kilobytes(join(probe, "pagefind")) / 2);
@@ -159,9 +159,7 @@ function startBuild(
   content: string,
   out: string,
 ): { child: ChildProcess; ended: Promise<Ended & { signal: NodeJS.Signals | null }> } {
-  const child = spawn(process.execPath, [...BUILD, "--content", content, "--out", out, "--now", NOW], {
-    env: { ...process.env, NEWSDESK_NOW: "", NEWSDESK_PREVIEW: "" },
-  });
+  const child = startCommand("build", ["--content", content, "--out", out, "--now", FIXTURE_NOW]);
   let stdout = "";
   let stderr = "";
   child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -244,10 +242,7 @@ stops(
     const { group } = JSON.parse(readFileSync(`${out}.lock.owner`, "utf8")) as { group: number };
     child.kill("SIGKILL");
     await ended;
-    const next = spawnSync(process.execPath, [...BUILD, "--content", FIXTURE, "--out", out, "--now", NOW], {
-      encoding: "utf8",
-      env: { ...process.env, NEWSDESK_NOW: "", NEWSDESK_PREVIEW: "" },
-    });
+    const next = build(CONTENT, out);
     assert.is(next.status, 0, next.stderr);
     assert.equal(
       processes(/render\.ts/).filter((pid) => pid === group),
@@ -276,12 +271,9 @@ stops(
   "a build killed during its swap leaves a site the next build completes, with nothing left beside it",
   async () => {
     const out = join(mkdtempSync(join(tmpdir(), "newsdesk-swap-")), "site");
-    const first = spawnSync(process.execPath, [...BUILD, "--content", FIXTURE, "--out", out, "--now", NOW], {
-      encoding: "utf8",
-      env: { ...process.env, NEWSDESK_NOW: "", NEWSDESK_PREVIEW: "" },
-    });
+    const first = build(CONTENT, out);
     assert.is(first.status, 0, first.stderr);
-    const { child, ended } = startBuild(FIXTURE, out);
+    const { child, ended } = startBuild(CONTENT, out);
     // Kill it the moment the old site moves aside (inotify tells at once): between its two renames, or just after.
     const watcher = watch(dirname(out), (_, name) => {
       if (name === "site.previous") child.kill("SIGKILL");
@@ -290,10 +282,7 @@ stops(
     watcher.close();
     assert.is(result.signal, "SIGKILL", "the build finished before it could be killed");
     assert.ok(existsSync(out) || existsSync(`${out}.previous`), "one of the two sites is always there");
-    const next = spawnSync(process.execPath, [...BUILD, "--content", FIXTURE, "--out", out, "--now", NOW], {
-      encoding: "utf8",
-      env: { ...process.env, NEWSDESK_NOW: "", NEWSDESK_PREVIEW: "" },
-    });
+    const next = build(CONTENT, out);
     assert.is(next.status, 0, next.stderr);
     assert.ok(existsSync(join(out, "index.html")));
     assert.equal(beside(out), ["site"]);
@@ -311,10 +300,7 @@ together(
   async () => {
     const content = contentTree({ "news/2024/story.md": articleFile(validFields) });
     const out = join(mkdtempSync(join(tmpdir(), "newsdesk-together-")), "site");
-    const reference = spawnSync(process.execPath, [...BUILD, "--content", content, "--out", out, "--now", NOW], {
-      encoding: "utf8",
-      env: { ...process.env, NEWSDESK_NOW: "", NEWSDESK_PREVIEW: "" },
-    });
+    const reference = build(content, out);
     assert.is(reference.status, 0, reference.stderr);
     const files = () => readdirSync(out, { recursive: true, encoding: "utf8" }).sort();
     const complete = files();

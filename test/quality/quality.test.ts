@@ -6,8 +6,8 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import publication from "../../content/publication.ts";
 import { UNSUBSCRIBE_PLACEHOLDER } from "../../src/newsletter/email.ts";
-import { fileForUrl, htmlFiles, page } from "../site.ts";
-import { sampleSite } from "./sample.ts";
+import { fileForUrl, htmlFiles, page } from "../../support/site.ts";
+import { sampleSite } from "../build/fixture.ts";
 
 const require = createRequire(import.meta.url);
 /** The Nu HTML Checker's jar from the vnu-jar package, run with the system's Java (its own Java download is denied). */

@@ -1,13 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { DateTime } from "luxon";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { ContentError, formatProblem } from "../../src/content/problems.ts";
 import { displayPath } from "../../src/content/sources.ts";
 import { loadNewsroom } from "../../src/newsroom/load.ts";
-import { articleFile, contentTree, load, NOW, rejection, shownRejection, validFields } from "../helpers.ts";
+import { articleFile, contentTree, load, rejection, shownRejection, validFields } from "../helpers.ts";
 
 /** A fixed "now" for the sample: after its last published story, before its scheduled one. */
 const NOW_SAMPLE = DateTime.fromISO("2026-11-25T12:00:00+07:00");
@@ -319,115 +318,3 @@ sample(
 );
 
 sample.run();
-
-/** The start of a PNG file as far as a size reader looks: the signature and the IHDR chunk with width and height. */
-function pngHeader(width: number, height: number): Buffer {
-  const bytes = Buffer.alloc(33);
-  bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 0);
-  bytes.writeUInt32BE(13, 8);
-  bytes.write("IHDR", 12, "ascii");
-  bytes.writeUInt32BE(width, 16);
-  bytes.writeUInt32BE(height, 20);
-  bytes.set([8, 6], 24);
-  return bytes;
-}
-
-/**
- * The errors for a publication with `logo` (left out when undefined) and a site folder holding `pictures`; the
- * temporary content and site folders read as `content` and `public` in the messages.
- */
-async function logoErrors(logo: string | undefined, pictures: Record<string, Buffer | string> = {}): Promise<string[]> {
-  const setting = logo === undefined ? "" : `, logo: ${JSON.stringify(logo)}`;
-  const contentDir = contentTree({
-    "publication.ts": `export default { name: "Test Ledger", baseUrl: "https://test.example", timeZone: "Asia/Bangkok", language: "en"${setting} };\n`,
-  });
-  const publicDir = mkdtempSync(join(tmpdir(), "newsdesk-public-"));
-  for (const [path, bytes] of Object.entries(pictures)) {
-    mkdirSync(dirname(join(publicDir, path)), { recursive: true });
-    writeFileSync(join(publicDir, path), bytes);
-  }
-  try {
-    await loadNewsroom({ contentDir, publicDir, now: NOW, preview: false });
-    return [];
-  } catch (error) {
-    if (!(error instanceof ContentError)) throw error;
-    const shown = (dir: string) => relative(process.cwd(), dir);
-    return error.problems.map((problem) =>
-      formatProblem(problem).replaceAll(shown(contentDir), "content").replaceAll(shown(publicDir), "public"),
-    );
-  }
-}
-
-const logo = suite("the publication's logo is a PNG, JPEG or WebP picture under /assets/, at least 112 pixels wide");
-
-logo("the sample's 512-pixel PNG, a 400-pixel JPEG and a 112-pixel PNG are accepted, and so is no logo", async () => {
-  assert.equal(
-    await logoErrors("/assets/img/logo.png", { "assets/img/logo.png": readFileSync("assets/img/logo.png") }),
-    [],
-  );
-  assert.equal(
-    await logoErrors("/assets/logo.jpg", { "assets/logo.jpg": readFileSync("assets/img/authors/tom-weller.jpg") }),
-    [],
-  );
-  assert.equal(await logoErrors("/assets/img/logo.png", { "assets/img/logo.png": pngHeader(112, 112) }), []);
-  assert.equal(await logoErrors(undefined), []);
-});
-
-logo(
-  "a logo that is missing, an SVG, not a picture or narrower than 112 pixels is an error naming publication.ts and logo",
-  async () => {
-    assert.equal(await logoErrors("/assets/img/logo.png"), [
-      "content/publication.ts:logo: no file at /assets/img/logo.png: put the picture at public/assets/img/logo.png or fix the path",
-    ]);
-    assert.equal(
-      await logoErrors("/assets/img/favicon.svg", { "assets/img/favicon.svg": readFileSync("assets/img/favicon.svg") }),
-      [
-        "content/publication.ts:logo: /assets/img/favicon.svg is an SVG picture; Google wants a logo in PNG, JPEG or WebP, at least 112 pixels wide",
-      ],
-    );
-    assert.equal(await logoErrors("/assets/img/logo.png", { "assets/img/logo.png": "not a picture" }), [
-      "content/publication.ts:logo: /assets/img/logo.png is not a picture that can be read; Google wants a logo in PNG, JPEG or WebP, at least 112 pixels wide",
-    ]);
-    assert.equal(await logoErrors("/assets/img/logo.png", { "assets/img/logo.png": pngHeader(111, 111) }), [
-      "content/publication.ts:logo: /assets/img/logo.png is 111 pixels wide; Google wants a logo at least 112 pixels wide",
-    ]);
-  },
-);
-
-logo("a logo that is not a path under /assets/ is an error before any file is read", async () => {
-  for (const value of ["https://cdn.example/logo.png", "logo.png", "/img/logo.png", "/assets/../content/logo.png"]) {
-    assert.equal(
-      await logoErrors(value),
-      [
-        `content/publication.ts:logo: "${value}" must be a picture on the site under /assets/, like /assets/img/logo.png`,
-      ],
-      value,
-    );
-  }
-});
-
-logo.run();
-
-const base = suite("the publication's baseUrl is one origin, written one way everywhere");
-
-base("a baseUrl with a path is refused with the reason, since every page links from the root", async () => {
-  const dir = contentTree({ "news/2024/a.md": articleFile(validFields) });
-  writeFileSync(
-    join(dir, "publication.ts"),
-    'export default { name: "Ledger", baseUrl: "https://example.org/ledger/", timeZone: "Asia/Bangkok", language: "en" };\n',
-  );
-  assert.equal(await rejection(dir), [
-    'publication.ts:baseUrl: "https://example.org/ledger/" has a path: the site must be served from the root of its address, like https://news.example or https://ledger.example.org, since every page links to /news/…, /topics/… from there; give it a (sub)domain of its own',
-  ]);
-});
-
-base("a trailing slash, capitals or a default port make no difference: the origin is kept", async () => {
-  const dir = contentTree({ "news/2024/a.md": articleFile(validFields) });
-  writeFileSync(
-    join(dir, "publication.ts"),
-    'export default { name: "Ledger", baseUrl: "https://News.Example:443/", timeZone: "Asia/Bangkok", language: "en" };\n',
-  );
-  assert.is((await load(dir)).newsroom.publication.baseUrl, "https://news.example");
-});
-
-base.run();

@@ -3,9 +3,9 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { launchBrowser } from "../browser.ts";
-import { serveSite } from "../serve.ts";
-import { sampleSite } from "./sample.ts";
+import { launchBrowser } from "../../support/browser.ts";
+import { serveSite } from "../../support/serve.ts";
+import { sampleSite } from "../build/fixture.ts";
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveSite>>;

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { page } from "./site.ts";
+import { page } from "../../support/site.ts";
 
 const dev = suite("dev server rewrites the pages a saved article shows on, and only those");
 const work = mkdtempSync(join(tmpdir(), "newsdesk-dev-"));

@@ -1,12 +1,11 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { htmlFiles, page } from "./site.ts";
-import { sitemapSchemaErrors } from "./xsd/sitemaps.ts";
+import { htmlFiles, page } from "../../support/site.ts";
+import { sitemapSchemaErrors } from "../xsd/sitemaps.ts";
+import { fixtureSite } from "./fixture.ts";
 
 const BASE = "https://fixture.example";
 /** The fixture's headline as typed, markup kept as text, with the body's typographic quotes. */
@@ -14,7 +13,7 @@ const HOSTILE = "Profits <script>alert(1)</script> & “quotes” at Veridian";
 const PUBLISHED = ["/news/penang-suppliers/", "/news/micron-thaw/", "/news/custom-full/", "/news/other-story/"].map(
   (path) => BASE + path,
 );
-const site = join(mkdtempSync(join(tmpdir(), "newsdesk-outputs-")), "site");
+let site = "";
 const xml = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: "@",
@@ -38,24 +37,8 @@ function entries(path: string): Node[] {
 const machines = suite("feeds, sitemaps and structured data describe exactly the published articles");
 
 machines.before(() => {
-  const result = spawnSync(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "src/cli/build.ts",
-      "--content",
-      "test/fixtures/site/content",
-      "--out",
-      site,
-      "--now",
-      "2024-05-02T00:00:00Z",
-    ],
-    {
-      encoding: "utf8",
-    },
-  );
-  assert.is(result.status, 0, result.stderr);
+  // The day after the newest story, so the news sitemap has one.
+  site = fixtureSite({ now: "2024-05-02T00:00:00Z" }).site;
 });
 
 machines(

@@ -4,8 +4,8 @@ import { XMLParser } from "fast-xml-parser";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import publication from "../../content/publication.ts";
-import { page } from "../site.ts";
-import { sampleSite } from "./sample.ts";
+import { page } from "../../support/site.ts";
+import { sampleSite } from "../build/fixture.ts";
 
 let site: string;
 

@@ -1,0 +1,98 @@
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { articleFile, contentTree, load, rejection, validFields } from "../helpers.ts";
+
+const full = `${validFields}\ndek: A dek.\nimage: { src: /assets/img/news/chips.jpg, alt: A wafer }`;
+
+const hints = suite("errors suggest what the writer probably meant");
+
+hints("an unknown author key names the closest author", async () => {
+  const dir = contentTree({
+    "authors/jim-pollard.md": "---\nname: Jim Pollard\n---\n",
+    "news/2024/a.md": articleFile(validFields.replace("author: ana-lim", "author: jim-polard")),
+  });
+  assert.equal(await rejection(dir), [
+    "news/2024/a.md:4:author: unknown author `jim-polard` — did you mean `jim-pollard`?",
+  ]);
+});
+
+hints("an unknown related slug names the closest article", async () => {
+  const dir = contentTree({
+    "news/2024/dutch-eye-vietnam-chip-ecosystem.md": articleFile(full),
+    "news/2024/a.md": articleFile(`${full}\nrelated: [dutch-eye-vietnam]`),
+  });
+  assert.equal(await rejection(dir), [
+    "news/2024/a.md:8:related[0]: no article has the slug `dutch-eye-vietnam` — did you mean `dutch-eye-vietnam-chip-ecosystem`?",
+  ]);
+});
+
+hints.run();
+
+const links = suite("broken internal links in article bodies are errors");
+
+links("links to articles, topics, authors and archive months that will not exist, each with its line", async () => {
+  const body = [
+    "See [the thaw](/news/micron-thw/) and [China Bond](/topics/china-bonds/).",
+    "",
+    "By [Ana](/authors/ana-lm/), in [March](/archive/2024/04/), [page 9](/topics/china-bond/page/9/).",
+    "",
+    "Fine: [home](/) [topic](/topics/china-bond/) [author](/authors/ana-lim/) [month](/archive/2024/03/) [it](/news/micron-thaw/#why) [site](https://test.example/news/micron-thaw/)",
+    "",
+    "Unknown [page](/about/) and no slash [thaw](/news/micron-thaw).",
+  ].join("\n");
+  const dir = contentTree({
+    "news/2024/micron-thaw.md": articleFile(full),
+    "news/2024/a.md": articleFile(full, body),
+  });
+  assert.equal(await rejection(dir), [
+    "news/2024/a.md:9:body: broken link to /news/micron-thw/: no article has the slug `micron-thw` — did you mean `micron-thaw`?",
+    "news/2024/a.md:9:body: broken link to /topics/china-bonds/: no topic `china-bonds` has articles — did you mean `china-bond`?",
+    "news/2024/a.md:11:body: broken link to /authors/ana-lm/: no author `ana-lm` — did you mean `ana-lim`?",
+    "news/2024/a.md:11:body: broken link to /archive/2024/04/: no articles in the archive for 2024/04",
+    "news/2024/a.md:11:body: broken link to /topics/china-bond/page/9/: no page at /topics/china-bond/page/9/",
+    "news/2024/a.md:15:body: broken link to /about/: no page at /about/",
+    "news/2024/a.md:15:body: broken link to /news/micron-thaw: write it with the trailing slash: /news/micron-thaw/",
+  ]);
+});
+
+links("links to newsletter editions, their email and plain text resolve by the edition's day", async () => {
+  const body =
+    "As [last week's edition](/newsletter/2024-03-01/) said ([email](/newsletter/2024-03-01/email.html)), not [this one](/newsletter/2024-03-02/).";
+  const dir = contentTree({
+    "news/2024/micron-thaw.md": articleFile(full),
+    "news/2024/a.md": articleFile(full, body),
+    "editions/2024-03-01.md": "---\ntitle: Week\ndate: 2024-03-01\npicks: [micron-thaw]\n---\nNote.\n",
+  });
+  assert.equal(await rejection(dir), [
+    "news/2024/a.md:9:body: broken link to /newsletter/2024-03-02/: no newsletter edition is dated 2024-03-02 — did you mean `2024-03-01`?",
+  ]);
+});
+
+links(
+  "a link to the news sitemap works only while it exists: with a story from the two days before the build",
+  async () => {
+    const body = "See the [news sitemap](/news-sitemap.xml) and the [sitemap](/sitemap.xml).";
+    const quiet = contentTree({ "news/2024/a.md": articleFile(full, body) });
+    assert.equal(await rejection(quiet), [
+      "news/2024/a.md:9:body: broken link to /news-sitemap.xml: no news sitemap is written while no article was published in the 2 days before the build",
+    ]);
+    const busy = contentTree({ "news/2024/a.md": articleFile(full.replace("2024-03-01", "2024-05-31"), body) });
+    assert.equal(
+      (await load(busy)).newsroom.articles.map((article) => article.slug),
+      ["a"],
+    );
+  },
+);
+
+links("a published story may not link to a draft; a draft may link to another draft", async () => {
+  const dir = contentTree({
+    "news/2024/secret.md": articleFile(`${full}\ndraft: true`),
+    "news/2024/other-draft.md": articleFile(`${full}\ndraft: true`, "See [secret](/news/secret/)."),
+    "news/2024/live.md": articleFile(full, "See [secret](/news/secret/)."),
+  });
+  assert.equal(await rejection(dir), [
+    "news/2024/live.md:9:body: broken link to /news/secret/: that article is a draft",
+  ]);
+});
+
+links.run();
