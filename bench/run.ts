@@ -3,17 +3,24 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, w
 import { cpus, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { DateTime } from "luxon";
+import { ContentError } from "../src/content/problems.ts";
+import { loadNewsroom } from "../src/newsroom/load.ts";
 import { launchBrowser } from "../support/browser.ts";
+import { contentTree } from "../support/content.ts";
+import { hostileInputs } from "../support/hostile.ts";
 import { serveSite } from "../support/serve.ts";
 import { BENCH_NOW, type Corpus, generateCorpus } from "./generate.ts";
 
-const usage = `Usage: npm run bench -- [--articles N] [--runs R] [--dir DIR] [--skip-dev] [--only check|dev]
+const usage = `Usage: npm run bench -- [--articles N] [--runs R] [--dir DIR] [--skip-dev] [--only check|dev|hostile]
 
 Generates a seeded synthetic newsroom of N articles (default 10,000) and times, R times each (default 3):
   (a) the full production build (npm run build: pages, feeds, sitemaps, Pagefind index)
   (b) a vanilla Eleventy 3 build of the same Markdown with a minimal layout, plus pagefind --site
   (c) npm run check
   (d) a dev-server rebuild after editing one article
+  (e) loading each hostile input the tests refuse (nested YAML aliases, thousands of fields or headings, a 900 KB
+      article), in this process, against the time each may take
 and the bytes a browser fetches for a first search. Results go to bench/results/.
 --only times one measure and prints it, writing no results: for working on that measure.`;
 
@@ -97,11 +104,14 @@ function vanillaBuild(_corpus: Corpus, work: string): Timing {
   writeFileSync(
     join(project, "eleventy.config.mjs"),
     // Run from the corpus folder; Eleventy resolves `includes` relative to `input`.
-    `export default function (config) {\n  config.addGlobalData("layout", "base.njk");\n  return { dir: { input: "content/news", includes: "../../vanilla/_includes", output: "vanilla/_site" }, markdownTemplateEngine: false };\n}\n`,
+    `export default function (config) {\n  config.addGlobalData("layout", "base.njk");\n  return { dir: { input: ` +
+      `"content/news", includes: "../../vanilla/_includes", output: "vanilla/_site" }, markdownTemplateEngine: false ` +
+      `};\n}\n`,
   );
   writeFileSync(
     join(project, "_includes", "base.njk"),
-    `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>{{ title }}</title></head>\n<body><main data-pagefind-body><h1>{{ title }}</h1>{{ content | safe }}</main></body></html>\n`,
+    `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>{{ title }}</title></head>\n<body><main ` +
+      `data-pagefind-body><h1>{{ title }}</h1>{{ content | safe }}</main></body></html>\n`,
   );
   // The same heap ceiling as `npm run build`, so the baseline is not held back at 100,000 articles.
   const eleventy = timed(
@@ -224,6 +234,39 @@ async function firstSearchBytes(
   return { total: files.reduce((sum, file) => sum + file.bytes, 0), files };
 }
 
+interface HostileMeasure {
+  name: string;
+  medianSeconds: number;
+  targetSeconds: number;
+}
+
+/** Loads each hostile input `runs` times as the build's loader does, refused or not. */
+async function hostileLoads(runs: number): Promise<HostileMeasure[]> {
+  const measures: HostileMeasure[] = [];
+  for (const input of hostileInputs()) {
+    const seconds: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      // A fresh folder each run, as a first build meets it.
+      const dir = contentTree(input.files);
+      const started = performance.now();
+      await loadNewsroom({ contentDir: dir, publicDir: ROOT, now: DateTime.fromISO(BENCH_NOW), preview: false }).catch(
+        (error: unknown) => {
+          // Refused in words is the outcome the tests expect; anything else is a failure to report.
+          if (!(error instanceof ContentError)) throw error;
+        },
+      );
+      seconds.push(Math.round(performance.now() - started) / 1000);
+      rmSync(dir, { recursive: true, force: true });
+    }
+    measures.push({ name: input.name, medianSeconds: median(seconds), targetSeconds: input.targetSeconds });
+  }
+  return measures;
+}
+
+const hostileLine = (measure: HostileMeasure) =>
+  `${measure.name}: ${measure.medianSeconds.toFixed(2)} s (target ≤ ${measure.targetSeconds} s` +
+  `${measure.medianSeconds > measure.targetSeconds ? ", MISSED" : ""})`;
+
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function main(): Promise<number> {
@@ -243,12 +286,17 @@ async function main(): Promise<number> {
   }
   if (!existsSync("/usr/bin/time")) {
     console.error(
-      "The benchmark measures memory with GNU time. Install it with: apt-get install -y --no-install-recommends time (with sudo unless root)",
+      "The benchmark measures memory with GNU time. Install it with: apt-get install -y --no-install-recommends " +
+        "time (with sudo unless root)",
     );
     return 2;
   }
   const articles = Number(values.articles);
   const runs = Number(values.runs);
+  if (values.only === "hostile") {
+    for (const measure of await hostileLoads(runs)) console.log(hostileLine(measure));
+    return 0;
+  }
   const work = join(values.dir, String(articles));
   console.log(`Generating ${articles} articles in ${work} …`);
   const corpus = generateCorpus({ dir: work, articles });
@@ -259,7 +307,8 @@ async function main(): Promise<number> {
         ? Array.from({ length: runs }, () => check(corpus))
         : await devRebuilds(corpus, work, runs);
     console.log(
-      `${values.only}: ${timings.map((run) => `${run.seconds} s`).join(", ")}; median ${summarise(timings).medianSeconds} s`,
+      `${values.only}: ${timings.map((run) => `${run.seconds} s`).join(", ")}; median ` +
+        `${summarise(timings).medianSeconds} s`,
     );
     return 0;
   }
@@ -276,6 +325,8 @@ async function main(): Promise<number> {
   const dev = values["skip-dev"] ? [] : await devRebuilds(corpus, work, runs);
   console.log(`(d) dev rebuild: ${dev.map((run) => run.seconds).join(", ")} s`);
   const search = await firstSearchBytes(out, "market");
+  const hostile = await hostileLoads(runs);
+  console.log(`(e) hostile inputs:\n  ${hostile.map(hostileLine).join("\n  ")}`);
 
   const results = {
     date: new Date().toISOString(),
@@ -296,23 +347,37 @@ async function main(): Promise<number> {
     check: summarise(checks),
     devRebuild: dev.length > 0 ? summarise(dev) : undefined,
     firstSearch: { query: "market", ...search },
+    hostileInputs: hostile,
   };
   const ratio = results.fullBuild.medianSeconds / results.vanillaBuild.medianSeconds;
   const table = [
     `# Benchmark: ${articles.toLocaleString("en")} articles`,
     "",
-    `${results.date.slice(0, 10)}, ${results.machine.cpus} cores, ${results.machine.memoryGb} GiB, Node ${results.machine.node}; median of ${runs} runs; seed 2026.`,
+    `${results.date.slice(0, 10)}, ${results.machine.cpus} cores, ${results.machine.memoryGb} GiB, Node ` +
+      `${results.machine.node}; median of ${runs} runs; seed 2026.`,
     "",
     "| measure | median wall time | peak RSS | pages | output | Pagefind index |",
     "| --- | ---: | ---: | ---: | ---: | ---: |",
-    `| (a) full build (\`npm run build\`) | ${results.fullBuild.medianSeconds.toFixed(1)} s | ${results.fullBuild.peakRssMb} MB | ${results.fullBuild.pages} | ${mb(results.fullBuild.outputBytes)} | ${mb(results.fullBuild.pagefindBytes)} |`,
-    `| (b) vanilla Eleventy + \`pagefind --site\` | ${results.vanillaBuild.medianSeconds.toFixed(1)} s | ${results.vanillaBuild.peakRssMb} MB | ${results.vanillaBuild.pages} | ${mb(results.vanillaBuild.outputBytes)} | ${mb(results.vanillaBuild.pagefindBytes)} |`,
+    `| (a) full build (\`npm run build\`) | ${results.fullBuild.medianSeconds.toFixed(1)} s | ` +
+      `${results.fullBuild.peakRssMb} MB | ${results.fullBuild.pages} | ${mb(results.fullBuild.outputBytes)} | ` +
+      `${mb(results.fullBuild.pagefindBytes)} |`,
+    `| (b) vanilla Eleventy + \`pagefind --site\` | ${results.vanillaBuild.medianSeconds.toFixed(1)} s | ` +
+      `${results.vanillaBuild.peakRssMb} MB | ${results.vanillaBuild.pages} | ` +
+      `${mb(results.vanillaBuild.outputBytes)} | ${mb(results.vanillaBuild.pagefindBytes)} |`,
     `| (c) \`npm run check\` | ${results.check.medianSeconds.toFixed(2)} s | ${results.check.peakRssMb} MB | | | |`,
     results.devRebuild
       ? `| (d) dev-server rebuild after one edit | ${results.devRebuild.medianSeconds.toFixed(1)} s | | | | |`
       : "| (d) dev-server rebuild | not measured | | | | |",
     "",
-    `Ratio (a)/(b): **${ratio.toFixed(2)}**. First search for “market”: **${(search.total / 1024).toFixed(0)} KB** from /pagefind/ in ${search.files.length} requests as transferred: the server gzips text as static hosts do, and Pagefind's index and fragment files are gzip already.`,
+    `Ratio (a)/(b): **${ratio.toFixed(2)}**. First search for “market”: **${(search.total / 1024).toFixed(0)} KB** ` +
+      `from /pagefind/ in ${search.files.length} requests as transferred: the server gzips text as static hosts do, ` +
+      `and Pagefind's index and fragment files are gzip already.`,
+    "",
+    "(e) Loading hostile input, median: " +
+      hostile
+        .map((measure) => `${measure.name} ${measure.medianSeconds.toFixed(2)} s (≤ ${measure.targetSeconds} s)`)
+        .join("; ") +
+      ".",
     "",
   ].join("\n");
   mkdirSync(join(ROOT, "bench", "results"), { recursive: true });

@@ -82,6 +82,15 @@ floors("the build's code never imports tests, the benchmark or test support", ()
   assert.equal(reaching, []);
 });
 
+floors("test support, which the benchmark uses too, never imports tests or the benchmark", () => {
+  const reaching = sources("support").flatMap((file) =>
+    importsOf(file)
+      .filter((target) => /^(test|bench)\//.test(target))
+      .map((target) => `${file} → ${target}`),
+  );
+  assert.equal(reaching, []);
+});
+
 floors.run();
 
 const width = suite("code lines are at most 120 characters");

@@ -1,37 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { relative } from "node:path";
 import { DateTime } from "luxon";
 import { ContentError, formatProblem } from "../src/content/problems.ts";
 import { type LoadResult, loadNewsroom } from "../src/newsroom/load.ts";
 
+export { articleFile, contentTree, validFields } from "../support/content.ts";
+
 /** The instant the unit tests treat as "now". */
 export const NOW = DateTime.fromISO("2024-06-01T00:00:00Z");
-
-const publication = `export default { name: "Test Ledger", baseUrl: "https://test.example", timeZone: "Asia/Bangkok", language: "en", locale: "en-GB" };\n`;
-
-/** Writes a content folder (publication, one author `ana-lim`, plus `files`) into a temporary directory. */
-export function contentTree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "newsdesk-content-"));
-  const all: Record<string, string> = {
-    "publication.ts": publication,
-    "authors/ana-lim.md": "---\nname: Ana Lim\n---\nAna covers markets.\n",
-    ...files,
-  };
-  for (const [path, text] of Object.entries(all)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
-
-/** An article file from front-matter lines and a body. */
-export function articleFile(frontMatter: string, body = "Body text.\n"): string {
-  return `---\n${frontMatter.trim()}\n---\n${body}`;
-}
-
-/** A valid article's front matter, to vary one field at a time. */
-export const validFields = `title: A valid story\ndate: 2024-03-01\nauthor: ana-lim\ntags: [China Bond]`;
 
 /** Loads a content tree as a production build at NOW. */
 export function load(dir: string, preview = false): Promise<LoadResult> {

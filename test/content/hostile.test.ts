@@ -5,6 +5,7 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { MAX_TAGS } from "../../src/content/schema.ts";
 import { displayPath } from "../../src/content/sources.ts";
+import { billionLaughs, longArticle, manyFields, manyHeadings } from "../../support/hostile.ts";
 import { articleFile, contentTree, load, rejection, shownRejection, validFields } from "../helpers.ts";
 
 const broken = suite("build names the file of broken or hostile input instead of crashing");
@@ -15,24 +16,7 @@ broken("invalid YAML, with the line and what the parser expected", async () => {
 });
 
 broken("YAML anchors and aliases, so nested aliases cannot expand to billions of values", async () => {
-  const laughs = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
-  for (const [name, previous] of [
-    ["b", "a"],
-    ["c", "b"],
-    ["d", "c"],
-    ["e", "d"],
-    ["f", "e"],
-    ["g", "f"],
-    ["h", "g"],
-  ]) {
-    laughs.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(", ")}]`);
-  }
-  const dir = contentTree({
-    "news/2024/a.md": articleFile(`${validFields.replace("tags: [China Bond]", laughs.join("\n"))}\ntags: *h`),
-  });
-  const started = performance.now();
-  const problems = await rejection(dir);
-  assert.ok(performance.now() - started < 2000, "took over 2 s");
+  const problems = await rejection(contentTree(billionLaughs().files));
   assert.equal(problems.slice(0, 3), [
     "news/2024/a.md:5: the YAML anchor &a is not allowed in front matter: write each value out in full",
     "news/2024/a.md:6: the YAML anchor &b is not allowed in front matter: write each value out in full",
@@ -54,16 +38,14 @@ broken("bytes that are not UTF-8, with the line and the byte", async () => {
   ]);
   writeFileSync(join(dir, "news/2024/a.md"), bytes);
   assert.equal(await rejection(dir), [
-    `news/2024/a.md:7: is not UTF-8 text: byte ${bytes.indexOf(0xe9)} (0xe9) is invalid; save the file as UTF-8 in your editor`,
+    `news/2024/a.md:7: is not UTF-8 text: byte ${bytes.indexOf(0xe9)} (0xe9) is invalid; save the file as UTF-8 in ` +
+      `your editor`,
   ]);
 });
 
-broken("thousands of unknown fields: the first 50 and a count of the rest, quickly", async () => {
-  const fields = Array.from({ length: 5000 }, (_, index) => `field${index}: x`).join("\n");
-  const dir = contentTree({ "news/2024/a.md": articleFile(`${validFields}\n${fields}`) });
-  const started = performance.now();
-  const problems = await rejection(dir);
-  assert.ok(performance.now() - started < 5000, "took over 5 s");
+// How long these take is measured by \`npm run bench -- --only hostile\`.
+broken("thousands of unknown fields: the first 50 and a count of the rest", async () => {
+  const problems = await rejection(contentTree(manyFields().files));
   assert.equal(problems.slice(0, 2), [
     "news/2024/a.md: has 4950 more problems in its front matter than the 50 listed; fix those first",
     "news/2024/a.md:6:field0: is not a field we know; check the spelling",
@@ -83,13 +65,11 @@ broken("an article by an author whose file has problems points to that file, not
   ]);
 });
 
-broken("a body with thousands of headings, refused quickly instead of stalling the build", async () => {
-  const dir = contentTree({ "news/2024/a.md": articleFile(validFields, "## Again\n\n".repeat(90_000)) });
-  const started = performance.now();
-  assert.equal(await rejection(dir), [
-    "news/2024/a.md:7:body: has 90000 headings; a body may have at most 500: split the story, or use lists for what is not a section",
+broken("a body with thousands of headings, refused instead of stalling the build", async () => {
+  assert.equal(await rejection(contentTree(manyHeadings().files)), [
+    "news/2024/a.md:7:body: has 90000 headings; a body may have at most 500: split the story, or use lists for what " +
+      "is not a section",
   ]);
-  assert.ok(performance.now() - started < 5000, "took over 5 s");
 });
 
 broken("an invisible control character, with its line", async () => {
@@ -100,7 +80,8 @@ broken("an invisible control character, with its line", async () => {
     ),
   });
   assert.equal(await rejection(dir), [
-    "news/2024/a.md:2: holds the invisible control character U+000B, which a web page cannot show: delete it (it often comes with pasted text)",
+    "news/2024/a.md:2: holds the invisible control character U+000B, which a web page cannot show: delete it (it " +
+      "often comes with pasted text)",
   ]);
 });
 
@@ -121,15 +102,14 @@ broken("a file over the 1 MB limit, while a long article under it builds", async
   const paragraph = `${"The port authority said volumes rose again. ".repeat(20)}\n\n`;
   const dir = contentTree({
     "news/2024/huge.md": articleFile(validFields, paragraph.repeat(Math.ceil(5_000_000 / paragraph.length))),
-    "news/2024/long.md": articleFile(validFields, paragraph.repeat(Math.floor(900_000 / paragraph.length))),
+    ...longArticle().files,
   });
   assert.equal(await rejection(dir), [
-    "news/2024/huge.md: is 5001 kB, over the 1000 kB (1 MB) limit for one content file: split it, or link to large data instead of pasting it",
+    "news/2024/huge.md: is 5001 kB, over the 1000 kB (1 MB) limit for one content file: split it, or link to large " +
+      "data instead of pasting it",
   ]);
   writeFileSync(join(dir, "news/2024/huge.md"), articleFile(validFields.replace("A valid story", "Huge")));
-  const started = performance.now();
   const { newsroom } = await load(dir);
-  assert.ok(performance.now() - started < 10_000, "a 900 KB article took over 10 s");
   assert.ok((newsroom.articles.find((article) => article.slug === "long")?.html.length ?? 0) > 900_000);
 });
 
@@ -144,7 +124,8 @@ broken(`more than ${MAX_TAGS} topics on one article`, async () => {
 });
 
 broken(
-  "a symbolic link to a file or a folder outside the content folder, whose target is never read, and the hint names that folder",
+  "a symbolic link to a file or a folder outside the content folder, whose target is never read, and the hint names " +
+    "that folder",
   async () => {
     const outside = mkdtempSync(join(tmpdir(), "newsdesk-outside-"));
     writeFileSync(join(outside, "secret.md"), articleFile(validFields.replace("A valid story", "SECRET")));
@@ -153,8 +134,10 @@ broken(
     symlinkSync(outside, join(dir, "news/2023"));
     const shown = displayPath(dir);
     assert.equal(await shownRejection(dir), [
-      `${shown}/news/2023: is a symbolic link to a folder: nothing in it is read; put the files themselves in ${shown}/`,
-      `${shown}/news/2024/leak.md: is a symbolic link (to ${join(outside, "secret.md")}): content must be ordinary files in the repository, so it was not read; replace the link with the file itself`,
+      `${shown}/news/2023: is a symbolic link to a folder: nothing in it is read; put the files themselves in ` +
+        `${shown}/`,
+      `${shown}/news/2024/leak.md: is a symbolic link (to ${join(outside, "secret.md")}): content must be ordinary ` +
+        `files in the repository, so it was not read; replace the link with the file itself`,
     ]);
   },
 );
@@ -168,7 +151,8 @@ broken("a file name or slug that is not a web address", async () => {
   assert.equal(await rejection(dir), [
     "news/2024/b.md:6:slug: must be lower-case letters, digits and single hyphens, like `jim-pollard`",
     "news/2024/c.md:6:slug: must be lower-case letters, digits and single hyphens, like `jim-pollard`",
-    "news/2024/My Story!.md: the file name `My Story!.md` cannot be a web address: rename it in lower-case letters, digits and hyphens (like my-story.md) or give a slug",
+    "news/2024/My Story!.md: the file name `My Story!.md` cannot be a web address: rename it in lower-case letters, " +
+      "digits and hyphens (like my-story.md) or give a slug",
   ]);
 });
 
@@ -180,7 +164,8 @@ broken("two author files or two topic files that would share one page", async ()
     "news/2024/a.md": articleFile(validFields),
   });
   assert.equal(await rejection(dir), [
-    "authors/desk/ana-lim.md: the author key `ana-lim` is also used by authors/ana-lim.md; each author needs their own file name",
+    "authors/desk/ana-lim.md: the author key `ana-lim` is also used by authors/ana-lim.md; each author needs their " +
+      "own file name",
     'topics/old/china-bond.md:2:name: the topic "China-Bond" also has a file at topics/china-bond.md; keep one of them',
   ]);
 });
@@ -199,8 +184,10 @@ unread("Markdown at the top of content/, in an unknown folder, or with another e
     "news/2024/a.md": articleFile(validFields),
   });
   assert.equal(await rejection(dir), [
-    "misc/x.md: is not read by any part of the build, so it would never be published: articles go in news/<yyyy>/, authors in authors/, topics in topics/ and newsletter editions in editions/, as .md files",
-    "news.md: is not read by any part of the build, so it would never be published: articles go in news/<yyyy>/, authors in authors/, topics in topics/ and newsletter editions in editions/, as .md files",
+    "misc/x.md: is not read by any part of the build, so it would never be published: articles go in news/<yyyy>/, " +
+      "authors in authors/, topics in topics/ and newsletter editions in editions/, as .md files",
+    "news.md: is not read by any part of the build, so it would never be published: articles go in news/<yyyy>/, " +
+      "authors in authors/, topics in topics/ and newsletter editions in editions/, as .md files",
     "news/2024/long-form.markdown: is not read: only files ending in .md are; rename it to long-form.md",
     "news/2024/Shout.MD: is not read: only files ending in .md are; rename it to Shout.md",
   ]);
@@ -219,7 +206,8 @@ unread("a topic file that no article is tagged with is a warning naming it, sinc
   assert.equal(
     warnings.map((warning) => `${warning.file.replace(/^.*?\/topics\//, "topics/")}: ${warning.message}`),
     [
-      'topics/rare-earths.md: no article is tagged "Rare Earths", so this topic has no page: tag an article with it, or delete the file',
+      'topics/rare-earths.md: no article is tagged "Rare Earths", so this topic has no page: tag an article with ' +
+        "it, or delete the file",
     ],
   );
 });
@@ -231,9 +219,11 @@ const dangerous = suite("build rejects link addresses that could run code, where
 dangerous("javascript:, vbscript: and data: in related links, images, author links and bodies", async () => {
   const dir = contentTree({
     "authors/eve.md":
-      '---\nname: Eve\nlinks:\n  - { label: Site, url: "javascript:alert(1)" }\n  - { label: Old, url: "vbscript:msgbox(1)" }\n---\nSee [my page](javascript:alert(2)).\n',
+      '---\nname: Eve\nlinks:\n  - { label: Site, url: "javascript:alert(1)" }\n  - { label: Old, url: ' +
+      '"vbscript:msgbox(1)" }\n---\nSee [my page](javascript:alert(2)).\n',
     "news/2024/a.md": articleFile(
-      `${validFields}\nrelated:\n  - { title: Evil, url: "javascript:alert(1)" }\n  - { title: Data, url: "data:text/html,<script>alert(1)</script>" }\nimage: { src: "javascript:alert(1)", alt: A picture }`,
+      `${validFields}\nrelated:\n  - { title: Evil, url: "javascript:alert(1)" }\n  - { title: Data, url: ` +
+        `"data:text/html,<script>alert(1)</script>" }\nimage: { src: "javascript:alert(1)", alt: A picture }`,
       "Read [this](javascript:alert(1)) and [that](vbscript:msgbox).\n\n![pixel](data:image/png;base64,AAAA)\n",
     ),
     "topics/china-bond.md": "---\nname: China Bond\n---\nSee [the map](data:text/html,hi).\n",
@@ -243,11 +233,16 @@ dangerous("javascript:, vbscript: and data: in related links, images, author lin
     "authors/eve.md:5:links[1].url: must be a full https://, http:// or mailto: address",
     "news/2024/a.md:7:related[0].url: must be a full https:// address",
     "news/2024/a.md:8:related[1].url: must be a full https:// address",
-    'news/2024/a.md:9:image.src: "javascript:alert(1)" must be a path on the site (like /assets/img/photo.jpg) or a full https:// address',
-    "news/2024/a.md:11:body: the link address `javascript:alert(1)` uses javascript:, which could run code in a reader's browser: link to an https:// address or a page of the site",
-    "news/2024/a.md:11:body: the link address `vbscript:msgbox` uses vbscript:, which could run code in a reader's browser: link to an https:// address or a page of the site",
-    "news/2024/a.md:13:body: the link address `data:image/png;base64,AAAA` uses data:, which could run code in a reader's browser: link to an https:// address or a page of the site",
-    "topics/china-bond.md:4:body: the link address `data:text/html,hi` uses data:, which could run code in a reader's browser: link to an https:// address or a page of the site",
+    'news/2024/a.md:9:image.src: "javascript:alert(1)" must be a path on the site (like /assets/img/photo.jpg) or a ' +
+      "full https:// address",
+    "news/2024/a.md:11:body: the link address `javascript:alert(1)` uses javascript:, which could run code in a " +
+      "reader's browser: link to an https:// address or a page of the site",
+    "news/2024/a.md:11:body: the link address `vbscript:msgbox` uses vbscript:, which could run code in a reader's " +
+      "browser: link to an https:// address or a page of the site",
+    "news/2024/a.md:13:body: the link address `data:image/png;base64,AAAA` uses data:, which could run code in a " +
+      "reader's browser: link to an https:// address or a page of the site",
+    "topics/china-bond.md:4:body: the link address `data:text/html,hi` uses data:, which could run code in a " +
+      "reader's browser: link to an https:// address or a page of the site",
   ]);
 });
 
@@ -262,9 +257,12 @@ dangerous(
       "news/2024/b.md": articleFile(`${validFields}\nimage: { src: "/assets/%zz.jpg", alt: A picture }`),
     });
     assert.equal(await rejection(dir), [
-      'news/2024/a.md:6:image.src: "/assets/../../etc/passwd" must be a path on the site (like /assets/img/photo.jpg) or a full https:// address',
-      "news/2024/a.md:8:body: broken link to /assets/%E0%A4%25A.png: /assets/%E0%A4%25A.png is not a valid address: check its % escapes and .. segments",
-      'news/2024/b.md:6:image.src: "/assets/%zz.jpg" must be a path on the site (like /assets/img/photo.jpg) or a full https:// address',
+      'news/2024/a.md:6:image.src: "/assets/../../etc/passwd" must be a path on the site (like ' +
+        "/assets/img/photo.jpg) or a full https:// address",
+      "news/2024/a.md:8:body: broken link to /assets/%E0%A4%25A.png: /assets/%E0%A4%25A.png is not a valid address: " +
+        "check its % escapes and .. segments",
+      'news/2024/b.md:6:image.src: "/assets/%zz.jpg" must be a path on the site (like /assets/img/photo.jpg) or a ' +
+        "full https:// address",
     ]);
   },
 );
