@@ -81,7 +81,8 @@ export function generateCorpus(options: CorpusOptions): Corpus {
   mkdirSync(join(contentDir, "topics"), { recursive: true });
   writeFileSync(
     join(contentDir, "publication.ts"),
-    `export default { name: "Benchmark Ledger", baseUrl: "https://bench.example", timeZone: "Asia/Bangkok", language: "en", locale: "en-GB" };\n`,
+    `export default { name: "Benchmark Ledger", baseUrl: "https://bench.example", timeZone: "Asia/Bangkok", ` +
+      `language: "en", locale: "en-GB" };\n`,
   );
 
   const topics = Array.from({ length: topicCount }, (_, index) =>
@@ -95,7 +96,8 @@ export function generateCorpus(options: CorpusOptions): Corpus {
   authors.forEach((key, index) => {
     writeFileSync(
       join(contentDir, "authors", `${key}.md`),
-      `---\nname: Writer ${index + 1}\nrole: Correspondent\nphoto: { src: /assets/img/authors/nara-chaiyaporn.jpg, alt: "Portrait of Writer ${index + 1}" }\n---\n${sentence(30)}\n`,
+      `---\nname: Writer ${index + 1}\nrole: Correspondent\nphoto: { src: /assets/img/authors/nara-chaiyaporn.jpg, ` +
+        `alt: "Portrait of Writer ${index + 1}" }\n---\n${sentence(30)}\n`,
     );
   });
 
@@ -135,11 +137,14 @@ export function generateCorpus(options: CorpusOptions): Corpus {
     }
     const image =
       random() < 0.8
-        ? `image: { src: /assets/img/news/${pick(IMAGES)}.jpg, alt: "${sentence(6).slice(0, -1)}", caption: "${sentence(8)}", credit: "Bench" }\n`
+        ? `image: { src: /assets/img/news/${pick(IMAGES)}.jpg, alt: "${sentence(6).slice(0, -1)}", caption: ` +
+          `"${sentence(8)}", credit: "Bench" }\n`
         : "";
     const frontMatter =
-      `---\ntitle: "${sentence(between(6, 12)).slice(0, -1)}"\ndek: "${sentence(between(14, 24))}"\ndate: ${date.toISO({ suppressMilliseconds: true })}\n` +
-      `author: ${pick(authors)}\ntags: [${tags.join(", ")}]\nsource: "Bench wire"\nrelated:\n${related.join("\n")}\n${image}---\n`;
+      `---\ntitle: "${sentence(between(6, 12)).slice(0, -1)}"\ndek: "${sentence(between(14, 24))}"\ndate: ` +
+      `${date.toISO({ suppressMilliseconds: true })}\n` +
+      `author: ${pick(authors)}\ntags: [${tags.join(", ")}]\nsource: "Bench ` +
+      `wire"\nrelated:\n${related.join("\n")}\n${image}---\n`;
     const path = join("news", String(date.year), `${slug}.md`);
     mkdirSync(join(contentDir, "news", String(date.year)), { recursive: true });
     writeFileSync(join(contentDir, path), `${frontMatter}\n${body.join("\n\n")}\n`);

@@ -8,7 +8,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
-      `Browser tests need Chromium at ${CHROMIUM}. Install it as the README's Quick start shows: apt-get install -y --no-install-recommends chromium (with sudo unless root)`,
+      `Browser tests need Chromium at ${CHROMIUM}. Install it as the README's Quick start shows: apt-get install -y ` +
+        `--no-install-recommends chromium (with sudo unless root)`,
     );
   }
   return chromium.launch({

@@ -63,7 +63,8 @@ production(
 );
 
 production(
-  "only published articles get pages, with the retracted one's notice and an old address's redirect: no draft, nothing scheduled",
+  "only published articles get pages, with the retracted one's notice and an old address's redirect: no draft, " +
+    "nothing scheduled",
   () => {
     assert.equal(
       htmlFiles(out).filter((path) => path.startsWith("news/")),
@@ -285,7 +286,8 @@ record("a corrected article shows its corrections, dated, in a marked box above 
 });
 
 record(
-  "the latest correction is the article's last change: JSON-LD dateModified, Open Graph, the feeds' updated and the sitemap",
+  "the latest correction is the article's last change: JSON-LD dateModified, Open Graph, the feeds' updated and the " +
+    "sitemap",
   () => {
     const $ = page(out, "news/custom-full");
     const jsonLd = JSON.parse($('script[type="application/ld+json"]').text()) as {
@@ -339,26 +341,23 @@ record("the corrections feed is Atom with an author, each entry titled and linke
     entry: { title: { "#text": string }; link: { "@href": string }; updated: string }[];
   };
   assert.is(feed.author.name, "Fixture Ledger");
+  const escapedHostile = HOSTILE.replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;");
   assert.equal(
     feed.entry.map((entry) => [entry.title["#text"], entry.link["@href"], entry.updated]),
     [
       ["Retracted: A merger that was not", `${BASE}/news/withdrawn/`, "2024-04-11T17:00:00.000Z"],
-      [
-        `Correction: ${HOSTILE.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;")}`,
-        `${BASE}/news/custom-full/#correction-2`,
-        "2024-03-20T02:00:00.000Z",
-      ],
-      [
-        `Correction: ${HOSTILE.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;")}`,
-        `${BASE}/news/custom-full/#correction-1`,
-        "2024-03-12T17:00:00.000Z",
-      ],
+      [`Correction: ${escapedHostile}`, `${BASE}/news/custom-full/#correction-2`, "2024-03-20T02:00:00.000Z"],
+      [`Correction: ${escapedHostile}`, `${BASE}/news/custom-full/#correction-1`, "2024-03-12T17:00:00.000Z"],
     ],
   );
 });
 
 record(
-  "a retracted story keeps its address with the notice only, noindex, and leaves every list, feed, sitemap and the index",
+  "a retracted story keeps its address with the notice only, noindex, and leaves every list, feed, sitemap and the " +
+    "index",
   () => {
     const $ = page(out, "news/withdrawn");
     assert.is($('meta[name="robots"]').attr("content"), "noindex");
@@ -501,7 +500,8 @@ newsletter("the newsletter feed is Atom: each edition with its note and its stor
   assert.ok(content.includes(`<a href="${BASE}/news/micron-thaw/">the Micron story</a>`), content);
   assert.ok(
     content.includes(
-      `<li><a href="${BASE}/news/custom-full/">Profits &lt;script&gt;alert(1)&lt;/script&gt; &amp; “quotes” at Veridian</a></li>`,
+      `<li><a href="${BASE}/news/custom-full/">Profits &lt;script&gt;alert(1)&lt;/script&gt; &amp; “quotes” at ` +
+        `Veridian</a></li>`,
     ),
     content,
   );
@@ -566,7 +566,8 @@ newsletter("every image in the email has width, height and alt: the lead's pictu
 });
 
 newsletter(
-  "the email has the masthead, a hidden preheader, view in browser, the lead with dek and byline, each pick and unsubscribe",
+  "the email has the masthead, a hidden preheader, view in browser, the lead with dek and byline, each pick and " +
+    "unsubscribe",
   () => {
     const $ = email("2024-04-05");
     assert.is($("title").text(), EDITION_TITLE);
@@ -616,13 +617,15 @@ newsletter(
       EDITION_TITLE,
       "=".repeat(EDITION_TITLE.length),
       "",
-      "The editor’s note, with the Micron story (https://fixture.example/news/micron-thaw/), a section and <b>markup</b> that stays text.",
+      "The editor’s note, with the Micron story (https://fixture.example/news/micron-thaw/), a section and " +
+        "<b>markup</b> that stays text.",
     ]);
     for (const [title, url] of EDITION_STORIES)
       assert.ok(text.includes(`\n${title}\n`) && text.includes(`\n${BASE}${url}\n`), `${title} ${url}`);
     assert.ok(
       text.endsWith(
-        `\nView in your browser: ${BASE}/newsletter/2024-04-05/\nUnsubscribe: ${UNSUBSCRIBE_PLACEHOLDER}\nFixture Ledger · ${BASE}\n`,
+        `\nView in your browser: ${BASE}/newsletter/2024-04-05/\nUnsubscribe: ${UNSUBSCRIBE_PLACEHOLDER}\nFixture ` +
+          `Ledger · ${BASE}\n`,
       ),
       text,
     );
@@ -640,7 +643,8 @@ browsing.before(() => {
     const day = String(1 + Math.floor((index - 1) / 2)).padStart(2, "0");
     const hour = index % 2 === 0 ? "15" : "09";
     files[`news/2024/story-${index}.md`] = articleFile(
-      `title: Story ${index}\ndek: Dek ${index}\ndate: 2024-01-${day}T${hour}:00:00+07:00\nauthor: ana-lim\ntags: [${index % 3 === 0 ? "china-bond, Ports" : "China Bond"}]`,
+      `title: Story ${index}\ndek: Dek ${index}\ndate: 2024-01-${day}T${hour}:00:00+07:00\nauthor: ana-lim\ntags: ` +
+        `[${index % 3 === 0 ? "china-bond, Ports" : "China Bond"}]`,
     );
   }
   files["news/2024/story-1.md"] = String(files["news/2024/story-1.md"]).replace(
@@ -750,7 +754,8 @@ browsing("archive months follow Bangkok's calendar and the author has paginated 
 
 browsing("every page, paginated ones included, is reachable by links from the home page", () => {
   const all = htmlFiles(big).filter((path) => path !== "404.html");
-  // home, 46 articles, China Bond ×3, Ports, /topics/, ana-lim ×3, /authors/, /archive/, January ×3, February, /search/, /newsletter/, /corrections/
+  // home, 46 articles, China Bond ×3, Ports, /topics/, ana-lim ×3, /authors/, /archive/, January ×3, February,
+  // /search/, /newsletter/, /corrections/
   assert.is(all.length, 1 + 46 + 3 + 1 + 1 + 3 + 1 + 1 + 3 + 1 + 1 + 1 + 1);
   assert.equal(reachableFromHome(big), all);
 });

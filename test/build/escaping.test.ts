@@ -29,9 +29,15 @@ const escaping = suite("every output escapes what writers type in every field");
 
 escaping.before(() => {
   const content = contentTree({
-    "publication.ts": `export default { name: ${yaml(hostile("Ledger"))}, tagline: ${yaml(hostile("Tagline"))}, baseUrl: "https://test.example", timeZone: "Asia/Bangkok", language: "en" };\n`,
-    "authors/ana-lim.md": `---\nname: ${yaml(hostile("Ana"))}\nrole: ${yaml(hostile("Role"))}\nlinks:\n  - { label: ${yaml(hostile("Label"))}, url: ${yaml(`https://ana.example/?q="><script>alert(1)</script>`)} }\n---\nBio ${HOSTILE}\n`,
-    "topics/china-bond.md": `---\nname: China Bond\ndescription: ${yaml(hostile("Description"))}\n---\nIntro ${HOSTILE}\n`,
+    "publication.ts":
+      `export default { name: ${yaml(hostile("Ledger"))}, tagline: ${yaml(hostile("Tagline"))}, ` +
+      `baseUrl: "https://test.example", timeZone: "Asia/Bangkok", language: "en" };\n`,
+    "authors/ana-lim.md":
+      `---\nname: ${yaml(hostile("Ana"))}\nrole: ${yaml(hostile("Role"))}\nlinks:\n  - { label: ` +
+      `${yaml(hostile("Label"))}, url: ${yaml(`https://ana.example/?q="><script>alert(1)</script>`)} }\n---\nBio ` +
+      `${HOSTILE}\n`,
+    "topics/china-bond.md":
+      `---\nname: China Bond\ndescription: ${yaml(hostile("Description"))}\n---\nIntro ` + `${HOSTILE}\n`,
     "news/2024/a.md": articleFile(
       [
         `title: ${yaml(hostile("Title"))}`,
@@ -40,8 +46,10 @@ escaping.before(() => {
         "author: ana-lim",
         `source: ${yaml(hostile("Source"))}`,
         `tags: [China Bond, ${yaml(hostile("Tag"))}]`,
-        `related: [{ title: ${yaml(hostile("Related"))}, url: ${yaml(`https://example.org/?a="><script>alert(1)</script>`)} }]`,
-        `image: { src: ${yaml(`https://img.example/a.jpg?x="><script>alert(1)</script>`)}, alt: ${yaml(hostile("Alt"))}, caption: ${yaml(hostile("Caption"))}, credit: ${yaml(hostile("Credit"))} }`,
+        `related: [{ title: ${yaml(hostile("Related"))}, url: ` +
+          `${yaml(`https://example.org/?a="><script>alert(1)</script>`)} }]`,
+        `image: { src: ${yaml(`https://img.example/a.jpg?x="><script>alert(1)</script>`)}, alt: ` +
+          `${yaml(hostile("Alt"))}, caption: ${yaml(hostile("Caption"))}, credit: ${yaml(hostile("Credit"))} }`,
       ].join("\n"),
       `Body ${HOSTILE}\n\n[${HOSTILE}](https://example.org/?b="><script>)\n`,
     ),
@@ -154,7 +162,8 @@ escaping("every link off the site, in bodies, ALSO SEE and author pages, opens w
       if (href.startsWith("https://test.example/")) continue;
       const rel = ($(link).attr("rel") ?? "").split(" ");
       external.push(
-        `${path} ${href.split("?")[0]} ${rel.includes("noopener") && rel.includes("noreferrer") ? "safe" : `rel="${rel.join(" ")}"`}`,
+        `${path} ${href.split("?")[0]} ` +
+          `${rel.includes("noopener") && rel.includes("noreferrer") ? "safe" : `rel="${rel.join(" ")}"`}`,
       );
     }
   }

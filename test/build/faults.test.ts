@@ -134,7 +134,11 @@ disks("the disk fills while Pagefind writes the search index", () => {
   endedCleanly(
     ended,
     out,
-    /^The build failed:\n {2}Pagefind could not build the search index:\n {2}it could not write the index: the disk is full \(ENOSPC\)$/m,
+    new RegExp(
+      String.raw`^The build failed:\n {2}Pagefind could not build the search index:\n {2}` +
+        String.raw`it could not write the index: the disk is full \(ENOSPC\)$`,
+      "m",
+    ),
   );
 });
 
@@ -316,7 +320,10 @@ together(
         if (run.status === 3)
           assert.match(
             run.stderr.trim(),
-            /^Another build is writing \S+site\/ \(process \d+, started \d+ s ago\); nothing was done\. Wait for it to finish and build again\.$/,
+            new RegExp(
+              String.raw`^Another build is writing \S+site/ \(process \d+, started \d+ s ago\); nothing was done\. ` +
+                String.raw`Wait for it to finish and build again\.$`,
+            ),
           );
         else assert.is(run.status, 0, run.stderr);
       }

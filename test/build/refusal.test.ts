@@ -94,7 +94,10 @@ refusal(
     // With no page marked for it, Pagefind indexes every page whole: the count gives it away.
     assert.match(
       result.stderr,
-      /Pagefind could not build the search index:\n {2}indexed \d+ pages, but 4 articles were built: every article page, and no other page, needs data-pagefind-body\n/,
+      new RegExp(
+        String.raw`Pagefind could not build the search index:\n {2}indexed \d+ pages, but 4 articles were built: ` +
+          String.raw`every article page, and no other page, needs data-pagefind-body\n`,
+      ),
     );
     assert.not.match(result.stderr, /^\s+at /m);
     assert.equal(readdirSync(target), ["previous.html"]);
@@ -200,7 +203,11 @@ published(
     assert.is(refused.status, 1);
     assert.match(
       refused.stderr,
-      /news\/2024\/rates\.md:6:slug: was published at \/news\/rates\/ \(until 1 April 2024, commit [0-9a-f]{7}\); its address is now \/news\/rates-rise\/, so add `aliases: \[rates\]`/,
+      new RegExp(
+        String.raw`news/2024/rates\.md:6:slug: was published at /news/rates/ ` +
+          String.raw`\(until 1 April 2024, commit [0-9a-f]{7}\); ` +
+          String.raw`its address is now /news/rates-rise/, so add ${"`"}aliases: \[rates\]${"`"}`,
+      ),
     );
     assert.not.ok(existsSync(target));
     writeFileSync(join(dir, "news/2024/rates.md"), articleFile(`${validFields}\nslug: rates-rise\naliases: [rates]`));
@@ -223,7 +230,8 @@ published("a content folder without git history builds, and the summary says the
     built.stdout
       .trim()
       .endsWith(
-        'Published addresses and sent editions were not checked: the content folder is not in a git repository (see "What was published stays put" in docs/writing.md).',
+        "Published addresses and sent editions were not checked: the content folder is not in a git repository (see " +
+          '"What was published stays put" in docs/writing.md).',
       ),
     built.stdout,
   );

@@ -47,7 +47,8 @@ index("published articles are indexed; drafts, scheduled articles and other page
 });
 
 index(
-  "only the body is indexed as text and the headline as the boosted title; not navigation, ALSO SEE, captions, source, topics or bios",
+  "only the body is indexed as text and the headline as the boosted title; not navigation, ALSO SEE, captions, " +
+    "source, topics or bios",
   () => {
     const article = fragments().find((fragment) => fragment.url === "/news/custom-full/");
     assert.ok(article);
@@ -171,7 +172,8 @@ browser("an excerpt that starts or ends mid-sentence shows an ellipsis at that e
   assert.ok(middle.startsWith("…January, and managers") && middle.endsWith("customers who are moving work…"), middle);
   assert.is(
     (await excerpts("promised"))[0],
-    "Land near Hanoi rose in price for the third quarter in a row, and officials promised faster approvals for new factories on the industrial parks that line the highway to…",
+    "Land near Hanoi rose in price for the third quarter in a row, and officials promised faster approvals for new " +
+      "factories on the industrial parks that line the highway to…",
   );
   const end = (await excerpts("exports"))[0] ?? "";
   assert.ok(

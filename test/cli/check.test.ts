@@ -16,7 +16,10 @@ check("the sample publication passes, with warnings only", () => {
   );
   assert.match(
     result.out.at(-1) ?? "",
-    /^No errors, \d+ warnings?\. Ready to publish: \d+ articles and \d+ newsletter editions; \d+ drafts? and \d+ scheduled articles? left out\.$/,
+    new RegExp(
+      String.raw`^No errors, \d+ warnings?\. Ready to publish: \d+ articles and \d+ newsletter editions; ` +
+        String.raw`\d+ drafts? and \d+ scheduled articles? left out\.$`,
+    ),
   );
 });
 
@@ -29,7 +32,8 @@ check("with every article a draft or scheduled it says nothing would be publishe
   assert.is(result.status, 0, result.err);
   assert.is(
     result.out.at(-1),
-    "No errors, 4 warnings, but nothing would be published: all 2 articles are drafts or scheduled (1 draft, 1 scheduled).",
+    "No errors, 4 warnings, but nothing would be published: all 2 articles are drafts or scheduled (1 draft, 1 " +
+      "scheduled).",
   );
 });
 
@@ -44,7 +48,8 @@ check("errors and warnings are listed together and the exit code is 1", () => {
   assert.equal(
     result.out.map((line) => line.replace(prefix, "")),
     [
-      "warning: news/2024/a.md:image: is missing: stories with a picture get a share card and a thumbnail in every list",
+      "warning: news/2024/a.md:image: is missing: stories with a picture get a share card and a thumbnail in every " +
+        "list",
       "error:   news/2024/a.md:4:author: unknown author `jim-polard` — did you mean `jim-pollard`?",
       "1 error, 1 warning: fix the errors to publish.",
     ],
@@ -124,7 +129,8 @@ create("the new file has the headline, today's date in the publication's zone, a
   assert.is(result.status, 0, result.err);
   const path = join(dir, "news/2025/microns-dramatic-turnaround-what-it-means.md");
   assert.equal(result.out, [
-    `Created ${relative(process.cwd(), path)} (a draft by ana-lim, in Semiconductors, China Bond). Preview it with npm start.`,
+    `Created ${relative(process.cwd(), path)} (a draft by ana-lim, in Semiconductors, China Bond). Preview it with ` +
+      `npm start.`,
   ]);
   const text = readFileSync(path, "utf8");
   assert.ok(text.startsWith(`---\ntitle: "Micron's \\"dramatic\\" turnaround: what it means"\n`), text);
@@ -145,7 +151,8 @@ create("it refuses to overwrite an article or reuse a slug, and writes nothing",
   assert.is(sameSlug.status, 1);
   assert.is(
     sameSlug.err.replace(`${relative(process.cwd(), dir)}/`, ""),
-    "the slug `micron-returns` is already used by news/2023/micron-returns.md; nothing was written. Give a different headline or --slug.",
+    "the slug `micron-returns` is already used by news/2023/micron-returns.md; nothing was written. Give a " +
+      "different headline or --slug.",
   );
   writeFileSync(join(dir, "news/2023/existing.md"), before);
   const sameFile = run("new", "Existing", "--content", dir, "--now", "2023-06-01T00:00:00Z");
@@ -163,7 +170,8 @@ create("a headline with nothing to make a web address from says so; a missing he
   assert.is(punctuation.status, 2);
   assert.is(
     punctuation.err,
-    'The headline "!!!" has no letters or digits to make a web address from: write one with words, or give the address with --slug, like --slug my-story.',
+    'The headline "!!!" has no letters or digits to make a web address from: write one with words, or give the ' +
+      "address with --slug, like --slug my-story.",
   );
   const badSlug = run("new", "!!!", "--slug", "My Story", "--content", dir);
   assert.is(badSlug.status, 2);
@@ -213,14 +221,16 @@ function newsroomWithEdition(): string {
 }
 
 edition(
-  "the file has a title, the date, the new articles as picks, newest first, and a note to write before it passes the check",
+  "the file has a title, the date, the new articles as picks, newest first, and a note to write before it passes " +
+    "the check",
   () => {
     const dir = newsroomWithEdition();
     const result = run("edition", "2024-05-31", "--content", dir, "--now", "2024-06-01T00:00:00Z");
     assert.is(result.status, 0, result.err);
     const path = join(dir, "editions/2024-05-31.md");
     assert.equal(result.out, [
-      `Created ${relative(process.cwd(), path)} with 2 picks. Choose a lead, write the note, and preview it at /newsletter/2024-05-31/ with npm start.`,
+      `Created ${relative(process.cwd(), path)} with 2 picks. Choose a lead, write the note, and preview it at ` +
+        `/newsletter/2024-05-31/ with npm start.`,
     ]);
     assert.is(
       readFileSync(path, "utf8"),
@@ -245,7 +255,8 @@ edition(
         .filter((line) => line.startsWith("error:"))
         .map((line) => line.replace(`${relative(process.cwd(), dir)}/`, "")),
       [
-        "error:   editions/2024-05-31.md:10:body: still holds the placeholder that npm run edition wrote: replace the placeholder text with the editor's note",
+        "error:   editions/2024-05-31.md:10:body: still holds the placeholder that npm run edition wrote: replace " +
+          "the placeholder text with the editor's note",
       ],
     );
     writeFileSync(
@@ -308,7 +319,9 @@ edition(
     assert.is(result.status, 1);
     assert.is(
       result.err.replaceAll(`${relative(process.cwd(), dir)}/`, ""),
-      "editions/2024-05-30.md went out on 30 May 2024 with the stories published since the edition before it; an edition dated 2024-05-25 would change what it shows. Date the new edition after 30 May 2024, or first give editions/2024-05-30.md its stories as lead and picks. Nothing was written.",
+      "editions/2024-05-30.md went out on 30 May 2024 with the stories published since the edition before it; an " +
+        "edition dated 2024-05-25 would change what it shows. Date the new edition after 30 May 2024, or first give " +
+        "editions/2024-05-30.md its stories as lead and picks. Nothing was written.",
     );
     assert.not.ok(existsSync(join(dir, "editions/2024-05-25.md")));
   },

@@ -109,7 +109,8 @@ summary("a shallow clone is named, and a record that could not be checked is sai
   );
   assert.is(
     recordNotice(unchecked),
-    'Published addresses and sent editions were not checked: the content folder is not in a git repository (see "What was published stays put" in docs/writing.md).',
+    "Published addresses and sent editions were not checked: the content folder is not in a git repository (see " +
+      '"What was published stays put" in docs/writing.md).',
   );
   assert.is(recordNotice(counts.record), undefined);
 });
@@ -123,11 +124,13 @@ const none: CheckCounts = { articles: 0, editions: 0, drafts: 0, scheduled: 0, s
 check("ready to publish, with the articles and editions, then the drafts and scheduled ones left out", () => {
   assert.is(
     checkSummary(2, { articles: 28, editions: 2, drafts: 1, scheduled: 1, scheduledEditions: 0 }),
-    "No errors, 2 warnings. Ready to publish: 28 articles and 2 newsletter editions; 1 draft and 1 scheduled article left out.",
+    "No errors, 2 warnings. Ready to publish: 28 articles and 2 newsletter editions; 1 draft and 1 scheduled " +
+      "article left out.",
   );
   assert.is(
     checkSummary(0, { articles: 3, editions: 1, drafts: 2, scheduled: 2, scheduledEditions: 1 }),
-    "No errors, 0 warnings. Ready to publish: 3 articles and 1 newsletter edition; 2 drafts, 2 scheduled articles and 1 scheduled edition left out.",
+    "No errors, 0 warnings. Ready to publish: 3 articles and 1 newsletter edition; 2 drafts, 2 scheduled articles " +
+      "and 1 scheduled edition left out.",
   );
   assert.is(checkSummary(1, { ...none, articles: 1 }), "No errors, 1 warning. Ready to publish: 1 article.");
 });
@@ -135,7 +138,8 @@ check("ready to publish, with the articles and editions, then the drafts and sch
 check("nothing to publish is not ready: it says whether the articles are drafts, scheduled or missing", () => {
   assert.is(
     checkSummary(0, { ...none, drafts: 2, scheduled: 1 }),
-    "No errors, 0 warnings, but nothing would be published: all 3 articles are drafts or scheduled (2 drafts, 1 scheduled).",
+    "No errors, 0 warnings, but nothing would be published: all 3 articles are drafts or scheduled (2 drafts, 1 " +
+      "scheduled).",
   );
   assert.is(
     checkSummary(1, { ...none, drafts: 3 }),

@@ -19,7 +19,8 @@ placeholders(
       "news/2024/draft.md": articleFile(`${full}\ndraft: true`, body),
     });
     const message =
-      "still holds the placeholder that npm run new wrote: replace the placeholder text with the story, or keep draft: true until it is written";
+      "still holds the placeholder that npm run new wrote: replace the placeholder text with the story, or keep " +
+      "draft: true until it is written";
     assert.equal(await rejection(dir), [
       `news/2024/later.md:11:body: ${message}`,
       `news/2024/live.md:11:body: ${message}`,
@@ -33,7 +34,8 @@ placeholders("an edition with the note placeholder is an error on its line", asy
     "editions/2024-03-01.md": `---\ntitle: Week\ndate: 2024-03-01\npicks: [micron-thaw]\n---\n\n${notePlaceholder}\n`,
   });
   assert.equal(await rejection(dir), [
-    "editions/2024-03-01.md:7:body: still holds the placeholder that npm run edition wrote: replace the placeholder text with the editor's note",
+    "editions/2024-03-01.md:7:body: still holds the placeholder that npm run edition wrote: replace the placeholder " +
+      "text with the editor's note",
   ]);
 });
 

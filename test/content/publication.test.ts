@@ -26,7 +26,9 @@ function pngHeader(width: number, height: number): Buffer {
 async function logoErrors(logo: string | undefined, pictures: Record<string, Buffer | string> = {}): Promise<string[]> {
   const setting = logo === undefined ? "" : `, logo: ${JSON.stringify(logo)}`;
   const contentDir = contentTree({
-    "publication.ts": `export default { name: "Test Ledger", baseUrl: "https://test.example", timeZone: "Asia/Bangkok", language: "en"${setting} };\n`,
+    "publication.ts":
+      `export default { name: "Test Ledger", baseUrl: "https://test.example", timeZone: ` +
+      `"Asia/Bangkok", language: "en"${setting} };\n`,
   });
   const publicDir = mkdtempSync(join(tmpdir(), "newsdesk-public-"));
   for (const [path, bytes] of Object.entries(pictures)) {
@@ -61,22 +63,27 @@ logo("the sample's 512-pixel PNG, a 400-pixel JPEG and a 112-pixel PNG are accep
 });
 
 logo(
-  "a logo that is missing, an SVG, not a picture or narrower than 112 pixels is an error naming publication.ts and logo",
+  "a logo that is missing, an SVG, not a picture or narrower than 112 pixels is an error naming publication.ts and " +
+    "logo",
   async () => {
     assert.equal(await logoErrors("/assets/img/logo.png"), [
-      "content/publication.ts:logo: no file at /assets/img/logo.png: put the picture at public/assets/img/logo.png or fix the path",
+      "content/publication.ts:logo: no file at /assets/img/logo.png: put the picture at public/assets/img/logo.png " +
+        "or fix the path",
     ]);
     assert.equal(
       await logoErrors("/assets/img/favicon.svg", { "assets/img/favicon.svg": readFileSync("assets/img/favicon.svg") }),
       [
-        "content/publication.ts:logo: /assets/img/favicon.svg is an SVG picture; Google wants a logo in PNG, JPEG or WebP, at least 112 pixels wide",
+        "content/publication.ts:logo: /assets/img/favicon.svg is an SVG picture; Google wants a logo in PNG, JPEG " +
+          "or WebP, at least 112 pixels wide",
       ],
     );
     assert.equal(await logoErrors("/assets/img/logo.png", { "assets/img/logo.png": "not a picture" }), [
-      "content/publication.ts:logo: /assets/img/logo.png is not a picture that can be read; Google wants a logo in PNG, JPEG or WebP, at least 112 pixels wide",
+      "content/publication.ts:logo: /assets/img/logo.png is not a picture that can be read; Google wants a logo in " +
+        "PNG, JPEG or WebP, at least 112 pixels wide",
     ]);
     assert.equal(await logoErrors("/assets/img/logo.png", { "assets/img/logo.png": pngHeader(111, 111) }), [
-      "content/publication.ts:logo: /assets/img/logo.png is 111 pixels wide; Google wants a logo at least 112 pixels wide",
+      "content/publication.ts:logo: /assets/img/logo.png is 111 pixels wide; Google wants a logo at least 112 " +
+        "pixels wide",
     ]);
   },
 );
@@ -86,7 +93,8 @@ logo("a logo that is not a path under /assets/ is an error before any file is re
     assert.equal(
       await logoErrors(value),
       [
-        `content/publication.ts:logo: "${value}" must be a picture on the site under /assets/, like /assets/img/logo.png`,
+        `content/publication.ts:logo: "${value}" must be a picture on the site under /assets/, like ` +
+          `/assets/img/logo.png`,
       ],
       value,
     );
@@ -101,10 +109,13 @@ base("a baseUrl with a path is refused with the reason, since every page links f
   const dir = contentTree({ "news/2024/a.md": articleFile(validFields) });
   writeFileSync(
     join(dir, "publication.ts"),
-    'export default { name: "Ledger", baseUrl: "https://example.org/ledger/", timeZone: "Asia/Bangkok", language: "en" };\n',
+    'export default { name: "Ledger", baseUrl: "https://example.org/ledger/", timeZone: "Asia/Bangkok", language: ' +
+      '"en" };\n',
   );
   assert.equal(await rejection(dir), [
-    'publication.ts:baseUrl: "https://example.org/ledger/" has a path: the site must be served from the root of its address, like https://news.example or https://ledger.example.org, since every page links to /news/…, /topics/… from there; give it a (sub)domain of its own',
+    'publication.ts:baseUrl: "https://example.org/ledger/" has a path: the site must be served from the root of its ' +
+      "address, like https://news.example or https://ledger.example.org, since every page links to /news/…, " +
+      "/topics/… from there; give it a (sub)domain of its own",
   ]);
 });
 
@@ -112,7 +123,8 @@ base("a trailing slash, capitals or a default port make no difference: the origi
   const dir = contentTree({ "news/2024/a.md": articleFile(validFields) });
   writeFileSync(
     join(dir, "publication.ts"),
-    'export default { name: "Ledger", baseUrl: "https://News.Example:443/", timeZone: "Asia/Bangkok", language: "en" };\n',
+    'export default { name: "Ledger", baseUrl: "https://News.Example:443/", timeZone: "Asia/Bangkok", language: ' +
+      '"en" };\n',
   );
   assert.is((await load(dir)).newsroom.publication.baseUrl, "https://news.example");
 });

@@ -36,7 +36,8 @@ collisions("names that would share a slug but are different topics are an error 
     "news/2024/b.md": articleFile(validFields.replace("[China Bond]", '["C#", "C++"]')),
   });
   assert.equal(await rejection(dir), [
-    'news/2024/b.md:5:tags[0]: "C#" would share the page /topics/c/ with the different topic "C" (news/2024/a.md); rename one of them',
+    'news/2024/b.md:5:tags[0]: "C#" would share the page /topics/c/ with the different topic "C" (news/2024/a.md); ' +
+      "rename one of them",
   ]);
 });
 
@@ -59,7 +60,8 @@ lookAlike("a new tag close to an existing topic, and two established topics that
     }),
     [
       "news/2024/c.md:5:tags[0]: tag `China Bonds` is new — similar existing topic: `China Bond`",
-      "news/2024/d.md:5:tags[0]: topics `Semiconductor` (2 articles) and `Semiconductors` (2) look like one topic; use one spelling",
+      "news/2024/d.md:5:tags[0]: topics `Semiconductor` (2 articles) and `Semiconductors` (2) look like one topic; " +
+        "use one spelling",
     ],
   );
 });

@@ -37,7 +37,8 @@ markdown("external links get rel=noopener noreferrer; internal and same-site lin
 
 markdown("links and images that could run code lose their address and are listed with their lines", () => {
   const body = parseBody(
-    "[click](javascript:alert(1))\n\n[vb](VBScript:msgbox) and <data:text/html,x>\nnext ![pixel](data:image/png;base64,AAAA) [ok](https://example.org/)",
+    "[click](javascript:alert(1))\n\n[vb](VBScript:msgbox) and <data:text/html,x>\nnext " +
+      "![pixel](data:image/png;base64,AAAA) [ok](https://example.org/)",
     env,
   );
   const $ = cheerio.load(body.html);

@@ -49,7 +49,8 @@ rejects("a draft or a scheduled article among the picks", async () => {
   });
   assert.equal(await rejection(dir), [
     "editions/2024-05-31.md:4:lead: `secret-draft` is a draft: an edition can only carry published articles",
-    "editions/2024-05-31.md:7:picks[1]: `tomorrow` is scheduled for 1 June 2024, 09:00 GMT+7, after this edition's day: pick it for a later edition",
+    "editions/2024-05-31.md:7:picks[1]: `tomorrow` is scheduled for 1 June 2024, 09:00 GMT+7, after this edition's " +
+      "day: pick it for a later edition",
   ]);
 });
 
@@ -58,7 +59,8 @@ rejects("an article that came out after the edition's day", async () => {
     "editions/2024-05-27.md": editionFile("title: Week\ndate: 2024-05-27\npicks: [micron-thaw, penang-suppliers]"),
   });
   assert.equal(await rejection(dir), [
-    "editions/2024-05-27.md:4:picks[1]: `penang-suppliers` came out on 28 May 2024, 08:00 GMT+7, after this edition's day: an edition carries what was out by its date",
+    "editions/2024-05-27.md:4:picks[1]: `penang-suppliers` came out on 28 May 2024, 08:00 GMT+7, after this " +
+      "edition's day: an edition carries what was out by its date",
   ]);
 });
 
@@ -81,7 +83,8 @@ rejects("a topic no article is filed under, with the likely one", async () => {
   });
   assert.equal(await rejection(dir), [
     "editions/2024-05-31.md:4:topics[1]: no article is filed under the topic `Chna Bond` — did you mean `China Bond`?",
-    "editions/2024-05-31.md:4:topics[2]: no article is filed under the topic `Tourism`: write topics as articles' tags name them, like China Bond",
+    "editions/2024-05-31.md:4:topics[2]: no article is filed under the topic `Tourism`: write topics as articles' " +
+      "tags name them, like China Bond",
   ]);
 });
 
@@ -91,7 +94,8 @@ rejects("a file name that is not the edition's date, or a date that differs from
     "editions/2024-05-29.md": editionFile("title: Week\ndate: 2024-05-28\nlead: micron-thaw"),
   });
   assert.equal(await rejection(dir), [
-    "editions/2024-05-29.md:3:date: 2024-05-28 is not the date in the file name 2024-05-29.md: fix the date or rename the file",
+    "editions/2024-05-29.md:3:date: 2024-05-28 is not the date in the file name 2024-05-29.md: fix the date or " +
+      "rename the file",
     "editions/weekly.md: the file name must be the edition's date: rename it 2024-05-31.md",
   ]);
 });
@@ -103,25 +107,30 @@ rejects("an empty edition: no lead, no picks and nothing published since the pre
     "editions/2024-05-27.md": editionFile("title: Only chips\ndate: 2024-05-27\ntopics: [Semiconductors]"),
   });
   assert.equal(await rejection(dir), [
-    "editions/2024-05-27.md: the edition is empty: it has no lead or picks, and no article was published in the 7 days up to 27 May 2024 under Semiconductors; add picks, or wait for news",
-    "editions/2024-05-31.md: the edition is empty: it has no lead or picks, and no article was published since the previous edition (28 May 2024); add picks, or wait for news",
+    "editions/2024-05-27.md: the edition is empty: it has no lead or picks, and no article was published in the 7 " +
+      "days up to 27 May 2024 under Semiconductors; add picks, or wait for news",
+    "editions/2024-05-31.md: the edition is empty: it has no lead or picks, and no article was published since the " +
+      "previous edition (28 May 2024); add picks, or wait for news",
   ]);
 });
 
 rejects("a broken link in the editor's note, while links to editions and articles work", async () => {
   const note =
-    "Read [Micron](/news/micron-thaw/), [last week](/newsletter/2024-05-20/) and [the archive](/newsletter/).\n\nAlso [this](/news/micron-thw/).\n";
+    "Read [Micron](/news/micron-thaw/), [last week](/newsletter/2024-05-20/) and [the " +
+    "archive](/newsletter/).\n\nAlso [this](/news/micron-thw/).\n";
   const dir = editions({
     "editions/2024-05-20.md": editionFile("title: Before\ndate: 2024-05-20\nlead: micron-thaw"),
     "editions/2024-05-31.md": editionFile("title: Week\ndate: 2024-05-31\nlead: penang-suppliers", note),
   });
   assert.equal(await rejection(dir), [
-    "editions/2024-05-31.md:8:body: broken link to /news/micron-thw/: no article has the slug `micron-thw` — did you mean `micron-thaw`?",
+    "editions/2024-05-31.md:8:body: broken link to /news/micron-thw/: no article has the slug `micron-thw` — did " +
+      "you mean `micron-thaw`?",
   ]);
 });
 
 rejects(
-  "a lead, a pick or a note's link to an article with errors says so and names its file; a note's link to a draft says it is one",
+  "a lead, a pick or a note's link to an article with errors says so and names its file; a note's link to a draft " +
+    "says it is one",
   async () => {
     const note = "Read [the story](/news/broken/) and [the draft](/news/secret-draft/).\n";
     const dir = editions({
@@ -136,9 +145,11 @@ rejects(
     assert.equal(await rejection(dir), [
       "editions/2024-05-31.md:4:lead: `broken` (news/2024/broken.md) has errors: fix them first",
       "editions/2024-05-31.md:5:picks[1]: `broken` (news/2024/broken.md) has errors: fix them first",
-      "editions/2024-05-31.md:7:body: broken link to /news/broken/: that article (news/2024/broken.md) has errors: fix them first",
+      "editions/2024-05-31.md:7:body: broken link to /news/broken/: that article (news/2024/broken.md) has errors: " +
+        "fix them first",
       "editions/2024-05-31.md:7:body: broken link to /news/secret-draft/: that article is a draft",
-      "news/2024/broken.md:6: front matter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]",
+      "news/2024/broken.md:6: front matter is not valid YAML: Flow sequence in block collection must be " +
+        "sufficiently indented and end with a ]",
     ]);
   },
 );
@@ -147,7 +158,8 @@ rejects("a missing title, an empty picks list and a misspelt field", async () =>
   const dir = editions({ "editions/2024-05-31.md": editionFile("date: 2024-05-31\npicks: []\nleed: micron-thaw") });
   assert.equal(await rejection(dir), [
     "editions/2024-05-31.md:title: is required",
-    "editions/2024-05-31.md:3:picks: is empty: list article slugs, or leave picks out to collect what was published since the previous edition",
+    "editions/2024-05-31.md:3:picks: is empty: list article slugs, or leave picks out to collect what was published " +
+      "since the previous edition",
     "editions/2024-05-31.md:4:leed: is not a field we know; check the spelling",
   ]);
 });

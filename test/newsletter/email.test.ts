@@ -13,7 +13,10 @@ links("root-relative, relative and fragment links in rendered Markdown resolve a
   );
   assert.is(
     absoluteLinks(html, pageUrl),
-    '<p>See <a href="https://test.example/news/a/?x=1&amp;y=2">a</a>, <a href="https://test.example/newsletter/2024-04-01/">b</a>, <a href="https://test.example/newsletter/2024-05-01/#why">c</a> and <a href="https://imf.example/" rel="noopener noreferrer">d</a>.</p>\n',
+    '<p>See <a href="https://test.example/news/a/?x=1&amp;y=2">a</a>, <a ' +
+      'href="https://test.example/newsletter/2024-04-01/">b</a>, <a ' +
+      'href="https://test.example/newsletter/2024-05-01/#why">c</a> and <a href="https://imf.example/" rel="noopener ' +
+      'noreferrer">d</a>.</p>\n',
   );
 });
 

@@ -8,10 +8,12 @@ const text = suite("the editor's note as plain text");
 
 text("paragraphs, list items and links with their absolute URLs, typographic quotes kept", () => {
   const note =
-    "It's a *busy* week:\nread [the story](/news/a/) and [the IMF](https://imf.example/x).\n\n- one\n- two\n\n## Why it matters\n\n`code` stays.";
+    "It's a *busy* week:\nread [the story](/news/a/) and [the IMF](https://imf.example/x).\n\n- one\n- two\n\n## " +
+    "Why it matters\n\n`code` stays.";
   assert.is(
     markdownText(note, { pageUrl, linkUrls: true }),
-    "It’s a busy week: read the story (https://test.example/news/a/) and the IMF (https://imf.example/x).\n\n- one\n\n- two\n\nWhy it matters\n\ncode stays.",
+    "It’s a busy week: read the story (https://test.example/news/a/) and the IMF (https://imf.example/x).\n\n- " +
+      "one\n\n- two\n\nWhy it matters\n\ncode stays.",
   );
 });
 
@@ -36,7 +38,8 @@ preview("a short note is kept whole", () => {
 
 preview("a long note is cut at the last word within 100 characters, with an ellipsis", () => {
   const long =
-    "Three stories since our last edition, and all three are about money finding new routes: regional insurers into China's bond market.";
+    "Three stories since our last edition, and all three are about money finding new routes: regional insurers into " +
+    "China's bond market.";
   const cut = preheader(long);
   assert.is(cut, "Three stories since our last edition, and all three are about money finding new routes: regional…");
   assert.ok(cut.length <= 100);

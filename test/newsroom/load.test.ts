@@ -64,7 +64,8 @@ rejects("a picture or link in assets/img/src/, which exists but is not copied to
     ),
   });
   const advice =
-    "is in assets/img/src/, which holds the sources of pictures and is not published: put the picture in another folder under assets/img/ (like assets/img/news/) and point to it there";
+    "is in assets/img/src/, which holds the sources of pictures and is not published: put the picture in another " +
+    "folder under assets/img/ (like assets/img/news/) and point to it there";
   assert.equal(await rejection(dir), [
     `authors/ana-lim.md:3:photo.src: /assets/img/src/coffee.svg ${advice}`,
     `news/2024/a.md:6:image.src: /assets/img/./src/chips.svg ${advice}`,
@@ -149,9 +150,12 @@ withErrors("a body link and an ALSO SEE slug to articles with broken YAML or byt
     'error: news/2024/broken-yaml.md:8: front matter is not valid YAML: Missing closing "quote',
     "warning: news/2024/live.md:8:related[0]: `broken-yaml` (news/2024/broken-yaml.md) has errors: fix them first",
     "warning: news/2024/live.md:8:related[1]: `not-utf8` (news/2024/not-utf8.md) has errors: fix them first",
-    "error: news/2024/live.md:10:body: broken link to /news/broken-yaml/: that article (news/2024/broken-yaml.md) has errors: fix them first",
-    "error: news/2024/live.md:10:body: broken link to /news/not-utf8/: that article (news/2024/not-utf8.md) has errors: fix them first",
-    `error: news/2024/not-utf8.md:9: is not UTF-8 text: byte ${bytes.indexOf(0xe9)} (0xe9) is invalid; save the file as UTF-8 in your editor`,
+    "error: news/2024/live.md:10:body: broken link to /news/broken-yaml/: that article (news/2024/broken-yaml.md) " +
+      "has errors: fix them first",
+    "error: news/2024/live.md:10:body: broken link to /news/not-utf8/: that article (news/2024/not-utf8.md) has " +
+      "errors: fix them first",
+    `error: news/2024/not-utf8.md:9: is not UTF-8 text: byte ${bytes.indexOf(0xe9)} (0xe9) is invalid; save the ` +
+      `file as UTF-8 in your editor`,
   ]);
 });
 
@@ -167,7 +171,8 @@ withErrors("the dev server's preview says the same, where drafts and scheduled a
     if (!(error instanceof ContentError)) throw error;
     const shown = displayPath(dir);
     assert.equal(error.problems.filter((problem) => problem.field === "body").map(formatProblem), [
-      `${shown}/news/2024/live.md:9:body: broken link to /news/broken-yaml/: that article (${shown}/news/2024/broken-yaml.md) has errors: fix them first`,
+      `${shown}/news/2024/live.md:9:body: broken link to /news/broken-yaml/: that article ` +
+        `(${shown}/news/2024/broken-yaml.md) has errors: fix them first`,
     ]);
   }
 });
@@ -192,7 +197,8 @@ contentFolder("a tag that would share a topic's page names that topic's file whe
   });
   const shown = displayPath(dir);
   assert.equal(await shownRejection(dir), [
-    `${shown}/news/2024/a.md:5:tags[1]: "C#" would share the page /topics/c/ with the different topic "C" (${shown}/topics/c.md); rename one of them`,
+    `${shown}/news/2024/a.md:5:tags[1]: "C#" would share the page /topics/c/ with the different topic "C" ` +
+      `(${shown}/topics/c.md); rename one of them`,
   ]);
 });
 
@@ -258,7 +264,8 @@ resolves("headlines, deks and ALSO SEE titles with the body's typographic quotes
   const { newsroom } = await load(
     contentTree({
       "news/2024/a.md": articleFile(
-        `${validFields.replace("A valid story", `"Beijing's <em>\\"thaw\\"</em> -- & after"`)}\ndek: "The chipmaker's 'return'"\nrelated: [b, { title: "IMF's outlook", url: "https://example.org/imf" }]`,
+        `${validFields.replace("A valid story", `"Beijing's <em>\\"thaw\\"</em> -- & after"`)}\ndek: "The ` +
+          `chipmaker's 'return'"\nrelated: [b, { title: "IMF's outlook", url: "https://example.org/imf" }]`,
       ),
       "news/2024/b.md": articleFile(validFields.replace("A valid story", `"B's headline"`)),
     }),

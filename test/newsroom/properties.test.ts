@@ -13,10 +13,14 @@ import { contentTree, load } from "../helpers.ts";
 /** Runs per property: enough to meet each kind of hostile text many times, few enough to keep `npm test` quick. */
 const RUNS = 60;
 
-/** Control characters are refused wherever they are (see safety.ts); the property adds them on purpose, now and then. */
+/**
+ * Control characters are refused wherever they are (see safety.ts); the property adds them on purpose, now and then.
+ */
 const withoutControls = (text: string) => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, "");
 
-/** Text a writer might paste: markup, quotes, entities, CDATA ends, accents and emoji, control characters, long runs. */
+/**
+ * Text a writer might paste: markup, quotes, entities, CDATA ends, accents and emoji, control characters, long runs.
+ */
 const hostileText = fc
   .array(
     fc.oneof(

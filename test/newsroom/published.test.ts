@@ -51,7 +51,8 @@ const addresses = suite("an address the site published keeps working, or the bui
 addresses("a story given a new slug without aliases is refused on its slug field, with the alias to add", async () => {
   const dir = contentTree({ "news/2024/micron.md": micron("\nslug: micron-thaw") });
   assert.equal(await refusal(dir, history(version("news/2024/micron.md", micron(), "2024-03-01T02:00:00Z"))), [
-    "news/2024/micron.md:6:slug: was published at /news/micron/ (until 1 June 2024, commit c0ffee2); its address is now /news/micron-thaw/, so add `aliases: [micron]` to send readers and search engines there",
+    "news/2024/micron.md:6:slug: was published at /news/micron/ (until 1 June 2024, commit c0ffee2); its address is " +
+      "now /news/micron-thaw/, so add `aliases: [micron]` to send readers and search engines there",
   ]);
 });
 
@@ -89,7 +90,9 @@ addresses("a renamed file is refused under its old name, pointing to the file th
     version("news/2024/micron-thaw.md", micron(), "2024-04-01T02:00:00Z"),
   );
   assert.equal(await refusal(dir, record), [
-    "news/2024/micron.md: was published at /news/micron/ (until 1 April 2024, commit c0ffee2), and no story has that address now: add `aliases: [micron]` to news/2024/micron-thaw.md, where the story went; if it was withdrawn, restore the file and mark it `retracted`",
+    "news/2024/micron.md: was published at /news/micron/ (until 1 April 2024, commit c0ffee2), and no story has " +
+      "that address now: add `aliases: [micron]` to news/2024/micron-thaw.md, where the story went; if it was " +
+      "withdrawn, restore the file and mark it `retracted`",
   ]);
 });
 
@@ -100,14 +103,17 @@ addresses("a deleted story is refused under its old name, with both ways out", a
     version("news/2024/other.md", micron(), "2024-03-01T02:00:00Z"),
   );
   assert.equal(await refusal(dir, record), [
-    "news/2024/micron.md: was published at /news/micron/ (until 1 May 2024, commit c0ffee2), and no story has that address now: if the story moved, add `aliases: [micron]` to its new file; if it was withdrawn, restore the file and mark it `retracted`",
+    "news/2024/micron.md: was published at /news/micron/ (until 1 May 2024, commit c0ffee2), and no story has that " +
+      "address now: if the story moved, add `aliases: [micron]` to its new file; if it was withdrawn, restore the " +
+      "file and mark it `retracted`",
   ]);
 });
 
 addresses("a published story turned back into a draft is refused on its draft field: retract it instead", async () => {
   const dir = contentTree({ "news/2024/micron.md": micron("\ndraft: true") });
   assert.equal(await refusal(dir, history(version("news/2024/micron.md", micron(), "2024-03-01T02:00:00Z"))), [
-    "news/2024/micron.md:6:draft: was published at /news/micron/ (until 1 June 2024, commit c0ffee2); making it a draft again would break that address: to withdraw it, keep it published and mark it `retracted` instead",
+    "news/2024/micron.md:6:draft: was published at /news/micron/ (until 1 June 2024, commit c0ffee2); making it a " +
+      "draft again would break that address: to withdraw it, keep it published and mark it `retracted` instead",
   ]);
 });
 
@@ -206,8 +212,12 @@ editions("an edition added since, dated before a sent one, is refused, and both 
     "editions/2024-05-22.md": edition("2024-05-22", "\nlead: a"),
   });
   assert.equal(await refusal(dir, sentHistory()), [
-    'editions/2024-05-22.md:3:date: is dated before editions/2024-05-31.md, which went out on 31 May 2024 with 2 stories (c, b), collected since 30 April 2024; with this edition before it, it would show 1 story (c): date this edition after 31 May 2024, or fix that edition\'s stories with "lead: c" and "picks: [b]"',
-    'editions/2024-05-31.md: went out on 31 May 2024 with 2 stories (c, b), but would now show 1 story (c) because editions/2024-05-22.md was added before it: an edition\'s stories are fixed once its day has passed; restore them with "lead: c" and "picks: [b]"',
+    "editions/2024-05-22.md:3:date: is dated before editions/2024-05-31.md, which went out on 31 May 2024 with 2 " +
+      "stories (c, b), collected since 30 April 2024; with this edition before it, it would show 1 story (c): date " +
+      'this edition after 31 May 2024, or fix that edition\'s stories with "lead: c" and "picks: [b]"',
+    "editions/2024-05-31.md: went out on 31 May 2024 with 2 stories (c, b), but would now show 1 story (c) because " +
+      "editions/2024-05-22.md was added before it: an edition's stories are fixed once its day has passed; restore " +
+      'them with "lead: c" and "picks: [b]"',
   ]);
 });
 
@@ -235,7 +245,8 @@ editions("a story back-dated into a sent edition's days is refused on that editi
     "editions/2024-05-31.md": edition("2024-05-31"),
   });
   assert.equal(await refusal(dir, sentHistory()), [
-    'editions/2024-05-31.md: went out on 31 May 2024 with 2 stories (c, b), but would now show 3 stories (c, late, b): an edition\'s stories are fixed once its day has passed; restore them with "lead: c" and "picks: [b]"',
+    "editions/2024-05-31.md: went out on 31 May 2024 with 2 stories (c, b), but would now show 3 stories (c, late, " +
+      'b): an edition\'s stories are fixed once its day has passed; restore them with "lead: c" and "picks: [b]"',
   ]);
 });
 
@@ -248,7 +259,8 @@ editions("a sent edition's own picks cannot be changed either, even to a story d
     "editions/2024-05-31.md": edition("2024-05-31"),
   });
   assert.equal(await refusal(dir, sentHistory(version("news/2024/d.md", late, "2024-05-01T02:00:00Z"))), [
-    'editions/2024-04-30.md: went out on 30 April 2024 with 1 story (a), but would now show 2 stories (a, d): an edition\'s stories are fixed once its day has passed; restore them with "lead: a"',
+    "editions/2024-04-30.md: went out on 30 April 2024 with 1 story (a), but would now show 2 stories (a, d): an " +
+      'edition\'s stories are fixed once its day has passed; restore them with "lead: a"',
   ]);
 });
 

@@ -22,7 +22,8 @@ hints("an unknown related slug names the closest article", async () => {
     "news/2024/a.md": articleFile(`${full}\nrelated: [dutch-eye-vietnam]`),
   });
   assert.equal(await rejection(dir), [
-    "news/2024/a.md:8:related[0]: no article has the slug `dutch-eye-vietnam` — did you mean `dutch-eye-vietnam-chip-ecosystem`?",
+    "news/2024/a.md:8:related[0]: no article has the slug `dutch-eye-vietnam` — did you mean " +
+      "`dutch-eye-vietnam-chip-ecosystem`?",
   ]);
 });
 
@@ -36,7 +37,8 @@ links("links to articles, topics, authors and archive months that will not exist
     "",
     "By [Ana](/authors/ana-lm/), in [March](/archive/2024/04/), [page 9](/topics/china-bond/page/9/).",
     "",
-    "Fine: [home](/) [topic](/topics/china-bond/) [author](/authors/ana-lim/) [month](/archive/2024/03/) [it](/news/micron-thaw/#why) [site](https://test.example/news/micron-thaw/)",
+    "Fine: [home](/) [topic](/topics/china-bond/) [author](/authors/ana-lim/) [month](/archive/2024/03/) " +
+      "[it](/news/micron-thaw/#why) [site](https://test.example/news/micron-thaw/)",
     "",
     "Unknown [page](/about/) and no slash [thaw](/news/micron-thaw).",
   ].join("\n");
@@ -45,8 +47,10 @@ links("links to articles, topics, authors and archive months that will not exist
     "news/2024/a.md": articleFile(full, body),
   });
   assert.equal(await rejection(dir), [
-    "news/2024/a.md:9:body: broken link to /news/micron-thw/: no article has the slug `micron-thw` — did you mean `micron-thaw`?",
-    "news/2024/a.md:9:body: broken link to /topics/china-bonds/: no topic `china-bonds` has articles — did you mean `china-bond`?",
+    "news/2024/a.md:9:body: broken link to /news/micron-thw/: no article has the slug `micron-thw` — did you mean " +
+      "`micron-thaw`?",
+    "news/2024/a.md:9:body: broken link to /topics/china-bonds/: no topic `china-bonds` has articles — did you mean " +
+      "`china-bond`?",
     "news/2024/a.md:11:body: broken link to /authors/ana-lm/: no author `ana-lm` — did you mean `ana-lim`?",
     "news/2024/a.md:11:body: broken link to /archive/2024/04/: no articles in the archive for 2024/04",
     "news/2024/a.md:11:body: broken link to /topics/china-bond/page/9/: no page at /topics/china-bond/page/9/",
@@ -57,14 +61,16 @@ links("links to articles, topics, authors and archive months that will not exist
 
 links("links to newsletter editions, their email and plain text resolve by the edition's day", async () => {
   const body =
-    "As [last week's edition](/newsletter/2024-03-01/) said ([email](/newsletter/2024-03-01/email.html)), not [this one](/newsletter/2024-03-02/).";
+    "As [last week's edition](/newsletter/2024-03-01/) said ([email](/newsletter/2024-03-01/email.html)), not [this " +
+    "one](/newsletter/2024-03-02/).";
   const dir = contentTree({
     "news/2024/micron-thaw.md": articleFile(full),
     "news/2024/a.md": articleFile(full, body),
     "editions/2024-03-01.md": "---\ntitle: Week\ndate: 2024-03-01\npicks: [micron-thaw]\n---\nNote.\n",
   });
   assert.equal(await rejection(dir), [
-    "news/2024/a.md:9:body: broken link to /newsletter/2024-03-02/: no newsletter edition is dated 2024-03-02 — did you mean `2024-03-01`?",
+    "news/2024/a.md:9:body: broken link to /newsletter/2024-03-02/: no newsletter edition is dated 2024-03-02 — did " +
+      "you mean `2024-03-01`?",
   ]);
 });
 
@@ -74,7 +80,8 @@ links(
     const body = "See the [news sitemap](/news-sitemap.xml) and the [sitemap](/sitemap.xml).";
     const quiet = contentTree({ "news/2024/a.md": articleFile(full, body) });
     assert.equal(await rejection(quiet), [
-      "news/2024/a.md:9:body: broken link to /news-sitemap.xml: no news sitemap is written while no article was published in the 2 days before the build",
+      "news/2024/a.md:9:body: broken link to /news-sitemap.xml: no news sitemap is written while no article was " +
+        "published in the 2 days before the build",
     ]);
     const busy = contentTree({ "news/2024/a.md": articleFile(full.replace("2024-03-01", "2024-05-31"), body) });
     assert.equal(

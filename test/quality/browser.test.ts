@@ -42,7 +42,8 @@ async function scan(page: Page, label: string, skipRules: string[] = []): Promis
   );
   return found.map(
     (violation) =>
-      `${label}: ${violation.id} (${violation.help}) at ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+      `${label}: ${violation.id} (${violation.help}) at ` +
+      `${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
   );
 }
 
@@ -96,7 +97,8 @@ accessibility("home, three articles, a topic, an author, search with results and
 accessibility("the same scan does report a page with problems, so a clean result means something", async () => {
   const page = await browser.newPage();
   await page.setContent(
-    '<html><head><title>Bad</title></head><body><main><img src="x.png"><p style="color:#ccc;background:#fff">Faint</p></main></body></html>',
+    '<html><head><title>Bad</title></head><body><main><img src="x.png"><p ' +
+      'style="color:#ccc;background:#fff">Faint</p></main></body></html>',
   );
   const ids = (await scan(page, "bad")).map((line) => line.split(" ")[1]);
   assert.ok(
@@ -110,7 +112,8 @@ accessibility("the email edition passes too, but for the landmark rules that ema
   const page = await browser.newPage({ bypassCSP: true });
   await page.goto(`${server.origin}/newsletter/2026-10-06/email.html`, { waitUntil: "networkidle" });
   // Webmail shows an email inside its own page, whose <main> it is; email HTML has no landmarks of its own (axe's
-  // best-practice rules `landmark-one-main` and `region`). Its wrapper is role="article" and its tables role="presentation".
+  // best-practice rules `landmark-one-main` and `region`). Its wrapper is role="article" and its tables
+  // role="presentation".
   assert.equal(await scan(page, "email", ["landmark-one-main", "region"]), []);
   await page.close();
 });

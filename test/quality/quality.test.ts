@@ -20,7 +20,8 @@ const ARTICLE_BUDGET = 30 * 1024;
  * service replaces (not a URL until it does) and Outlook's `mso-` CSS (`mso-hide` hides the preheader there).
  */
 const EMAIL_ONLY_MESSAGES = [
-  `Bad value “${UNSUBSCRIBE_PLACEHOLDER}” for attribute “href” on element “a”: Illegal character in path segment. “|” is not allowed.`,
+  `Bad value “${UNSUBSCRIBE_PLACEHOLDER}” for attribute “href” on element “a”: Illegal character in path segment. ` +
+    `“|” is not allowed.`,
   "CSS: “mso-hide”: Property “mso-hide” doesn't exist.",
 ];
 
@@ -43,7 +44,8 @@ validity("every HTML page has zero errors", () => {
   const java = spawnSync("java", ["-version"], { encoding: "utf8" });
   if (java.error)
     throw new Error(
-      "The HTML check needs Java. Install it as the README's Quick start shows: apt-get install -y --no-install-recommends default-jre-headless (with sudo unless root)",
+      "The HTML check needs Java. Install it as the README's Quick start shows: apt-get install -y " +
+        "--no-install-recommends default-jre-headless (with sudo unless root)",
     );
   const result = spawnSync(
     "java",

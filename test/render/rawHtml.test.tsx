@@ -5,13 +5,17 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { rawHtml } from "../../src/render/rawHtml.ts";
 
-/** The only expressions allowed to reach rawHtml(): Markdown rendered by our markdown-it instance (articles, bios, topic intros, editors' notes), and JSON-LD. */
+/**
+ * The only expressions allowed to reach rawHtml(): Markdown rendered by our markdown-it instance (articles, bios, topic
+ * intros, editors' notes), and JSON-LD.
+ */
 const ALLOWED_RAW = [
   "article.html",
   "author.bioHtml",
   "topic.introHtml",
   "jsonForScript(newsArticleJsonLd(newsroom, article",
-  // An edition's note on its web page, and in the email with its links made absolute (layouts/components/EditionEmail.tsx).
+  // An edition's note on its web page, and in the email with its links made absolute
+  // (layouts/components/EditionEmail.tsx).
   "edition.noteHtml",
   "absoluteLinks(edition.noteHtml, pageUrl",
   // Corrections and retraction notices: Markdown from front matter, rendered by the same instance.
@@ -63,7 +67,9 @@ escaping("a hostile headline is text in an element and in an attribute", async (
   );
   assert.is(
     html,
-    '<p title="Profits &lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot; &amp; &#39;single&#39;" data-headline="Profits &lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot; &amp; &#39;single&#39;">Profits &lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot; &amp; &#39;single&#39;</p>',
+    '<p title="Profits &lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot; &amp; &#39;single&#39;" ' +
+      'data-headline="Profits &lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot; &amp; ' +
+      '&#39;single&#39;">Profits &lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot; &amp; &#39;single&#39;</p>',
   );
 });
 

@@ -10,7 +10,8 @@ const indexing = suite("search index holds the pages of this build");
 indexing("the pages given are indexed and written with Pagefind's browser bundle", async () => {
   const site = mkdtempSync(join(tmpdir(), "newsdesk-pagefind-"));
   const page = (title: string) =>
-    `<html lang="en"><body><h1 data-pagefind-meta="title">${title}</h1><div data-pagefind-body>Body</div></body></html>`;
+    `<html lang="en"><body><h1 data-pagefind-meta="title">${title}</h1><div ` +
+    `data-pagefind-body>Body</div></body></html>`;
   assert.is(
     await buildSearchIndex(site, "en", [
       { url: "/news/a/", html: page("Micron returns") },

@@ -21,7 +21,8 @@ policy(
   () => {
     assert.is(
       contentSecurityPolicy(),
-      "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; object-src 'none'",
+      "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src " +
+        "'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; object-src 'none'",
     );
     assert.is(metaContentSecurityPolicy(), contentSecurityPolicy().replace(" frame-ancestors 'none';", ""));
   },

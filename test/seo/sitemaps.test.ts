@@ -50,7 +50,9 @@ sitemaps(
     for (const language of languages) {
       const { newsroom } = await load(
         contentTree({
-          "publication.ts": `export default { name: "Test Ledger", baseUrl: "https://test.example", timeZone: "Asia/Bangkok", language: "${language}" };\n`,
+          "publication.ts":
+            `export default { name: "Test Ledger", baseUrl: "https://test.example", timeZone: ` +
+            `"Asia/Bangkok", language: "${language}" };\n`,
           "news/2024/yesterday.md": articleFile(validFields.replace("2024-03-01", "2024-05-31")),
         }),
       );

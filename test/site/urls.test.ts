@@ -7,10 +7,12 @@ const absolute = suite("feed HTML carries absolute URLs");
 absolute("root-relative links and images point at the publication's base URL", () => {
   assert.is(
     absoluteHtml(
-      '<p><a href="/news/a/">A</a> <img src="/assets/img/x.jpg" alt=""> <a href="#why">Why</a> <a href="https://example.org/">E</a> <a href="//cdn.example/x">C</a></p>',
+      '<p><a href="/news/a/">A</a> <img src="/assets/img/x.jpg" alt=""> <a href="#why">Why</a> <a ' +
+        'href="https://example.org/">E</a> <a href="//cdn.example/x">C</a></p>',
       "https://ledger.example",
     ),
-    '<p><a href="https://ledger.example/news/a/">A</a> <img src="https://ledger.example/assets/img/x.jpg" alt=""> <a href="#why">Why</a> <a href="https://example.org/">E</a> <a href="//cdn.example/x">C</a></p>',
+    '<p><a href="https://ledger.example/news/a/">A</a> <img src="https://ledger.example/assets/img/x.jpg" alt=""> ' +
+      '<a href="#why">Why</a> <a href="https://example.org/">E</a> <a href="//cdn.example/x">C</a></p>',
   );
 });
 

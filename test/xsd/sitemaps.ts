@@ -2,7 +2,10 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { validateXML } from "xmllint-wasm";
 
-/** libxml2 takes one schema: this one imports the sitemap protocol's and Google News's, so `news:` elements are checked too. */
+/**
+ * libxml2 takes one schema: this one imports the sitemap protocol's and Google News's, so `news:` elements are checked
+ * too.
+ */
 const SITEMAP_WITH_NEWS = `<?xml version="1.0" encoding="UTF-8"?>
 <xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">
   <xsd:import namespace="http://www.sitemaps.org/schemas/sitemap/0.9" schemaLocation="sitemap.xsd"/>
@@ -18,7 +21,10 @@ export async function sitemapSchemaErrors(files: Record<string, string>): Promis
   const result = await validateXML({
     xml: Object.entries(files).map(([fileName, contents]) => ({ fileName, contents })),
     schema: [{ fileName: "sitemap-with-news.xsd", contents: SITEMAP_WITH_NEWS }],
-    preload: ["sitemap.xsd", "sitemap-news.xsd"].map((name) => ({ fileName: name, contents: readFileSync(fileURLToPath(new URL(name, import.meta.url)), "utf8") })),
+    preload: ["sitemap.xsd", "sitemap-news.xsd"].map((name) => ({
+      fileName: name,
+      contents: readFileSync(fileURLToPath(new URL(name, import.meta.url)), "utf8"),
+    })),
   });
   return result.errors.map((error) => error.rawMessage);
 }
