@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -6,6 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { runCommand } from "../../support/commands.ts";
+import { datedGit } from "../../support/git.ts";
 import { articleFile, contentTree, validFields } from "../helpers.ts";
 import { FIXTURE, FIXTURE_NOW } from "./fixture.ts";
 import { projectCopy } from "./project.ts";
@@ -167,22 +167,7 @@ const published = suite("build refuses to break an address it published, as git 
 /** A content tree committed to a new git repository on 1 March 2024, the build's history. */
 function committedContent(files: Record<string, string>): { dir: string; commit: (date: string) => void } {
   const dir = contentTree(files);
-  const git = (date: string, ...args: string[]) => {
-    const result = spawnSync("git", args, {
-      cwd: dir,
-      encoding: "utf8",
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: "Ed",
-        GIT_AUTHOR_EMAIL: "ed@example.org",
-        GIT_COMMITTER_NAME: "Ed",
-        GIT_COMMITTER_EMAIL: "ed@example.org",
-        GIT_AUTHOR_DATE: date,
-        GIT_COMMITTER_DATE: date,
-      },
-    });
-    assert.is(result.status, 0, result.stderr);
-  };
+  const git = datedGit(dir);
   const commit = (date: string) => {
     git(date, "add", "-A");
     git(date, "commit", "-q", "-m", "content");

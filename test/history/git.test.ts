@@ -1,31 +1,15 @@
-import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { readContentHistory } from "../../src/history/git.ts";
+import { datedGit } from "../../support/git.ts";
 
 /** A git repository with a content folder, committed to at the dates the test gives. */
 function repository() {
   const root = mkdtempSync(join(tmpdir(), "newsdesk-history-"));
-  const git = (date: string, ...args: string[]) => {
-    const result = spawnSync("git", args, {
-      cwd: root,
-      encoding: "utf8",
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: "Ed",
-        GIT_AUTHOR_EMAIL: "ed@example.org",
-        GIT_COMMITTER_NAME: "Ed",
-        GIT_COMMITTER_EMAIL: "ed@example.org",
-        GIT_AUTHOR_DATE: date,
-        GIT_COMMITTER_DATE: date,
-      },
-    });
-    if (result.status !== 0) throw new Error(`git ${args.join(" ")}: ${result.stderr}`);
-    return result.stdout.trim();
-  };
+  const git = datedGit(root);
   const write = (path: string, text: string) => {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
