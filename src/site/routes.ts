@@ -144,8 +144,8 @@ export function brokenLink(path: string, routes: Routes): string | undefined {
   if (FIXED_PAGES.has(clean) || routes.aliases.has(clean)) return undefined;
   if (clean === "/news-sitemap.xml") {
     if (routes.newsSitemap) return undefined;
-    return `no news sitemap is written while no article was published in the ${NEWS_SITEMAP_DAYS} days before ` +
-      "the build";
+    const days = NEWS_SITEMAP_DAYS;
+    return `no news sitemap is written while no article was published in the ${days} days before the build`;
   }
   if (clean.startsWith("/assets/") || clean.startsWith("/pagefind/")) {
     const file = decodedPath(clean);
