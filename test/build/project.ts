@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, symlinkSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -8,18 +8,22 @@ export function projectCopy(changes: {
   assets?: (assets: string) => void;
 }): string {
   const project = mkdtempSync(join(tmpdir(), "newsdesk-project-"));
-  for (const name of [".eleventy.ts", "tsconfig.json", "package.json", "src", "node_modules"])
+  // The pictures' cache is shared too, so a copy does not make every picture again.
+  mkdirSync(resolve(".cache"), { recursive: true });
+  for (const name of [".eleventy.ts", "tsconfig.json", "package.json", "src", "node_modules", ".cache"])
     symlinkSync(resolve(name), join(project, name));
   for (const [folder, change] of [
     ["layouts", changes.layouts],
     ["assets", changes.assets],
   ] as const) {
-    if (!change) {
+    // tsx applies the project's tsconfig.json (JSX settings included) only to files inside the project, and a
+    // symbolic link resolves outside it: layouts are always copied.
+    if (!change && folder !== "layouts") {
       symlinkSync(resolve(folder), join(project, folder));
       continue;
     }
     cpSync(folder, join(project, folder), { recursive: true });
-    change(join(project, folder));
+    change?.(join(project, folder));
   }
   return project;
 }
