@@ -1,6 +1,7 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import { collectionsPlugin } from "./src/collections/plugin.ts";
 import { feedsPlugin } from "./src/feeds/plugin.ts";
+import { imagesPlugin } from "./src/images/plugin.ts";
 import { buildOptionsOf } from "./src/newsroom/options.ts";
 import { contentPlugin } from "./src/newsroom/plugin.ts";
 import { jsxPlugin } from "./src/render/jsxPlugin.ts";
@@ -20,6 +21,7 @@ export default function newsdesk(eleventyConfig: EleventyConfig) {
   const listings = collectionsPlugin(eleventyConfig, newsroom);
   feedsPlugin(eleventyConfig, listings);
   seoPlugin(eleventyConfig, listings);
+  imagesPlugin(eleventyConfig, newsroom);
   searchPlugin(eleventyConfig, newsroom);
   securityPlugin(eleventyConfig, newsroom);
   eleventyConfig.addPassthroughCopy({ assets: "assets" }, { filter: PUBLISHED_ASSETS });

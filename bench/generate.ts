@@ -1,6 +1,7 @@
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { DateTime } from "luxon";
+import sharp from "sharp";
 
 /** The corpus' "now": every generated article is published before it. */
 export const BENCH_NOW = "2026-11-25T12:00:00+07:00";
@@ -27,20 +28,7 @@ const WORDS = (
   "memory wafer packaging testing design plant expansion contract order buyer seller agreement talks"
 ).split(" ");
 
-const IMAGES = [
-  "chips",
-  "port",
-  "bonds",
-  "rice",
-  "solar",
-  "skyline",
-  "rail",
-  "coffee",
-  "tourism",
-  "payments",
-  "wind",
-  "factory",
-];
+const ROOT = resolve(import.meta.dirname, "..");
 
 /** What the benchmark generates and where. */
 export interface CorpusOptions {
@@ -49,11 +37,16 @@ export interface CorpusOptions {
   topics?: number;
   authors?: number;
   seed?: number;
+  /** Distinct pictures the articles show (default 300), so the picture cache is measured honestly; 0 for none. */
+  pictures?: number;
 }
 
 /** Facts about a generated corpus, for the report. */
 export interface Corpus {
   contentDir: string;
+  /** A copy of the project to build in: its assets/ holds the corpus' pictures, its .cache/ their sizes. */
+  projectDir: string;
+  pictures: number;
   articles: number;
   topics: number;
   authors: number;
@@ -65,7 +58,7 @@ export interface Corpus {
  * Writes a deterministic synthetic newsroom: articles of 400–900 words with headings, lists, links and
  * blockquotes, ~120 topics, ~30 authors, 2–5 related links each, images on most, dates over five years.
  */
-export function generateCorpus(options: CorpusOptions): Corpus {
+export async function generateCorpus(options: CorpusOptions): Promise<Corpus> {
   const random = seededRandom(options.seed ?? 2026);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
@@ -77,6 +70,9 @@ export function generateCorpus(options: CorpusOptions): Corpus {
   const authorCount = options.authors ?? 30;
   const contentDir = join(options.dir, "content");
   rmSync(options.dir, { recursive: true, force: true });
+  const projectDir = projectCopy(join(options.dir, "project"));
+  const pictureCount = options.pictures ?? 300;
+  const pictures = await drawPictures(join(projectDir, "assets/img/bench"), pictureCount, random);
   mkdirSync(join(contentDir, "authors"), { recursive: true });
   mkdirSync(join(contentDir, "topics"), { recursive: true });
   writeFileSync(
@@ -136,8 +132,8 @@ export function generateCorpus(options: CorpusOptions): Corpus {
       words += (body.at(-1) ?? "").split(" ").length;
     }
     const image =
-      random() < 0.8
-        ? `image: { src: /assets/img/news/${pick(IMAGES)}.jpg, alt: "${sentence(6).slice(0, -1)}", caption: ` +
+      random() < 0.8 && pictures.length > 0
+        ? `image: { src: /assets/img/bench/${pick(pictures)}, alt: "${sentence(6).slice(0, -1)}", caption: ` +
           `"${sentence(8)}", credit: "Bench" }\n`
         : "";
     const frontMatter =
@@ -151,5 +147,56 @@ export function generateCorpus(options: CorpusOptions): Corpus {
     slugs.push(slug);
     if (index === Math.floor(options.articles / 2)) sampleArticle = path;
   }
-  return { contentDir, articles: options.articles, topics: topicCount, authors: authorCount, sampleArticle };
+  return {
+    contentDir,
+    projectDir,
+    pictures: pictureCount,
+    articles: options.articles,
+    topics: topicCount,
+    authors: authorCount,
+    sampleArticle,
+  };
+}
+
+/**
+ * A copy of the project to run the commands in: code and packages linked, layouts and assets copied (tsx applies
+ * tsconfig.json only to files inside the project it runs in).
+ */
+function projectCopy(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  for (const name of [".eleventy.ts", "tsconfig.json", "package.json", "src", "node_modules"])
+    symlinkSync(join(ROOT, name), join(dir, name));
+  for (const name of ["layouts", "assets"]) cpSync(join(ROOT, name), join(dir, name), { recursive: true });
+  return dir;
+}
+
+/**
+ * Draws `count` distinct pictures, as a picture desk would hand them over: JPEGs 1200 to 2400 pixels wide, most
+ * 16:9, some 3:2 or 4:3, of shapes in random colours (so every file and every size made from it differs).
+ */
+async function drawPictures(dir: string, count: number, random: () => number): Promise<string[]> {
+  mkdirSync(dir, { recursive: true });
+  const colour = () =>
+    `hsl(${Math.floor(random() * 360)}, ${40 + Math.floor(random() * 40)}%, ${30 + Math.floor(random() * 40)}%)`;
+  const names: string[] = [];
+  for (let index = 0; index < count; index++) {
+    const width = 1200 + 200 * Math.floor(random() * 7);
+    const aspect = [16 / 9, 16 / 9, 3 / 2, 4 / 3][Math.floor(random() * 4)] ?? 16 / 9;
+    const height = Math.round(width / aspect);
+    const shapes = Array.from({ length: 12 }, () => {
+      const [x, y, r] = [random() * width, random() * height, 40 + random() * height * 0.4];
+      return random() < 0.5
+        ? `<circle cx="${x}" cy="${y}" r="${r}" fill="${colour()}" opacity="0.8"/>`
+        : `<rect x="${x - r}" y="${y - r / 2}" width="${r * 2}" height="${r}" fill="${colour()}" opacity="0.8"/>`;
+    }).join("");
+    const svg =
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
+      `<defs><linearGradient id="g" x2="0" y2="1"><stop offset="0" stop-color="${colour()}"/>` +
+      `<stop offset="1" stop-color="${colour()}"/></linearGradient></defs>` +
+      `<rect width="${width}" height="${height}" fill="url(#g)"/>${shapes}</svg>`;
+    const name = `picture-${index + 1}.jpg`;
+    await sharp(Buffer.from(svg)).jpeg({ quality: 80, mozjpeg: true }).toFile(join(dir, name));
+    names.push(name);
+  }
+  return names;
 }

@@ -7,6 +7,7 @@ import { feedUrl } from "../src/site/routes.ts";
 import { ArticleList } from "./components/ArticleList.tsx";
 import { Page } from "./components/Page.tsx";
 import { Pagination } from "./components/Pagination.tsx";
+import { ResponsivePicture } from "./components/ResponsivePicture.tsx";
 
 interface AuthorPageData {
   newsroom: Newsroom;
@@ -43,7 +44,7 @@ export function render({ newsroom, listing }: AuthorPageData) {
     >
       <header class="author-header">
         {author.photo ? (
-          <img class="author-header__photo" src={author.photo.src} alt={author.photo.alt} width="160" height="160" />
+          <ResponsivePicture picture={author.photo} place="portrait" class="author-header__photo" />
         ) : null}
         <div>
           <p class="kicker">Author</p>

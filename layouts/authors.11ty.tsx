@@ -2,6 +2,7 @@ import type { Listings } from "../src/collections/listings.ts";
 import type { Newsroom } from "../src/content/schema.ts";
 import { route } from "../src/site/routes.ts";
 import { Page } from "./components/Page.tsx";
+import { ResponsivePicture } from "./components/ResponsivePicture.tsx";
 
 export const data = { permalink: route.authors };
 
@@ -22,7 +23,7 @@ export function render({ newsroom, listings }: { newsroom: Newsroom; listings: L
         {firstPages.map(({ author, total }) => (
           <li class="author-index__item">
             {author.photo ? (
-              <img src={author.photo.src} alt="" width="80" height="80" loading="lazy" />
+              <ResponsivePicture picture={author.photo} place="portrait" alt="" loading="lazy" sizes="5rem" />
             ) : (
               <span class="author-index__no-photo" />
             )}

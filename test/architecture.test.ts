@@ -11,7 +11,7 @@ const FLOORS: string[][] = [
   ["site", "dates", "render", "history", "eleventy"],
   ["markdown"],
   ["content"],
-  ["collections"],
+  ["collections", "images"],
   ["feeds", "seo"],
   ["newsletter"],
   ["newsroom"],

@@ -1,5 +1,6 @@
 import type { Article, Newsroom } from "../../src/content/schema.ts";
 import { displayLocale } from "../../src/site/locale.ts";
+import { ResponsivePicture } from "./ResponsivePicture.tsx";
 import { StatusBadge } from "./StatusBadge.tsx";
 import { TimeStamp } from "./TimeStamp.tsx";
 
@@ -17,7 +18,7 @@ export function ArticleCard({
   return (
     <article class="card">
       {article.image && !article.retraction ? (
-        <img class="card__image" src={article.image.src} alt="" width="320" height="180" loading="lazy" />
+        <ResponsivePicture picture={article.image} place="card" alt="" class="card__image" loading="lazy" />
       ) : null}
       <div class="card__text">
         <Heading class="card__headline">

@@ -1,18 +1,18 @@
 import type { Author } from "../../src/content/schema.ts";
 import { rawHtml } from "../../src/render/rawHtml.ts";
+import { ResponsivePicture } from "./ResponsivePicture.tsx";
 
 /** The box about a writer at the foot of their article. */
 export function AuthorBio({ author }: { author: Author }) {
   return (
     <aside class="author-bio" aria-label={`About ${author.name}`}>
       {author.photo ? (
-        <img
+        <ResponsivePicture
+          picture={author.photo}
+          place="portrait"
           class="author-bio__photo"
-          src={author.photo.src}
-          alt={author.photo.alt}
-          width="96"
-          height="96"
           loading="lazy"
+          sizes="(max-width: 40rem) 3.5rem, 4.5rem"
         />
       ) : null}
       <div>

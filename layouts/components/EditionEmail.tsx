@@ -1,5 +1,6 @@
-import type { Article, Edition, Newsroom } from "../../src/content/schema.ts";
+import type { Article, Edition, Newsroom, Picture } from "../../src/content/schema.ts";
 import { displayDate } from "../../src/dates/dates.ts";
+import { isResized, renditionsFor } from "../../src/images/renditions.ts";
 import {
   absoluteLinks,
   bylineText,
@@ -50,6 +51,34 @@ function StoryMeta({ article, locale }: { article: Article; locale: string }) {
  * then each pick, and a footer with the view-in-browser and unsubscribe links. Tables 600 pixels wide at most
  * and 100% below that (the fluid hybrid layout), every URL absolute; juice inlines the styles afterwards.
  */
+/**
+ * The lead picture in the email: a JPEG (mail programs show no AVIF) 600 pixels wide, and twice that for
+ * high-density screens where the program reads `srcset`; at the address it has on the site.
+ */
+function EmailPicture({ picture, absolute }: { picture: Picture; absolute: (path: string) => string }) {
+  if (!isResized(picture))
+    return (
+      <img
+        src={absolute(picture.src)}
+        alt={picture.alt}
+        width={String(EMAIL_WIDTH)}
+        height={String(EMAIL_LEAD_IMAGE_HEIGHT)}
+      />
+    );
+  const [small, ...larger] = renditionsFor(picture, "email");
+  if (!small) return null;
+  const large = larger.find((rendition) => rendition.width >= 2 * small.width);
+  return (
+    <img
+      src={absolute(small.url)}
+      srcset={large ? `${absolute(small.url)} 1x, ${absolute(large.url)} 2x` : undefined}
+      alt={picture.alt}
+      width={String(small.width)}
+      height={String(small.height)}
+    />
+  );
+}
+
 export function EditionEmail({ newsroom, edition }: { newsroom: Newsroom; edition: Edition }) {
   const { publication } = newsroom;
   const locale = displayLocale(newsroom);
@@ -93,12 +122,7 @@ export function EditionEmail({ newsroom, edition }: { newsroom: Newsroom; editio
                 {lead?.image && !lead.retraction ? (
                   <Row class="email-lead-image">
                     <a href={absolute(lead.url)}>
-                      <img
-                        src={absolute(lead.image.src)}
-                        alt={lead.image.alt}
-                        width={String(EMAIL_WIDTH)}
-                        height={String(EMAIL_LEAD_IMAGE_HEIGHT)}
-                      />
+                      <EmailPicture picture={lead.image} absolute={absolute} />
                     </a>
                   </Row>
                 ) : null}

@@ -1,6 +1,7 @@
 import type { Article, Newsroom } from "../../src/content/schema.ts";
 import { displayLocale } from "../../src/site/locale.ts";
 import { Byline } from "./Byline.tsx";
+import { ResponsivePicture } from "./ResponsivePicture.tsx";
 import { StatusBadge } from "./StatusBadge.tsx";
 import { TimeStamp } from "./TimeStamp.tsx";
 
@@ -9,14 +10,7 @@ export function LeadStory({ article, newsroom }: { article: Article; newsroom: N
   return (
     <article class="lead">
       {article.image && !article.retraction ? (
-        <img
-          class="lead__image"
-          src={article.image.src}
-          alt={article.image.alt}
-          width="1200"
-          height="675"
-          fetchpriority="high"
-        />
+        <ResponsivePicture picture={article.image} place="lead" class="lead__image" fetchpriority="high" />
       ) : null}
       <div class="lead__text">
         {article.topics[0] ? (

@@ -44,7 +44,8 @@ export function Page(props: {
           article={props.article}
           feeds={props.feeds}
         />
-        {newsroom.preview || props.noindex ? <meta name="robots" content="noindex" /> : null}
+        {/* Google Discover shows a story with a large picture only when the page allows large previews. */}
+        <meta name="robots" content={newsroom.preview || props.noindex ? "noindex" : "max-image-preview:large"} />
         {props.previousUrl ? <link rel="prev" href={props.previousUrl} /> : null}
         {props.nextUrl ? <link rel="next" href={props.nextUrl} /> : null}
         <link rel="icon" href="/assets/img/favicon.svg" type="image/svg+xml" />

@@ -1,5 +1,6 @@
 import type { Article, Newsroom } from "../../src/content/schema.ts";
 import { isoDateTime } from "../../src/dates/dates.ts";
+import { sharedImage } from "../../src/images/renditions.ts";
 import { rawHtml } from "../../src/render/rawHtml.ts";
 import { jsonForScript, newsArticleJsonLd } from "../../src/seo/jsonld.ts";
 import { route } from "../../src/site/routes.ts";
@@ -23,7 +24,8 @@ export function SeoMeta(props: {
   const { newsroom, article, description } = props;
   const { publication } = newsroom;
   const absolute = (path: string) => absoluteUrl(publication.baseUrl, path);
-  const image = article?.image;
+  const image = article?.image && !article.retraction ? article.image : undefined;
+  const shared = image && sharedImage(image);
   const feeds: FeedLink[] = [{ url: route.feed, title: publication.name }, ...(props.feeds ?? [])];
   return (
     <>
@@ -44,7 +46,10 @@ export function SeoMeta(props: {
       {description ? <meta property="og:description" content={description} /> : null}
       <meta property="og:url" content={absolute(props.path)} />
       {publication.locale ? <meta property="og:locale" content={publication.locale.replace("-", "_")} /> : null}
-      {image ? <meta property="og:image" content={absolute(image.src)} /> : null}
+      {shared ? <meta property="og:image" content={absolute(shared.src)} /> : null}
+      {shared?.type ? <meta property="og:image:type" content={shared.type} /> : null}
+      {shared?.width ? <meta property="og:image:width" content={String(shared.width)} /> : null}
+      {shared?.height ? <meta property="og:image:height" content={String(shared.height)} /> : null}
       {image ? <meta property="og:image:alt" content={image.alt} /> : null}
       {article ? <meta property="article:published_time" content={isoDateTime(article.date)} /> : null}
       {article ? <meta property="article:modified_time" content={isoDateTime(article.modified)} /> : null}
@@ -58,7 +63,7 @@ export function SeoMeta(props: {
       <meta name="twitter:card" content={image ? "summary_large_image" : "summary"} />
       <meta name="twitter:title" content={props.title} />
       {description ? <meta name="twitter:description" content={description} /> : null}
-      {image ? <meta name="twitter:image" content={absolute(image.src)} /> : null}
+      {shared ? <meta name="twitter:image" content={absolute(shared.src)} /> : null}
       {image ? <meta name="twitter:image:alt" content={image.alt} /> : null}
       {article ? (
         <script type="application/ld+json">{rawHtml(jsonForScript(newsArticleJsonLd(newsroom, article)))}</script>

@@ -4,13 +4,24 @@ import { unpublishedAsset } from "../site/assets.ts";
 import { route } from "../site/routes.ts";
 import { fileSlug, slugFor } from "../site/slugs.ts";
 import { renderCheckedBody } from "./bodies.ts";
+import { measurePicture, withFile } from "./pictures.ts";
 import type { Problem } from "./problems.ts";
-import { type Author, AuthorFrontMatterSchema } from "./schema.ts";
+import { type Author, AuthorFrontMatterSchema, type PictureFile } from "./schema.ts";
 import { displayPath, FileProblems, markdownFiles, readSource, validate } from "./sources.ts";
 
-/** Reports a picture address (a hero image, an author's photo) that is not on the site or would not be published. */
-export function checkPicture(src: string, publicDir: string, report: FileProblems, path: (string | number)[]): void {
-  if (/^https?:\/\//.test(src)) return;
+/**
+ * Reports a picture address (a hero image, an author's photo) that is not on the site, would not be published or
+ * is not a picture, and warns of one far too large when given `warn`; returns the picture's file when the build
+ * resizes it.
+ */
+export function checkPicture(
+  src: string,
+  publicDir: string,
+  report: FileProblems,
+  path: (string | number)[],
+  warn?: FileProblems,
+): PictureFile | undefined {
+  if (/^https?:\/\//.test(src)) return undefined;
   if (!src.startsWith("/")) {
     report.error(path, `"${src}" must start with / (like /assets/img/photo.jpg) or be a full https:// address`);
   } else if (!existsSync(join(publicDir, decodeURI(src)))) {
@@ -18,7 +29,14 @@ export function checkPicture(src: string, publicDir: string, report: FileProblem
   } else {
     const unpublished = unpublishedAsset(decodeURI(src));
     if (unpublished) report.error(path, `${src} ${unpublished}`);
+    const measured = measurePicture(src, publicDir);
+    if ("problem" in measured) report.error(path, `${src} ${measured.problem}`);
+    else if ("file" in measured) {
+      if (measured.warning) warn?.warning(path, `${src} ${measured.warning}`);
+      return measured.file;
+    }
   }
+  return undefined;
 }
 
 /** Reads `authors/*.md`: each author by key (the file name), with the bio rendered; every problem reported. */
@@ -52,7 +70,7 @@ export async function loadAuthors(
       url: route.author(key),
       name: data.name,
       role: data.role,
-      photo: data.photo,
+      photo: data.photo && withFile(data.photo, publicDir),
       links: data.links,
       bioHtml: renderCheckedBody(file, { baseUrl }, problems),
       sourcePath: file.path,

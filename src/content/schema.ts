@@ -73,6 +73,52 @@ const link = z.strictObject({
   url: z.url({ protocol: /^(https?|mailto)$/, error: "must be a full https://, http:// or mailto: address" }),
 });
 
+/** A point in a picture, as fractions of its width and height from the top left: where crops centre. */
+export interface Focus {
+  x: number;
+  y: number;
+}
+
+const FOCUS_WORDS: Record<string, Partial<Focus>> = {
+  top: { y: 0 },
+  bottom: { y: 1 },
+  left: { x: 0 },
+  right: { x: 1 },
+  center: {},
+  centre: {},
+};
+
+/**
+ * Reads a focal point as CSS writes `object-position`: one or two of top, bottom, left, right and center in any
+ * order, or two percentages, across then down ("30% 40%"). Undefined when it is none of these.
+ */
+export function parseFocus(text: string): Focus | undefined {
+  const parts = text.trim().toLowerCase().split(/\s+/);
+  const percents = parts.map((part) => /^(\d{1,3}(?:\.\d+)?)%$/.exec(part)?.[1]);
+  if (parts.length === 2 && percents.every((value) => value !== undefined && Number(value) <= 100))
+    return { x: Number(percents[0]) / 100, y: Number(percents[1]) / 100 };
+  if (parts.length > 2 || !parts.every((part) => part in FOCUS_WORDS)) return undefined;
+  const words = parts.map((part) => FOCUS_WORDS[part] ?? {});
+  const across = words.filter((word) => word.x !== undefined);
+  const down = words.filter((word) => word.y !== undefined);
+  if (across.length > 1 || down.length > 1) return undefined;
+  return { x: across[0]?.x ?? 0.5, y: down[0]?.y ?? 0.5 };
+}
+
+const focus = z
+  .string({ error: 'must be a position like "top", "left", "center" or "30% 40%" (across, then down)' })
+  .transform((text, context) => {
+    const point = parseFocus(text);
+    if (!point)
+      context.addIssue({
+        code: "custom",
+        message:
+          `"${text}" is not a position: write top, bottom, left, right or center (or two of them, like "top left"), ` +
+          `or two percentages across then down, like "30% 40%"`,
+      });
+    return point ?? { x: 0.5, y: 0.5 };
+  });
+
 const picture = z.strictObject({
   src: z
     .string({ error: "is required" })
@@ -87,6 +133,8 @@ const picture = z.strictObject({
     .trim()
     .min(1, "is empty: describe the picture for readers who cannot see it")
     .refine(withoutControlCharacters, noControlCharacters),
+  /** Where the square, 4:3 and 16:9 crops centre, so a face is not cut off; the middle when not given. */
+  focus: focus.optional(),
 });
 
 /** Settings of the publication itself: `content/publication.ts`. */
@@ -254,10 +302,26 @@ export type AuthorFrontMatter = z.output<typeof AuthorFrontMatterSchema>;
 export type TopicFrontMatter = z.output<typeof TopicFrontMatterSchema>;
 export type EditionFrontMatter = z.output<typeof EditionFrontMatterSchema>;
 
+/**
+ * A picture file on the site that the build resizes: its size as shown (EXIF rotation applied), its format, and a
+ * hash of its bytes that names every size made from it.
+ */
+export interface PictureFile {
+  /** The file on disk. */
+  path: string;
+  width: number;
+  height: number;
+  format: "jpeg" | "png" | "webp" | "avif";
+  hash: string;
+}
+
 /** A picture with its text alternative, resolved to a site URL. */
 export interface Picture {
   src: string;
   alt: string;
+  focus?: Focus;
+  /** Set for a local JPEG, PNG, WebP or AVIF; a picture from another site, an SVG or a GIF is shown as it is. */
+  file?: PictureFile;
 }
 
 /** An article's hero image. */

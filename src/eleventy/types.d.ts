@@ -31,3 +31,33 @@ declare module "@11ty/eleventy" {
     disableLogger(): void;
   }
 }
+
+// Eleventy Image ships JSDoc too: the options of its JavaScript API that Newsdesk passes.
+// https://www.11ty.dev/docs/plugins/image-js/
+declare module "@11ty/eleventy-img" {
+  import type { Sharp } from "sharp";
+
+  export interface ImageOptions {
+    widths: (number | "auto")[];
+    formats: string[];
+    outputDir: string;
+    urlPath: string;
+    formatFiltering?: string[];
+    useCache?: boolean;
+    sharpOptions?: Record<string, unknown>;
+    filenameFormat?: (id: string, src: string, width: number, format: string) => string | undefined;
+    transform?: (sharp: Sharp) => void | Promise<void>;
+    sharpJpegOptions?: Record<string, unknown>;
+    sharpWebpOptions?: Record<string, unknown>;
+    sharpAvifOptions?: Record<string, unknown>;
+    sharpPngOptions?: Record<string, unknown>;
+  }
+
+  interface ImageFunction {
+    (src: string | Buffer, options: ImageOptions): Promise<Record<string, unknown[]>>;
+    /** How many pictures are processed at once. */
+    concurrency: number;
+  }
+  const Image: ImageFunction;
+  export default Image;
+}

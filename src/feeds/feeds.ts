@@ -3,6 +3,7 @@ import { escapeEntities } from "jsx-async-runtime";
 import { DateTime } from "luxon";
 import type { AuthorPage, Listings, TopicPage } from "../collections/listings.ts";
 import type { Article, Newsroom } from "../content/schema.ts";
+import { sharedImage } from "../images/renditions.ts";
 import { feedUrl, route } from "../site/routes.ts";
 import { absoluteHtml, absoluteUrl } from "../site/urls.ts";
 
@@ -149,7 +150,8 @@ function buildFeed(newsroom: Newsroom, spec: FeedSpec, format: FeedFormat): Feed
         scheme: absolute(route.topics),
         domain: absolute(topic.url),
       })),
-      image: article.image ? absolute(article.image.src) : undefined,
+      // A 1200-pixel JPEG, named .jpeg so the enclosure's type reads image/jpeg; none for a retracted story.
+      image: article.image && !article.retraction ? absolute(sharedImage(article.image).src) : undefined,
     });
   }
   return feed;

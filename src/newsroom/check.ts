@@ -3,7 +3,7 @@ import { aliasPath } from "../content/aliases.ts";
 import { type ArticleFile, articleWarnings } from "../content/articles.ts";
 import { checkPicture } from "../content/authors.ts";
 import type { Problem } from "../content/problems.ts";
-import { ArticleFrontMatterSchema, type DatedNote } from "../content/schema.ts";
+import { ArticleFrontMatterSchema, type DatedNote, type PictureFile } from "../content/schema.ts";
 import { FileProblems, fieldOf } from "../content/sources.ts";
 import { brokenLink, type Routes, route } from "../site/routes.ts";
 
@@ -74,11 +74,35 @@ export interface FileCheck {
   now: DateTime;
 }
 
+/** A story's picture narrower than this is refused: on a phone's screen it would show blurred. */
+export const MIN_HERO_WIDTH = 640;
+/** A story's picture narrower than this is a warning: Google's large previews and Discover want 1200 pixels. */
+export const GOOD_HERO_WIDTH = 1200;
+
+/** Reports a story's picture too narrow to be shown sharp, or to be shown large by Google. */
+function checkHeroWidth(src: string, file: PictureFile, report: FileProblems, warn: FileProblems): void {
+  const size = `${src} is ${file.width} × ${file.height} pixels`;
+  if (file.width < MIN_HERO_WIDTH)
+    report.error(
+      ["image", "src"],
+      `${size}: a story's picture must be at least ${MIN_HERO_WIDTH} pixels wide to look sharp on a phone; ` +
+        `ask for the original, ${GOOD_HERO_WIDTH} pixels wide or more`,
+    );
+  else if (file.width < GOOD_HERO_WIDTH)
+    warn.warning(
+      ["image", "src"],
+      `${size}: under ${GOOD_HERO_WIDTH} pixels wide, Google shows the story without a large picture ` +
+        `(in Discover and in results); ask for the original if there is one`,
+    );
+}
+
 /** The checks of one article file that need no other file: its picture, its notes and an editor's warnings. */
 export function checkArticleFile(article: ArticleFile, check: FileCheck, problems: Problem[], warnings: Problem[]) {
   const report = new FileProblems(article.file, problems);
   const image = fieldOf(ArticleFrontMatterSchema, article.file.parsed.data, "image");
-  if (image) checkPicture(image.src, check.publicDir, report, ["image", "src"]);
+  const warn = new FileProblems(article.file, warnings);
+  const file = image && checkPicture(image.src, check.publicDir, report, ["image", "src"], warn);
+  if (file) checkHeroWidth(image.src, file, report, warn);
   articleWarnings(article, warnings, check.newsDir);
   checkNotes(article, check.now, report);
 }

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { DateTime } from "luxon";
 import { type ArticleFile, whyNotPublished } from "../content/articles.ts";
+import { withFile } from "../content/pictures.ts";
 import type { Problem } from "../content/problems.ts";
 import { type Article, type Author, isUrlSegment, type RelatedLink, type Topic } from "../content/schema.ts";
 import { displayPath, FileProblems } from "../content/sources.ts";
@@ -161,7 +162,7 @@ export function resolveArticle(
     source: data.source,
     topics: [...new Set(data.tags.map(slugFor))].flatMap((slug) => refs.topics.get(slug) ?? []),
     related,
-    image: data.image,
+    image: data.image && withFile(data.image, refs.liveRoutes.publicDir),
     aliases: article.aliases,
     corrections,
     retraction,

@@ -1,6 +1,7 @@
 import type { NewsArticle, WithContext } from "schema-dts";
 import type { Article, Newsroom } from "../content/schema.ts";
 import { isoDateTime } from "../dates/dates.ts";
+import { structuredDataImages } from "../images/renditions.ts";
 import { route } from "../site/routes.ts";
 import { absoluteUrl } from "../site/urls.ts";
 
@@ -16,7 +17,10 @@ export function newsArticleJsonLd(newsroom: Newsroom, article: Article): WithCon
     "@type": "NewsArticle",
     headline: article.title,
     ...(article.dek ? { description: article.dek } : {}),
-    ...(article.image ? { image: [absolute(article.image.src)] } : {}),
+    // Google asks for 16:9, 4:3 and 1:1, each at least 1200 pixels wide where the picture allows.
+    ...(article.image && !article.retraction
+      ? { image: structuredDataImages(article.image).map((image) => absolute(image.src)) }
+      : {}),
     datePublished: isoDateTime(article.date),
     dateModified: isoDateTime(article.modified),
     author: article.authors.map((author) => ({ "@type": "Person", name: author.name, url: absolute(author.url) })),

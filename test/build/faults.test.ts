@@ -196,10 +196,12 @@ const until = async (condition: () => boolean, what: string) => {
   throw new Error(`gave up waiting for ${what}`);
 };
 
-/** A site big enough that Pagefind takes a while over it: 300 generated articles. */
+/** A site big enough that Pagefind takes a while over it: 300 generated articles, without pictures. */
 let corpus: string | undefined;
-function largeContent(): string {
-  corpus ??= generateCorpus({ dir: mkdtempSync(join(tmpdir(), "newsdesk-corpus-")), articles: 300 }).contentDir;
+async function largeContent(): Promise<string> {
+  corpus ??= (
+    await generateCorpus({ dir: mkdtempSync(join(tmpdir(), "newsdesk-corpus-")), articles: 300, pictures: 0 })
+  ).contentDir;
   return corpus;
 }
 
@@ -211,7 +213,7 @@ stops("Pagefind's process killed while it indexes: the build says so, exit 1, no
   const out = join(mkdtempSync(join(tmpdir(), "newsdesk-killed-indexer-")), "site");
   mkdirSync(out);
   writeFileSync(join(out, "previous.html"), "the site before");
-  const { ended } = startBuild(largeContent(), out);
+  const { ended } = startBuild(await largeContent(), out);
   const staging = `${out}.building`;
   let killed = false;
   await until(() => {
@@ -238,7 +240,7 @@ stops(
   "a build killed outright leaves its lock and processes behind; the next build stops them, takes over and succeeds",
   async () => {
     const out = join(mkdtempSync(join(tmpdir(), "newsdesk-killed-build-")), "site");
-    const { child, ended } = startBuild(largeContent(), out);
+    const { child, ended } = startBuild(await largeContent(), out);
     await until(
       () => existsSync(`${out}.lock.owner`) && readFileSync(`${out}.lock.owner`, "utf8").includes('"group"'),
       "the build to take its lock",
@@ -261,7 +263,7 @@ stops("Ctrl-C stops the build and what it started, exit 130, nothing staged, the
   const out = join(mkdtempSync(join(tmpdir(), "newsdesk-interrupted-")), "site");
   mkdirSync(out);
   writeFileSync(join(out, "previous.html"), "the site before");
-  const { child, ended } = startBuild(largeContent(), out);
+  const { child, ended } = startBuild(await largeContent(), out);
   await until(() => existsSync(`${out}.building`), "the build to start writing");
   child.kill("SIGINT");
   const result = await ended;

@@ -54,6 +54,41 @@ function previousSite(): string {
 }
 
 refusal(
+  "a picture whose data is damaged: the article and the picture named, the previous site kept, nothing cached",
+  () => {
+    // The fixture's stories show assets/img/news/chips.jpg: here its picture data is scrambled past its header.
+    const project = projectCopy({
+      assets: (assets) => {
+        const path = join(assets, "img/news/chips.jpg");
+        const bytes = readFileSync(path);
+        const scan = bytes.indexOf(Buffer.from([0xff, 0xda]));
+        for (let index = scan + 2000; index < scan + 6000; index++) bytes[index] = (index * 7) & 0x7f;
+        writeFileSync(path, bytes);
+      },
+    });
+    const target = previousSite();
+    const result = buildIn(project, target);
+    assert.is(result.status, 1);
+    assert.match(
+      result.stderr,
+      new RegExp(
+        String.raw`The build failed:\n  \S+content/news/2024/\S+\.md: its picture /assets/img/news/chips\.jpg ` +
+          String.raw`could not be made smaller: VipsJpeg: [^\n]+; open it in an image editor and ` +
+          String.raw`save it again as JPEG or PNG\n`,
+      ),
+    );
+    assert.not.match(result.stderr, /^\s+at /m);
+    assert.ok(result.stderr.trim().endsWith("site/ was left as it was."), result.stderr);
+    assert.equal(readdirSync(target), ["previous.html"]);
+    assert.not.ok(existsSync(`${target}.building`));
+    assert.equal(
+      readdirSync(join(project, ".cache/images")).filter((name) => name.startsWith(".making")),
+      [],
+    );
+  },
+);
+
+refusal(
   "a page that fails to render: the error without a stack trace, the previous site kept, nothing left staged",
   () => {
     const project = projectCopy({

@@ -81,19 +81,18 @@ index("topic, author, source and year are filters; headline, date and image are 
     topic: ["China Bond", "Semiconductors"],
     year: ["2024"],
   });
+  // The card's smallest JPEG, for a thumbnail shown at 160 × 90.
+  assert.match(article?.meta.image ?? "", /^\/img\/chips-[0-9a-f]{8}-320\.jpeg$/);
   assert.equal(article?.meta, {
     date: "11 Mar 2024",
-    image: "/assets/img/news/chips.jpg",
+    image: article?.meta.image,
     image_alt: "A silicon wafer",
     title: "Profits <script>alert(1)</script> & “quotes” at Veridian",
   });
 });
 
 index("an article without a hero picture has no image, though its author's portrait is on the page", () => {
-  assert.is(
-    sitePage(site, "/news/penang-suppliers/")(".author-bio__photo").attr("src"),
-    "/assets/img/authors/tom-weller.jpg",
-  );
+  assert.match(sitePage(site, "/news/penang-suppliers/")(".author-bio__photo").attr("src") ?? "", /tom-weller/);
   const article = fragments().find((fragment) => fragment.url === "/news/penang-suppliers/");
   assert.equal(article?.meta, { date: "1 May 2024", image: "", title: "Penang suppliers count on a memory recovery" });
 });
@@ -138,7 +137,7 @@ browser("the header's search box opens /search/ with the query run, best match f
   const first = page.locator(".search-result").first();
   assert.match((await first.locator("mark").first().textContent()) ?? "", /^Micron/);
   assert.is(await first.locator(".search-result__date").textContent(), "2 Apr 2024");
-  assert.is(await first.locator("img").getAttribute("src"), "/assets/img/news/chips.jpg");
+  assert.match((await first.locator("img").getAttribute("src")) ?? "", /^\/img\/chips-[0-9a-f]{8}-320\.jpeg$/);
   assert.is(await first.locator("a").getAttribute("href"), "/news/micron-thaw/");
 });
 

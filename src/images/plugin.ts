@@ -1,0 +1,42 @@
+import { join } from "node:path";
+import type { EleventyConfig } from "@11ty/eleventy";
+import type { Newsroom } from "../content/schema.ts";
+import { allRenditions, HERO_PLACES, isResized, PORTRAIT_PLACES } from "./renditions.ts";
+import { type PictureJob, writeRenditions } from "./write.ts";
+
+/** Where renditions are kept between builds: Eleventy's own cache folder, at the project's root. */
+export const IMAGE_CACHE = join(".cache", "images");
+
+/** Every picture the site shows and the renditions it is shown in: stories' pictures and authors' photos. */
+export function pictureJobs(newsroom: Newsroom): PictureJob[] {
+  const jobs = new Map<string, PictureJob>();
+  for (const article of newsroom.articles) {
+    const picture = article.image;
+    if (article.retraction || !isResized(picture)) continue;
+    jobs.set(`${picture.src} ${article.url}`, {
+      picture,
+      usedBy: article.sourcePath,
+      renditions: allRenditions(picture, HERO_PLACES),
+    });
+  }
+  for (const author of newsroom.authors) {
+    const picture = author.photo;
+    if (isResized(picture))
+      jobs.set(author.url, {
+        picture,
+        usedBy: author.sourcePath,
+        renditions: allRenditions(picture, PORTRAIT_PLACES),
+      });
+  }
+  return [...jobs.values()];
+}
+
+/**
+ * Writes the renditions of every picture the site shows into the output's /img/ once the pages are written;
+ * Eleventy Image makes each file once, and later builds link it from the cache.
+ */
+export function imagesPlugin(eleventyConfig: EleventyConfig, newsroom: () => Promise<Newsroom>): void {
+  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    await writeRenditions(pictureJobs(await newsroom()), directories.output, IMAGE_CACHE);
+  });
+}
