@@ -8,7 +8,7 @@ import * as assert from "uvu/assert";
  * floors, never from its own floor's other folders or from above. Layouts and `.eleventy.ts` stand on top of them all.
  */
 const FLOORS: string[][] = [
-  ["site", "dates", "render", "history", "eleventy"],
+  ["site", "dates", "render", "history", "eleventy", "system"],
   ["markdown"],
   ["content"],
   ["collections", "images"],

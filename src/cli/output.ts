@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { dirname, relative } from "node:path";
 import lockfile from "proper-lockfile";
+import { processExists } from "../system/processes.ts";
 
 /** The build that holds an output folder: its process, machine and start, as written next to the lock. */
 export interface Owner {
@@ -43,19 +44,9 @@ function shown(path: string): string {
   return relative(".", path) || ".";
 }
 
-/** Whether a process (a negative number: a process group) of this machine exists. */
-function exists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /** Whether the build that wrote `owner` is running; one on another machine is assumed to be. */
 function alive(owner: Owner): boolean {
-  return owner.host !== hostname() || exists(owner.pid);
+  return owner.host !== hostname() || processExists(owner.pid);
 }
 
 /**
@@ -63,13 +54,13 @@ function alive(owner: Owner): boolean {
  * copy, Pagefind) writes after this. Linux never gives a group's number to a new process while the group exists.
  */
 export async function stopGroup(group: number): Promise<void> {
-  if (!exists(-group)) return;
+  if (!processExists(-group)) return;
   try {
     process.kill(-group, "SIGKILL");
   } catch {
     return;
   }
-  for (let wait = 0; wait < 100 && exists(-group); wait++)
+  for (let wait = 0; wait < 100 && processExists(-group); wait++)
     await new Promise((resolveWait) => setTimeout(resolveWait, 50));
 }
 

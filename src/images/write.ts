@@ -5,6 +5,7 @@ import Image from "@11ty/eleventy-img";
 import sharp, { type Sharp } from "sharp";
 import { MAX_PICTURE_PIXELS } from "../content/pictures.ts";
 import type { Picture, PictureFile } from "../content/schema.ts";
+import { processExists } from "../system/processes.ts";
 import { type Format, RENDITIONS_PATH, type Rendition } from "./renditions.ts";
 
 /** A picture and the renditions of it the site shows. */
@@ -95,16 +96,7 @@ export async function writeRenditions(jobs: PictureJob[], outputDir: string, cac
 function removeAbandoned(cacheDir: string): void {
   for (const name of readdirSync(cacheDir)) {
     const pid = /^\.making-(\d+)-/.exec(name)?.[1];
-    if (pid && !running(Number(pid))) rmSync(join(cacheDir, name), { recursive: true, force: true });
-  }
-}
-
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    if (pid && !processExists(Number(pid))) rmSync(join(cacheDir, name), { recursive: true, force: true });
   }
 }
 
