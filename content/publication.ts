@@ -9,4 +9,10 @@ export default {
   language: "en",
   locale: "en-GB",
   logo: "/assets/img/logo.png",
+  // An example account at Buttondown: the form is there to see and test, and nothing is ever sent to it by the tests.
+  signup: {
+    action: "https://buttondown.com/api/emails/embed-subscribe/mekongledger",
+    emailField: "email",
+    hidden: { embed: "1" },
+  },
 } satisfies Publication;

@@ -10,6 +10,7 @@ import { Corrections } from "./components/Corrections.tsx";
 import { HeroFigure } from "./components/HeroFigure.tsx";
 import { Page } from "./components/Page.tsx";
 import { PreviewNotice } from "./components/PreviewNotice.tsx";
+import { SignupForm } from "./components/SignupForm.tsx";
 import { TimeStamp } from "./components/TimeStamp.tsx";
 import { TopicTags } from "./components/TopicTags.tsx";
 
@@ -31,7 +32,8 @@ export const data = {
 };
 
 /**
- * The article page: headline, dek, byline and dates, corrections, hero, body, source, ALSO SEE, topics, author bios.
+ * The article page: headline, dek, byline and dates, corrections, hero, body, source, ALSO SEE, topics, author bios,
+ * then the newsletter's sign-up form.
  */
 export function render({ newsroom, article }: ArticlePageData) {
   const locale = displayLocale(newsroom);
@@ -86,6 +88,7 @@ export function render({ newsroom, article }: ArticlePageData) {
           <AuthorBio author={author} />
         ))}
       </article>
+      <SignupForm publication={newsroom.publication} place="article" />
     </Page>
   );
 }

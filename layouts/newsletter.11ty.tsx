@@ -3,11 +3,12 @@ import { newsletterFeedLink } from "../src/newsletter/feed.ts";
 import { displayLocale } from "../src/site/locale.ts";
 import { route } from "../src/site/routes.ts";
 import { Page } from "./components/Page.tsx";
+import { SignupForm } from "./components/SignupForm.tsx";
 import { TimeStamp } from "./components/TimeStamp.tsx";
 
 export const data = { permalink: route.newsletter };
 
-/** Every newsletter edition, newest first, with its lead story; advertises the newsletter's feed. */
+/** The sign-up form, then every newsletter edition, newest first, with its lead story; advertises the feed. */
 export function render({ newsroom }: { newsroom: Newsroom }) {
   const { publication, editions } = newsroom;
   const locale = displayLocale(newsroom);
@@ -19,6 +20,7 @@ export function render({ newsroom }: { newsroom: Newsroom }) {
       title="Newsletter"
       description={`Every newsletter edition from ${publication.name}, newest first.`}
       feeds={[feed]}
+      isNewsletterPage
     >
       <header class="listing-header">
         <h1 class="listing-header__title">Newsletter</h1>
@@ -27,6 +29,7 @@ export function render({ newsroom }: { newsroom: Newsroom }) {
           them with the <a href={feed.url}>newsletter feed</a>.
         </p>
       </header>
+      <SignupForm publication={publication} place="newsletter" />
       {editions.length === 0 ? (
         <p class="empty">No editions yet.</p>
       ) : (

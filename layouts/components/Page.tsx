@@ -1,5 +1,5 @@
 import type { Article, Newsroom } from "../../src/content/schema.ts";
-import { imageOrigins, metaContentSecurityPolicy } from "../../src/security/headers.ts";
+import { metaContentSecurityPolicy, policyOrigins } from "../../src/security/headers.ts";
 import { type FeedLink, SeoMeta } from "./SeoMeta.tsx";
 import { SiteFooter } from "./SiteFooter.tsx";
 import { SiteHeader } from "./SiteHeader.tsx";
@@ -19,6 +19,8 @@ export function Page(props: {
   noindex?: boolean;
   /** The search page has its own form, so the header leaves its search box out. */
   isSearchPage?: boolean;
+  /** The newsletter page has its own sign-up form, so the footer leaves its form out. */
+  isNewsletterPage?: boolean;
   children: JSX.Children;
   /** Neighbouring pages of a paginated list, advertised with rel=prev/next. */
   previousUrl?: string;
@@ -32,7 +34,7 @@ export function Page(props: {
         <meta charset="utf-8" />
         {/* The policy travels with the page too, so hosts that cannot send headers (GitHub Pages) still apply it. */}
         {newsroom.preview ? null : (
-          <meta http-equiv="Content-Security-Policy" content={metaContentSecurityPolicy(imageOrigins(newsroom))} />
+          <meta http-equiv="Content-Security-Policy" content={metaContentSecurityPolicy(policyOrigins(newsroom))} />
         )}
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title === publication.name ? title : `${title} | ${publication.name}`}</title>
@@ -59,7 +61,7 @@ export function Page(props: {
         <main id="main" tabindex="-1">
           {props.children}
         </main>
-        <SiteFooter newsroom={newsroom} />
+        <SiteFooter newsroom={newsroom} withSignup={!props.isNewsletterPage} />
       </body>
     </html>
   );

@@ -1,11 +1,13 @@
 import type { Newsroom } from "../../src/content/schema.ts";
 import { route } from "../../src/site/routes.ts";
+import { SignupForm } from "./SignupForm.tsx";
 
-/** Publication name, tagline and the way around the site. */
-export function SiteFooter({ newsroom }: { newsroom: Newsroom }) {
+/** The newsletter's sign-up form (when the publication has one), publication name, tagline and the way around. */
+export function SiteFooter({ newsroom, withSignup = true }: { newsroom: Newsroom; withSignup?: boolean }) {
   const { publication } = newsroom;
   return (
     <footer class="site-footer">
+      {withSignup ? <SignupForm publication={publication} place="footer" /> : null}
       <p class="site-footer__name">{publication.name}</p>
       {publication.tagline ? <p>{publication.tagline}</p> : null}
       <nav aria-label="Site">

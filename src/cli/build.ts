@@ -8,7 +8,7 @@ import { commandLine, isEntry } from "./commandLine.ts";
 import { describeFileError, findFileError } from "./fileErrors.ts";
 import { lockOutput, OutputBusy, type OutputLock, recoverSwap, siblings, stopGroup, swapIn } from "./output.ts";
 import { type RenderReport, renderArguments } from "./render.ts";
-import { buildSummary, recordNotice, summaryLines } from "./summary.ts";
+import { buildSummary, recordNotice, signupNotice, summaryLines } from "./summary.ts";
 
 const usage = `Usage: npm run build -- [--content DIR] [--out DIR] [--now ISO-DATE-TIME]
 
@@ -89,8 +89,8 @@ async function buildLocked(out: string, options: BuildOptions, lock: OutputLock)
   await swapIn(out, staging, previous);
   const heading = `Built ${relative(".", out) || "."}/ in ${((performance.now() - started) / 1000).toFixed(1)} s:`;
   console.log(report.counts ? buildSummary(summaryLines(report.counts), heading) : `${heading} ${report.pages} pages.`);
-  const notice = report.counts && recordNotice(report.counts.record);
-  if (notice) console.log(notice);
+  const notices = report.counts ? [recordNotice(report.counts.record), signupNotice(report.counts)] : [];
+  for (const notice of notices) if (notice) console.log(notice);
   return 0;
 }
 

@@ -1,6 +1,8 @@
+import { join } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { DateTime } from "luxon";
 import { ContentError } from "../content/problems.ts";
+import { displayPath } from "../content/sources.ts";
 import type { LoadResult } from "../newsroom/load.ts";
 import { type BuildOptions, giveBuildOptions } from "../newsroom/options.ts";
 import { indexSite, SearchIndexError } from "../search/search.ts";
@@ -68,7 +70,12 @@ function fail(error: unknown): void {
   }
 }
 
-function countsOf({ newsroom, leftOut, record }: LoadResult, pages: number, searchRecords: number): BuildCounts {
+function countsOf(
+  { newsroom, leftOut, record }: LoadResult,
+  contentDir: string,
+  pages: number,
+  searchRecords: number,
+): BuildCounts {
   const { articles, retracted, editions, topics, authors, preview } = newsroom;
   return {
     published: articles.length,
@@ -81,6 +88,7 @@ function countsOf({ newsroom, leftOut, record }: LoadResult, pages: number, sear
     searchRecords,
     preview,
     record,
+    withoutSignup: newsroom.publication.signup ? undefined : displayPath(join(contentDir, "publication.ts")),
   };
 }
 
@@ -135,7 +143,7 @@ async function render(staging: string, given: RenderArguments): Promise<void> {
   const [, templates] = await eleventy.write();
   const pages = templates.flat().length;
   const searchRecords = loaded ? await index(staging, loaded) : 0;
-  const counts = loaded && countsOf(loaded, pages, searchRecords);
+  const counts = loaded && countsOf(loaded, given.contentDir, pages, searchRecords);
   const report: RenderReport = { outcome: "built", pages, counts };
   finished = true;
   // Nothing is left to write: the process ends on its own once the parent has the report.

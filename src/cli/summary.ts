@@ -22,6 +22,8 @@ export interface BuildCounts {
   preview: boolean;
   /** What the check against the published branch's history found (see src/content/published.ts). */
   record: RecordCheck;
+  /** The publication's settings file when it names no sign-up endpoint, so no page has the sign-up form. */
+  withoutSignup?: string;
 }
 
 /** One line of the summary: a count, the noun in singular and plural, and the files worth naming. */
@@ -86,6 +88,15 @@ export function recordNotice(record: RecordCheck): string | undefined {
   return (
     `Published addresses and sent editions were not checked: ${record.reason} (see "What was published stays ` +
     `put" in docs/writing.md).`
+  );
+}
+
+/** The sentence a build prints once when no page has a sign-up form; undefined when they do. */
+export function signupNotice(counts: BuildCounts): string | undefined {
+  if (counts.withoutSignup === undefined) return undefined;
+  return (
+    `No page shows a newsletter sign-up form: ${counts.withoutSignup} names no \`signup\` endpoint (see ` +
+    '"Newsletter sign-up" in docs/hosting.md).'
   );
 }
 

@@ -137,6 +137,52 @@ const picture = z.strictObject({
   focus: focus.optional(),
 });
 
+/**
+ * A form field's name as an email service's sign-up form has it: letters, digits and `_ - . : [ ]`, starting with a
+ * letter or `_` (Mailchimp's `EMAIL`, `b_1a2b_3c4d`, `group[16][1]`).
+ */
+const FORM_FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_.:[\]-]*$/;
+const notFormFieldName = (name: unknown) =>
+  `"${String(name)}" is not a form field name: use letters, digits and _ - . : [ ], starting with a letter or _, as ` +
+  "the email service's own form names it (like email or EMAIL)";
+const formFieldName = z
+  .string({ error: "must be text" })
+  .regex(FORM_FIELD_NAME, { error: (issue) => notFormFieldName(issue.input) });
+
+/** The email service's sign-up endpoint: where the form posts, the address's field, and fields sent as they are. */
+const signup = z
+  .strictObject(
+    {
+      action: z
+        .url({
+          protocol: /^https$/,
+          error: (issue) =>
+            `${issue.input === undefined ? "is required" : `"${String(issue.input)}" is not an https:// address`}: ` +
+            "give the full address the email service's own sign-up form posts to, like " +
+            "https://buttondown.com/api/emails/embed-subscribe/ledger",
+        })
+        .refine((url) => !URL.canParse(url) || (!new URL(url).username && !new URL(url).password), {
+          error: "holds a user name or password, which every page would show: use the form's public address",
+        }),
+      emailField: formFieldName.default("email"),
+      hidden: z
+        .record(formFieldName, z.string({ error: 'must be text, like "1"' }), {
+          error: (issue) =>
+            issue.code === "invalid_key"
+              ? notFormFieldName(issue.input)
+              : 'must be field names and their values, like { embed: "1" }',
+        })
+        .default({}),
+    },
+    { error: (issue) => (issue.code === "invalid_type" ? "must be { action, emailField, hidden }" : undefined) },
+  )
+  .refine((form) => !(form.emailField in form.hidden), {
+    error: (issue) =>
+      `the hidden fields include "${(issue.input as { emailField: string }).emailField}", the email field itself: ` +
+      "take it out of hidden",
+    path: ["hidden"],
+  });
+
 /** Settings of the publication itself: `content/publication.ts`. */
 export const PublicationSchema = z.strictObject({
   name: requiredText,
@@ -167,6 +213,8 @@ export const PublicationSchema = z.strictObject({
         `"${String(issue.input)}" must be a picture on the site under /assets/, like /assets/img/logo.png`,
     })
     .optional(),
+  /** The email service's sign-up form, which every page's sign-up form posts to; no form without it. */
+  signup: signup.optional(),
 });
 
 /** Old addresses one article may keep: more are a sign of a pasted list, and each is a page and a redirect. */
@@ -297,6 +345,8 @@ export const EditionFrontMatterSchema = z.strictObject({
 });
 
 export type Publication = z.output<typeof PublicationSchema>;
+/** The email service's sign-up endpoint, as `signup` in `content/publication.ts` names it. */
+export type Signup = NonNullable<Publication["signup"]>;
 export type ArticleFrontMatter = z.output<typeof ArticleFrontMatterSchema>;
 export type AuthorFrontMatter = z.output<typeof AuthorFrontMatterSchema>;
 export type TopicFrontMatter = z.output<typeof TopicFrontMatterSchema>;

@@ -1,25 +1,33 @@
-import type { Newsroom } from "../content/schema.ts";
+import type { Newsroom, Publication } from "../content/schema.ts";
 
 /** An HTTP response header: name and value. */
 export type Header = [name: string, value: string];
 
+/** The other sites a page's policy admits, each list sorted and without repeats. */
+export interface PolicyOrigins {
+  /** `img-src`: pictures the content loads from other sites. */
+  images?: string[];
+  /** `form-action`: the email service the sign-up form posts to. */
+  forms?: string[];
+}
+
 /**
  * The Content-Security-Policy for every page: exactly what the site loads. Its own stylesheet, images and
  * scripts (only /search/ has any: assets/js/search.js and Pagefind's, whose WebAssembly needs
- * 'wasm-unsafe-eval'), Pagefind's index fetched from the site (connect-src), and pictures from the other
- * origins the content names. No inline script or style anywhere; the JSON-LD `<script type="application/ld+json">`
- * is a data block that is never run, so the policy does not apply to it
- * (https://html.spec.whatwg.org/multipage/scripting.html#data-block).
+ * 'wasm-unsafe-eval'), Pagefind's index fetched from the site (connect-src), pictures from the other
+ * origins the content names, and forms that submit to the site (search) or to the email service (sign-up). No inline
+ * script or style anywhere; the JSON-LD `<script type="application/ld+json">` is a data block that is never run, so
+ * the policy does not apply to it (https://html.spec.whatwg.org/multipage/scripting.html#data-block).
  */
-export function contentSecurityPolicy(imageOrigins: string[] = [], { inlineStyles = false } = {}): string {
+export function contentSecurityPolicy(origins: PolicyOrigins = {}, { inlineStyles = false } = {}): string {
   return [
     "default-src 'none'",
     "script-src 'self' 'wasm-unsafe-eval'",
     inlineStyles ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
-    `img-src ${["'self'", ...imageOrigins].join(" ")}`,
+    `img-src ${["'self'", ...(origins.images ?? [])].join(" ")}`,
     "connect-src 'self'",
     "base-uri 'self'",
-    "form-action 'self'",
+    `form-action ${["'self'", ...(origins.forms ?? [])].join(" ")}`,
     "frame-ancestors 'none'",
     "object-src 'none'",
   ].join("; ");
@@ -29,8 +37,8 @@ export function contentSecurityPolicy(imageOrigins: string[] = [], { inlineStyle
  * The policy as a page's `<meta http-equiv>` carries it, for hosts that cannot send headers (GitHub Pages):
  * without frame-ancestors, which browsers ignore there. https://www.w3.org/TR/CSP3/#meta-element
  */
-export function metaContentSecurityPolicy(imageOrigins: string[] = []): string {
-  return contentSecurityPolicy(imageOrigins)
+export function metaContentSecurityPolicy(origins: PolicyOrigins = {}): string {
+  return contentSecurityPolicy(origins)
     .split("; ")
     .filter((directive) => !directive.startsWith("frame-ancestors"))
     .join("; ");
@@ -42,9 +50,9 @@ export function metaContentSecurityPolicy(imageOrigins: string[] = []): string {
  * inline. Every other page carries the strict policy in its `<meta>` as well, and a browser enforces both, so
  * inline styles stay blocked there. https://www.w3.org/TR/CSP3/#multiple-policies
  */
-export function securityHeaders(imageOrigins: string[] = []): Header[] {
+export function securityHeaders(origins: PolicyOrigins = {}): Header[] {
   return [
-    ["Content-Security-Policy", contentSecurityPolicy(imageOrigins, { inlineStyles: true })],
+    ["Content-Security-Policy", contentSecurityPolicy(origins, { inlineStyles: true })],
     ["X-Content-Type-Options", "nosniff"],
     ["Referrer-Policy", "strict-origin-when-cross-origin"],
     ["X-Frame-Options", "DENY"],
@@ -72,6 +80,16 @@ export function imageOrigins(newsroom: Newsroom): string[] {
   const sorted = [...new Set(origins)].sort();
   originsOf.set(newsroom, sorted);
   return sorted;
+}
+
+/** The origin the sign-up form posts to, as `form-action` names it; none without a `signup` setting. */
+export function formOrigins(publication: Publication): string[] {
+  return publication.signup ? [new URL(publication.signup.action).origin] : [];
+}
+
+/** Everything of other sites this newsroom's pages load or post to: its pictures and its sign-up form. */
+export function policyOrigins(newsroom: Newsroom): PolicyOrigins {
+  return { images: imageOrigins(newsroom), forms: formOrigins(newsroom.publication) };
 }
 
 /** `_headers` for Netlify and Cloudflare Pages: the headers on every path. https://docs.netlify.com/routing/headers/ */
