@@ -2,14 +2,17 @@ import { readFileSync } from "node:fs";
 import { DateTime } from "luxon";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import type { Article, Author, Newsroom } from "../../src/content/schema.ts";
+import publication from "../../content/publication.ts";
+import type { Article, Author, Newsroom, Publication } from "../../src/content/schema.ts";
 import {
   apacheHeaders,
   contentSecurityPolicy,
+  formOrigins,
   headersFile,
   imageOrigins,
   metaContentSecurityPolicy,
   nginxHeaders,
+  policyOrigins,
   securityHeaders,
 } from "../../src/security/headers.ts";
 import { parseHeadersFile } from "../../support/serve.ts";
@@ -49,8 +52,38 @@ policy("pictures from other sites named in the content add their origins to img-
   } as Newsroom;
   assert.equal(imageOrigins(newsroom), ["https://cdn.example.org", "https://images.example"]);
   assert.match(
-    contentSecurityPolicy(imageOrigins(newsroom)),
+    contentSecurityPolicy({ images: imageOrigins(newsroom) }),
     /; img-src 'self' https:\/\/cdn\.example\.org https:\/\/images\.example;/,
+  );
+});
+
+policy("without a sign-up endpoint, forms may submit only to the site itself (the search box)", () => {
+  const settings = { ...publication, signup: undefined } satisfies Publication;
+  assert.equal(formOrigins(settings), []);
+  for (const text of [contentSecurityPolicy(), metaContentSecurityPolicy(), headersFile(securityHeaders())]) {
+    assert.match(text, /; form-action 'self'; /);
+  }
+});
+
+policy("a sign-up endpoint adds exactly its origin to form-action, in the header, the meta policy and _headers", () => {
+  const settings = {
+    ...publication,
+    signup: {
+      action: "https://ledger.us21.list-manage.com/subscribe/post?u=1a2b&id=3c4d",
+      emailField: "EMAIL",
+      hidden: {},
+    },
+  } satisfies Publication;
+  const newsroom = { publication: settings, articles: [] as Article[], authors: [] as Author[] } as Newsroom;
+  assert.equal(policyOrigins(newsroom), { images: [], forms: ["https://ledger.us21.list-manage.com"] });
+  const expected = "; form-action 'self' https://ledger.us21.list-manage.com; ";
+  const header = new Map(securityHeaders(policyOrigins(newsroom))).get("Content-Security-Policy") ?? "";
+  for (const text of [header, metaContentSecurityPolicy(policyOrigins(newsroom)), nginxHeaders([["x", header]])]) {
+    assert.ok(text.includes(expected), text);
+  }
+  assert.is(
+    metaContentSecurityPolicy(policyOrigins(newsroom)),
+    metaContentSecurityPolicy().replace("form-action 'self'", "form-action 'self' https://ledger.us21.list-manage.com"),
   );
 });
 
@@ -62,16 +95,19 @@ policy("_headers applies every header to every path, as Netlify and Cloudflare P
 });
 
 policy(
-  "the hosting guide shows exactly the generated _headers, nginx and Apache configuration and the meta tag",
+  "the hosting guide shows exactly the sample's generated _headers, nginx and Apache configuration and meta tag, " +
+    "its sign-up endpoint's origin included",
   () => {
     const readme = readFileSync("docs/hosting.md", "utf8");
     const block = (language: string, text: string) => `\`\`\`${language}\n${text.trimEnd()}\n\`\`\``;
-    const headers = securityHeaders();
+    const origins = { forms: formOrigins(publication) };
+    assert.equal(origins.forms, ["https://buttondown.com"]);
+    const headers = securityHeaders(origins);
     for (const expected of [
       block("text", headersFile(headers)),
       block("nginx", nginxHeaders(headers)),
       block("apache", apacheHeaders(headers)),
-      block("html", `<meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy()}">`),
+      block("html", `<meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy(origins)}">`),
     ]) {
       assert.ok(readme.includes(expected), `docs/hosting.md lacks:\n${expected}`);
     }
