@@ -89,7 +89,7 @@ async function buildLocked(out: string, options: BuildOptions, lock: OutputLock)
   await swapIn(out, staging, previous);
   const heading = `Built ${relative(".", out) || "."}/ in ${((performance.now() - started) / 1000).toFixed(1)} s:`;
   console.log(report.counts ? buildSummary(summaryLines(report.counts), heading) : `${heading} ${report.pages} pages.`);
-  const notices = report.counts ? [recordNotice(report.counts.record), signupNotice(report.counts)] : [];
+  const notices = report.counts ? [signupNotice(report.counts), recordNotice(report.counts.record)] : [];
   for (const notice of notices) if (notice) console.log(notice);
   return 0;
 }

@@ -6,6 +6,7 @@ import {
   type CheckCounts,
   checkSummary,
   recordNotice,
+  signupNotice,
   summaryLines,
 } from "../../src/cli/summary.ts";
 
@@ -164,3 +165,20 @@ check("nothing to publish is not ready: it says whether the articles are drafts,
 });
 
 check.run();
+
+const notice = suite("the build says once when no page has the newsletter's sign-up form");
+
+notice("without a signup setting the notice names the settings file and where the setting is explained", () => {
+  assert.is(
+    signupNotice({ ...counts, withoutSignup: "content/publication.ts" }),
+    'No page shows a newsletter sign-up form: content/publication.ts names no `signup` endpoint (see "Newsletter ' +
+      'sign-up" in docs/hosting.md).',
+  );
+});
+
+notice("with one there is nothing to say, and the summary's lines are the same either way", () => {
+  assert.is(signupNotice(counts), undefined);
+  assert.equal(summaryLines({ ...counts, withoutSignup: "content/publication.ts" }), summaryLines(counts));
+});
+
+notice.run();

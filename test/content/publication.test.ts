@@ -130,3 +130,92 @@ base("a trailing slash, capitals or a default port make no difference: the origi
 });
 
 base.run();
+
+/** A content tree whose publication has `signup` written as this TypeScript, rather than left out. */
+function withSignup(signup: string): string {
+  return contentTree({
+    "news/2024/a.md": articleFile(validFields),
+    "publication.ts":
+      'export default { name: "Ledger", baseUrl: "https://test.example", timeZone: "Asia/Bangkok", language: "en", ' +
+      `signup: ${signup} };\n`,
+  });
+}
+
+/** The errors a publication with this `signup` is refused with, its folder read as `content`. */
+async function signupErrors(signup: string): Promise<string[]> {
+  return (await rejection(withSignup(signup))).map((line) => `content/${line}`);
+}
+
+const NOT_HTTPS =
+  "is not an https:// address: give the full address the email service's own sign-up form posts to, like " +
+  "https://buttondown.com/api/emails/embed-subscribe/ledger";
+const NOT_A_NAME =
+  "is not a form field name: use letters, digits and _ - . : [ ], starting with a letter or _, as the email " +
+  "service's own form names it (like email or EMAIL)";
+
+const signup = suite("the publication's signup names an https:// endpoint and the form's field names");
+
+signup(
+  "a Mailchimp endpoint is kept whole, and a field name and hidden fields left out default to email and none",
+  async () => {
+    const mailchimp = await load(
+      withSignup(
+        '{ action: "https://ledger.us21.list-manage.com/subscribe/post?u=1a2b&id=3c4d", emailField: "EMAIL", ' +
+          'hidden: { b_1a2b_3c4d: "", "group[16][1]": "1" } }',
+      ),
+    );
+    assert.equal(mailchimp.newsroom.publication.signup, {
+      action: "https://ledger.us21.list-manage.com/subscribe/post?u=1a2b&id=3c4d",
+      emailField: "EMAIL",
+      hidden: { b_1a2b_3c4d: "", "group[16][1]": "1" },
+    });
+    const plain = await load(withSignup('{ action: "https://lists.example.com/join" }'));
+    assert.equal(plain.newsroom.publication.signup, {
+      action: "https://lists.example.com/join",
+      emailField: "email",
+      hidden: {},
+    });
+  },
+);
+
+signup(
+  "an endpoint that is not https://, or not an address at all, is an error naming publication.ts and signup.action",
+  async () => {
+    assert.equal(await signupErrors('{ action: "http://buttondown.com/api/emails/embed-subscribe/ledger" }'), [
+      `content/publication.ts:signup.action: "http://buttondown.com/api/emails/embed-subscribe/ledger" ${NOT_HTTPS}`,
+    ]);
+    assert.equal(await signupErrors('{ action: "buttondown.com/ledger" }'), [
+      `content/publication.ts:signup.action: "buttondown.com/ledger" ${NOT_HTTPS}`,
+    ]);
+    assert.equal(await signupErrors('{ emailField: "email" }'), [
+      `content/publication.ts:signup.action: is required: ${NOT_HTTPS.replace("is not an https:// address: ", "")}`,
+    ]);
+    assert.equal(await signupErrors('{ action: "https://ledger:secret@lists.example.com/join" }'), [
+      "content/publication.ts:signup.action: holds a user name or password, which every page would show: use the " +
+        "form's public address",
+    ]);
+    assert.equal(await signupErrors('"https://lists.example.com/join"'), [
+      "content/publication.ts:signup: must be { action, emailField, hidden }",
+    ]);
+  },
+);
+
+signup("a field name with a space, a quote or none at all is an error naming the field", async () => {
+  const action = '"https://lists.example.com/join"';
+  assert.equal(await signupErrors(`{ action: ${action}, emailField: "e mail" }`), [
+    `content/publication.ts:signup.emailField: "e mail" ${NOT_A_NAME}`,
+  ]);
+  assert.equal(await signupErrors(`{ action: ${action}, emailField: "" }`), [
+    `content/publication.ts:signup.emailField: "" ${NOT_A_NAME}`,
+  ]);
+  assert.equal(await signupErrors(`{ action: ${action}, hidden: { 'list"id': "7", source: 1 } }`), [
+    `content/publication.ts:signup.hidden.list"id: "list"id" ${NOT_A_NAME}`,
+    'content/publication.ts:signup.hidden.source: must be text, like "1"',
+  ]);
+  assert.equal(await signupErrors(`{ action: ${action}, hidden: { email: "x" } }`), [
+    'content/publication.ts:signup.hidden: the hidden fields include "email", the email field itself: take it out ' +
+      "of hidden",
+  ]);
+});
+
+signup.run();
