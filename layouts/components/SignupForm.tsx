@@ -28,26 +28,12 @@ export function SignupForm({ publication, place }: { publication: Publication; p
       aria-labelledby={heading}
       data-pagefind-ignore
     >
-      <h2 id={heading} class="signup__heading">
-        {wording.heading}
-      </h2>
-      {wording.pitch ? <p class="signup__pitch">{wording.pitch(publication.name)}</p> : null}
-      <label class="signup__label" for={email}>
-        Email address
-      </label>
-      <div class="signup__row">
-        <input
-          id={email}
-          class="signup__email"
-          type="email"
-          name={signup.emailField}
-          autocomplete="email"
-          spellcheck="false"
-          required
-        />
-        <button class="signup__button" type="submit">
-          Subscribe
-        </button>
+      <h2 id={heading}>{wording.heading}</h2>
+      {wording.pitch ? <p>{wording.pitch(publication.name)}</p> : null}
+      <label for={email}>Email address</label>
+      <div>
+        <input id={email} type="email" name={signup.emailField} autocomplete="email" required />
+        <button type="submit">Subscribe</button>
       </div>
       {Object.entries(signup.hidden).map(([name, value]) => (
         <input type="hidden" name={name} value={value} />
