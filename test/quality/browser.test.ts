@@ -13,8 +13,14 @@ const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 /** Where screenshots go for a person to look at; git-ignored. */
 const SCREENSHOTS = join("test-output", "screenshots");
-/** axe-core rule sets: WCAG 2.1 A and AA, and its best practices (heading order, landmarks, …). */
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+/**
+ * axe-core rule sets: WCAG 2.0, 2.1 and 2.2 A and AA (2.2 adds target size; axe has no `wcag22a` rule), and its best
+ * practices (heading order, landmarks, …).
+ */
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+/** The colour schemes a reader's system can ask for; the site has a palette for each. */
+const SCHEMES = ["light", "dark"] as const;
+const ARTICLE = "/news/beijing-signals-thaw-for-us-memory-chipmaker/";
 
 interface Violation {
   id: string;
@@ -72,37 +78,56 @@ async function stop(): Promise<void> {
 accessibility.before(start);
 accessibility.after(stop);
 
-accessibility("home, three articles, a topic, an author, search with results and the 404 page", async () => {
-  // axe-core is injected as an inline script, which the pages' Content-Security-Policy rightly blocks.
-  const page = await browser.newPage({ bypassCSP: true });
-  const urls = [
-    "/",
-    "/news/beijing-signals-thaw-for-us-memory-chipmaker/",
-    "/news/hcmc-metro-line-two-financing/",
-    "/news/phuket-hotels-record-low-season/",
-    "/topics/china-bond/",
-    "/authors/nara-chaiyaporn/",
-    "/newsletter/",
-    "/newsletter/2026-11-24/",
-    "/this-page-does-not-exist/",
-  ];
-  const found: string[] = [];
-  for (const url of urls) found.push(...(await violations(page, url)));
-  await searchWithResults(page);
-  found.push(...(await scan(page, "/search/?q=memory")));
-  assert.equal(found, []);
-  await page.close();
+accessibility(
+  "home, three articles, a topic, an author, search with results and the 404 page, light and dark",
+  async () => {
+    const urls = [
+      "/",
+      ARTICLE,
+      "/news/hcmc-metro-line-two-financing/",
+      "/news/phuket-hotels-record-low-season/",
+      "/topics/china-bond/",
+      "/authors/nara-chaiyaporn/",
+      "/newsletter/",
+      "/newsletter/2026-11-24/",
+      "/this-page-does-not-exist/",
+    ];
+    const found: string[] = [];
+    for (const colorScheme of SCHEMES) {
+      // axe-core is injected as an inline script, which the pages' Content-Security-Policy rightly blocks.
+      const context = await browser.newContext({ bypassCSP: true, colorScheme });
+      const page = await context.newPage();
+      for (const url of urls) found.push(...(await violations(page, url)).map((line) => `${colorScheme} ${line}`));
+      await searchWithResults(page);
+      found.push(...(await scan(page, `${colorScheme} /search/?q=memory`)));
+      await context.close();
+    }
+    assert.equal(found, []);
+  },
+);
+
+accessibility("a reader whose system asks for dark gets the dark palette, and light otherwise", async () => {
+  const backgrounds: string[] = [];
+  for (const colorScheme of SCHEMES) {
+    const context = await browser.newContext({ colorScheme });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${ARTICLE}`);
+    backgrounds.push(await page.evaluate(() => getComputedStyle(document.body).backgroundColor));
+    await context.close();
+  }
+  assert.equal(backgrounds, ["rgb(255, 253, 248)", "rgb(18, 23, 25)"]);
 });
 
-accessibility("the same scan does report a page with problems, so a clean result means something", async () => {
+accessibility("the same scan does report a page with problems, too-small targets included", async () => {
   const page = await browser.newPage();
   await page.setContent(
     '<html><head><title>Bad</title></head><body><main><img src="x.png"><p ' +
-      'style="color:#ccc;background:#fff">Faint</p></main></body></html>',
+      'style="color:#ccc;background:#fff">Faint</p><button style="width:12px;height:12px;padding:0">A</button>' +
+      '<button style="width:12px;height:12px;padding:0">B</button></main></body></html>',
   );
   const ids = (await scan(page, "bad")).map((line) => line.split(" ")[1]);
   assert.ok(
-    ["html-has-lang", "image-alt", "color-contrast"].every((id) => ids.includes(id)),
+    ["html-has-lang", "image-alt", "color-contrast", "target-size"].every((id) => ids.includes(id)),
     ids.join(", "),
   );
   await page.close();
@@ -204,5 +229,26 @@ screenshots(
     assert.equal(overflowing, []);
   },
 );
+
+screenshots("an article in the dark scheme at 1280 and 375 pixels, and printed to PDF", async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  for (const width of [1280, 375]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: "dark" });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${ARTICLE}`, { waitUntil: "networkidle" });
+    await page.screenshot({ path: join(SCREENSHOTS, `article-dark-${width}.png`), fullPage: true });
+    assert.ok(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      `the article overflows at ${width}px`,
+    );
+    await context.close();
+  }
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}${ARTICLE}`, { waitUntil: "networkidle" });
+  // To look at it as a picture: pdftoppm -png -r 80 article-print.pdf article-print (poppler-utils).
+  const pdf = await page.pdf({ path: join(SCREENSHOTS, "article-print.pdf"), format: "A4" });
+  assert.ok(pdf.length > 10_000);
+  await page.close();
+});
 
 screenshots.run();
