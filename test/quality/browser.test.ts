@@ -158,6 +158,49 @@ accessibility("an article reads in full with JavaScript turned off", async () =>
 
 accessibility.run();
 
+const print = suite("an article prints as an article");
+
+print.before(start);
+print.after(stop);
+
+print("without the site's navigation, search, sign-up and footer, with its hero, and links as addresses", async () => {
+  const context = await browser.newContext({ colorScheme: "dark" });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}${ARTICLE}`, { waitUntil: "networkidle" });
+  await page.emulateMedia({ media: "print" });
+  const shown = (selector: string) =>
+    page.evaluate(
+      (selector) => [...document.querySelectorAll(selector)].map((element) => getComputedStyle(element).display),
+      selector,
+    );
+  for (const selector of [".topic-nav", ".search-box", ".site-footer", ".skip-link", ".topic-tags"])
+    assert.equal(await shown(selector), ["none"], selector);
+  // The sign-up form (where one is configured) is left out of print too.
+  await page.evaluate(() =>
+    document.querySelector(".article__body")?.insertAdjacentHTML("afterend", '<form class="signup"></form>'),
+  );
+  assert.equal(await shown(".signup"), ["none"]);
+  assert.equal(await shown(".masthead, .hero, .hero img"), ["block", "block", "block"]);
+  const after = (selector: string) =>
+    page.evaluate((selector) => {
+      const link = document.querySelector(selector);
+      return link ? getComputedStyle(link, "::after").content : "no such link";
+    }, selector);
+  assert.is(
+    await after('.also-see a[href^="https://example.org/"]'),
+    '" (https://example.org/research/memory-outlook-2026)"',
+  );
+  assert.is(
+    await after('.article__body a[href="/news/penang-packaging-plant-expands/"]'),
+    `" (${publication.baseUrl}/news/penang-packaging-plant-expands/)"`,
+  );
+  // Paper is white whatever the screen's scheme.
+  assert.is(await page.evaluate(() => getComputedStyle(document.body).color), "rgb(0, 0, 0)");
+  await context.close();
+});
+
+print.run();
+
 const screenshots = suite("screenshots of the main pages at desktop and phone widths are saved for review");
 
 screenshots.before(start);
