@@ -201,6 +201,85 @@ print("without the site's navigation, search, sign-up and footer, with its hero,
 
 print.run();
 
+const lists = suite("lists read well to a picky reader at a phone's and a desktop's width");
+
+lists.before(start);
+lists.after(stop);
+
+lists("the home page shows each story once: lead, latest and topic sections", async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}/`);
+  const hrefs = await page.$$eval(".lead__headline a, .card__headline a", (links) =>
+    links.map((link) => link.getAttribute("href")),
+  );
+  assert.ok(hrefs.length > 20, `${hrefs.length} stories`);
+  assert.equal(
+    hrefs.filter((href, index) => hrefs.indexOf(href) !== index),
+    [],
+  );
+  await page.close();
+});
+
+lists("cards side by side have their headlines level, with or without a picture", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const uneven: string[] = [];
+  let withoutPicture = 0;
+  for (const url of ["/", "/topics/thailand/", "/archive/"]) {
+    await page.goto(`${server.origin}${url}`);
+    const rows = await page.$$eval(".card-list", (lists) =>
+      lists.map((list) =>
+        [...list.querySelectorAll(".card")].map((card) => ({
+          top: Math.round(card.getBoundingClientRect().top),
+          headline: Math.round(card.querySelector(".card__headline")?.getBoundingClientRect().top ?? -1),
+          picture: card.querySelector("picture, img") !== null,
+        })),
+      ),
+    );
+    for (const cards of rows) {
+      withoutPicture += cards.filter((card) => !card.picture).length;
+      for (const card of cards) {
+        const neighbour = cards.find((other) => other.top === card.top && other.headline !== card.headline);
+        if (neighbour)
+          uneven.push(`${url}: a row at ${card.top}px has headlines at ${card.headline} and ${neighbour.headline}`);
+      }
+    }
+  }
+  assert.ok(withoutPicture > 0, "the sample has cards without a picture");
+  assert.equal(uneven, []);
+  await page.close();
+});
+
+lists("on a phone every link of the topic strip is on screen, All topics included", async () => {
+  const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+  await page.goto(`${server.origin}/`);
+  const offScreen = await page.$$eval(".topic-nav a", (links) =>
+    links
+      .filter((link) => {
+        const box = link.getBoundingClientRect();
+        return box.left < 0 || box.right > window.innerWidth;
+      })
+      .map((link) => link.textContent),
+  );
+  assert.equal(offScreen, []);
+  assert.is(await page.locator(".topic-nav a", { hasText: "All topics" }).isVisible(), true);
+  await page.close();
+});
+
+lists(
+  "the newsletter archive on a desktop says what the newsletter is beside the editions, each with its picture",
+  async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.origin}/newsletter/`);
+    const editions = await page.locator(".newsletter-page__editions").boundingBox();
+    const about = await page.locator(".newsletter-page__about").boundingBox();
+    assert.ok(editions && about && about.x >= editions.x + editions.width, "the two sit side by side");
+    assert.is(await page.locator(".edition-list__item picture").count(), 2);
+    await page.close();
+  },
+);
+
+lists.run();
+
 const screenshots = suite("screenshots of the main pages at desktop and phone widths are saved for review");
 
 screenshots.before(start);
