@@ -3,6 +3,7 @@ import type { Article, Newsroom } from "../src/content/schema.ts";
 import { shortDate } from "../src/dates/dates.ts";
 import { rawHtml } from "../src/render/rawHtml.ts";
 import { displayLocale } from "../src/site/locale.ts";
+import { absoluteUrl, printableLinks } from "../src/site/urls.ts";
 import { AlsoSee } from "./components/AlsoSee.tsx";
 import { AuthorBio } from "./components/AuthorBio.tsx";
 import { Byline } from "./components/Byline.tsx";
@@ -69,13 +70,15 @@ export function render({ newsroom, article }: ArticlePageData) {
               ) : null}
             </span>
           </p>
+          {/* Print only: the address of the story on paper, where the browser's own header may be off. */}
+          <p class="article__address">{absoluteUrl(newsroom.publication.baseUrl, article.url)}</p>
         </header>
         <Corrections article={article} locale={locale} />
         {article.image ? <HeroFigure image={article.image} /> : null}
         {/* Without a hero, Pagefind would show the first picture after the headline, an author's portrait: an empty
             image says there is none. https://pagefind.app/docs/metadata/#automatic-metadata */}
         <div class="article__body" data-pagefind-meta={article.image ? undefined : "image:"} data-pagefind-body>
-          {rawHtml(article.html)}
+          {rawHtml(printableLinks(article.html, newsroom.publication.baseUrl))}
         </div>
         {article.source ? (
           <p class="article__source" data-pagefind-filter="source">

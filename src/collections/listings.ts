@@ -137,24 +137,30 @@ export function monthPages(newsroom: Newsroom): MonthPage[] {
 /** How many of the newest stories a featured article must be among to lead the home page. */
 export const FEATURED_WINDOW = 20;
 
+/** How many topic sections the home page shows, and how many stories each shows at most and at least. */
+export const FRONT_SECTIONS = { count: 4, most: 4, fewest: 2 };
+
 /**
- * The home page: the lead (the newest `featured` story among the latest, else the newest), the latest, busiest topics.
+ * The home page: the lead (the newest `featured` story among the latest, else the newest), the latest, then sections
+ * for the busiest topics. Each story appears once: a section takes its topic's newest stories not shown above it,
+ * and a topic with fewer than `FRONT_SECTIONS.fewest` of those left gives its place to the next busiest.
  */
 export function frontPage(newsroom: Newsroom, topicCounts = topicsByActivity(newsroom)): FrontPage {
   const recent = newsroom.articles.slice(0, FEATURED_WINDOW);
   const lead = recent.find((article) => article.featured) ?? recent[0];
   const others = newsroom.articles.filter((article) => article !== lead);
   const latest = others.slice(0, 9);
-  const onPage = new Set([lead, ...latest]);
-  const sections = topicCounts
-    .filter(({ count }) => count > 0)
-    .slice(0, 4)
-    .map(({ topic }) => {
-      const inTopic = others.filter((article) => article.topics.some((candidate) => candidate.slug === topic.slug));
-      // Prefer stories not already shown above, unless that leaves the section nearly empty.
-      const unseen = inTopic.filter((article) => !onPage.has(article));
-      return { topic, articles: (unseen.length >= 2 ? unseen : inTopic).slice(0, 4) };
-    });
+  const onPage = new Set<Article | undefined>([lead, ...latest]);
+  const sections: FrontPage["sections"] = [];
+  for (const { topic } of topicCounts) {
+    if (sections.length === FRONT_SECTIONS.count) break;
+    const unseen = others
+      .filter((article) => !onPage.has(article) && article.topics.some((candidate) => candidate.slug === topic.slug))
+      .slice(0, FRONT_SECTIONS.most);
+    if (unseen.length < FRONT_SECTIONS.fewest) continue;
+    for (const article of unseen) onPage.add(article);
+    sections.push({ topic, articles: unseen });
+  }
   return { lead, latest, sections };
 }
 

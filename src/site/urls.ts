@@ -31,3 +31,11 @@ export function isExternalUrl(href: string, origin?: SiteOrigin): boolean {
 export function absoluteHtml(html: string, origin: SiteOrigin): string {
   return html.replace(/ (href|src)="\/(?!\/)/g, ` $1="${origin}/`);
 }
+
+/**
+ * Gives each root-relative link of rendered Markdown its absolute address in `data-print-url`, which the print
+ * stylesheet writes after the link: on paper a reader needs an address to type, not a path.
+ */
+export function printableLinks(html: string, origin: SiteOrigin): string {
+  return html.replace(/<a href="\/(?!\/)([^"]*)"/g, `<a href="/$1" data-print-url="${origin}/$1"`);
+}

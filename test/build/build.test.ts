@@ -222,7 +222,7 @@ production("a link to an unpublished draft is left out of ALSO SEE, and a bare d
   assert.is($(".preview-notice").length, 0);
 });
 
-production("the home page leads with the newest story, then the latest, then the busiest topics", () => {
+production("the home page leads with the newest story, then the latest; no topic section shows them again", () => {
   const $ = page(out, "");
   assert.is($(".lead__headline a").attr("href"), "/news/penang-suppliers/");
   assert.equal(
@@ -231,11 +231,12 @@ production("the home page leads with the newest story, then the latest, then the
       .get(),
     ["/news/micron-thaw/", "/news/custom-full/", "/news/other-story/"],
   );
+  // The fixture's four stories are all shown above, so its busiest topics have none left for a section.
   assert.equal(
     $(".front-section h2 a")
       .map((_, a) => $(a).text())
       .get(),
-    ["China Bond", "Semiconductors"],
+    [],
   );
   assert.ok(existsSync(join(out, "assets/css/site.css")));
 });

@@ -94,3 +94,33 @@ front("a featured story among the latest 20 leads; an older one does not", async
 });
 
 front.run();
+
+const once = suite("a story appears once on the home page");
+
+once("a story in two busy topics shows under the first of them only, and the second takes the next ones", async () => {
+  const { newsroom } = await load(contentTree(manyArticles(16, "[Thailand, Banking]")));
+  const page = frontPage(newsroom);
+  const titles = (articles: { title: string }[]) => articles.map((article) => article.title);
+  assert.equal(
+    page.sections.map((section) => [section.topic.name, titles(section.articles)]),
+    [
+      ["Banking", ["Story 6", "Story 5", "Story 4", "Story 3"]],
+      ["Thailand", ["Story 2", "Story 1"]],
+    ],
+  );
+  const everyCard = [page.lead?.title, ...titles(page.latest), ...page.sections.flatMap((s) => titles(s.articles))];
+  assert.is(new Set(everyCard).size, 16);
+});
+
+once("topics with fewer than two stories left give their sections to the next busiest topic", async () => {
+  const files = manyArticles(13, "[Thailand, Banking]");
+  files["news/2024/story-1.md"] = String(files["news/2024/story-1.md"]).replace("[Thailand, Banking]", "[Vietnam]");
+  files["news/2024/story-2.md"] = String(files["news/2024/story-2.md"]).replace("[Thailand, Banking]", "[Vietnam]");
+  const page = frontPage((await load(contentTree(files))).newsroom);
+  assert.equal(
+    page.sections.map((section) => [section.topic.name, section.articles.map((article) => article.title)]),
+    [["Vietnam", ["Story 2", "Story 1"]]],
+  );
+});
+
+once.run();

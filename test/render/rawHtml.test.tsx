@@ -11,6 +11,8 @@ import { rawHtml } from "../../src/render/rawHtml.ts";
  */
 const ALLOWED_RAW = [
   "article.html",
+  // The article's body with its links into the site given their absolute address for print (src/site/urls.ts).
+  "printableLinks(article.html, newsroom.publication.baseUrl",
   "author.bioHtml",
   "topic.introHtml",
   "jsonForScript(newsArticleJsonLd(newsroom, article",

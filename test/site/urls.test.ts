@@ -1,6 +1,6 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { absoluteHtml, isExternalUrl } from "../../src/site/urls.ts";
+import { absoluteHtml, isExternalUrl, printableLinks } from "../../src/site/urls.ts";
 
 const absolute = suite("feed HTML carries absolute URLs");
 
@@ -24,6 +24,23 @@ absolute("text that merely looks like an attribute is left alone", () => {
 });
 
 absolute.run();
+
+const printable = suite("a printed link to the site shows an address a reader can type");
+
+printable("root-relative links get their absolute address; anchors, other sites and text are left alone", () => {
+  assert.is(
+    printableLinks(
+      '<p><a href="/news/a/?x=1&amp;y=2">A</a> <a href="#why">Why</a> <a href="https://example.org/">E</a> ' +
+        '<a href="//cdn.example/x">C</a> write href=&quot;/news/&quot;</p>',
+      "https://ledger.example",
+    ),
+    '<p><a href="/news/a/?x=1&amp;y=2" data-print-url="https://ledger.example/news/a/?x=1&amp;y=2">A</a> ' +
+      '<a href="#why">Why</a> <a href="https://example.org/">E</a> <a href="//cdn.example/x">C</a> ' +
+      "write href=&quot;/news/&quot;</p>",
+  );
+});
+
+printable.run();
 
 const external = suite("a link is external when it leaves the publication's site");
 
