@@ -53,7 +53,7 @@ export async function expandSchemaOrg(document: object): Promise<Expanded> {
 }
 
 /** The first value of a property of an expanded node: its `@value` or `@id`. */
-export function valueOf(node: unknown, property: string): unknown {
+export function firstValue(node: unknown, property: string): unknown {
   const values = (node as Record<string, unknown[]>)[`http://schema.org/${property}`];
   const first = values?.[0] as { "@value"?: unknown; "@id"?: unknown } | undefined;
   return first?.["@value"] ?? first?.["@id"];
