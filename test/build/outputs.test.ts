@@ -185,8 +185,8 @@ machines("/sitemap.xml and /news-sitemap.xml are valid against the sitemaps.org 
 machines("article pages carry NewsArticle JSON-LD with Google's properties", () => {
   const $ = page(site, "/news/custom-full/");
   const scripts = $('script[type="application/ld+json"]');
-  assert.is(scripts.length, 1);
-  const text = scripts.text();
+  assert.is(scripts.length, 2);
+  const text = scripts.first().text();
   assert.not.ok(text.toLowerCase().includes("</script"));
   const data = JSON.parse(text) as { image: string[] };
   // 16:9, 4:3 and 1:1, as wide as the 1200 × 675 picture allows (test/build/images.test.ts measures the files).
@@ -208,6 +208,7 @@ machines("article pages carry NewsArticle JSON-LD with Google's properties", () 
     ],
     publisher: {
       "@type": "NewsMediaOrganization",
+      "@id": `${BASE}/#organization`,
       name: "Fixture Ledger",
       url: `${BASE}/`,
       logo: { "@type": "ImageObject", url: `${BASE}/assets/img/logo.png` },
