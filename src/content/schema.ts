@@ -163,7 +163,8 @@ export const PublicationSchema = z.strictObject({
     .url({
       protocol: /^https$/,
       error: (issue) =>
-        `${JSON.stringify(issue.input)} must be the hub's full https:// address, like https://pubsubhubbub.appspot.com/`,
+        `${JSON.stringify(issue.input)} must be the hub's full https:// address, like ` +
+        "https://pubsubhubbub.appspot.com/",
     })
     .optional(),
   /**
