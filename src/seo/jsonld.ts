@@ -37,7 +37,6 @@ export function newsArticleJsonLd(newsroom: Newsroom, article: Article): WithCon
     author: article.authors.map((author) => ({ "@type": "Person", name: author.name, url: absolute(author.url) })),
     publisher: {
       "@type": "NewsMediaOrganization",
-      "@id": organizationId(newsroom),
       name: publication.name,
       url: absolute(route.home),
       // Google wants a raster logo; without one in publication.ts the publisher goes without.
@@ -155,17 +154,18 @@ export function collectionPageJsonLd(newsroom: Newsroom, collection: Collection)
 }
 
 /**
- * The trail to an article: home › its first topic › the story, each with an absolute `item`.
+ * The trail to an article: home › its first topic › the story, each but the story with an absolute `item`, since
+ * Google takes the page's own address for the last one.
  * https://developers.google.com/search/docs/appearance/structured-data/breadcrumb
  */
 export function breadcrumbJsonLd(newsroom: Newsroom, article: Article): WithContext<BreadcrumbList> {
   const { publication } = newsroom;
   const absolute = (path: string) => absoluteUrl(publication.baseUrl, path);
   const topic = article.topics[0];
-  const trail = [
+  const trail: { name: string; url?: string }[] = [
     { name: publication.name, url: route.home },
     ...(topic ? [{ name: topic.name, url: topic.url }] : []),
-    { name: article.title, url: article.url },
+    { name: article.title },
   ];
   return {
     "@context": "https://schema.org",
@@ -174,7 +174,7 @@ export function breadcrumbJsonLd(newsroom: Newsroom, article: Article): WithCont
       "@type": "ListItem",
       position: index + 1,
       name: crumb.name,
-      item: absolute(crumb.url),
+      ...(crumb.url ? { item: absolute(crumb.url) } : {}),
     })),
   };
 }

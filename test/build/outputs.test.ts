@@ -208,7 +208,6 @@ machines("article pages carry NewsArticle JSON-LD with Google's properties", () 
     ],
     publisher: {
       "@type": "NewsMediaOrganization",
-      "@id": `${BASE}/#organization`,
       name: "Fixture Ledger",
       url: `${BASE}/`,
       logo: { "@type": "ImageObject", url: `${BASE}/assets/img/logo.png` },

@@ -112,7 +112,7 @@ pages(
       [
         [1, "Fixture Ledger", `${BASE}/`],
         [2, "China Bond", `${BASE}/topics/china-bond/`],
-        [3, firstValue(article, "headline"), `${BASE}/news/custom-full/`],
+        [3, firstValue(article, "headline"), undefined],
       ],
     );
   },

@@ -33,7 +33,6 @@ structured("without a logo in publication.ts the publisher has a name and addres
   assert.ok(article);
   assert.equal(newsArticleJsonLd(newsroom, article).publisher, {
     "@type": "NewsMediaOrganization",
-    "@id": "https://test.example/#organization",
     name: "Test Ledger",
     url: "https://test.example/",
   });
@@ -198,31 +197,34 @@ collection.run();
 
 const crumbs = suite("an article's breadcrumbs run home › its first topic › the story");
 
-crumbs("three ListItems in order, each with an absolute item, expand with schema.org's context", async () => {
-  const newsroom = await sampleNewsroom();
-  const article = newsroom.articles[0];
-  assert.ok(article);
-  const data = breadcrumbJsonLd(newsroom, article);
-  assert.equal(data, {
-    "@context": "https://schema.org",
-    "@type": "BreadcrumbList",
-    itemListElement: [
-      { "@type": "ListItem", position: 1, name: "Test Ledger", item: "https://test.example/" },
-      { "@type": "ListItem", position: 2, name: "Rice", item: "https://test.example/topics/rice/" },
-      { "@type": "ListItem", position: 3, name: "Rice quotas rise", item: "https://test.example/news/a/" },
-    ],
-  });
-  const [node] = await expandSchemaOrg(data);
-  const items = (node?.["http://schema.org/itemListElement"] ?? []) as Record<string, unknown>[];
-  assert.equal(
-    items.map((item) => [firstValue(item, "position"), firstValue(item, "item")]),
-    [
-      [1, "https://test.example/"],
-      [2, "https://test.example/topics/rice/"],
-      [3, "https://test.example/news/a/"],
-    ],
-  );
-});
+crumbs(
+  "three ListItems in order, all but the story with an absolute item, expand with schema.org's context",
+  async () => {
+    const newsroom = await sampleNewsroom();
+    const article = newsroom.articles[0];
+    assert.ok(article);
+    const data = breadcrumbJsonLd(newsroom, article);
+    assert.equal(data, {
+      "@context": "https://schema.org",
+      "@type": "BreadcrumbList",
+      itemListElement: [
+        { "@type": "ListItem", position: 1, name: "Test Ledger", item: "https://test.example/" },
+        { "@type": "ListItem", position: 2, name: "Rice", item: "https://test.example/topics/rice/" },
+        { "@type": "ListItem", position: 3, name: "Rice quotas rise" },
+      ],
+    });
+    const [node] = await expandSchemaOrg(data);
+    const items = (node?.["http://schema.org/itemListElement"] ?? []) as Record<string, unknown>[];
+    assert.equal(
+      items.map((item) => [firstValue(item, "position"), firstValue(item, "item")]),
+      [
+        [1, "https://test.example/"],
+        [2, "https://test.example/topics/rice/"],
+        [3, undefined],
+      ],
+    );
+  },
+);
 
 crumbs.run();
 
