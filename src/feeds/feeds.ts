@@ -224,8 +224,6 @@ export function publicationFeed(newsroom: Newsroom, head: FeedHead): Feed {
 
 /** Builds the Atom feed with the `feed` library: full article HTML with absolute URLs, authors, dates, categories. */
 function buildFeed(newsroom: Newsroom, spec: FeedSpec): Feed {
-  // Atom's <title type="html"> is HTML: a headline like "Profits <script>" must arrive as text.
-  const text = (value: string) => escapeEntities(value);
   const { publication } = newsroom;
   const absolute = (path: string) => absoluteUrl(publication.baseUrl, path);
   const newest = spec.articles[0];
@@ -242,8 +240,9 @@ function buildFeed(newsroom: Newsroom, spec: FeedSpec): Feed {
     feed.addItem({
       id: absolute(article.url),
       link: absolute(article.url),
-      title: text(article.title),
-      description: article.dek === undefined ? undefined : text(article.dek),
+      // Atom's <title type="html"> is HTML: a headline like "Profits <script>" must arrive as text.
+      title: escapeEntities(article.title),
+      description: article.dek === undefined ? undefined : escapeEntities(article.dek),
       content: absoluteHtml(article.html, publication.baseUrl),
       date: article.modified.toJSDate(),
       published: article.date.toJSDate(),

@@ -78,7 +78,7 @@ export function organizationJsonLd(newsroom: Newsroom): WithContext<NewsMediaOrg
   };
 }
 
-/** The search URL with the placeholder a search engine fills in with the reader's words. */
+/** The name of the placeholder in the search URL that a search engine fills with the reader's words. */
 export const SEARCH_TERM = "search_term_string";
 
 /**
