@@ -1,6 +1,7 @@
 import type { Listings, MonthPage } from "../src/collections/listings.ts";
 import { onlyRebuilt } from "../src/collections/rebuild.ts";
 import type { Newsroom } from "../src/content/schema.ts";
+import { collectionPageJsonLd } from "../src/seo/jsonld.ts";
 import { route } from "../src/site/routes.ts";
 import { ArticleList } from "./components/ArticleList.tsx";
 import { ListingHeader } from "./components/ListingHeader.tsx";
@@ -29,12 +30,14 @@ export const data = {
 export function render({ newsroom, listing }: MonthPageData) {
   const title =
     listing.pageNumber > 1 ? `${listing.label} — page ${listing.pageNumber} of ${listing.pageCount}` : listing.label;
+  const description = `${newsroom.publication.name} articles from ${listing.label}.`;
   return (
     <Page
       newsroom={newsroom}
       path={listing.url}
       title={title}
-      description={`${newsroom.publication.name} articles from ${listing.label}.`}
+      description={description}
+      structuredData={[collectionPageJsonLd(newsroom, { path: listing.url, name: title, description })]}
       previousUrl={listing.previousUrl}
       nextUrl={listing.nextUrl}
     >

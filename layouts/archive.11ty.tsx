@@ -1,5 +1,6 @@
 import type { ArchiveMonth, Listings } from "../src/collections/listings.ts";
 import type { Newsroom } from "../src/content/schema.ts";
+import { collectionPageJsonLd } from "../src/seo/jsonld.ts";
 import { route } from "../src/site/routes.ts";
 import { Page } from "./components/Page.tsx";
 
@@ -9,12 +10,14 @@ export const data = { permalink: route.archive };
 export function render({ newsroom, listings }: { newsroom: Newsroom; listings: Listings }) {
   const years = new Map<number, ArchiveMonth[]>();
   for (const month of listings.archive) years.set(month.year, [...(years.get(month.year) ?? []), month]);
+  const description = `Every article from ${newsroom.publication.name}, month by month.`;
   return (
     <Page
       newsroom={newsroom}
       path={route.archive}
       title="Archive"
-      description={`Every article from ${newsroom.publication.name}, month by month.`}
+      description={description}
+      structuredData={[collectionPageJsonLd(newsroom, { path: route.archive, name: "Archive", description })]}
     >
       <header class="listing-header">
         <h1 class="listing-header__title">Archive</h1>

@@ -2,6 +2,7 @@ import { onlyRebuilt } from "../src/collections/rebuild.ts";
 import type { Article, Newsroom } from "../src/content/schema.ts";
 import { shortDate } from "../src/dates/dates.ts";
 import { rawHtml } from "../src/render/rawHtml.ts";
+import { breadcrumbJsonLd } from "../src/seo/jsonld.ts";
 import { displayLocale } from "../src/site/locale.ts";
 import { absoluteUrl, printableLinks } from "../src/site/urls.ts";
 import { AlsoSee } from "./components/AlsoSee.tsx";
@@ -39,7 +40,14 @@ export const data = {
 export function render({ newsroom, article }: ArticlePageData) {
   const locale = displayLocale(newsroom);
   return (
-    <Page newsroom={newsroom} path={article.url} title={article.title} description={article.dek} article={article}>
+    <Page
+      newsroom={newsroom}
+      path={article.url}
+      title={article.title}
+      description={article.dek}
+      article={article}
+      structuredData={[breadcrumbJsonLd(newsroom, article)]}
+    >
       {/* Search indexes the body and the headline (as its boosted `title`) only; topic, author, source and year
           are filters. */}
       <article

@@ -3,6 +3,7 @@ import { onlyRebuilt } from "../src/collections/rebuild.ts";
 import type { Newsroom } from "../src/content/schema.ts";
 import { EXTERNAL_REL } from "../src/markdown/markdown.ts";
 import { rawHtml } from "../src/render/rawHtml.ts";
+import { profilePageJsonLd } from "../src/seo/jsonld.ts";
 import { feedUrl } from "../src/site/routes.ts";
 import { ArticleList } from "./components/ArticleList.tsx";
 import { Page } from "./components/Page.tsx";
@@ -39,6 +40,7 @@ export function render({ newsroom, listing }: AuthorPageData) {
       feeds={[{ url: feedUrl(author.url), title: `${author.name} | ${newsroom.publication.name}` }]}
       title={title}
       description={author.role ? `${author.name}, ${author.role}, ${newsroom.publication.name}` : undefined}
+      structuredData={[profilePageJsonLd(newsroom, author, listing.url)]}
       previousUrl={listing.previousUrl}
       nextUrl={listing.nextUrl}
     >

@@ -1,5 +1,6 @@
 import type { Listings } from "../src/collections/listings.ts";
 import type { Newsroom } from "../src/content/schema.ts";
+import { organizationJsonLd, webSiteJsonLd } from "../src/seo/jsonld.ts";
 import { route } from "../src/site/routes.ts";
 import { ArticleCard } from "./components/ArticleCard.tsx";
 import { LeadStory } from "./components/LeadStory.tsx";
@@ -12,7 +13,13 @@ export function render({ newsroom, listings }: { newsroom: Newsroom; listings: L
   const { publication } = newsroom;
   const { lead, latest, sections } = listings.frontPage;
   return (
-    <Page newsroom={newsroom} path={route.home} title={publication.name} description={publication.tagline}>
+    <Page
+      newsroom={newsroom}
+      path={route.home}
+      title={publication.name}
+      description={publication.tagline}
+      structuredData={[organizationJsonLd(newsroom), webSiteJsonLd(newsroom)]}
+    >
       <h1 class="visually-hidden">{publication.name}</h1>
       {lead ? <LeadStory article={lead} newsroom={newsroom} /> : <p class="empty">Nothing has been published yet.</p>}
       {latest.length > 0 ? (

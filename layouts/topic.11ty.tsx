@@ -2,6 +2,7 @@ import type { Listings, TopicPage } from "../src/collections/listings.ts";
 import { onlyRebuilt } from "../src/collections/rebuild.ts";
 import type { Newsroom } from "../src/content/schema.ts";
 import { rawHtml } from "../src/render/rawHtml.ts";
+import { collectionPageJsonLd } from "../src/seo/jsonld.ts";
 import { feedUrl } from "../src/site/routes.ts";
 import { ArticleList } from "./components/ArticleList.tsx";
 import { ListingHeader } from "./components/ListingHeader.tsx";
@@ -31,13 +32,15 @@ export function render({ newsroom, listing }: TopicPageData) {
   const { topic } = listing;
   const title =
     listing.pageNumber > 1 ? `${topic.name} — page ${listing.pageNumber} of ${listing.pageCount}` : topic.name;
+  const description = topic.description ?? `The latest ${topic.name} news from ${newsroom.publication.name}.`;
   return (
     <Page
       newsroom={newsroom}
       path={listing.url}
       feeds={[{ url: feedUrl(topic.url), title: `${topic.name} | ${newsroom.publication.name}` }]}
       title={title}
-      description={topic.description ?? `The latest ${topic.name} news from ${newsroom.publication.name}.`}
+      description={description}
+      structuredData={[collectionPageJsonLd(newsroom, { path: listing.url, name: title, description })]}
       previousUrl={listing.previousUrl}
       nextUrl={listing.nextUrl}
     >

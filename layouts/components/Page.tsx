@@ -1,5 +1,6 @@
 import type { Article, Newsroom } from "../../src/content/schema.ts";
 import { metaContentSecurityPolicy, policyOrigins } from "../../src/security/headers.ts";
+import type { StructuredData } from "../../src/seo/jsonld.ts";
 import { type FeedLink, SeoMeta } from "./SeoMeta.tsx";
 import { SiteFooter } from "./SiteFooter.tsx";
 import { SiteHeader } from "./SiteHeader.tsx";
@@ -15,6 +16,8 @@ export function Page(props: {
   article?: Article;
   /** Feeds besides the site's own that the page advertises. */
   feeds?: FeedLink[];
+  /** The page's JSON-LD (its organization, profile, collection or breadcrumbs), one script element each. */
+  structuredData?: StructuredData[];
   /** Asks search engines to leave the page out of their index (a retracted story, say); preview builds always do. */
   noindex?: boolean;
   /** The search page has its own form, so the header leaves its search box out. */
@@ -45,6 +48,7 @@ export function Page(props: {
           description={description}
           article={props.article}
           feeds={props.feeds}
+          structuredData={props.structuredData}
         />
         {/* Google Discover shows a story with a large picture only when the page allows large previews. */}
         <meta name="robots" content={newsroom.preview || props.noindex ? "noindex" : "max-image-preview:large"} />

@@ -2,7 +2,7 @@ import type { Article, Newsroom } from "../../src/content/schema.ts";
 import { isoDateTime } from "../../src/dates/dates.ts";
 import { sharedImage } from "../../src/images/renditions.ts";
 import { rawHtml } from "../../src/render/rawHtml.ts";
-import { jsonForScript, newsArticleJsonLd } from "../../src/seo/jsonld.ts";
+import { jsonForScript, newsArticleJsonLd, type StructuredData } from "../../src/seo/jsonld.ts";
 import { route } from "../../src/site/routes.ts";
 import { absoluteUrl } from "../../src/site/urls.ts";
 
@@ -12,7 +12,10 @@ export interface FeedLink {
   title: string;
 }
 
-/** Canonical URL, description, feeds, Open Graph, Twitter card and, on articles, NewsArticle JSON-LD; URLs absolute. */
+/**
+ * Canonical URL, description, feeds, Open Graph, Twitter card, NewsArticle JSON-LD on articles and the page's own
+ * structured data; URLs absolute.
+ */
 export function SeoMeta(props: {
   newsroom: Newsroom;
   path: string;
@@ -20,6 +23,7 @@ export function SeoMeta(props: {
   description?: string;
   article?: Article;
   feeds?: FeedLink[];
+  structuredData?: StructuredData[];
 }) {
   const { newsroom, article, description } = props;
   const { publication } = newsroom;
@@ -68,6 +72,9 @@ export function SeoMeta(props: {
       {article ? (
         <script type="application/ld+json">{rawHtml(jsonForScript(newsArticleJsonLd(newsroom, article)))}</script>
       ) : null}
+      {(props.structuredData ?? []).map((data) => (
+        <script type="application/ld+json">{rawHtml(jsonForScript(data))}</script>
+      ))}
     </>
   );
 }

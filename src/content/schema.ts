@@ -202,6 +202,18 @@ export const PublicationSchema = z.strictObject({
   language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "must be a BCP 47 language tag, like en or en-GB"),
   locale: z.string().min(2).optional(),
   /**
+   * A WebSub hub (https://www.w3.org/TR/websub/) that every feed names with `<link rel="hub">`, so readers that
+   * subscribe there hear of new stories at once; docs/hosting.md says how to tell it after a deploy.
+   */
+  websubHub: z
+    .url({
+      protocol: /^https$/,
+      error: (issue) =>
+        `${JSON.stringify(issue.input)} must be the hub's full https:// address, like ` +
+        "https://pubsubhubbub.appspot.com/",
+    })
+    .optional(),
+  /**
    * The publisher's logo in the NewsArticle JSON-LD; the loader checks it is a PNG, JPEG or WebP at least 112 pixels
    * wide.
    */

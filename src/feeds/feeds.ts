@@ -3,6 +3,7 @@ import { escapeEntities } from "jsx-async-runtime";
 import { DateTime } from "luxon";
 import type { AuthorPage, Listings, TopicPage } from "../collections/listings.ts";
 import type { Article, Newsroom } from "../content/schema.ts";
+import { isoDateTime } from "../dates/dates.ts";
 import { sharedImage } from "../images/renditions.ts";
 import { feedUrl, route } from "../site/routes.ts";
 import { absoluteHtml, absoluteUrl } from "../site/urls.ts";
@@ -58,12 +59,38 @@ export function feedSpecs(newsroom: Newsroom, listings: Listings): FeedSpec[] {
   ];
 }
 
-/** A feed format: Atom's entry title and summary are `type="html"`, so plain text must be escaped for it. */
-export type FeedFormat = "atom" | "json";
-
 /** The feed as Atom 1.0 (the `.xml` feeds). */
 export function atomFeed(newsroom: Newsroom, spec: FeedSpec): string {
-  return escapeCategoryAttributes(buildFeed(newsroom, spec, "atom").atom1());
+  return correctEnclosureTypes(escapeCategoryAttributes(buildFeed(newsroom, spec).atom1()));
+}
+
+/** Pictures' MIME types by file extension: `.jpg` is image/jpeg, since there is no image/jpg. */
+const PICTURE_TYPES: Record<string, string> = {
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  png: "image/png",
+  gif: "image/gif",
+  webp: "image/webp",
+  avif: "image/avif",
+  svg: "image/svg+xml",
+};
+
+/** The MIME type of a picture at a full address, from its file extension; undefined for an extension it cannot tell. */
+export function pictureMimeType(url: string): string | undefined {
+  const name = new URL(url).pathname.split("/").at(-1) ?? "";
+  const extension = name.includes(".") ? name.split(".").at(-1)?.toLowerCase() : undefined;
+  return extension === undefined ? undefined : PICTURE_TYPES[extension];
+}
+
+/**
+ * The feed library types an enclosure `image/` plus its file extension, so a picture from another site named .jpg
+ * reads image/jpg, which readers do not know; this gives each enclosure its real MIME type, or none it cannot tell.
+ */
+export function correctEnclosureTypes(xml: string): string {
+  return xml.replace(/<link rel="enclosure" href="([^"]*)" type="[^"]*"/g, (_, href: string) => {
+    const type = pictureMimeType(href.replaceAll("&amp;", "&"));
+    return `<link rel="enclosure" href="${href}"${type ? ` type="${type}"` : ""}`;
+  });
 }
 
 /**
@@ -77,10 +104,85 @@ export function escapeCategoryAttributes(xml: string): string {
   );
 }
 
-/** The feed as JSON Feed (`/feed.json`). */
-export function jsonFeed(newsroom: Newsroom, spec: FeedSpec): string {
-  return buildFeed(newsroom, spec, "json").json1();
+/** A person or the publication, as JSON Feed names them. */
+export interface JsonFeedAuthor {
+  name: string;
+  url?: string;
 }
+
+/** An entry of a JSON Feed 1.1: https://www.jsonfeed.org/version/1.1/#items-a-name-items-a */
+export interface JsonFeedItem {
+  id: string;
+  url: string;
+  title: string;
+  content_html: string;
+  summary?: string;
+  image?: string;
+  date_published: string;
+  date_modified: string;
+  /** Every author, co-authors included (1.1 replaced 1.0's single `author`). */
+  authors: JsonFeedAuthor[];
+  tags: string[];
+}
+
+/** A JSON Feed 1.1 document: https://www.jsonfeed.org/version/1.1/ */
+export interface JsonFeedDocument {
+  version: "https://jsonfeed.org/version/1.1";
+  title: string;
+  home_page_url: string;
+  feed_url: string;
+  description?: string;
+  favicon: string;
+  language: string;
+  authors: JsonFeedAuthor[];
+  /** Where readers subscribe for pushed updates: the publication's WebSub hub, if it has one. */
+  hubs?: { type: "WebSub"; url: string }[];
+  items: JsonFeedItem[];
+}
+
+/**
+ * The feed as JSON Feed 1.1, built here since the feed library writes 1.0, with one author per item and no
+ * language: every co-author is kept, and the feed carries the publication's language and WebSub hub.
+ */
+export function jsonFeedDocument(newsroom: Newsroom, spec: FeedSpec): JsonFeedDocument {
+  const { publication } = newsroom;
+  const absolute = (path: string) => absoluteUrl(publication.baseUrl, path);
+  return {
+    version: "https://jsonfeed.org/version/1.1",
+    title: spec.title,
+    home_page_url: absolute(spec.pageUrl),
+    feed_url: absolute(jsonTwin(spec) ?? spec.url),
+    ...(spec.description ? { description: spec.description } : {}),
+    favicon: absolute(FAVICON),
+    language: publication.language,
+    authors: [{ name: publication.name, url: absolute(route.home) }],
+    ...(publication.websubHub ? { hubs: [{ type: "WebSub" as const, url: publication.websubHub }] } : {}),
+    items: spec.articles.map((article) => ({
+      id: absolute(article.url),
+      url: absolute(article.url),
+      title: article.title,
+      content_html: absoluteHtml(article.html, publication.baseUrl),
+      ...(article.dek === undefined ? {} : { summary: article.dek }),
+      ...(article.image && !article.retraction ? { image: absolute(sharedImage(article.image).src) } : {}),
+      date_published: isoDateTime(article.date),
+      date_modified: isoDateTime(article.modified),
+      authors: article.authors.map((author) => ({ name: author.name, url: absolute(author.url) })),
+      tags: article.topics.map((topic) => topic.name),
+    })),
+  };
+}
+
+/** The feed as JSON Feed 1.1 text (`/feed.json`). */
+export function jsonFeed(newsroom: Newsroom, spec: FeedSpec): string {
+  return `${JSON.stringify(jsonFeedDocument(newsroom, spec), null, 2)}\n`;
+}
+
+/** The JSON Feed twin of a feed: only the site feed has one. */
+function jsonTwin(spec: { url: string }): string | undefined {
+  return spec.url === route.feed ? route.jsonFeed : undefined;
+}
+
+const FAVICON = "/assets/img/favicon.svg";
 
 /**
  * What differs between the site's feeds: where each is and what page it mirrors, its title and when it last changed.
@@ -96,8 +198,9 @@ export interface FeedHead {
 }
 
 /**
- * A feed of the publication with what every one of its feeds carries: language, icon, copyright, and the publication as
- * author.
+ * A feed of the publication with what every one of its feeds carries: language, icon, copyright, the publication as
+ * author, its own address (rel="self") and, when publication.ts names one, the WebSub hub (rel="hub") that
+ * subscribers' readers follow for pushed updates (https://www.w3.org/TR/websub/#discovery).
  */
 export function publicationFeed(newsroom: Newsroom, head: FeedHead): Feed {
   const { publication } = newsroom;
@@ -110,18 +213,17 @@ export function publicationFeed(newsroom: Newsroom, head: FeedHead): Feed {
     language: publication.language,
     updated: head.updated.toJSDate(),
     generator: "Newsdesk",
-    favicon: absolute("/assets/img/favicon.svg"),
+    favicon: absolute(FAVICON),
     feedLinks: { atom: absolute(head.url), json: head.jsonUrl ? absolute(head.jsonUrl) : undefined },
+    hub: publication.websubHub,
     copyright: `© ${publication.name}`,
     // RFC 4287 wants an author for the feed unless every entry has one; the publication stands for all.
     author: { name: publication.name, link: absolute(route.home) },
   });
 }
 
-/** Builds the feed with the `feed` library: full article HTML with absolute URLs, authors, dates, categories. */
-function buildFeed(newsroom: Newsroom, spec: FeedSpec, format: FeedFormat): Feed {
-  // Atom's <title type="html"> is HTML: a headline like "Profits <script>" must arrive as text.
-  const text = (value: string) => (format === "atom" ? escapeEntities(value) : value);
+/** Builds the Atom feed with the `feed` library: full article HTML with absolute URLs, authors, dates, categories. */
+function buildFeed(newsroom: Newsroom, spec: FeedSpec): Feed {
   const { publication } = newsroom;
   const absolute = (path: string) => absoluteUrl(publication.baseUrl, path);
   const newest = spec.articles[0];
@@ -132,14 +234,15 @@ function buildFeed(newsroom: Newsroom, spec: FeedSpec, format: FeedFormat): Feed
       (latest, article) => DateTime.max(article.modified, latest),
       newest?.modified ?? newsroom.builtAt,
     ),
-    jsonUrl: spec.url === route.feed ? route.jsonFeed : undefined,
+    jsonUrl: jsonTwin(spec),
   });
   for (const article of spec.articles) {
     feed.addItem({
       id: absolute(article.url),
       link: absolute(article.url),
-      title: text(article.title),
-      description: article.dek === undefined ? undefined : text(article.dek),
+      // Atom's <title type="html"> is HTML: a headline like "Profits <script>" must arrive as text.
+      title: escapeEntities(article.title),
+      description: article.dek === undefined ? undefined : escapeEntities(article.dek),
       content: absoluteHtml(article.html, publication.baseUrl),
       date: article.modified.toJSDate(),
       published: article.date.toJSDate(),
@@ -150,7 +253,7 @@ function buildFeed(newsroom: Newsroom, spec: FeedSpec, format: FeedFormat): Feed
         scheme: absolute(route.topics),
         domain: absolute(topic.url),
       })),
-      // A 1200-pixel JPEG, named .jpeg so the enclosure's type reads image/jpeg; none for a retracted story.
+      // A 1200-pixel JPEG typed image/jpeg (correctEnclosureTypes); none for a retracted story.
       image: article.image && !article.retraction ? absolute(sharedImage(article.image).src) : undefined,
     });
   }

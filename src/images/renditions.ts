@@ -252,3 +252,12 @@ export function structuredDataImages(picture: Picture): SharedImage[] {
     return { src: jpeg.url, width: jpeg.width, height: jpeg.height, type: MIME_TYPE.jpeg };
   });
 }
+
+/** An author's square photo for structured data: the widest portrait in the source's own format, or its address. */
+export function portraitImage(picture: Picture): SharedImage {
+  if (!isResized(picture)) return { src: picture.src };
+  const renditions = renditionsFor(picture, "portrait");
+  const widest = renditions.at(-1);
+  if (!widest) throw new Error(`no portrait of ${picture.src}`);
+  return { src: widest.url, width: widest.width, height: widest.height, type: MIME_TYPE[widest.format] };
+}

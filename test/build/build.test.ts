@@ -197,7 +197,7 @@ production("the body is rendered Markdown with anchors, callout and safe links, 
     $("script")
       .map((_, script) => $(script).attr("type"))
       .get(),
-    ["application/ld+json"],
+    ["application/ld+json", "application/ld+json"],
   );
 });
 
@@ -294,7 +294,7 @@ record(
     "sitemap",
   () => {
     const $ = page(out, "news/custom-full");
-    const jsonLd = JSON.parse($('script[type="application/ld+json"]').text()) as {
+    const jsonLd = JSON.parse($('script[type="application/ld+json"]').first().text()) as {
       dateModified: string;
       datePublished: string;
     };

@@ -164,7 +164,7 @@ shared(
     // The sample's pictures are 1200 × 675: its 4:3 and square crops can be no wider than 900 and 675 pixels (a
     // larger source gives 1200 each: test/images/renditions.test.ts).
     const $ = page(site, "/news/asean-qr-payments-fifth-market/");
-    const data = JSON.parse($('script[type="application/ld+json"]').text()) as { image: string[] };
+    const data = JSON.parse($('script[type="application/ld+json"]').first().text()) as { image: string[] };
     const sizes = await Promise.all(data.image.map(measured));
     assert.equal(
       sizes.map((meta) => [meta.width, meta.height]),

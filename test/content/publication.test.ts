@@ -219,3 +219,44 @@ signup("a field name with a space, a quote or none at all is an error naming the
 });
 
 signup.run();
+
+const hub = suite("the publication's WebSub hub is a full https:// address");
+
+/** The errors for a publication whose `websubHub` is the given TypeScript expression. */
+async function hubErrors(setting: string): Promise<string[]> {
+  const dir = contentTree({ "news/2024/a.md": articleFile(validFields) });
+  writeFileSync(
+    join(dir, "publication.ts"),
+    `export default { name: "Ledger", baseUrl: "https://ledger.example", timeZone: "Asia/Bangkok", language: "en", ` +
+      `websubHub: ${setting} };\n`,
+  );
+  return rejection(dir);
+}
+
+hub(
+  "a hub that is not an address, not https:// or not text is an error naming publication.ts and websubHub",
+  async () => {
+    assert.equal(await hubErrors('"pubsubhubbub.appspot.com"'), [
+      'publication.ts:websubHub: "pubsubhubbub.appspot.com" must be the hub\'s full https:// address, like ' +
+        "https://pubsubhubbub.appspot.com/",
+    ]);
+    assert.equal(await hubErrors('"http://hub.example/"'), [
+      'publication.ts:websubHub: "http://hub.example/" must be the hub\'s full https:// address, like ' +
+        "https://pubsubhubbub.appspot.com/",
+    ]);
+    assert.equal(await hubErrors("true"), [
+      "publication.ts:websubHub: true must be the hub's full https:// address, like https://pubsubhubbub.appspot.com/",
+    ]);
+  },
+);
+
+hub("an https:// hub is kept as written", async () => {
+  const dir = contentTree({
+    "publication.ts":
+      'export default { name: "Ledger", baseUrl: "https://ledger.example", timeZone: "Asia/Bangkok", language: ' +
+      '"en", websubHub: "https://pubsubhubbub.appspot.com/" };\n',
+  });
+  assert.is((await load(dir)).newsroom.publication.websubHub, "https://pubsubhubbub.appspot.com/");
+});
+
+hub.run();

@@ -62,7 +62,7 @@ csp("home, an article with JSON-LD and a search with results load with no violat
   await page.goto(`${server.origin}/`, { waitUntil: "networkidle" });
   assert.equal(await problems(), []);
   await page.goto(`${server.origin}/news/hcmc-metro-line-two-financing/`, { waitUntil: "networkidle" });
-  assert.is(await page.locator('script[type="application/ld+json"]').count(), 1);
+  assert.is(await page.locator('script[type="application/ld+json"]').count(), 2);
   assert.equal(await problems(), []);
   await page.goto(`${server.origin}/search/?q=memory`);
   await page.waitForSelector(".search-result");

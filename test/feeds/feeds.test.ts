@@ -1,0 +1,111 @@
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { correctionNotices, listings } from "../../src/collections/listings.ts";
+import type { Newsroom } from "../../src/content/schema.ts";
+import { correctionsFeed } from "../../src/feeds/corrections.ts";
+import { atomFeed, feedSpecs, jsonFeedDocument, pictureMimeType } from "../../src/feeds/feeds.ts";
+import { newsletterFeed } from "../../src/newsletter/feed.ts";
+import { articleFile, contentTree, load } from "../helpers.ts";
+
+/** publication.ts with the given extra settings, e.g. `websubHub: "https://hub.example/"`. */
+const publication = (settings = "") =>
+  `export default { name: "Test Ledger", baseUrl: "https://test.example", timeZone: "Asia/Bangkok", ` +
+  `language: "en-GB"${settings ? `, ${settings}` : ""} };\n`;
+
+/** A newsroom with one story by two authors, a correction and a picture from another site named .jpg. */
+async function newsroomWith(settings = ""): Promise<Newsroom> {
+  const dir = contentTree({
+    "publication.ts": publication(settings),
+    "authors/ben-tran.md": "---\nname: Ben Tran\n---\nBen reports on factories.\n",
+    "news/2024/a.md": articleFile(
+      "title: Two hands\ndek: Written together\ndate: 2024-03-01T09:00:00+07:00\nauthor: [ana-lim, ben-tran]\n" +
+        "tags: [Rice, Trade]\n" +
+        'image: { src: "https://cdn.example/photos/field.jpg", alt: "A rice field" }\n' +
+        'corrections:\n  - { date: 2024-03-02, note: "An earlier version misspelt a name." }',
+    ),
+  });
+  return (await load(dir)).newsroom;
+}
+
+const json = suite("the JSON Feed is version 1.1, with every co-author and the publication's language");
+
+json("each item lists all its authors with their pages, and the feed its language and the publication", async () => {
+  const newsroom = await newsroomWith();
+  const site = feedSpecs(newsroom, listings(newsroom))[0];
+  assert.ok(site);
+  const feed = jsonFeedDocument(newsroom, site);
+  assert.is(feed.version, "https://jsonfeed.org/version/1.1");
+  assert.is(feed.language, "en-GB");
+  assert.is(feed.feed_url, "https://test.example/feed.json");
+  assert.equal(feed.authors, [{ name: "Test Ledger", url: "https://test.example/" }]);
+  assert.is(feed.hubs, undefined);
+  const [item] = feed.items;
+  assert.equal(item?.authors, [
+    { name: "Ana Lim", url: "https://test.example/authors/ana-lim/" },
+    { name: "Ben Tran", url: "https://test.example/authors/ben-tran/" },
+  ]);
+  assert.is(item?.summary, "Written together");
+  assert.equal(item?.tags, ["Rice", "Trade"]);
+  assert.is(item?.date_published, "2024-03-01T09:00:00+07:00");
+  assert.is(item?.date_modified, "2024-03-02T00:00:00+07:00");
+  assert.is(item?.image, "https://cdn.example/photos/field.jpg");
+  assert.not.ok("author" in (item ?? {}));
+});
+
+json("with a WebSub hub in publication.ts the JSON Feed lists it under hubs as WebSub", async () => {
+  const newsroom = await newsroomWith('websubHub: "https://hub.example/"');
+  const site = feedSpecs(newsroom, listings(newsroom))[0];
+  assert.ok(site);
+  assert.equal(jsonFeedDocument(newsroom, site).hubs, [{ type: "WebSub", url: "https://hub.example/" }]);
+});
+
+json.run();
+
+const enclosures = suite("feed enclosures carry the picture's real MIME type");
+
+enclosures("a picture's type comes from its extension in any case, .jpg reading image/jpeg", () => {
+  assert.is(pictureMimeType("https://cdn.example/a.jpg"), "image/jpeg");
+  assert.is(pictureMimeType("https://cdn.example/a.JPEG?size=large"), "image/jpeg");
+  assert.is(pictureMimeType("https://test.example/img/a-1200.jpeg"), "image/jpeg");
+  assert.is(pictureMimeType("https://cdn.example/a.png"), "image/png");
+  assert.is(pictureMimeType("https://cdn.example/a.svg"), "image/svg+xml");
+  assert.is(pictureMimeType("https://cdn.example/photo"), undefined);
+  assert.is(pictureMimeType("https://cdn.example/a.tiff"), undefined);
+});
+
+enclosures("a picture from another site named .jpg is enclosed in Atom as image/jpeg, not image/jpg", async () => {
+  const newsroom = await newsroomWith();
+  const site = feedSpecs(newsroom, listings(newsroom))[0];
+  assert.ok(site);
+  const atom = atomFeed(newsroom, site);
+  assert.ok(atom.includes('<link rel="enclosure" href="https://cdn.example/photos/field.jpg" type="image/jpeg"/>'));
+  assert.not.ok(atom.includes("image/jpg"));
+});
+
+enclosures.run();
+
+const hub = suite("every feed names the WebSub hub and itself when publication.ts sets a hub");
+
+hub("the site, topic, author, newsletter and corrections feeds each have rel=hub and rel=self links", async () => {
+  const newsroom = await newsroomWith('websubHub: "https://hub.example/"');
+  const feeds = [
+    ...feedSpecs(newsroom, listings(newsroom)).map((spec) => [spec.url, atomFeed(newsroom, spec)]),
+    ["/newsletter/feed.xml", newsletterFeed(newsroom)],
+    ["/corrections/feed.xml", correctionsFeed(newsroom, correctionNotices(newsroom))],
+  ];
+  assert.is(feeds.length, 7);
+  for (const [url, xml] of feeds) {
+    assert.ok(xml?.includes('<link rel="hub" href="https://hub.example/"/>'), url);
+    assert.ok(xml?.includes(`<link rel="self" href="https://test.example${url}"/>`), url);
+  }
+});
+
+hub("without a hub no feed has a rel=hub link", async () => {
+  const newsroom = await newsroomWith();
+  const site = feedSpecs(newsroom, listings(newsroom))[0];
+  assert.ok(site);
+  assert.not.ok(atomFeed(newsroom, site).includes('rel="hub"'));
+  assert.not.ok(newsletterFeed(newsroom).includes('rel="hub"'));
+});
+
+hub.run();
