@@ -3,8 +3,8 @@ import { newsletterFeedLink } from "../src/newsletter/feed.ts";
 import { displayLocale } from "../src/site/locale.ts";
 import { route } from "../src/site/routes.ts";
 import { Page } from "./components/Page.tsx";
-import { SignupForm } from "./components/SignupForm.tsx";
 import { ResponsivePicture } from "./components/ResponsivePicture.tsx";
+import { SignupForm } from "./components/SignupForm.tsx";
 import { TimeStamp } from "./components/TimeStamp.tsx";
 
 export const data = { permalink: route.newsletter };
