@@ -397,6 +397,10 @@ export interface Article {
   /** Dated after the build's "now": left out of production builds until then. */
   scheduled: boolean;
   html: string;
+  /** Minutes to read the body, at least 1 (see `readingMinutes`). */
+  readingMinutes: number;
+  /** The addresses of the articles its inline `::: also-see` callouts link to: automatic lists leave them out. */
+  calloutArticles: string[];
 }
 
 /** A newsletter edition: the editor's note, the lead story and the picks, each a published article. */
