@@ -1,3 +1,4 @@
+import { readOn } from "../src/collections/readOn.ts";
 import { onlyRebuilt } from "../src/collections/rebuild.ts";
 import type { Article, Newsroom } from "../src/content/schema.ts";
 import { shortDate } from "../src/dates/dates.ts";
@@ -8,9 +9,12 @@ import { AuthorBio } from "./components/AuthorBio.tsx";
 import { Byline } from "./components/Byline.tsx";
 import { Corrections } from "./components/Corrections.tsx";
 import { HeroFigure } from "./components/HeroFigure.tsx";
+import { MoreOn } from "./components/MoreOn.tsx";
 import { Page } from "./components/Page.tsx";
 import { PreviewNotice } from "./components/PreviewNotice.tsx";
+import { ReadingTime } from "./components/ReadingTime.tsx";
 import { TimeStamp } from "./components/TimeStamp.tsx";
+import { TopicNeighbours } from "./components/TopicNeighbours.tsx";
 import { TopicTags } from "./components/TopicTags.tsx";
 
 interface ArticlePageData {
@@ -31,10 +35,12 @@ export const data = {
 };
 
 /**
- * The article page: headline, dek, byline and dates, corrections, hero, body, source, ALSO SEE, topics, author bios.
+ * The article page: headline, dek, byline, dates and reading time, corrections, hero, body, source, ALSO SEE and the
+ * stories that fill it, topics, author bios, and the previous and next stories in its main topic.
  */
 export function render({ newsroom, article }: ArticlePageData) {
   const locale = displayLocale(newsroom);
+  const offer = readOn(newsroom, article);
   return (
     <Page newsroom={newsroom} path={article.url} title={article.title} description={article.dek} article={article}>
       {/* Search indexes the body and the headline (as its boosted `title`) only; topic, author, source and year
@@ -66,6 +72,7 @@ export function render({ newsroom, article }: ArticlePageData) {
                 </span>
               ) : null}
             </span>
+            <ReadingTime article={article} />
           </p>
         </header>
         <Corrections article={article} locale={locale} />
@@ -81,10 +88,12 @@ export function render({ newsroom, article }: ArticlePageData) {
           </p>
         ) : null}
         <AlsoSee links={article.related} />
+        <MoreOn stories={offer.more} topics={offer.moreTopics} />
         <TopicTags topics={article.topics} />
         {article.authors.map((author) => (
           <AuthorBio author={author} />
         ))}
+        <TopicNeighbours topic={article.topics[0]} previous={offer.previous} next={offer.next} />
       </article>
     </Page>
   );
