@@ -7,7 +7,7 @@ export const ALSO_SEE_LENGTH = 3;
 export interface ReadOn {
   /** Published stories sharing its topics, most relevant first; empty when it lists three or more itself. */
   more: Article[];
-  /** The topics the label names ("More on China Bond"): the fewest of the article's that cover every story in `more`. */
+  /** The topics the heading names ("More on China Bond"): of the article's topics, enough to cover `more`. */
   moreTopics: Topic[];
   /** The story before it in its main topic (older), and the one after it (newer). */
   previous?: Article;

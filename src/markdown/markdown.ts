@@ -176,7 +176,7 @@ export interface ParsedBody {
   tooManyHeadings?: number;
   /** The rendered HTML; empty when the body was parsed only to check it. */
   html: string;
-  /** Words a reader reads: the body's text as rendered, markup, picture descriptions and the callout's label left out. */
+  /** Words a reader reads: the body's text as rendered, without markup, picture descriptions or the callout's label. */
   words: number;
   /** The addresses the inline `::: also-see` callouts link to, in order. */
   calloutLinks: string[];
