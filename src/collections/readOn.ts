@@ -124,6 +124,8 @@ function neighbours(list: number[], position: number, order: Article[]): Pick<Re
 export function computeReadOn(articles: readonly Article[]): Map<string, ReadOn> {
   const order = [...articles].sort(newestFirst);
   const index = topicIndex(order);
+  // A callout may link to an article by one of its old addresses.
+  const byAlias = new Map(order.flatMap((article) => article.aliases.map((path) => [path, article.url] as const)));
   const result = new Map<string, ReadOn>();
   order.forEach((article, position) => {
     const wanted = ALSO_SEE_LENGTH - article.related.length;
@@ -133,7 +135,8 @@ export function computeReadOn(articles: readonly Article[]): Map<string, ReadOn>
     });
     let more: Article[] = [];
     if (wanted > 0 && lists.length > 0) {
-      const skip = new Set([...article.related.map((link) => link.url), ...article.calloutArticles]);
+      const linked = article.calloutArticles.map((path) => byAlias.get(path) ?? path);
+      const skip = new Set([...article.related.map((link) => link.url), ...linked]);
       more = mostRelevant(article, lists, order, skip, wanted);
     }
     const main = article.topics[0] && index.get(article.topics[0].slug);

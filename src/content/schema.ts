@@ -399,7 +399,10 @@ export interface Article {
   html: string;
   /** Minutes to read the body, at least 1 (see `readingMinutes`). */
   readingMinutes: number;
-  /** The addresses of the articles its inline `::: also-see` callouts link to: automatic lists leave them out. */
+  /**
+   * The site paths its inline `::: also-see` callouts link to (an article's by its URL, an old address as written):
+   * automatic ALSO SEE leaves out the articles they lead to.
+   */
   calloutArticles: string[];
 }
 

@@ -134,10 +134,18 @@ function checkBodyLinks(article: ArticleFile, refs: References, report: FileProb
   }
 }
 
-/** The addresses of the articles (by slug, however written) that an article's inline callouts link to. */
+/**
+ * The site paths an article's inline callouts link to: an article's own address for a link to /news/<slug>/ however
+ * written, other paths (an old address, say) as they are.
+ */
 function calloutArticles(article: ArticleFile, baseUrl: string): string[] {
-  const slugs = article.body.calloutLinks.flatMap((href) => linkedSlug(sitePath(href, baseUrl) ?? "") ?? []);
-  return [...new Set(slugs)].map((slug) => route.article(slug));
+  const paths = article.body.calloutLinks.flatMap((href) => {
+    const path = sitePath(href, baseUrl)?.replace(/[?#].*$/, "");
+    if (path === undefined) return [];
+    const slug = linkedSlug(path);
+    return [slug === undefined ? path : route.article(slug)];
+  });
+  return [...new Set(paths)];
 }
 
 /**

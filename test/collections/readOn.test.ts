@@ -3,6 +3,7 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { computeReadOn, labelTopics, type ReadOn } from "../../src/collections/readOn.ts";
 import type { Article, Topic } from "../../src/content/schema.ts";
+import { articleFile, contentTree, load } from "../helpers.ts";
 
 const topic = (name: string): Topic => {
   const slug = name.toLowerCase().replace(/\s+/g, "-");
@@ -150,6 +151,35 @@ exclusions("never a story already in the hand-picked list or linked from the inl
     story("c", 1, [bond]),
   ];
   assert.equal(slugsOf(offerOf(articles, "me")), ["a", "b"]);
+});
+
+exclusions("a story the callout links to by an old address is left out too", () => {
+  const { bond } = TOPICS;
+  const articles = [
+    story("me", 10, [bond], { calloutArticles: ["/2019/05/renamed.html"] }),
+    story("renamed", 9, [bond], { aliases: ["/2019/05/renamed.html"] }),
+    story("a", 3, [bond]),
+  ];
+  assert.equal(slugsOf(offerOf(articles, "me")), ["a"]);
+});
+
+exclusions("a loaded article's callout links count however they are written: full address, old address", async () => {
+  const fields = (title: string, day: string, extra = "") =>
+    `title: ${title}\ndate: 2024-03-${day}\nauthor: ana-lim\ntags: [China Bond]${extra}`;
+  const { newsroom } = await load(
+    contentTree({
+      "news/2024/me.md": articleFile(
+        fields("Me", "20"),
+        "Text.\n\n::: also-see\n- [X](https://test.example/news/x/#top)\n- [Y](/2019/05/y.html)\n:::\n",
+      ),
+      "news/2024/x.md": articleFile(fields("X", "10")),
+      "news/2024/y.md": articleFile(fields("Y", "09", "\naliases: [/2019/05/y.html]")),
+      "news/2024/z.md": articleFile(fields("Z", "01")),
+    }),
+  );
+  const me = newsroom.articles.find((article) => article.slug === "me");
+  assert.equal(me?.calloutArticles, ["/news/x/", "/2019/05/y.html"]);
+  assert.equal(slugsOf(computeReadOn(newsroom.articles).get("/news/me/")), ["z"]);
 });
 
 exclusions("fewer than three hand-picked links are filled to three, external links counting", () => {
