@@ -1,3 +1,4 @@
+import { readOn } from "../src/collections/readOn.ts";
 import { onlyRebuilt } from "../src/collections/rebuild.ts";
 import type { Article, Newsroom } from "../src/content/schema.ts";
 import { shortDate } from "../src/dates/dates.ts";
@@ -10,10 +11,13 @@ import { AuthorBio } from "./components/AuthorBio.tsx";
 import { Byline } from "./components/Byline.tsx";
 import { Corrections } from "./components/Corrections.tsx";
 import { HeroFigure } from "./components/HeroFigure.tsx";
+import { MoreOn } from "./components/MoreOn.tsx";
 import { Page } from "./components/Page.tsx";
 import { PreviewNotice } from "./components/PreviewNotice.tsx";
+import { ReadingTime } from "./components/ReadingTime.tsx";
 import { SignupForm } from "./components/SignupForm.tsx";
 import { TimeStamp } from "./components/TimeStamp.tsx";
+import { TopicNeighbours } from "./components/TopicNeighbours.tsx";
 import { TopicTags } from "./components/TopicTags.tsx";
 
 interface ArticlePageData {
@@ -34,11 +38,13 @@ export const data = {
 };
 
 /**
- * The article page: headline, dek, byline and dates, corrections, hero, body, source, ALSO SEE, topics, author bios,
- * then the newsletter's sign-up form.
+ * The article page: headline, dek, byline, dates and reading time, corrections, hero, body, source, ALSO SEE and the
+ * stories that fill it, topics, author bios, the previous and next stories in its main topic, then the newsletter's
+ * sign-up form.
  */
 export function render({ newsroom, article }: ArticlePageData) {
   const locale = displayLocale(newsroom);
+  const offer = readOn(newsroom, article);
   return (
     <Page
       newsroom={newsroom}
@@ -77,6 +83,7 @@ export function render({ newsroom, article }: ArticlePageData) {
                 </span>
               ) : null}
             </span>
+            <ReadingTime article={article} />
           </p>
           {/* Print only: the address of the story on paper, where the browser's own header may be off. */}
           <p class="article__address">{absoluteUrl(newsroom.publication.baseUrl, article.url)}</p>
@@ -94,10 +101,12 @@ export function render({ newsroom, article }: ArticlePageData) {
           </p>
         ) : null}
         <AlsoSee links={article.related} />
+        <MoreOn stories={offer.more} topics={offer.moreTopics} />
         <TopicTags topics={article.topics} />
         {article.authors.map((author) => (
           <AuthorBio author={author} />
         ))}
+        <TopicNeighbours topic={article.topics[0]} previous={offer.previous} next={offer.next} />
       </article>
       <SignupForm publication={newsroom.publication} place="article" />
     </Page>

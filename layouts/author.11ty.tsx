@@ -77,7 +77,7 @@ export function render({ newsroom, listing }: AuthorPageData) {
       <h2 class="section-heading">
         Articles by {author.name} <span class="count">({listing.total})</span>
       </h2>
-      <ArticleList articles={listing.articles} newsroom={newsroom} />
+      <ArticleList articles={listing.articles} newsroom={newsroom} pageAuthor={author.key} />
       <Pagination page={listing} />
     </Page>
   );

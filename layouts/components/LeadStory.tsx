@@ -1,11 +1,15 @@
 import type { Article, Newsroom } from "../../src/content/schema.ts";
 import { displayLocale } from "../../src/site/locale.ts";
 import { Byline } from "./Byline.tsx";
+import { ReadingTime } from "./ReadingTime.tsx";
 import { ResponsivePicture } from "./ResponsivePicture.tsx";
 import { StatusBadge } from "./StatusBadge.tsx";
 import { TimeStamp } from "./TimeStamp.tsx";
 
-/** A story given the lead slot (the home page's, an edition's): big picture, kicker, headline, dek, byline and date. */
+/**
+ * A story given the lead slot (the home page's, an edition's): big picture, kicker, headline, dek, byline, date and
+ * reading time.
+ */
 export function LeadStory({ article, newsroom }: { article: Article; newsroom: Newsroom }) {
   return (
     <article class="lead">
@@ -26,6 +30,12 @@ export function LeadStory({ article, newsroom }: { article: Article; newsroom: N
         <p class="card__meta">
           <Byline authors={article.authors} /> ·{" "}
           <TimeStamp date={article.date} locale={displayLocale(newsroom)} short />
+          {article.retraction ? null : (
+            <>
+              {" · "}
+              <ReadingTime article={article} />
+            </>
+          )}
         </p>
       </div>
     </article>

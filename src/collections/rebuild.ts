@@ -3,6 +3,7 @@ import type { Article, Newsroom } from "../content/schema.ts";
 import { displayPath } from "../content/sources.ts";
 import { monthKey } from "../site/routes.ts";
 import type { Listings } from "./listings.ts";
+import { type ReadOn, readOnOffers } from "./readOn.ts";
 
 /** A newsroom with the listings computed from it: what one build rendered. */
 export interface BuiltState {
@@ -17,8 +18,9 @@ export interface Rebuild {
 
 /**
  * The URLs a dev-server rebuild must write again after `changedFiles` were saved, given what the last build
- * wrote: the changed articles' pages, the articles whose ALSO SEE lists them, and every page of their topics,
- * authors and archive months. Undefined, meaning every page, when any changed file is not an article (a topic,
+ * wrote: the changed articles' pages, the articles whose ALSO SEE lists them, the articles whose automatic stories
+ * or previous and next links showed them before or show them now, and every page of their topics, authors and
+ * archive months. Undefined, meaning every page, when any changed file is not an article (a topic,
  * an author, a layout, a stylesheet), since such a change can show on any page.
  */
 export function pagesToRebuild(
@@ -42,12 +44,21 @@ export function pagesToRebuild(
   return new Set([
     ...articleUrls,
     ...after.newsroom.articles.filter(listsTouched).map((article) => article.url),
+    ...offersShowing(before.newsroom, articleUrls),
+    ...offersShowing(after.newsroom, articleUrls),
     ...listings.topicPages.filter((page) => topics.has(page.topic.slug)).map((page) => page.url),
     ...listings.authorPages.filter((page) => authors.has(page.author.key)).map((page) => page.url),
     ...listings.monthPages.filter((page) => months.has(monthKey(page))).map((page) => page.url),
     // The site feed mirrors the home page.
     "/",
   ]);
+}
+
+/** The articles whose read-on offer (automatic stories, previous, next) shows one of `urls`. */
+function offersShowing(newsroom: Newsroom, urls: ReadonlySet<string>): string[] {
+  const shows = (offer: ReadOn) =>
+    [...offer.more, offer.previous, offer.next].some((story) => story !== undefined && urls.has(story.url));
+  return [...readOnOffers(newsroom)].filter(([, offer]) => shows(offer)).map(([url]) => url);
 }
 
 /**

@@ -459,6 +459,13 @@ export interface Article {
   /** Dated after the build's "now": left out of production builds until then. */
   scheduled: boolean;
   html: string;
+  /** Minutes to read the body, at least 1 (see `readingMinutes`). */
+  readingMinutes: number;
+  /**
+   * The site paths its inline `::: also-see` callouts link to (an article's by its URL, an old address as written):
+   * automatic ALSO SEE leaves out the articles they lead to.
+   */
+  calloutArticles: string[];
 }
 
 /** A newsletter edition: the editor's note, the lead story and the picks, each a published article. */

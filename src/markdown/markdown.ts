@@ -176,6 +176,45 @@ export interface ParsedBody {
   tooManyHeadings?: number;
   /** The rendered HTML; empty when the body was parsed only to check it. */
   html: string;
+  /** Words a reader reads: the body's text as rendered, without markup, picture descriptions or the callout's label. */
+  words: number;
+  /** The addresses the inline `::: also-see` callouts link to, in order. */
+  calloutLinks: string[];
+}
+
+/**
+ * A word: letters (with their combining accents) or digits, joined by an apostrophe, hyphen, dot or comma inside
+ * ("isn't", "3.5", "1,200").
+ */
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’.,-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
+
+/** The number of words in plain text. */
+export function countWords(text: string): number {
+  let count = 0;
+  for (const _ of text.matchAll(WORD)) count++;
+  return count;
+}
+
+/** The body's words as countWords counts them, and the links inside its `::: also-see` callouts. */
+function readBodyText(tokens: ParsedToken[]): { words: number; calloutLinks: string[] } {
+  let words = 0;
+  let callouts = 0;
+  const calloutLinks: string[] = [];
+  for (const token of tokens) {
+    if (token.type === `container_${ALSO_SEE}_open`) callouts++;
+    else if (token.type === `container_${ALSO_SEE}_close`) callouts--;
+    else if (token.type === "code_block" || token.type === "fence") words += countWords(token.content);
+    if (token.type !== "inline") continue;
+    // Text split by emphasis or a link is one run of words; line breaks separate them.
+    let text = "";
+    for (const child of token.children ?? []) {
+      if (child.type === "text" || child.type === "code_inline") text += child.content;
+      else if (child.type === "softbreak" || child.type === "hardbreak") text += " ";
+      else if (child.type === "link_open" && callouts > 0) calloutLinks.push(String(child.attrGet("href") ?? ""));
+    }
+    words += countWords(text);
+  }
+  return { words, calloutLinks: calloutLinks.filter((href) => href !== "") };
 }
 
 /**
@@ -196,6 +235,7 @@ export function parseBody(source: string, env: MarkdownEnv = {}, render = true):
     links,
     unsafeLinks,
     tooManyHeadings,
+    ...readBodyText(tokens),
     html: render ? markdown.renderer.render(tokens, markdown.options, tokenEnv) : "",
   };
 }

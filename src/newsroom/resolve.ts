@@ -4,6 +4,7 @@ import type { DateTime } from "luxon";
 import { type ArticleFile, whyNotPublished } from "../content/articles.ts";
 import { withFile } from "../content/pictures.ts";
 import type { Problem } from "../content/problems.ts";
+import { readingMinutes } from "../content/reading.ts";
 import { type Article, type Author, isUrlSegment, type RelatedLink, type Topic } from "../content/schema.ts";
 import { displayPath, FileProblems } from "../content/sources.ts";
 import { typographicText } from "../markdown/markdown.ts";
@@ -134,6 +135,20 @@ function checkBodyLinks(article: ArticleFile, refs: References, report: FileProb
 }
 
 /**
+ * The site paths an article's inline callouts link to: an article's own address for a link to /news/<slug>/ however
+ * written, other paths (an old address, say) as they are.
+ */
+function calloutArticles(article: ArticleFile, baseUrl: string): string[] {
+  const paths = article.body.calloutLinks.flatMap((href) => {
+    const path = sitePath(href, baseUrl)?.replace(/[?#].*$/, "");
+    if (path === undefined) return [];
+    const slug = linkedSlug(path);
+    return [slug === undefined ? path : route.article(slug)];
+  });
+  return [...new Set(paths)];
+}
+
+/**
  * Resolves an article's references (authors, ALSO SEE, links in its body), reporting what does not resolve, and
  * makes it an Article when this build shows it. Every file is resolved, so a draft's broken reference is reported too.
  */
@@ -174,5 +189,7 @@ export function resolveArticle(
     featured: data.featured,
     scheduled: date > refs.now,
     html: retraction ? "" : article.body.html,
+    readingMinutes: readingMinutes(article.body.words),
+    calloutArticles: calloutArticles(article, refs.baseUrl),
   };
 }

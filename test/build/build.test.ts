@@ -706,12 +706,12 @@ browsing("45 articles in one topic make exactly 3 pages, newest first, linked wi
   assert.is((pages[1] as cheerio.CheerioAPI)(".listing-header__description").length, 0);
 });
 
-browsing("every list shows headline, dek, date, author and the thumbnail when there is one", () => {
+browsing("every list shows headline, dek, date, author, reading time and the thumbnail when there is one", () => {
   const $ = sitePage(big, "/topics/china-bond/page/3/");
   const last = $(".card").last();
   assert.is(last.find(".card__headline").text(), "Story 1");
   assert.is(last.find(".card__dek").text(), "Dek 1");
-  assert.is(last.find(".card__meta").text(), "1 Jan 2024 · Ana Lim");
+  assert.is(last.find(".card__meta").text(), "1 Jan 2024 · Ana Lim · 1 min read");
   assert.is(last.find("time").attr("datetime"), "2024-01-01T09:00:00+07:00");
   assert.match(last.find("img").attr("src") ?? "", /^\/img\/chips-[0-9a-f]{8}-640\.jpeg$/);
   assert.is($(".card").first().find("img").length, 0);

@@ -8,7 +8,8 @@ import { articleFile, contentTree, load } from "../helpers.ts";
 
 /**
  * A newsroom where China Bond and Ana Lim each fill two listing pages (A and twenty fillers from January), B lists A
- * in its ALSO SEE, and C shares nothing with A but a second topic Ports with B.
+ * in its ALSO SEE, and C shares nothing with A but a second topic Ports with B. A, the newest in China Bond, is in
+ * every filler's automatic ALSO SEE.
  */
 function newsroomFiles(aTags = "[China Bond]"): Record<string, string> {
   const files: Record<string, string> = {
@@ -25,8 +26,8 @@ function newsroomFiles(aTags = "[China Bond]"): Record<string, string> {
   return files;
 }
 
-async function built(dir: string): Promise<BuiltState> {
-  const { newsroom } = await load(dir);
+async function built(dir: string, preview = false): Promise<BuiltState> {
+  const { newsroom } = await load(dir, preview);
   return { newsroom, listings: listings(newsroom) };
 }
 
@@ -34,25 +35,31 @@ const sorted = (urls: Set<string> | undefined) => (urls ? [...urls].sort() : url
 
 const rebuild = suite("a dev-server save rewrites exactly the pages that show what changed");
 
-rebuild("an edited article: its page, the page listing it, and every page of its topic, author and month", async () => {
-  const dir = contentTree(newsroomFiles());
-  const before = await built(dir);
-  writeFileSync(
-    join(dir, "news/2024/a.md"),
-    articleFile("title: Story A, revised\ndate: 2024-03-01\nauthor: ana-lim\ntags: [China Bond]"),
-  );
-  const after = await built(dir);
-  assert.equal(sorted(pagesToRebuild(before, after, [join(dir, "news/2024/a.md")])), [
-    "/",
-    "/archive/2024/03/",
-    "/authors/ana-lim/",
-    "/authors/ana-lim/page/2/",
-    "/news/a/",
-    "/news/b/",
-    "/topics/china-bond/",
-    "/topics/china-bond/page/2/",
-  ]);
-});
+const fillers = Array.from({ length: 20 }, (_, index) => `/news/filler-${index + 1}/`);
+
+rebuild(
+  "an edited article: its page, the pages listing it, and every page of its topic, author and month",
+  async () => {
+    const dir = contentTree(newsroomFiles());
+    const before = await built(dir);
+    writeFileSync(
+      join(dir, "news/2024/a.md"),
+      articleFile("title: Story A, revised\ndate: 2024-03-01\nauthor: ana-lim\ntags: [China Bond]"),
+    );
+    const after = await built(dir);
+    assert.equal(sorted(pagesToRebuild(before, after, [join(dir, "news/2024/a.md")])), [
+      "/",
+      "/archive/2024/03/",
+      "/authors/ana-lim/",
+      "/authors/ana-lim/page/2/",
+      "/news/a/",
+      "/news/b/",
+      ...fillers.sort(),
+      "/topics/china-bond/",
+      "/topics/china-bond/page/2/",
+    ]);
+  },
+);
 
 rebuild("a retagged article: the pages of the topic it left and of the topic it joined", async () => {
   const dir = contentTree(newsroomFiles("[China Bond, Shipping]"));
@@ -62,7 +69,7 @@ rebuild("a retagged article: the pages of the topic it left and of the topic it 
   const urls = pagesToRebuild(before, after, [join(dir, "news/2024/a.md")]);
   assert.ok(urls?.has("/topics/shipping/"), "the topic it left");
   assert.ok(urls?.has("/topics/ports/"), "the topic it joined");
-  assert.not.ok(urls?.has("/news/c/"), "an article sharing a topic is not rewritten");
+  assert.ok(urls?.has("/news/c/"), "an article whose automatic ALSO SEE shows it, by Shipping then by Ports");
 });
 
 rebuild("a deleted article: its address and the listings that showed it", async () => {
@@ -71,8 +78,8 @@ rebuild("a deleted article: its address and the listings that showed it", async 
   rmSync(join(dir, "news/2024/c.md"));
   const after = await built(dir);
   const urls = pagesToRebuild(before, after, [join(dir, "news/2024/c.md")]);
-  // Its month and Shipping are left with no story, so they have no page to write.
-  assert.equal(sorted(urls), ["/", "/authors/ben-ong/", "/news/c/", "/topics/ports/"]);
+  // Its month and Shipping are left with no story, so they have no page to write; B's automatic ALSO SEE showed it.
+  assert.equal(sorted(urls), ["/", "/authors/ben-ong/", "/news/b/", "/news/c/", "/topics/ports/"]);
 });
 
 rebuild("a save that is not only articles rewrites every page", async () => {
@@ -84,3 +91,74 @@ rebuild("a save that is not only articles rewrites every page", async () => {
 });
 
 rebuild.run();
+
+/**
+ * A newsroom in Ports, oldest first: far (1 March), mid (5), near (9) and x (10), the first three with three
+ * hand-picked links each, so only their previous and next links show other stories; fan (2 March, Tourism and Ports)
+ * and other (3 March, Tourism) list none, so automatic stories fill theirs. Of the others, only near (its next) and
+ * fan (its automatic list) show x.
+ */
+function readOnFiles(x = "date: 2024-03-10\ntags: [Ports]"): Record<string, string> {
+  const links = ["a", "b", "c"].map((name) => `  - { title: ${name}, url: "https://example.org/${name}" }`);
+  const picked = `related:\n${links.join("\n")}`;
+  const story = (slug: string, fields: string) =>
+    articleFile(`${fields.startsWith("title:") ? "" : `title: Story ${slug}\n`}author: ana-lim\n${fields}`);
+  return {
+    "news/2024/x.md": story("x", x),
+    "news/2024/far.md": story("far", `date: 2024-03-01\ntags: [Ports]\n${picked}`),
+    "news/2024/mid.md": story("mid", `date: 2024-03-05\ntags: [Ports]\n${picked}`),
+    "news/2024/near.md": story("near", `date: 2024-03-09\ntags: [Ports]\n${picked}`),
+    "news/2024/fan.md": story("fan", "date: 2024-03-02\ntags: [Tourism, Ports]"),
+    "news/2024/other.md": story("other", "date: 2024-03-03\ntags: [Tourism]"),
+  };
+}
+
+/** The article pages a dev-server save of x rewrites, after x's front matter becomes `fields`. */
+async function articlesRewritten(fields: string): Promise<string[]> {
+  const dir = contentTree(readOnFiles());
+  const before = await built(dir, true);
+  writeFileSync(join(dir, "news/2024/x.md"), readOnFiles(fields)["news/2024/x.md"] ?? "");
+  const after = await built(dir, true);
+  const urls = pagesToRebuild(before, after, [join(dir, "news/2024/x.md")]);
+  return [...(urls ?? ["every page"])].filter((url) => url.startsWith("/news/")).sort();
+}
+
+const readOn = suite("a dev-server save rewrites the pages whose automatic ALSO SEE or previous and next show it");
+
+readOn("a new headline: the pages showing it in their automatic list or as next, and no other article", async () => {
+  assert.equal(await articlesRewritten("title: Story x, revised\ndate: 2024-03-10\ntags: [Ports]"), [
+    "/news/fan/",
+    "/news/near/",
+    "/news/x/",
+  ]);
+});
+
+readOn("a new topic: the pages whose automatic list or previous and next now show it too", async () => {
+  // Other's automatic list now holds x (Tourism), and x is now next after it in Tourism.
+  assert.equal(await articlesRewritten("date: 2024-03-10\ntags: [Ports, Tourism]"), [
+    "/news/fan/",
+    "/news/near/",
+    "/news/other/",
+    "/news/x/",
+  ]);
+});
+
+readOn("a new date: the neighbours it left and the neighbours it joined", async () => {
+  // In Ports x moves from after near to between fan and mid; far, before fan, keeps its next.
+  assert.equal(await articlesRewritten("date: 2024-03-03\ntags: [Ports]"), [
+    "/news/fan/",
+    "/news/mid/",
+    "/news/near/",
+    "/news/x/",
+  ]);
+});
+
+readOn("a story made a draft: the pages that showed it, though the preview still shows its own page", async () => {
+  assert.equal(await articlesRewritten("date: 2024-03-10\ntags: [Ports]\ndraft: true"), [
+    "/news/fan/",
+    "/news/near/",
+    "/news/x/",
+  ]);
+});
+
+readOn.run();

@@ -1,0 +1,164 @@
+import type { Article, Newsroom, Topic } from "../content/schema.ts";
+
+/** How many stories an ALSO SEE list holds, hand-picked and automatic together, before automatic ones stop. */
+export const ALSO_SEE_LENGTH = 3;
+
+/** What an article page offers after the story: automatic ALSO SEE stories, and its main topic's neighbours. */
+export interface ReadOn {
+  /** Published stories sharing its topics, most relevant first; empty when it lists three or more itself. */
+  more: Article[];
+  /** The topics the heading names ("More on China Bond"): of the article's topics, enough to cover `more`. */
+  moreTopics: Topic[];
+  /** The story before it in its main topic (older), and the one after it (newer). */
+  previous?: Article;
+  next?: Article;
+}
+
+const NOTHING: ReadOn = Object.freeze({ more: [], moreTopics: [] });
+
+/** Newest first; the same date by slug, compared as code units so every machine agrees. */
+function newestFirst(a: Article, b: Article): number {
+  return b.date.toMillis() - a.date.toMillis() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+}
+
+/** Whether a story may be offered to read on: published, not retracted (a preview build holds the others too). */
+function isOffered(article: Article): boolean {
+  return !article.draft && !article.scheduled && !article.retraction;
+}
+
+/** Each topic's offered stories, as positions in `order` (newest first), ascending. */
+function topicIndex(order: Article[]): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  order.forEach((article, position) => {
+    if (!isOffered(article)) return;
+    for (const topic of article.topics) {
+      const list = index.get(topic.slug);
+      if (list) list.push(position);
+      else index.set(topic.slug, [position]);
+    }
+  });
+  return index;
+}
+
+/**
+ * The `wanted` most relevant offered stories for `article`: most topics shared, then newest, then by slug; none in
+ * `skip`. The topics' lists are walked together, newest first, so each candidate comes out once with every topic it
+ * shares counted; the walk stops as soon as no story still to come could share more topics than the weakest held.
+ */
+function mostRelevant(article: Article, lists: number[][], order: Article[], skip: Set<string>, wanted: number) {
+  const heads = new Array<number>(lists.length).fill(0);
+  const held: { position: number; shared: number }[] = [];
+  for (;;) {
+    let position = Number.POSITIVE_INFINITY;
+    let open = 0;
+    for (let which = 0; which < lists.length; which++) {
+      const head = (lists[which] as number[])[heads[which] as number];
+      if (head === undefined) continue;
+      open++;
+      if (head < position) position = head;
+    }
+    // Later stories are older: one replaces a held story only by sharing more topics, at most one per open list.
+    const weakest = held.length === wanted ? (held.at(-1)?.shared ?? 0) : 0;
+    if (open === 0 || open <= weakest) break;
+    let shared = 0;
+    for (let which = 0; which < lists.length; which++) {
+      if ((lists[which] as number[])[heads[which] as number] !== position) continue;
+      shared++;
+      heads[which] = (heads[which] as number) + 1;
+    }
+    const candidate = order[position] as Article;
+    if (candidate === article || skip.has(candidate.url) || shared <= weakest) continue;
+    // Held most shared first, then newest: it goes after every held story sharing as many topics (those are newer).
+    const at = held.findIndex((other) => other.shared < shared);
+    held.splice(at === -1 ? held.length : at, 0, { position, shared });
+    if (held.length > wanted) held.pop();
+  }
+  return held.map(({ position }) => order[position] as Article);
+}
+
+/**
+ * The topics to name above automatic stories: the article's topic shared by most of them (the earlier of the
+ * article's topics on a tie), then again for the stories not yet covered, named in the article's order.
+ */
+export function labelTopics(article: Article, more: Article[]): Topic[] {
+  const chosen = new Set<Topic>();
+  let uncovered = more;
+  while (uncovered.length > 0) {
+    let best: Topic | undefined;
+    let bestCount = 0;
+    for (const topic of article.topics) {
+      const count = uncovered.filter((story) => story.topics.some((other) => other.slug === topic.slug)).length;
+      if (count > bestCount) [best, bestCount] = [topic, count];
+    }
+    if (!best) break;
+    chosen.add(best);
+    const slug = best.slug;
+    uncovered = uncovered.filter((story) => !story.topics.some((other) => other.slug === slug));
+  }
+  return article.topics.filter((topic) => chosen.has(topic));
+}
+
+/** The neighbours of `position` in a topic's ascending list: the next older story and the next newer one. */
+function neighbours(list: number[], position: number, order: Article[]): Pick<ReadOn, "previous" | "next"> {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((list[middle] ?? 0) < position) low = middle + 1;
+    else high = middle;
+  }
+  const newer = list[low - 1];
+  const older = list[list[low] === position ? low + 1 : low];
+  return {
+    previous: older === undefined ? undefined : order[older],
+    next: newer === undefined ? undefined : order[newer],
+  };
+}
+
+/**
+ * Every article's read-on offer, by its URL: with fewer than ALSO_SEE_LENGTH hand-picked links, the most relevant
+ * offered stories that share its topics (see mostRelevant) fill the list, never itself nor one it already links to in
+ * ALSO SEE or its inline callout; and the stories either side of it in its main topic. Offered stories are published
+ * and not retracted, in every build. The same articles in any order give the same offers.
+ */
+export function computeReadOn(articles: readonly Article[]): Map<string, ReadOn> {
+  const order = [...articles].sort(newestFirst);
+  const index = topicIndex(order);
+  // A callout may link to an article by one of its old addresses.
+  const byAlias = new Map(order.flatMap((article) => article.aliases.map((path) => [path, article.url] as const)));
+  const result = new Map<string, ReadOn>();
+  order.forEach((article, position) => {
+    const wanted = ALSO_SEE_LENGTH - article.related.length;
+    const lists = article.topics.flatMap((topic) => {
+      const list = index.get(topic.slug);
+      return list ? [list] : [];
+    });
+    let more: Article[] = [];
+    if (wanted > 0 && lists.length > 0) {
+      const linked = article.calloutArticles.map((path) => byAlias.get(path) ?? path);
+      const skip = new Set([...article.related.map((link) => link.url), ...linked]);
+      more = mostRelevant(article, lists, order, skip, wanted);
+    }
+    const main = article.topics[0] && index.get(article.topics[0].slug);
+    const offer = { more, moreTopics: labelTopics(article, more), ...(main ? neighbours(main, position, order) : {}) };
+    result.set(article.url, offer.more.length === 0 && !offer.previous && !offer.next ? NOTHING : offer);
+  });
+  return result;
+}
+
+const computed = new WeakMap<Newsroom, Map<string, ReadOn>>();
+
+/** The read-on offers of a newsroom's articles, computed once per newsroom (see computeReadOn). */
+export function readOnOffers(newsroom: Newsroom): Map<string, ReadOn> {
+  let offers = computed.get(newsroom);
+  if (!offers) {
+    offers = computeReadOn(newsroom.articles);
+    computed.set(newsroom, offers);
+  }
+  return offers;
+}
+
+/** An article's read-on offer in its newsroom; nothing for an article the newsroom does not list. */
+export function readOn(newsroom: Newsroom, article: Article): ReadOn {
+  return readOnOffers(newsroom).get(article.url) ?? NOTHING;
+}
