@@ -5,6 +5,7 @@ import { imagesPlugin } from "./src/images/plugin.ts";
 import { buildOptionsOf } from "./src/newsroom/options.ts";
 import { contentPlugin } from "./src/newsroom/plugin.ts";
 import { jsxPlugin } from "./src/render/jsxPlugin.ts";
+import { stylesheetsPlugin } from "./src/render/stylesheets.ts";
 import { searchPlugin } from "./src/search/plugin.ts";
 import { securityPlugin } from "./src/security/plugin.ts";
 import { seoPlugin } from "./src/seo/plugin.ts";
@@ -17,6 +18,7 @@ import { PUBLISHED_ASSETS } from "./src/site/assets.ts";
  */
 export default function newsdesk(eleventyConfig: EleventyConfig) {
   jsxPlugin(eleventyConfig);
+  stylesheetsPlugin(eleventyConfig);
   const newsroom = contentPlugin(eleventyConfig, buildOptionsOf(eleventyConfig));
   const listings = collectionsPlugin(eleventyConfig, newsroom);
   feedsPlugin(eleventyConfig, listings);

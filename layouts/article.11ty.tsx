@@ -53,6 +53,7 @@ export function render({ newsroom, article }: ArticlePageData) {
       description={article.dek}
       article={article}
       structuredData={[breadcrumbJsonLd(newsroom, article)]}
+      withListings={false}
     >
       {/* Search indexes the body and the headline (as its boosted `title`) only; topic, author, source and year
           are filters. */}

@@ -1,4 +1,5 @@
 import type { Article, Newsroom } from "../../src/content/schema.ts";
+import { stylesheetUrl } from "../../src/render/stylesheets.ts";
 import { metaContentSecurityPolicy, policyOrigins } from "../../src/security/headers.ts";
 import type { StructuredData } from "../../src/seo/jsonld.ts";
 import { type FeedLink, SeoMeta } from "./SeoMeta.tsx";
@@ -20,6 +21,8 @@ export function Page(props: {
   structuredData?: StructuredData[];
   /** Asks search engines to leave the page out of their index (a retracted story, say); preview builds always do. */
   noindex?: boolean;
+  /** False on article pages, which show no list of stories: they leave listings.css out and stay light. */
+  withListings?: boolean;
   /** The search page has its own form, so the header leaves its search box out. */
   isSearchPage?: boolean;
   /** The newsletter page has its own sign-up form, so the footer leaves its form out. */
@@ -55,7 +58,8 @@ export function Page(props: {
         {props.previousUrl ? <link rel="prev" href={props.previousUrl} /> : null}
         {props.nextUrl ? <link rel="next" href={props.nextUrl} /> : null}
         <link rel="icon" href="/assets/img/favicon.svg" type="image/svg+xml" />
-        <link rel="stylesheet" href="/assets/css/site.css" />
+        <link rel="stylesheet" href={stylesheetUrl("site")} />
+        {props.withListings === false ? null : <link rel="stylesheet" href={stylesheetUrl("listings")} />}
       </head>
       <body>
         <a class="skip-link" href="#main">

@@ -3,8 +3,13 @@ import { posix } from "node:path";
 /** Folders of `assets/` that the build does not copy to the site: `img/src/` holds the SVG sources of pictures. */
 export const UNPUBLISHED_ASSET_FOLDERS = ["img/src"] as const;
 
-/** The passthrough copy's filter, relative to `assets/`: every file but those in the unpublished folders. */
-export const PUBLISHED_ASSETS: string[] = ["**", ...UNPUBLISHED_ASSET_FOLDERS.map((folder) => `!${folder}/**`)];
+/** The passthrough copy's filter, relative to `assets/`: every file but those in the unpublished folders and css/. */
+export const PUBLISHED_ASSETS: string[] = [
+  "**",
+  ...UNPUBLISHED_ASSET_FOLDERS.map((folder) => `!${folder}/**`),
+  // The stylesheets are written minified by layouts/stylesheets.11ty.ts.
+  "!css/**",
+];
 
 /**
  * Why a decoded site path under `/assets/` will not be on the site although the file exists, or undefined
