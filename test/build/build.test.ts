@@ -40,7 +40,7 @@ production(
       "   1 scheduled edition left out: test/fixtures/site/content/editions/2024-06-01.md",
       "   2 topics",
       "   2 authors",
-      "  41 pages written",
+      "  43 pages written",
       "   4 search records",
     ]);
     // The fixture's history is this repository's, all of it after the fixture's "now": nothing was published before.
