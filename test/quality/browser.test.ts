@@ -5,52 +5,23 @@ import type { Browser, Page } from "playwright-core";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import publication from "../../content/publication.ts";
+import { axeViolations } from "../../support/axe.ts";
 import { launchBrowser } from "../../support/browser.ts";
 import { serveSite } from "../../support/serve.ts";
 import { sampleSite } from "../build/fixture.ts";
 
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 /** Where screenshots go for a person to look at; git-ignored. */
 const SCREENSHOTS = join("test-output", "screenshots");
-/**
- * axe-core rule sets: WCAG 2.0, 2.1 and 2.2 A and AA (2.2 adds target size; axe has no `wcag22a` rule), and its best
- * practices (heading order, landmarks, …).
- */
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 /** The colour schemes a reader's system can ask for; the site has a palette for each. */
 const SCHEMES = ["light", "dark"] as const;
 const ARTICLE = "/news/beijing-signals-thaw-for-us-memory-chipmaker/";
-
-interface Violation {
-  id: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveSite>>;
 
 /** Runs axe-core on the page as it is now, with every rule of AXE_TAGS but `skipRules`. */
-async function scan(page: Page, label: string, skipRules: string[] = []): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const rules = Object.fromEntries(skipRules.map((rule) => [rule, { enabled: false }]));
-  const found = await page.evaluate(
-    async ({ tags, rules }) =>
-      (
-        await (
-          window as unknown as {
-            axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> };
-          }
-        ).axe.run(document, { runOnly: { type: "tag", values: tags }, rules })
-      ).violations,
-    { tags: AXE_TAGS, rules },
-  );
-  return found.map(
-    (violation) =>
-      `${label}: ${violation.id} (${violation.help}) at ` +
-      `${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-  );
+function scan(page: Page, label: string, skipRules: string[] = []): Promise<string[]> {
+  return axeViolations(page, label, { skipRules });
 }
 
 async function violations(page: Page, url: string): Promise<string[]> {

@@ -4,12 +4,11 @@ import type { Browser, BrowserContext, Request } from "playwright-core";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import publication from "../../content/publication.ts";
+import { axeViolations } from "../../support/axe.ts";
 import { launchBrowser } from "../../support/browser.ts";
 import { serveSite } from "../../support/serve.ts";
 import { sampleSite } from "../build/fixture.ts";
 
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const ARTICLE = "/news/hcmc-metro-line-two-financing/";
 const READER = "reader+ledger@example.com";
 
@@ -168,23 +167,7 @@ access("an article's two forms and the newsletter page's, on a phone and a deskt
     const page = await browser.newPage({ bypassCSP: true, viewport: { width, height: 900 } });
     for (const url of [ARTICLE, "/newsletter/"]) {
       await page.goto(`${server.origin}${url}`);
-      await page.addScriptTag({ content: AXE });
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run(
-                context: object,
-                options: object,
-              ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-            };
-          }
-        ).axe;
-        const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
-        const result = await axe.run({ include: [["form.signup"]] }, { runOnly: { type: "tag", values: tags } });
-        return result.violations.map((violation) => `${violation.id} at ${violation.nodes.map((n) => n.target)}`);
-      });
-      found.push(...violations.map((violation) => `${url} at ${width}px: ${violation}`));
+      found.push(...(await axeViolations(page, `${url} at ${width}px`, { include: "form.signup" })));
       const small = await page.evaluate(
         () =>
           [...document.querySelectorAll(".signup input:not([type=hidden]), .signup button")].filter((control) => {
