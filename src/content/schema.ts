@@ -183,13 +183,17 @@ const signup = z
     path: ["hidden"],
   });
 
+/** Whether an address is an origin alone: no path but "/", no query, no fragment. */
+const isOrigin = (url: URL): boolean => url.pathname === "/" && !url.search && !url.hash;
+
 /** Settings of the publication itself: `content/publication.ts`. */
 export const PublicationSchema = z.strictObject({
   name: requiredText,
   tagline: optionalText,
   baseUrl: z
     .url({ protocol: /^https?$/, error: "must be the site's full address, like https://news.example" })
-    .refine((url) => new URL(url).pathname === "/" && !new URL(url).search && !new URL(url).hash, {
+    // Not an address at all is the check above's to say; `new URL` would throw on it.
+    .refine((url) => !URL.canParse(url) || isOrigin(new URL(url)), {
       error: (issue) =>
         `"${String(issue.input)}" has a path: the site must be served from the root of its address, like ` +
         "https://news.example or https://ledger.example.org, since every page links to /news/…, /topics/… from " +

@@ -119,6 +119,17 @@ base("a baseUrl with a path is refused with the reason, since every page links f
   ]);
 });
 
+base("a baseUrl that is not an address is refused with the schema's words, not a crash", async () => {
+  const dir = contentTree({ "news/2024/a.md": articleFile(validFields) });
+  writeFileSync(
+    join(dir, "publication.ts"),
+    'export default { name: "Ledger", baseUrl: "news.example", timeZone: "Asia/Bangkok", language: "en" };\n',
+  );
+  assert.equal(await rejection(dir), [
+    "publication.ts:baseUrl: must be the site's full address, like https://news.example",
+  ]);
+});
+
 base("a trailing slash, capitals or a default port make no difference: the origin is kept", async () => {
   const dir = contentTree({ "news/2024/a.md": articleFile(validFields) });
   writeFileSync(
