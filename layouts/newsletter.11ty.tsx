@@ -10,8 +10,8 @@ import { TimeStamp } from "./components/TimeStamp.tsx";
 export const data = { permalink: route.newsletter };
 
 /**
- * Every newsletter edition, newest first, as a card with its lead story's picture, the start of the editor's note and
- * its stories; beside them, what the newsletter is and its sign-up form. Advertises the newsletter's feed.
+ * What the newsletter is and its sign-up form (beside the editions on a wide screen), then every edition, newest first,
+ * as a card with its lead story's picture, the start of the editor's note and its stories. Advertises the feed.
  */
 export function render({ newsroom }: { newsroom: Newsroom }) {
   const { publication, editions } = newsroom;
@@ -34,6 +34,16 @@ export function render({ newsroom }: { newsroom: Newsroom }) {
         </p>
       </header>
       <div class="newsletter-page">
+        <aside class="newsletter-page__about" aria-labelledby="about-newsletter">
+          <h2 id="about-newsletter" class="section-heading">
+            What you get
+          </h2>
+          <p>
+            Each edition is a short note from the editors and the stories they would not want you to miss, with a link
+            to read each one in full on the site.
+          </p>
+          <SignupForm publication={publication} place="newsletter" />
+        </aside>
         <section class="newsletter-page__editions" aria-labelledby="editions">
           <h2 id="editions" class="section-heading">
             Editions
@@ -74,16 +84,6 @@ export function render({ newsroom }: { newsroom: Newsroom }) {
             </ol>
           )}
         </section>
-        <aside class="newsletter-page__about" aria-labelledby="about-newsletter">
-          <h2 id="about-newsletter" class="section-heading">
-            What you get
-          </h2>
-          <p>
-            Each edition is a short note from the editors and the stories they would not want you to miss, with a link
-            to read each one in full on the site.
-          </p>
-          <SignupForm publication={publication} place="newsletter" />
-        </aside>
       </div>
     </Page>
   );

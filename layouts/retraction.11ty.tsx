@@ -24,7 +24,7 @@ export function render({ newsroom, article }: RetractionPageData) {
   const locale = displayLocale(newsroom);
   const retraction = article.retraction;
   return (
-    <Page newsroom={newsroom} path={article.url} title={`Retracted: ${article.title}`} noindex>
+    <Page newsroom={newsroom} path={article.url} title={`Retracted: ${article.title}`} noindex withListings={false}>
       <article class="article article--retracted">
         <header class="article__header">
           <p class="kicker">Retracted</p>

@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Browser, BrowserContext, Request } from "playwright-core";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";

@@ -16,6 +16,8 @@ const ALLOWED_RAW = [
   "author.bioHtml",
   "topic.introHtml",
   "jsonForScript(newsArticleJsonLd(newsroom, article",
+  // The structured data a layout hands its page (src/seo/jsonld.ts), typed as schema.org's, escaped for <script>.
+  "jsonForScript(data",
   // An edition's note on its web page, and in the email with its links made absolute
   // (layouts/components/EditionEmail.tsx).
   "edition.noteHtml",
