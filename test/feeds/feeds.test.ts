@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { correctionNotices, listings } from "../../src/collections/listings.ts";
@@ -109,3 +110,30 @@ hub("without a hub no feed has a rel=hub link", async () => {
 });
 
 hub.run();
+
+const topicFeed = suite("a topic's feed holds the topic's latest 50 articles, across its listing pages");
+
+topicFeed("a topic with 60 articles has a feed of its newest 50, beyond its first page of 20", async () => {
+  const day = (n: number) => DateTime.fromISO("2024-01-01T09:00:00+07:00").plus({ days: n }).toISO() ?? "";
+  const files: Record<string, string> = {};
+  for (let n = 1; n <= 60; n++) {
+    const slug = `rice-${String(n).padStart(2, "0")}`;
+    files[`news/2024/${slug}.md`] = articleFile(`title: Rice ${n}\ndate: ${day(n)}\nauthor: ana-lim\ntags: [Rice]`);
+  }
+  files["news/2024/trade.md"] = articleFile(`title: Trade\ndate: ${day(61)}\nauthor: ana-lim\ntags: [Trade]`);
+  const newsroom = (await load(contentTree(files))).newsroom;
+  const specs = feedSpecs(newsroom, listings(newsroom));
+  const rice = specs.find((spec) => spec.url === "/topics/rice/feed.xml");
+  const newest = Array.from({ length: 50 }, (_, index) => `rice-${String(60 - index).padStart(2, "0")}`);
+  assert.equal(
+    rice?.articles.map((article) => article.slug),
+    newest,
+  );
+  const ana = specs.find((spec) => spec.url === "/authors/ana-lim/feed.xml");
+  assert.equal(
+    ana?.articles.map((article) => article.slug),
+    ["trade", ...newest.slice(0, 49)],
+  );
+});
+
+topicFeed.run();

@@ -212,6 +212,20 @@ assembles("without picks, what was published since the previous edition, newest 
   );
 });
 
+assembles("without picks, a draft that is the newest story leaves the lead to the newest published one", async () => {
+  const dir = editions({
+    "editions/2024-05-31.md": editionFile("title: Week\ndate: 2024-05-31"),
+    "news/2024/late-draft.md": articleFile(
+      "title: Late draft\ndate: 2024-05-30\nauthor: ana-lim\ntags: [Ports]\ndraft: true",
+    ),
+  });
+  for (const preview of [false, true]) {
+    const { newsroom: loaded } = await load(dir, preview);
+    const week = loaded.editions.find((edition) => edition.day === "2024-05-31");
+    assert.equal([week?.lead?.slug, week?.picks.map((article) => article.slug)], ["penang-suppliers", []]);
+  }
+});
+
 assembles("an edition waits for its day and its stories, and preview shows it marked scheduled", async () => {
   const dir = editions({
     "editions/2024-05-31.md": editionFile("title: Friday\ndate: 2024-05-31"),

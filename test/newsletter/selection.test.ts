@@ -2,7 +2,9 @@ import { DateTime } from "luxon";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import {
+  type Candidate,
   collectStories,
+  editionStories,
   editionWindow,
   previousDay,
   runningOrder,
@@ -103,3 +105,23 @@ order("a story listed twice appears once", () => {
 });
 
 order.run();
+
+const automatic = suite("an edition that collects its stories never carries a draft");
+
+automatic("a draft newest in the window is left out, and the newest published story still leads", () => {
+  const candidate = (slug: string, iso: string, draft = false): Candidate => ({ ...story(slug, iso), draft });
+  const candidates = new Map(
+    [
+      candidate("older", "2026-11-12T09:00:00"),
+      candidate("old-draft", "2026-11-13T09:00:00", true),
+      candidate("newest-published", "2026-11-15T09:00:00"),
+      candidate("newest-draft", "2026-11-17T09:00:00", true),
+    ].map((item) => [item.slug, item]),
+  );
+  assert.equal(editionStories({ day: day("2026-11-17") }, candidates, [day("2026-11-10")]), {
+    lead: "newest-published",
+    picks: ["older"],
+  });
+});
+
+automatic.run();
