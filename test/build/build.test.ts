@@ -796,4 +796,24 @@ preview("drafts and scheduled articles get pages with a visible notice", () => {
   assert.is($("#latest ~ .card-list .card__headline").last().text(), "A draft nobody may read Draft");
 });
 
+preview("every page says noindex and robots.txt asks every crawler to stay out of the whole site", () => {
+  const previewOut = fixtureSite({ preview: true }).site;
+  const files = htmlFiles(previewOut);
+  assert.ok(files.includes("news/secret-draft/index.html") && files.includes("index.html"), files.join(", "));
+  for (const file of files) {
+    const $ = cheerio.load(readFileSync(join(previewOut, file), "utf8"));
+    assert.equal(
+      $('meta[name="robots"]')
+        .map((_, meta) => $(meta).attr("content"))
+        .get(),
+      ["noindex"],
+      file,
+    );
+  }
+  assert.is(
+    readFileSync(join(previewOut, "robots.txt"), "utf8"),
+    ["User-agent: *", "Disallow: /", "", `Sitemap: ${BASE}/sitemap.xml`, ""].join("\n"),
+  );
+});
+
 preview.run();
