@@ -30,7 +30,7 @@ export function correctionsFeed(newsroom: Newsroom, notices: CorrectionNotice[])
       link: absolute(notice.url),
       // Atom's <title type="html"> is HTML: the headline must arrive as text.
       title: escapeEntities(`${label}: ${notice.article.title}`),
-      content: absoluteHtml(notice.note.noteHtml, publication.baseUrl),
+      content: absoluteHtml(notice.note.noteHtml, absolute(notice.article.url)),
       date: notice.note.date.toJSDate(),
     });
   }

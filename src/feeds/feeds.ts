@@ -161,7 +161,7 @@ export function jsonFeedDocument(newsroom: Newsroom, spec: FeedSpec): JsonFeedDo
       id: absolute(article.url),
       url: absolute(article.url),
       title: article.title,
-      content_html: absoluteHtml(article.html, publication.baseUrl),
+      content_html: absoluteHtml(article.html, absolute(article.url)),
       ...(article.dek === undefined ? {} : { summary: article.dek }),
       ...(article.image && !article.retraction ? { image: absolute(sharedImage(article.image).src) } : {}),
       date_published: isoDateTime(article.date),
@@ -243,7 +243,7 @@ function buildFeed(newsroom: Newsroom, spec: FeedSpec): Feed {
       // Atom's <title type="html"> is HTML: a headline like "Profits <script>" must arrive as text.
       title: escapeEntities(article.title),
       description: article.dek === undefined ? undefined : escapeEntities(article.dek),
-      content: absoluteHtml(article.html, publication.baseUrl),
+      content: absoluteHtml(article.html, absolute(article.url)),
       date: article.modified.toJSDate(),
       published: article.date.toJSDate(),
       author: article.authors.map((author) => ({ name: author.name, link: absolute(author.url) })),

@@ -27,9 +27,17 @@ export function isExternalUrl(href: string, origin?: SiteOrigin): boolean {
   return !(origin && href.startsWith(`${origin}/`));
 }
 
-/** Makes the root-relative `href` and `src` attributes of rendered Markdown absolute on the site. */
-export function absoluteHtml(html: string, origin: SiteOrigin): string {
-  return html.replace(/ (href|src)="\/(?!\/)/g, ` $1="${origin}/`);
+/**
+ * Makes every relative `href` and `src` of rendered Markdown absolute, resolved as a browser resolves it on the page
+ * the HTML belongs to (`pageUrl`, absolute): `/news/a/` on the site, `#why-it-matters` on that page, for a feed reader
+ * resolves what is left against the feed. A value with a scheme (`https:`, `mailto:`) is kept as written.
+ */
+export function absoluteHtml(html: string, pageUrl: string): string {
+  return html.replace(/ (href|src)="([^"]*)"/g, (attribute, name: string, value: string) => {
+    const url = value.replaceAll("&amp;", "&");
+    if (/^[a-z][a-z\d+.-]*:/i.test(url) || !URL.canParse(url, pageUrl)) return attribute;
+    return ` ${name}="${new URL(url, pageUrl).href.replaceAll("&", "&amp;")}"`;
+  });
 }
 
 /**

@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import * as cheerio from "cheerio";
+import { XMLParser } from "fast-xml-parser";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { articleFile, contentTree } from "../../support/content.ts";
@@ -50,6 +52,61 @@ built("every picture enclosed in every built Atom feed is typed image/jpeg", () 
 });
 
 built.run();
+
+/** Each entry's HTML content in the feed at `path`, Atom (`.xml`) or JSON Feed (`.json`), keyed by the entry's id. */
+function entryContents(site: string, path: string): [string, string][] {
+  const text = readFileSync(join(site, path), "utf8");
+  if (path.endsWith(".json")) {
+    const feed = JSON.parse(text) as { items: { id: string; content_html: string }[] };
+    return feed.items.map((item) => [item.id, item.content_html]);
+  }
+  const atom = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === "entry" }).parse(text) as {
+    feed: { entry?: { id: string; content: { "#text": string } }[] };
+  };
+  return (atom.feed.entry ?? []).map((entry) => [entry.id, entry.content["#text"]]);
+}
+
+/** Every `href` and `src` in the HTML, in document order. */
+function addresses(html: string): string[] {
+  const $ = cheerio.load(html);
+  return $("[href], [src]")
+    .map((_, element) => [$(element).attr("href"), $(element).attr("src")].filter((value) => value !== undefined))
+    .get();
+}
+
+const links = suite("a feed reader can follow every link in a built feed's entries");
+
+links("every href and src in every entry of every built Atom feed and /feed.json is an absolute http(s) URL", () => {
+  const { site } = fixtureSite({ now: "2024-05-02T00:00:00Z" });
+  const feeds = [...atomFeeds(site), "/feed.json"];
+  const found = feeds.flatMap((path) =>
+    entryContents(site, path).flatMap(([id, html]) => addresses(html).map((address) => ({ path, id, address }))),
+  );
+  for (const path of feeds) assert.ok(entryContents(site, path).length > 0, `${path} has no entries`);
+  assert.ok(found.length > 20, String(found.length));
+  assert.equal(
+    found.filter(({ address }) => !/^https?:\/\/[^/]/.test(address)),
+    [],
+  );
+});
+
+links("each heading's fragment link points at its own article in the site, topic, author and JSON feeds", () => {
+  const { site } = fixtureSite({ now: "2024-05-02T00:00:00Z" });
+  const article = `${BASE}/news/custom-full/`;
+  for (const path of ["/feed.xml", "/feed.json", "/topics/semiconductors/feed.xml", "/authors/ana-lim/feed.xml"]) {
+    const html = entryContents(site, path).find(([id]) => id === article)?.[1] ?? "";
+    const $ = cheerio.load(html);
+    assert.equal(
+      $("a.header-anchor")
+        .map((_, anchor) => $(anchor).attr("href"))
+        .get(),
+      [`${article}#a-heading-written-as-h1`, `${article}#why-it-matters`],
+      path,
+    );
+  }
+});
+
+links.run();
 
 const hub = suite("with a WebSub hub in publication.ts, every built feed names it");
 

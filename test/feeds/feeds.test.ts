@@ -1,3 +1,5 @@
+import * as cheerio from "cheerio";
+import { XMLParser } from "fast-xml-parser";
 import { DateTime } from "luxon";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -137,3 +139,30 @@ topicFeed("a topic with 60 articles has a feed of its newest 50, beyond its firs
 });
 
 topicFeed.run();
+
+const corrections = suite("the corrections feed carries absolute links");
+
+corrections("a fragment link in a correction note points at the corrected story's heading", async () => {
+  const dir = contentTree({
+    "publication.ts": publication(),
+    "news/2024/a.md": articleFile(
+      "title: Rice fields\ndate: 2024-03-01\nauthor: ana-lim\ntags: [Rice]\n" +
+        'corrections:\n  - { date: 2024-03-02, note: "We fixed [the figures](#why-it-matters) and [a name](/news/a/)." }',
+      "Body text.\n\n## Why it matters\n\nMore.\n",
+    ),
+  });
+  const { newsroom } = await load(dir);
+  const xml = correctionsFeed(newsroom, correctionNotices(newsroom));
+  const feed = new XMLParser({ ignoreAttributes: false }).parse(xml) as {
+    feed: { entry: { content: { "#text": string } } };
+  };
+  const $ = cheerio.load(feed.feed.entry.content["#text"]);
+  assert.equal(
+    $("a")
+      .map((_, link) => $(link).attr("href"))
+      .get(),
+    ["https://test.example/news/a/#why-it-matters", "https://test.example/news/a/"],
+  );
+});
+
+corrections.run();
