@@ -2,7 +2,6 @@ import type { Article, Edition, Newsroom, Picture } from "../../src/content/sche
 import { displayDate } from "../../src/dates/dates.ts";
 import { isResized, renditionsFor } from "../../src/images/renditions.ts";
 import {
-  absoluteLinks,
   bylineText,
   EMAIL_LEAD_IMAGE_HEIGHT,
   EMAIL_WIDTH,
@@ -11,7 +10,7 @@ import {
 import { rawHtml } from "../../src/render/rawHtml.ts";
 import { displayLocale } from "../../src/site/locale.ts";
 import { route } from "../../src/site/routes.ts";
-import { absoluteUrl } from "../../src/site/urls.ts";
+import { absoluteHtml, absoluteUrl } from "../../src/site/urls.ts";
 
 /** Characters that keep inbox previews from running on into the email's first words after the preheader. */
 const PREHEADER_PADDING = "\u200c\u00a0".repeat(60);
@@ -117,7 +116,7 @@ export function EditionEmail({ newsroom, edition }: { newsroom: Newsroom; editio
                 <Row class="email-intro">
                   <p class="email-date">{displayDate(edition.date, locale, true)}</p>
                   <h1 class="email-title">{edition.title}</h1>
-                  <div class="email-note">{rawHtml(absoluteLinks(edition.noteHtml, pageUrl))}</div>
+                  <div class="email-note">{rawHtml(absoluteHtml(edition.noteHtml, pageUrl))}</div>
                 </Row>
                 {lead?.image && !lead.retraction ? (
                   <Row class="email-lead-image">

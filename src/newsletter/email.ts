@@ -44,15 +44,6 @@ export function bylineText(article: Article, locale: string): string {
   return `By ${byline} · ${shortDate(article.date, locale)}`;
 }
 
-/** Makes every `href` and `src` in rendered Markdown absolute, resolved against the edition's web page. */
-export function absoluteLinks(html: string, pageUrl: string): string {
-  return html.replace(
-    / (href|src)="([^"]*)"/g,
-    (_, name: string, value: string) =>
-      ` ${name}="${new URL(value.replaceAll("&amp;", "&"), pageUrl).href.replaceAll("&", "&amp;")}"`,
-  );
-}
-
 /**
  * The plain-text email: masthead, date, the editor's note, each story's headline and address, then the links every
  * email carries.

@@ -2,8 +2,7 @@ import { escapeEntities } from "jsx-async-runtime";
 import type { Newsroom } from "../content/schema.ts";
 import { FEED_SIZE, publicationFeed } from "../feeds/feeds.ts";
 import { route } from "../site/routes.ts";
-import { absoluteUrl } from "../site/urls.ts";
-import { absoluteLinks } from "./email.ts";
+import { absoluteHtml, absoluteUrl } from "../site/urls.ts";
 
 /** The newsletter feed's address and title, as pages advertise it with `<link rel="alternate">`. */
 export function newsletterFeedLink(newsroom: Newsroom): { url: string; title: string } {
@@ -36,7 +35,7 @@ export function newsletterFeed(newsroom: Newsroom): string {
       link: absolute(edition.url),
       title: escapeEntities(edition.title),
       description: edition.preheader ? escapeEntities(edition.preheader) : undefined,
-      content: `${absoluteLinks(edition.noteHtml, absolute(edition.url))}<ul>${list}</ul>`,
+      content: `${absoluteHtml(edition.noteHtml, absolute(edition.url))}<ul>${list}</ul>`,
       date: edition.date.toJSDate(),
       published: edition.date.toJSDate(),
     });

@@ -1,7 +1,8 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { renderMarkdown } from "../../src/markdown/markdown.ts";
-import { absoluteLinks, inlineEmailCss } from "../../src/newsletter/email.ts";
+import { inlineEmailCss } from "../../src/newsletter/email.ts";
+import { absoluteHtml } from "../../src/site/urls.ts";
 
 const pageUrl = "https://test.example/newsletter/2024-05-01/";
 
@@ -12,7 +13,7 @@ links("root-relative, relative and fragment links in rendered Markdown resolve a
     "See [a](/news/a/?x=1&y=2), [b](../2024-04-01/), [c](#why) and [d](https://imf.example/).",
   );
   assert.is(
-    absoluteLinks(html, pageUrl),
+    absoluteHtml(html, pageUrl),
     '<p>See <a href="https://test.example/news/a/?x=1&amp;y=2">a</a>, <a ' +
       'href="https://test.example/newsletter/2024-04-01/">b</a>, <a ' +
       'href="https://test.example/newsletter/2024-05-01/#why">c</a> and <a href="https://imf.example/" rel="noopener ' +

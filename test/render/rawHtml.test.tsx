@@ -21,7 +21,7 @@ const ALLOWED_RAW = [
   // An edition's note on its web page, and in the email with its links made absolute
   // (layouts/components/EditionEmail.tsx).
   "edition.noteHtml",
-  "absoluteLinks(edition.noteHtml, pageUrl",
+  "absoluteHtml(edition.noteHtml, pageUrl",
   // Corrections and retraction notices: Markdown from front matter, rendered by the same instance.
   "correction.noteHtml",
   "retraction.noteHtml",
