@@ -147,7 +147,8 @@ corrections("a fragment link in a correction note points at the corrected story'
     "publication.ts": publication(),
     "news/2024/a.md": articleFile(
       "title: Rice fields\ndate: 2024-03-01\nauthor: ana-lim\ntags: [Rice]\n" +
-        'corrections:\n  - { date: 2024-03-02, note: "We fixed [the figures](#why-it-matters) and [a name](/news/a/)." }',
+        "corrections:\n  - { date: 2024-03-02, note: " +
+        '"We fixed [the figures](#why-it-matters) and [a name](/news/a/)." }',
       "Body text.\n\n## Why it matters\n\nMore.\n",
     ),
   });

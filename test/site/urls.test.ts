@@ -9,7 +9,8 @@ const ARTICLE = "https://ledger.example/news/a/";
 absolute("a fragment link points at the article's own address plus the fragment", () => {
   assert.is(
     absoluteHtml('<h2 id="why-it-matters"><a class="header-anchor" href="#why-it-matters">Why</a></h2>', ARTICLE),
-    '<h2 id="why-it-matters"><a class="header-anchor" href="https://ledger.example/news/a/#why-it-matters">Why</a></h2>',
+    '<h2 id="why-it-matters"><a class="header-anchor" ' +
+      'href="https://ledger.example/news/a/#why-it-matters">Why</a></h2>',
   );
 });
 
