@@ -136,8 +136,9 @@ function articleText(fields: ArticleFields): string {
 }
 
 /**
- * Whether a raw `<` stands in an attribute value of the XML, which XML forbids (https://www.w3.org/TR/xml/#NT-AttValue);
- * CDATA sections and comments are skipped. A regular expression over the text took a topic ending in "=" for one.
+ * Whether a raw `<` stands in an attribute value of the XML, which XML forbids
+ * (https://www.w3.org/TR/xml/#NT-AttValue); CDATA sections and comments are skipped. A regular expression over the
+ * text took a topic ending in "=" for one.
  */
 function rawLessThanInAttribute(xml: string): boolean {
   let at = 0;
