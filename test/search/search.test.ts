@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { buildSearchIndex, SearchIndexError } from "../../src/search/search.ts";
+import { meaning } from "../../src/cli/fileErrors.ts";
+import { buildSearchIndex, indexSite, SearchIndexError } from "../../src/search/search.ts";
 
 const indexing = suite("search index holds the pages of this build");
 
@@ -23,10 +24,34 @@ indexing("the pages given are indexed and written with Pagefind's browser bundle
   assert.is(readdirSync(join(site, "pagefind", "fragment")).length, 2);
 });
 
-indexing("a Pagefind error carries Pagefind's own messages", () => {
+/** The message the build fails with when Pagefind's program fails on `siteDir`, as the build describes OS errors. */
+async function indexingFailure(siteDir: string): Promise<string> {
+  try {
+    await indexSite(siteDir, "en", meaning);
+  } catch (error) {
+    assert.instance(error, SearchIndexError);
+    return (error as Error).message;
+  }
+  throw new Error(`Pagefind indexed ${siteDir}`);
+}
+
+indexing("a site folder with no pages fails the index with Pagefind's own last word, and no stack trace", async () => {
+  const site = mkdtempSync(join(tmpdir(), "newsdesk-pagefind-empty-"));
   assert.is(
-    new SearchIndexError(["first", "second"]).message,
-    "Pagefind could not build the search index:\n  first\n  second",
+    await indexingFailure(site),
+    "Pagefind could not build the search index:\n  it exited with code 1: Most likely, the directory passed to " +
+      "Pagefind was empty or did not contain any html files.",
+  );
+});
+
+indexing("an index Pagefind cannot write is named by the system's error, not by Pagefind's panic", async () => {
+  const site = mkdtempSync(join(tmpdir(), "newsdesk-pagefind-blocked-"));
+  writeFileSync(join(site, "index.html"), '<html lang="en"><body><div data-pagefind-body>Body</div></body></html>');
+  // A file where Pagefind makes its folder: its program panics with a Rust backtrace, "Os { code: 17, ... }".
+  writeFileSync(join(site, "pagefind"), "in the way");
+  assert.is(
+    await indexingFailure(site),
+    "Pagefind could not build the search index:\n  it could not write the index: the operating system refused (EEXIST)",
   );
 });
 
