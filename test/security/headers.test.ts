@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
+import type { EleventyConfig } from "@11ty/eleventy";
 import { DateTime } from "luxon";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import publication from "../../content/publication.ts";
+import { render as renderHeaders } from "../../layouts/headers.11ty.ts";
 import type { Article, Author, Newsroom, Publication } from "../../src/content/schema.ts";
 import {
   apacheHeaders,
@@ -15,7 +17,8 @@ import {
   policyOrigins,
   securityHeaders,
 } from "../../src/security/headers.ts";
-import { parseHeadersFile } from "../../support/serve.ts";
+import { securityPlugin } from "../../src/security/plugin.ts";
+import { articleFile, contentTree, load, validFields } from "../helpers.ts";
 
 const policy = suite("the security headers are one policy, written for every host");
 
@@ -87,11 +90,97 @@ policy("a sign-up endpoint adds exactly its origin to form-action, in the header
   );
 });
 
-policy("_headers applies every header to every path, as Netlify and Cloudflare Pages read it", () => {
-  const rules = parseHeadersFile(headersFile(securityHeaders()));
-  assert.is(rules.length, 1);
-  assert.ok(rules[0]?.path.test("/news/a/"));
-  assert.equal(rules[0]?.headers, securityHeaders());
+/** A rule of a `_headers` file: its path pattern and its headers, in order. */
+interface HeadersRule {
+  path: string;
+  headers: [name: string, value: string][];
+}
+
+/** An HTTP field name: a token. https://www.rfc-editor.org/rfc/rfc9110#name-tokens */
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/**
+ * Reads `_headers` as Netlify and Cloudflare Pages document it: a path starting with `/` at column 0, then its indented
+ * `Name: value` lines; blank lines and `#` comments anywhere; at most 100 rules and 2,000 characters a line
+ * (https://docs.netlify.com/manage/routing/headers/#syntax-for-the-headers-file,
+ * https://developers.cloudflare.com/pages/configuration/headers/). Each line that breaks the format is a problem.
+ */
+function readHeadersFormat(text: string): { rules: HeadersRule[]; problems: string[] } {
+  const rules: HeadersRule[] = [];
+  const problems: string[] = [];
+  const lines = text.split("\n");
+  if (lines.pop() !== "") problems.push("the file does not end with a line break");
+  lines.forEach((line, index) => {
+    const at = `line ${index + 1}`;
+    if (line.length > 2000) problems.push(`${at}: ${line.length} characters, over Cloudflare's 2,000`);
+    if (line.trim() === "" || line.trim().startsWith("#")) return;
+    if (!/^\s/.test(line)) {
+      if (/^\/\S*$/.test(line)) rules.push({ path: line, headers: [] });
+      else problems.push(`${at}: a rule's first line is a path starting with /, not ${JSON.stringify(line)}`);
+      return;
+    }
+    const header = /^[ \t]+([^:\s]+):[ \t]*(\S.*)$/.exec(line);
+    const rule = rules.at(-1);
+    if (!header?.[1] || !header[2] || !TOKEN.test(header[1]))
+      problems.push(`${at}: an indented line is "Name: value", not ${JSON.stringify(line)}`);
+    else if (!rule) problems.push(`${at}: a header before any path`);
+    else rule.headers.push([header[1], header[2].trimEnd()]);
+  });
+  if (rules.length > 100) problems.push(`${rules.length} rules, over Cloudflare's 100`);
+  for (const rule of rules) if (rule.headers.length === 0) problems.push(`${rule.path} has no headers`);
+  return { rules, problems };
+}
+
+/** The `_headers` text the build writes for a content tree: the plugin's global data, rendered by its layout. */
+async function writtenHeadersFile(content: string): Promise<string> {
+  let headersData: (() => Promise<string>) | undefined;
+  const config = { addGlobalData: (_: string, data: () => Promise<string>) => (headersData = data) };
+  const { newsroom } = await load(content);
+  securityPlugin(config as unknown as EleventyConfig, async () => newsroom);
+  assert.ok(headersData, "the plugin adds the headersFile global data");
+  return renderHeaders({ headersFile: await headersData() });
+}
+
+policy("_headers is written as Netlify and Cloudflare Pages read it: every header on every path", async () => {
+  const content = contentTree({
+    "news/2024/a.md": articleFile(`${validFields}\nimage: { src: "https://images.example/a.jpg", alt: A wafer }`),
+  });
+  const text = await writtenHeadersFile(content);
+  const { rules, problems } = readHeadersFormat(text);
+  assert.equal(problems, []);
+  assert.is(text.split("\n")[0], "# Written by the build from src/security/headers.ts; edit that, not this file.");
+  assert.equal(rules, [
+    {
+      path: "/*",
+      headers: [
+        [
+          "Content-Security-Policy",
+          "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src " +
+            "'self' https://images.example; connect-src 'self'; base-uri 'self'; form-action 'self'; " +
+            "frame-ancestors 'none'; object-src 'none'",
+        ],
+        ["X-Content-Type-Options", "nosniff"],
+        ["Referrer-Policy", "strict-origin-when-cross-origin"],
+        ["X-Frame-Options", "DENY"],
+        ["Cross-Origin-Opener-Policy", "same-origin"],
+        ["Permissions-Policy", "camera=(), geolocation=(), microphone=(), payment=(), usb=()"],
+      ],
+    },
+  ]);
+});
+
+policy("the format check names each line a host would misread", () => {
+  const { problems } = readHeadersFormat(
+    "/*\n  X-Frame-Options: DENY\nX-Content-Type-Options: nosniff\n  Referrer-Policy no-referrer\n" +
+      `  Permissions-Policy:\n/${"a".repeat(2000)}\n  X-Robots-Tag: none\n/empty\n`,
+  );
+  assert.equal(problems, [
+    'line 3: a rule\'s first line is a path starting with /, not "X-Content-Type-Options: nosniff"',
+    'line 4: an indented line is "Name: value", not "  Referrer-Policy no-referrer"',
+    'line 5: an indented line is "Name: value", not "  Permissions-Policy:"',
+    "line 6: 2001 characters, over Cloudflare's 2,000",
+    "/empty has no headers",
+  ]);
 });
 
 policy(
