@@ -36,3 +36,24 @@ export async function shownRejection(dir: string, include: "errors" | "warnings 
   }
   throw new Error("expected the content to be rejected");
 }
+
+/** A property's settings: `path` given only when replaying one failing case. */
+export interface PropertySettings {
+  numRuns: number;
+  seed: number;
+  path?: string;
+  includeErrorInReport: true;
+}
+
+/**
+ * fast-check's settings for `numRuns` runs from a fresh seed, or from the FC_SEED (and FC_PATH) a failure printed, to
+ * replay it; the failure's message carries the seed, the path and the property's own error.
+ */
+export function propertySettings(numRuns: number, environment: NodeJS.ProcessEnv = process.env): PropertySettings {
+  // Replay a failure: FC_SEED=<n> FC_PATH=<p> node --import tsx node_modules/uvu/bin.js test/newsroom properties
+  const given = environment.FC_SEED;
+  const seed = given ? Number(given) : Date.now() ^ Math.floor(Math.random() * 0x100000000);
+  if (!Number.isSafeInteger(seed)) throw new Error(`FC_SEED is a whole number, like FC_SEED=-333084990, not ${given}`);
+  const path = environment.FC_PATH;
+  return { numRuns, seed, ...(path ? { path } : {}), includeErrorInReport: true };
+}

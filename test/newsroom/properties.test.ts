@@ -8,7 +8,7 @@ import { atomFeed, jsonFeed } from "../../src/feeds/feeds.ts";
 import { typographicText } from "../../src/markdown/markdown.ts";
 import { renderDocument } from "../../src/render/jsxPlugin.ts";
 import { newsSitemapXml } from "../../src/seo/sitemaps.ts";
-import { contentTree, load } from "../helpers.ts";
+import { contentTree, load, propertySettings } from "../helpers.ts";
 
 /** Runs per property: enough to meet each kind of hostile text many times, few enough to keep `npm test` quick. */
 const RUNS = 60;
@@ -176,6 +176,7 @@ const property = suite(
 const outcomes = { built: 0, refused: 0 };
 
 property("loading, then rendering the page, feeds and news sitemap", async () => {
+  const settings = propertySettings(RUNS);
   await fc.assert(
     fc.asyncProperty(article, async (fields) => {
       const dir = contentTree({ "news/2024/story.md": articleText(fields) });
@@ -224,10 +225,50 @@ property("loading, then rendering the page, feeds and news sitemap", async () =>
       assert.not.match(json.items[0].content_html, /<script|<img src=x/i);
       assert.not.match(await newsSitemapXml({ ...newsroom, builtAt: story.date }), /<script|<img src=x/i);
     }),
-    { numRuns: RUNS },
+    settings,
   );
-  // Both outcomes must be common, or the property tests only one of them.
-  assert.ok(outcomes.built >= RUNS / 5 && outcomes.refused >= RUNS / 5, JSON.stringify(outcomes));
+  // Both outcomes must be common, or the property tests only one of them; a replayed path runs one case only.
+  if (settings.path === undefined)
+    assert.ok(
+      outcomes.built >= RUNS / 5 && outcomes.refused >= RUNS / 5,
+      `${JSON.stringify(outcomes)} with FC_SEED=${settings.seed}`,
+    );
 });
 
 property.run();
+
+const replay = suite("a failing property prints its seed and path, and they replay the same counterexample");
+
+/** The report of a property that refuses numbers over 1,000, run with these FC_SEED and FC_PATH, line by line. */
+function overAThousand(environment: NodeJS.ProcessEnv): string[] {
+  try {
+    fc.assert(
+      fc.property(fc.integer(), (number) => assert.ok(number <= 1000, `${number} is over 1,000`)),
+      propertySettings(100, environment),
+    );
+  } catch (error) {
+    return (error as Error).message.split("\n");
+  }
+  throw new Error("no number over 1,000 in 100 runs");
+}
+
+replay("a fresh seed's failure names the seed, the path, the counterexample and the property's own error", () => {
+  const report = overAThousand({});
+  assert.match(report[1] ?? "", /^\{ seed: -?\d+, path: "[\d:]+", endOnFailure: true \}$/);
+  assert.is(report[2], "Counterexample: [1001]");
+  assert.ok(report.includes("Got Assertion: 1001 is over 1,000"), report.join("\n"));
+});
+
+replay("FC_SEED and FC_PATH from a failure replay just its counterexample, with no search and no shrinking", () => {
+  const report = overAThousand({});
+  const [, seed = "", path = ""] = /seed: (-?\d+), path: "([\d:]+)"/.exec(report[1] ?? "") ?? [];
+  assert.equal(overAThousand({ FC_SEED: seed, FC_PATH: path }).slice(0, 4), [
+    "Property failed after 1 tests",
+    `{ seed: ${seed}, path: "${path}", endOnFailure: true }`,
+    "Counterexample: [1001]",
+    "Shrunk 0 time(s)",
+  ]);
+  assert.throws(() => propertySettings(1, { FC_SEED: "soon" }), /FC_SEED is a whole number/);
+});
+
+replay.run();
