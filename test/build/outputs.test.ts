@@ -245,17 +245,30 @@ machines("canonical, description, Open Graph and Twitter tags use absolute URLs"
 machines("a hostile headline stays inert text in HTML, Atom, JSON Feed and JSON-LD", () => {
   const $ = page(site, "/news/custom-full/");
   assert.is($("h1").text(), HOSTILE);
-  // The NewsArticle and the breadcrumbs, both naming the headline with `<` escaped: no third script appears.
-  assert.is($("script").length, 2);
-  assert.ok(
-    $("script")
-      .toArray()
-      .every((script) => !$(script).text().includes("<")),
+  // JSON-LD: the NewsArticle and the breadcrumbs, and no third script. Each names the headline as the same text,
+  // with no raw `<` that could end its element early.
+  const scripts = $("script").toArray();
+  assert.equal(
+    scripts.map((script) => $(script).attr("type")),
+    ["application/ld+json", "application/ld+json"],
   );
+  const blocks = scripts.map((script) => $(script).text());
+  assert.equal(
+    blocks.filter((text) => text.includes("<")),
+    [],
+  );
+  const [article, breadcrumbs] = blocks.map(
+    (text) => JSON.parse(text) as { headline?: string; itemListElement?: { name: string }[] },
+  );
+  assert.is(article?.headline, HOSTILE);
+  assert.is(breadcrumbs?.itemListElement?.at(-1)?.name, HOSTILE);
   const atomTitle = entries("feed.xml").find((entry) => entry.id === `${BASE}/news/custom-full/`)?.title as Node;
   assert.is(atomTitle["@type"], "html");
   // Atom's type="html" title is HTML: the feed reader must find escaped markup, which it shows as the headline's text.
   assert.is(atomTitle["#text"], "Profits &lt;script&gt;alert(1)&lt;/script&gt; &amp; “quotes” at Veridian");
+  // JSON Feed's title is plain text: the reader gets exactly the characters typed, markup shown as written.
+  const feed = JSON.parse(readFileSync(join(site, "feed.json"), "utf8")) as { items: { id: string; title: string }[] };
+  assert.is(feed.items.find((item) => item.id === `${BASE}/news/custom-full/`)?.title, HOSTILE);
   const raw = readFileSync(join(site, "topics/china-bond/index.html"), "utf8");
   assert.not.ok(raw.includes("<script>alert(1)"));
 });
