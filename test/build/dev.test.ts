@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { page } from "../../support/site.ts";
+import { replacedOnce } from "./project.ts";
 
 const dev = suite("dev server rewrites the pages a saved article shows on, and only those");
 const work = mkdtempSync(join(tmpdir(), "newsdesk-dev-"));
@@ -88,7 +89,7 @@ dev.after(() => {
 dev("a new headline reaches the article, ALSO SEE, topic, author and archive pages and the topic feed", async () => {
   const untouched = written("/news/penang-suppliers/");
   await save("news/2024/other-story.md", (text) =>
-    text.replace("title: Other story about chips", "title: Chips story, retitled"),
+    replacedOnce(text, "title: Other story about chips", "title: Chips story, retitled"),
   );
   assert.is(page(out, "/news/other-story/")("h1").text(), "Chips story, retitled");
   for (const url of ["/news/custom-full/", "/topics/china-bond/", "/authors/ben-tran/", "/archive/2024/02/"]) {

@@ -27,3 +27,14 @@ export function projectCopy(changes: {
   }
   return project;
 }
+
+/**
+ * `text` with its one `search` replaced: a test that breaks a layout or varies a file this way throws when `search` is
+ * missing or repeated, instead of silently testing the text unchanged.
+ */
+export function replacedOnce(text: string, search: string, replacement: string): string {
+  const at = text.indexOf(search);
+  if (at === -1) throw new Error(`the text to change no longer contains ${JSON.stringify(search)}`);
+  if (text.indexOf(search, at + 1) !== -1) throw new Error(`the text to change holds ${JSON.stringify(search)} twice`);
+  return text.slice(0, at) + replacement + text.slice(at + search.length);
+}

@@ -8,7 +8,7 @@ import { runCommand } from "../../support/commands.ts";
 import { datedGit } from "../../support/git.ts";
 import { articleFile, contentTree, validFields } from "../helpers.ts";
 import { FIXTURE, FIXTURE_NOW } from "./fixture.ts";
-import { projectCopy } from "./project.ts";
+import { projectCopy, replacedOnce } from "./project.ts";
 
 /** Builds `content` into `out` at the fixture's "now": these tests build broken or changing content on purpose. */
 function build(content: string, out: string) {
@@ -19,7 +19,7 @@ const refusal = suite("build refuses invalid content and writes no site");
 
 refusal("every problem is listed, the exit code is 1 and the previous site is left untouched", () => {
   const content = contentTree({
-    "news/2024/a.md": articleFile(validFields.replace("title: A valid story\n", "")),
+    "news/2024/a.md": articleFile(replacedOnce(validFields, "title: A valid story\n", "")),
     "news/2024/b.md": articleFile(
       `${validFields}\nrelated: [missing-story]\nimage: { src: /assets/img/news/chips.jpg }`,
     ),
@@ -120,7 +120,7 @@ refusal(
     const project = projectCopy({
       layouts: (layouts) => {
         const article = join(layouts, "article.11ty.tsx");
-        writeFileSync(article, readFileSync(article, "utf8").replace(" data-pagefind-body>", ">"));
+        writeFileSync(article, replacedOnce(readFileSync(article, "utf8"), " data-pagefind-body>", ">"));
       },
     });
     const target = previousSite();
@@ -157,7 +157,7 @@ refusal(
     const result = buildIn(
       project,
       target,
-      contentTree({ "news/2024/a.md": articleFile(validFields.replace("title: A valid story\n", "")) }),
+      contentTree({ "news/2024/a.md": articleFile(replacedOnce(validFields, "title: A valid story\n", "")) }),
     );
     assert.is(result.status, 1);
     assert.ok(result.stderr.startsWith("1 problem in the content; nothing was published:\n"), result.stderr);
