@@ -4,7 +4,8 @@ import * as cheerio from "cheerio";
 import { DateTime } from "luxon";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { STORY_PLACEHOLDER } from "../../src/content/placeholders.ts";
+import { parseContentFile } from "../../src/content/frontMatter.ts";
+import { NOTE_PLACEHOLDER, STORY_PLACEHOLDER } from "../../src/content/placeholders.ts";
 import { loadNewsroom } from "../../src/newsroom/load.ts";
 import { articleFile, contentTree, validFields } from "../helpers.ts";
 import { run } from "./run.ts";
@@ -264,22 +265,20 @@ edition(
       `Created ${relative(process.cwd(), path)} with 2 picks. Choose a lead, write the note, and preview it at ` +
         `/newsletter/2024-05-31/ with npm start.`,
     ]);
-    assert.is(
-      readFileSync(path, "utf8"),
-      [
-        "---",
-        "title: Test Ledger, 31 May 2024",
-        "date: 2024-05-31",
-        "# lead: slug-of-the-top-story   # leads the edition with its picture; without it, the first pick leads",
-        "picks:",
-        "  - rice-quota   # Rice quota (29 May 2024)",
-        "  - penang-suppliers   # Penang suppliers: a test (28 May 2024)",
-        "---",
-        "",
-        "A few sentences from the editor: what this edition is about and why it matters to readers.",
-        "",
-      ].join("\n"),
+    const text = readFileSync(path, "utf8");
+    const parsed = parseContentFile(text);
+    assert.equal(parsed.data, {
+      title: "Test Ledger, 31 May 2024",
+      date: "2024-05-31",
+      picks: ["rice-quota", "penang-suppliers"],
+    });
+    assert.is(parsed.body.trim(), NOTE_PLACEHOLDER.text);
+    // Comments tell the editor each pick's headline and day, and how to choose a lead.
+    assert.equal(
+      text.split("\n").flatMap((line) => /^ {2}- [\w-]+ +# (.+)$/.exec(line)?.[1] ?? []),
+      ["Rice quota (29 May 2024)", "Penang suppliers: a test (28 May 2024)"],
     );
+    assert.ok(text.includes("\n# lead: slug-of-the-top-story "), text);
     const unwritten = run("check", "--content", dir, "--now", "2024-06-01T00:00:00Z");
     assert.is(unwritten.status, 1);
     assert.equal(
