@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { suite } from "uvu";
@@ -252,33 +252,49 @@ const screenshots = suite("screenshots of the main pages at desktop and phone wi
 screenshots.before(start);
 screenshots.after(stop);
 
+/** A PNG file's width from its IHDR header, or 0 when it is not a PNG. https://www.w3.org/TR/png/#5PNG-file-signature */
+function pngWidth(path: string): number {
+  const bytes = readFileSync(path);
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const png = bytes.subarray(0, 8).equals(signature) && bytes.toString("latin1", 12, 16) === "IHDR";
+  return png ? bytes.readUInt32BE(16) : 0;
+}
+
 screenshots("home, an article, a topic page and search with results at 1280 and 375 pixels", async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  const overflowing: string[] = [];
   const shots: string[] = [];
   for (const width of [1280, 375]) {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
     for (const [name, url] of [
       ["home", "/"],
-      ["article", "/news/beijing-signals-thaw-for-us-memory-chipmaker/"],
+      ["article", ARTICLE],
       ["topic", "/topics/china-bond/"],
+      ["search", "/search/?q=memory"],
     ] as const) {
-      await page.goto(`${server.origin}${url}`, { waitUntil: "networkidle" });
+      if (name === "search") await searchWithResults(page);
+      else await page.goto(`${server.origin}${url}`, { waitUntil: "networkidle" });
       const path = join(SCREENSHOTS, `${name}-${width}.png`);
+      rmSync(path, { force: true });
       await page.screenshot({ path, fullPage: true });
-      shots.push(path);
+      // No page is wider than the screen: nothing to scroll sideways on a phone.
+      const [scrollWidth, innerWidth] = await page.evaluate(() => [
+        document.documentElement.scrollWidth,
+        window.innerWidth,
+      ]);
+      if (scrollWidth > innerWidth) overflowing.push(`${url} at ${width}px is ${scrollWidth}px wide`);
+      shots.push(`${path}: ${pngWidth(path)}px`);
     }
-    await searchWithResults(page);
-    const path = join(SCREENSHOTS, `search-${width}.png`);
-    await page.screenshot({ path, fullPage: true });
-    shots.push(path);
-    // No page is wider than the screen: nothing to scroll sideways on a phone.
-    assert.ok(
-      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
-      `search page overflows at ${width}px`,
-    );
     await page.close();
   }
-  assert.is(shots.length, 8);
+  assert.equal(overflowing, []);
+  // Each screenshot was written just now, as a PNG exactly as wide as the screen it shows.
+  assert.equal(
+    shots,
+    [1280, 375].flatMap((width) =>
+      ["home", "article", "topic", "search"].map((name) => `${join(SCREENSHOTS, `${name}-${width}.png`)}: ${width}px`),
+    ),
+  );
 });
 
 screenshots(
