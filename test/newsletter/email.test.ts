@@ -46,12 +46,13 @@ function inlineStyle($: cheerio.CheerioAPI, selector: string): Record<string, st
   );
 }
 
-inline("the font, the 600-pixel frame, link colours and a story's dek are on the elements, with no <style> left", () => {
+inline("the font, the 600-pixel frame, link colours and the dek are on their elements; no <style> is left", () => {
   const $ = cheerio.load(
     inlineEmailCss(
       "<!doctype html><html><head><style>p{color:red}</style></head><body>" +
-        '<table class="email-container"><tr><td><h2 class="email-headline"><a href="https://test.example/a/">A</a></h2>' +
-        '<p class="email-dek">Dek</p><p><a href="https://test.example/b/">Read on</a></p></td></tr></table></body></html>',
+        '<table class="email-container"><tr><td><h2 class="email-headline">' +
+        '<a href="https://test.example/a/">A</a></h2><p class="email-dek">Dek</p>' +
+        '<p><a href="https://test.example/b/">Read on</a></p></td></tr></table></body></html>',
     ),
   );
   assert.is($("style").length, 0);

@@ -252,7 +252,7 @@ const screenshots = suite("screenshots of the main pages at desktop and phone wi
 screenshots.before(start);
 screenshots.after(stop);
 
-/** A PNG file's width from its IHDR header, or 0 when it is not a PNG. https://www.w3.org/TR/png/#5PNG-file-signature */
+/** A PNG file's width from its IHDR header, or 0 when it is not a PNG. https://www.w3.org/TR/png/ */
 function pngWidth(path: string): number {
   const bytes = readFileSync(path);
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
