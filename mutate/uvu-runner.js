@@ -95,7 +95,9 @@ class UvuTestRunner {
     const files = testFilter
       ? [...new Set(testFilter.map(fileOf))]
       : this.files.filter((file) => !isStatic || importClosure(file).has(resolve(sandboxFileName)));
-    this.context.activeMutant = isStatic ? activeMutant.id : undefined;
+    // In a fresh worker the mutant is active while modules load: StrykerJS can start one for a static mutant yet call
+    // it "runtime" (with --incremental it gives such a mutant the suites of the last report).
+    this.context.activeMutant = isStatic || this.loaded.size === 0 ? activeMutant.id : undefined;
     await this.load(files);
     this.context.activeMutant = activeMutant.id;
     const suites = testFilter
