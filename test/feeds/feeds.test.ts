@@ -42,6 +42,7 @@ json("each item lists all its authors with their pages, and the feed its languag
   assert.is(feed.feed_url, "https://test.example/feed.json");
   assert.equal(feed.authors, [{ name: "Test Ledger", url: "https://test.example/" }]);
   assert.is(feed.hubs, undefined);
+  assert.is(feed.favicon, "https://test.example/assets/img/favicon.svg");
   const [item] = feed.items;
   assert.equal(item?.authors, [
     { name: "Ana Lim", url: "https://test.example/authors/ana-lim/" },
@@ -231,6 +232,8 @@ topicFeed(
         },
       ],
     );
+    const [site] = specs;
+    assert.is(site && jsonFeedDocument(newsroom, site).description, "Business news from the Mekong");
     const slugs = (url: string) => specs.find((spec) => spec.url === url)?.articles.map((article) => article.slug);
     assert.is(slugs("/feed.xml")?.length, 50);
     assert.is(slugs("/feed.xml")?.at(-1), "rice-03");
