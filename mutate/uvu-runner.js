@@ -27,17 +27,25 @@ function testFiles({ dir, pattern, ignore }) {
 /** The project's relative imports (`from "./x.ts"`, `import("../y.ts")`): the code base writes no other kind. */
 const RELATIVE_IMPORT = /(?:\bfrom|\bimport)\s*\(?\s*["'](\.\.?\/[^"']+)["']/g;
 
+/** Each file's text, read once per worker however many test files import it ("" for one that is not there). */
+const sources = new Map();
+function sourceOf(path) {
+  if (!sources.has(path)) {
+    try {
+      sources.set(path, readFileSync(path, "utf8"));
+    } catch {
+      sources.set(path, "");
+    }
+  }
+  return sources.get(path);
+}
+
 /** Every file `file` imports, directly or not, itself included (absolute paths). */
 function importClosure(file, seen = new Set()) {
   const path = resolve(file);
   if (seen.has(path)) return seen;
   seen.add(path);
-  let source = "";
-  try {
-    source = readFileSync(path, "utf8");
-  } catch {
-    return seen;
-  }
+  const source = sourceOf(path);
   for (const [, specifier] of source.matchAll(RELATIVE_IMPORT)) importClosure(join(dirname(path), specifier), seen);
   return seen;
 }
