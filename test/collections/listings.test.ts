@@ -1,6 +1,14 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { archiveMonths, frontPage, paginate, topicPages } from "../../src/collections/listings.ts";
+import {
+  archiveMonths,
+  correctionNotices,
+  FRONT_SECTIONS,
+  frontPage,
+  monthPages,
+  paginate,
+  topicPages,
+} from "../../src/collections/listings.ts";
 import { articleFile, contentTree, load, validFields } from "../helpers.ts";
 
 /** `count` articles in one topic, one hour apart, newest last in file order. */
@@ -73,6 +81,31 @@ archive("an article at 17:30 UTC on 31 January is filed under February in Bangko
   );
 });
 
+archive("each month's pages hold that month's articles, newest first", async () => {
+  const story = (slug: string, date: string) =>
+    articleFile(`title: Story ${slug}\ndate: ${date}\nauthor: ana-lim\ntags: [China Bond]`);
+  const { newsroom } = await load(
+    contentTree({
+      "news/2024/a.md": story("a", "2024-01-15"),
+      "news/2024/b.md": story("b", "2024-03-02"),
+      "news/2024/c.md": story("c", "2024-03-20"),
+    }),
+  );
+  assert.equal(
+    monthPages(newsroom).map((page) => [
+      page.url,
+      page.year,
+      page.month,
+      page.label,
+      page.articles.map((article) => article.slug),
+    ]),
+    [
+      ["/archive/2024/03/", 2024, 3, "March 2024", ["c", "b"]],
+      ["/archive/2024/01/", 2024, 1, "January 2024", ["a"]],
+    ],
+  );
+});
+
 archive.run();
 
 const front = suite("the home page leads with a featured story among the latest, else the newest");
@@ -112,6 +145,29 @@ once("a story in two busy topics shows under the first of them only, and the sec
   assert.is(new Set(everyCard).size, 16);
 });
 
+once("the home page shows four sections though a fifth topic has stories enough", async () => {
+  const files = manyArticles(20, "[Trade]");
+  ["Aviation", "Banking", "Cement", "Dairy", "Energy"].forEach((tag, index) => {
+    for (const number of [2 * index + 1, 2 * index + 2]) {
+      files[`news/2024/story-${number}.md`] = String(files[`news/2024/story-${number}.md`]).replace(
+        "[Trade]",
+        `[${tag}]`,
+      );
+    }
+  });
+  const page = frontPage((await load(contentTree(files))).newsroom);
+  assert.is(FRONT_SECTIONS.count, 4);
+  assert.equal(
+    page.sections.map((section) => [section.topic.name, section.articles.map((article) => article.title)]),
+    [
+      ["Aviation", ["Story 2", "Story 1"]],
+      ["Banking", ["Story 4", "Story 3"]],
+      ["Cement", ["Story 6", "Story 5"]],
+      ["Dairy", ["Story 8", "Story 7"]],
+    ],
+  );
+});
+
 once("topics with fewer than two stories left give their sections to the next busiest topic", async () => {
   const files = manyArticles(13, "[Thailand, Banking]");
   files["news/2024/story-1.md"] = String(files["news/2024/story-1.md"]).replace("[Thailand, Banking]", "[Vietnam]");
@@ -124,3 +180,38 @@ once("topics with fewer than two stories left give their sections to the next bu
 });
 
 once.run();
+
+const corrections = suite("the corrections page lists every correction and retraction, newest first");
+
+corrections(
+  "notices come newest first; notices of one day keep the articles' order; each links where it is read",
+  async () => {
+    const { newsroom } = await load(
+      contentTree({
+        "news/2024/a.md": articleFile(
+          "title: Story a\ndate: 2024-03-01\nauthor: ana-lim\ntags: [China Bond]\ncorrections:\n" +
+            '  - { date: 2024-03-10, note: "First." }\n  - { date: 2024-04-01, note: "Second." }',
+        ),
+        "news/2024/b.md": articleFile(
+          "title: Story b\ndate: 2024-03-05\nauthor: ana-lim\ntags: [China Bond]\ncorrections:\n" +
+            '  - { date: 2024-03-10, note: "Fixed." }',
+        ),
+        "news/2024/r.md": articleFile(
+          "title: Story r\ndate: 2024-02-01\nauthor: ana-lim\ntags: [China Bond]\n" +
+            'retracted: { date: 2024-03-20, note: "Withdrawn." }',
+        ),
+      }),
+    );
+    assert.equal(
+      correctionNotices(newsroom).map((notice) => [notice.kind, notice.url, notice.note.date.toISODate()]),
+      [
+        ["correction", "/news/a/#correction-2", "2024-04-01"],
+        ["retraction", "/news/r/", "2024-03-20"],
+        ["correction", "/news/b/#correction-1", "2024-03-10"],
+        ["correction", "/news/a/#correction-1", "2024-03-10"],
+      ],
+    );
+  },
+);
+
+corrections.run();

@@ -1,9 +1,9 @@
 import { DateTime } from "luxon";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { computeReadOn, labelTopics, type ReadOn } from "../../src/collections/readOn.ts";
+import { computeReadOn, labelTopics, type ReadOn, readOn, readOnOffers } from "../../src/collections/readOn.ts";
 import type { Article, Topic } from "../../src/content/schema.ts";
-import { articleFile, contentTree, load } from "../helpers.ts";
+import { articleFile, contentTree, load, validFields } from "../helpers.ts";
 
 const topic = (name: string): Topic => {
   const slug = name.toLowerCase().replace(/\s+/g, "-");
@@ -287,3 +287,43 @@ neighbours("a draft or scheduled story is skipped, and a draft's page links its 
 });
 
 neighbours.run();
+
+const offered = suite("an article's read-on offer holds what it has: automatic stories, previous and next, or nothing");
+
+offered("automatic stories are kept when the main topic has no other story to be previous or next", () => {
+  const { bond, ports } = TOPICS;
+  const offers = computeReadOn([story("me", 5, [ports, bond]), story("a", 2, [bond])]);
+  const me = offers.get("/news/me/");
+  assert.equal([slugsOf(me), me?.previous, me?.next], [["a"], undefined, undefined]);
+});
+
+offered("with three hand-picked links and no automatic story, previous and next are still offered", () => {
+  const { bond } = TOPICS;
+  const related = ["x", "y", "z"].map(internal);
+  const articles = [
+    story("old", 1, [bond], { related }),
+    story("middle", 5, [bond], { related }),
+    story("new", 9, [bond], { related }),
+  ];
+  const shown = (slug: string) => {
+    const offer = offerOf(articles, slug);
+    return [slugsOf(offer), offer?.previous?.slug, offer?.next?.slug];
+  };
+  assert.equal(shown("old"), [[], undefined, "middle"]);
+  assert.equal(shown("middle"), [[], "old", "new"]);
+  assert.equal(shown("new"), [[], "middle", undefined]);
+});
+
+offered("an article alone in its topics, or one the newsroom does not list, is offered nothing", async () => {
+  const lonely = story("lonely", 5, [TOPICS.ports]);
+  assert.equal(offerOf([lonely, story("bond", 3, [TOPICS.bond])], "lonely"), { more: [], moreTopics: [] });
+  const { newsroom } = await load(contentTree({ "news/2024/a.md": articleFile(validFields) }));
+  assert.equal(readOn(newsroom, lonely), { more: [], moreTopics: [] });
+});
+
+offered("a newsroom's offers are computed once, however many pages ask", async () => {
+  const { newsroom } = await load(contentTree({ "news/2024/a.md": articleFile(validFields) }));
+  assert.is(readOnOffers(newsroom), readOnOffers(newsroom));
+});
+
+offered.run();

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { listings } from "../../src/collections/listings.ts";
-import { type BuiltState, pagesToRebuild } from "../../src/collections/rebuild.ts";
+import { type BuiltState, onlyRebuilt, pagesToRebuild } from "../../src/collections/rebuild.ts";
 import { articleFile, contentTree, load } from "../helpers.ts";
 
 /**
@@ -162,3 +162,17 @@ readOn("a story made a draft: the pages that showed it, though the preview still
 });
 
 readOn.run();
+
+const paginated = suite("a paginated layout writes only the pages the rebuild asks for");
+
+paginated("with a list of URLs only the items rendering them are kept, in order; without one, every item", () => {
+  const pages = ["/topics/ports/", "/topics/ports/page/2/", "/topics/rice/", "/authors/ana-lim/"].map((url) => ({
+    url,
+  }));
+  const before = onlyRebuilt((page: { url: string }) => page.url);
+  const only = new Set(["/authors/ana-lim/", "/topics/ports/page/2/", "/news/a/"]);
+  assert.equal(before(pages, { rebuild: { only } }), [{ url: "/topics/ports/page/2/" }, { url: "/authors/ana-lim/" }]);
+  assert.is(before(pages, { rebuild: {} }), pages);
+});
+
+paginated.run();
