@@ -17,9 +17,9 @@ import { expandSchemaOrg, firstValue } from "./schemaorg.ts";
 const json = suite("JSON-LD is embedded so no value can end its script element");
 
 json("</script>, <!-- and & are escaped and the JSON still parses to the same value", () => {
-  const value = { headline: "Profits </script><script>alert(1)</script> <!-- & \u2028" };
+  const value = { headline: "Profits </script><script>alert(1)</script> <!-- & \u2028 \u2029" };
   const text = jsonForScript(value);
-  assert.not.ok(/[<>&\u2028]/.test(text));
+  assert.not.ok(/[<>&\u2028\u2029]/.test(text));
   assert.equal(JSON.parse(text), value);
 });
 
@@ -36,6 +36,66 @@ structured("without a logo in publication.ts the publisher has a name and addres
     name: "Test Ledger",
     url: "https://test.example/",
   });
+});
+
+structured(
+  "a story's NewsArticle has its dek, three share crops of its picture, the raster logo and its first topic",
+  async () => {
+    const { newsroom } = await load(
+      contentTree({
+        "publication.ts": PUBLICATION,
+        "news/2024/a.md": articleFile(
+          "title: Chip plant opens\ndek: The first wafers ship in June.\ndate: 2024-03-01\nauthor: ana-lim\n" +
+            "tags: [Semiconductors, Trade]\nimage: { src: /assets/img/news/chips.jpg, alt: A wafer }",
+        ),
+      }),
+    );
+    const story = newsroom.articles[0];
+    assert.ok(story);
+    const { image, ...data } = newsArticleJsonLd(newsroom, story);
+    assert.equal(data, {
+      "@context": "https://schema.org",
+      "@type": "NewsArticle",
+      headline: "Chip plant opens",
+      description: "The first wafers ship in June.",
+      datePublished: "2024-03-01T00:00:00+07:00",
+      dateModified: "2024-03-01T00:00:00+07:00",
+      author: [{ "@type": "Person", name: "Ana Lim", url: "https://test.example/authors/ana-lim/" }],
+      publisher: {
+        "@type": "NewsMediaOrganization",
+        name: "Test Ledger",
+        url: "https://test.example/",
+        logo: { "@type": "ImageObject", url: "https://test.example/assets/img/logo.png" },
+      },
+      mainEntityOfPage: "https://test.example/news/a/",
+      url: "https://test.example/news/a/",
+      inLanguage: "en-GB",
+      articleSection: "Semiconductors",
+      keywords: ["Semiconductors", "Trade"],
+    });
+    assert.equal(
+      (Array.isArray(image) ? image : []).map((url) => String(url).replace(/-[0-9a-f]{8}-/, "-<hash>-")),
+      [
+        "https://test.example/img/chips-<hash>-1200.jpeg",
+        "https://test.example/img/chips-4x3-<hash>-900.jpeg",
+        "https://test.example/img/chips-1x1-<hash>-675.jpeg",
+      ],
+    );
+  },
+);
+
+structured("a retracted story's NewsArticle leaves its picture out, as its page does", async () => {
+  const { newsroom } = await load(
+    contentTree({
+      "news/2024/a.md": articleFile(
+        `${validFields}\nimage: { src: /assets/img/news/chips.jpg, alt: A wafer }\n` +
+          'retracted: { date: 2024-03-05, note: "The plant was never built." }',
+      ),
+    }),
+  );
+  const story = newsroom.retracted[0];
+  assert.ok(story);
+  assert.is("image" in newsArticleJsonLd(newsroom, story), false);
 });
 
 structured.run();
