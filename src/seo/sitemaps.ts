@@ -45,7 +45,10 @@ function correctionsChanged(newsroom: Newsroom): string | undefined {
   return latest ? isoDateTime(latest) : undefined;
 }
 
-/** Every public page of the site with its last change: the 404 page is the only one left out. */
+/**
+ * Every page of the site a search engine may index, with its last change: not the 404 page, nor a retracted
+ * story's page (it says noindex).
+ */
 export function sitemapEntries(newsroom: Newsroom, listings: Listings): SitemapEntry[] {
   const siteChanged = newest(newsroom.articles);
   const lastmod = siteChanged ? isoDateTime(siteChanged) : undefined;
