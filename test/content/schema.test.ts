@@ -140,6 +140,16 @@ fields("tags that are missing, not a list, empty or not text say which", () => {
   ]);
 });
 
+fields(
+  "a tag of letters or digits that make no slug, like ー or ², is refused too: its topic would have no page",
+  () => {
+    assert.equal(errors(ArticleFrontMatterSchema, validFields.replace("[China Bond]", "[ー, ²]")), [
+      'a.md:5:tags[0]: "ー" has no letters or digits to make a topic from',
+      'a.md:5:tags[1]: "²" has no letters or digits to make a topic from',
+    ]);
+  },
+);
+
 fields(`an article may have ${MAX_TAGS} topics, not one more`, () => {
   const withTags = (count: number) =>
     validFields.replace(
