@@ -77,6 +77,12 @@ sources("a path that starts with two slashes is another site's address, and refu
   assert.is(isImageSource("/assets/img//photo.jpg"), true);
 });
 
+sources("an address is https:// from its first character to its last, without spaces", () => {
+  assert.is(isImageSource("https://cdn.example/photo.jpg"), true);
+  assert.is(isImageSource("javascript:https://cdn.example/photo.jpg"), false);
+  assert.is(isImageSource("https://cdn.example/my photo.jpg"), false);
+});
+
 sources("the path is read without the spaces around it", () => {
   assert.equal(article(`${validFields}\nimage: { src: " /assets/img/a.jpg ", alt: A chart }`).image, {
     src: "/assets/img/a.jpg",
