@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { suite } from "uvu";
@@ -27,6 +27,25 @@ inventory("a content folder that does not exist holds nothing unread", async () 
 
 inventory("a backup of a Markdown file and a folder named like one are not Markdown the writer meant", async () => {
   assert.equal(await unread(["news/2024/a.md", "news/2024/a.md.orig", "news/2024/b.md~", "archive.md/"]), []);
+});
+
+inventory("run from inside the content folder, a link to a folder says to put the files in ./", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "newsdesk-content-"));
+  symlinkSync(mkdtempSync(join(tmpdir(), "newsdesk-outside-")), join(dir, "news"));
+  const before = process.cwd();
+  process.chdir(dir);
+  try {
+    assert.equal(await unreadContent(dir), [
+      {
+        file: "news",
+        field: "",
+        message: "is a symbolic link to a folder: nothing in it is read; put the files themselves in ./",
+        severity: "error",
+      },
+    ]);
+  } finally {
+    process.chdir(before);
+  }
 });
 
 inventory.run();
