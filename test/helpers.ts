@@ -57,3 +57,15 @@ export function propertySettings(numRuns: number, environment: NodeJS.ProcessEnv
   const path = environment.FC_PATH;
   return { numRuns, seed, ...(path ? { path } : {}), includeErrorInReport: true };
 }
+
+/** The start of a PNG file as far as a size reader looks: the signature and the IHDR chunk with width and height. */
+export function pngHeader(width: number, height: number): Buffer {
+  const bytes = Buffer.alloc(33);
+  bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 0);
+  bytes.writeUInt32BE(13, 8);
+  bytes.write("IHDR", 12, "ascii");
+  bytes.writeUInt32BE(width, 16);
+  bytes.writeUInt32BE(height, 20);
+  bytes.set([8, 6], 24);
+  return bytes;
+}

@@ -27,10 +27,8 @@ export async function unreadContent(contentDir: string): Promise<Problem[]> {
     const path = join(entry.parentPath, entry.name);
     const inside = relative(contentDir, path).split(sep);
     const file = displayPath(path);
-    const read =
-      inside.length > 1 &&
-      (CONTENT_FOLDERS as readonly string[]).includes(inside[0] ?? "") &&
-      entry.name.endsWith(".md");
+    // The first part is a content folder and the name ends in .md only for a file inside that folder.
+    const read = (CONTENT_FOLDERS as readonly string[]).includes(inside[0] ?? "") && entry.name.endsWith(".md");
     if (entry.isSymbolicLink() && !read && (await stat(path).catch(() => undefined))?.isDirectory()) {
       const instead = `put the files themselves in ${displayPath(contentDir) || "."}/`;
       const message = `is a symbolic link to a folder: nothing in it is read; ${instead}`;

@@ -28,6 +28,14 @@ placeholders(
   },
 );
 
+placeholders("the placeholder on the body's first line is an error on that line", async () => {
+  const dir = contentTree({ "news/2024/live.md": articleFile(full, `${storyPlaceholder}\n`) });
+  assert.equal(await rejection(dir), [
+    "news/2024/live.md:9:body: still holds the placeholder that npm run new wrote: replace the placeholder text with " +
+      "the story, or keep draft: true until it is written",
+  ]);
+});
+
 placeholders("an edition with the note placeholder is an error on its line", async () => {
   const dir = contentTree({
     "news/2024/micron-thaw.md": articleFile(full),

@@ -1,23 +1,13 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
+import sharp from "sharp";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { ContentError, formatProblem } from "../../src/content/problems.ts";
+import { ContentError, formatProblem, type Problem } from "../../src/content/problems.ts";
+import { loadPublication } from "../../src/content/publication.ts";
 import { loadNewsroom } from "../../src/newsroom/load.ts";
-import { articleFile, contentTree, load, NOW, rejection, validFields } from "../helpers.ts";
-
-/** The start of a PNG file as far as a size reader looks: the signature and the IHDR chunk with width and height. */
-function pngHeader(width: number, height: number): Buffer {
-  const bytes = Buffer.alloc(33);
-  bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 0);
-  bytes.writeUInt32BE(13, 8);
-  bytes.write("IHDR", 12, "ascii");
-  bytes.writeUInt32BE(width, 16);
-  bytes.writeUInt32BE(height, 20);
-  bytes.set([8, 6], 24);
-  return bytes;
-}
+import { articleFile, contentTree, load, NOW, pngHeader, rejection, validFields } from "../helpers.ts";
 
 /**
  * The errors for a publication with `logo` (left out when undefined) and a site folder holding `pictures`; the
@@ -49,18 +39,25 @@ async function logoErrors(logo: string | undefined, pictures: Record<string, Buf
 
 const logo = suite("the publication's logo is a PNG, JPEG or WebP picture under /assets/, at least 112 pixels wide");
 
-logo("the sample's 512-pixel PNG, a 400-pixel JPEG and a 112-pixel PNG are accepted, and so is no logo", async () => {
-  assert.equal(
-    await logoErrors("/assets/img/logo.png", { "assets/img/logo.png": readFileSync("assets/img/logo.png") }),
-    [],
-  );
-  assert.equal(
-    await logoErrors("/assets/logo.jpg", { "assets/logo.jpg": readFileSync("assets/img/authors/tom-weller.jpg") }),
-    [],
-  );
-  assert.equal(await logoErrors("/assets/img/logo.png", { "assets/img/logo.png": pngHeader(112, 112) }), []);
-  assert.equal(await logoErrors(undefined), []);
-});
+logo(
+  "the sample's 512-pixel PNG, a 400-pixel JPEG, 112-pixel PNG and WebP are accepted, and so is no logo",
+  async () => {
+    assert.equal(
+      await logoErrors("/assets/img/logo.png", { "assets/img/logo.png": readFileSync("assets/img/logo.png") }),
+      [],
+    );
+    assert.equal(
+      await logoErrors("/assets/logo.jpg", { "assets/logo.jpg": readFileSync("assets/img/authors/tom-weller.jpg") }),
+      [],
+    );
+    assert.equal(await logoErrors("/assets/img/logo.png", { "assets/img/logo.png": pngHeader(112, 112) }), []);
+    assert.equal(await logoErrors(undefined), []);
+    const webp = await sharp({ create: { width: 112, height: 112, channels: 3, background: "#0f4c5c" } })
+      .webp()
+      .toBuffer();
+    assert.equal(await logoErrors("/assets/img/logo.webp", { "assets/img/logo.webp": webp }), []);
+  },
+);
 
 logo(
   "a logo that is missing, an SVG, not a picture or narrower than 112 pixels is an error naming publication.ts and " +
@@ -102,6 +99,24 @@ logo("a logo that is not a path under /assets/ is an error before any file is re
 });
 
 logo.run();
+
+const file = suite("the publication's settings are read from content/publication.ts");
+
+file("a content folder without publication.ts is an error that says what the file holds", async () => {
+  const contentDir = mkdtempSync(join(tmpdir(), "newsdesk-content-"));
+  const problems: Problem[] = [];
+  assert.is(await loadPublication(contentDir, problems), undefined);
+  assert.equal(problems, [
+    {
+      file: relative(process.cwd(), join(contentDir, "publication.ts")),
+      field: "",
+      message: "is missing: it holds the publication's name, base URL, time zone and language",
+      severity: "error",
+    },
+  ]);
+});
+
+file.run();
 
 const base = suite("the publication's baseUrl is one origin, written one way everywhere");
 
