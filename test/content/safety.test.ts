@@ -1,9 +1,15 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { MAX_CONTENT_BYTES, readContentText, yamlReferences } from "../../src/content/safety.ts";
+import {
+  frontMatterProblems,
+  hasFrontMatter,
+  MAX_CONTENT_BYTES,
+  readContentText,
+  yamlReferences,
+} from "../../src/content/safety.ts";
 
 /** A file holding `bytes`, in a fresh temporary folder. */
 function fileOf(bytes: Uint8Array | string): string {
@@ -59,7 +65,35 @@ reading("a folder named like a content file is refused; a file that cannot be op
   }
 });
 
+reading("reading files leaves none of them open", () => {
+  const path = fileOf("---\ntitle: A\n---\n");
+  const open = readdirSync("/proc/self/fd").length;
+  for (let index = 0; index < 20; index++) readContentText(path);
+  assert.is(readdirSync("/proc/self/fd").length, open);
+});
+
 reading.run();
+
+const frontMatter = suite("a content file starts with its front matter");
+
+frontMatter("a --- line, blanks after it allowed and a leading byte-order mark dropped, starts front matter", () => {
+  assert.equal(
+    ["--- \t\ntitle: A\n---\n", "\uFEFF---\ntitle: A\n---\n", "---\uFEFF\ntitle: A\n---\n"].map(hasFrontMatter),
+    [true, true, false],
+  );
+});
+
+frontMatter("a --- line further down is not front matter", () => {
+  assert.equal(frontMatterProblems("Just a story.\n\n---\n\nMore.\n", 1, false), [
+    { line: 1, message: "has no front matter: start the file with a --- line, the fields, and another --- line" },
+  ]);
+});
+
+frontMatter("broken YAML is left to the parser's own message, even with an anchor in it", () => {
+  assert.equal(frontMatterProblems('---\ntitle: &a A\ndek: "unclosed\n---\nBody\n', 5, true), []);
+});
+
+frontMatter.run();
 
 const references = suite("YAML anchors on any kind of value are found");
 
