@@ -6,7 +6,7 @@ import * as assert from "uvu/assert";
 import { parseContentFile } from "../../src/content/frontMatter.ts";
 import { formatProblem, type Problem } from "../../src/content/problems.ts";
 import { ArticleFrontMatterSchema, AuthorFrontMatterSchema } from "../../src/content/schema.ts";
-import { fieldOf, MAX_FIELD_PROBLEMS, markdownFiles, validate } from "../../src/content/sources.ts";
+import { fieldOf, MAX_FIELD_PROBLEMS, markdownFiles, readSource, validate } from "../../src/content/sources.ts";
 
 const fields = suite("one front-matter field is read on its own");
 
@@ -23,12 +23,34 @@ const listing = suite("the Markdown files of a folder are every .md file under i
 listing("other files are left out, subfolders included, and a missing folder has none", async () => {
   const dir = mkdtempSync(join(tmpdir(), "newsdesk-sources-"));
   mkdirSync(join(dir, "desk"));
-  for (const name of ["b.md", "a.md", "notes.txt", "desk/c.md"]) writeFileSync(join(dir, name), "");
-  assert.equal(await markdownFiles(dir), [join(dir, "a.md"), join(dir, "b.md"), join(dir, "desk/c.md")]);
+  for (const name of ["b.md", "z.md", "a.md", "notes.txt", "desk/c.md"]) writeFileSync(join(dir, name), "");
+  assert.equal(
+    await markdownFiles(dir),
+    ["a.md", "b.md", "desk/c.md", "z.md"].map((name) => join(dir, name)),
+  );
   assert.equal(await markdownFiles(join(dir, "missing")), []);
 });
 
 listing.run();
+
+const refused = suite("a file that cannot be used is reported once, never field by field");
+
+refused("a control character is the only problem, though the YAML is broken too", () => {
+  const dir = mkdtempSync(join(tmpdir(), "newsdesk-sources-"));
+  writeFileSync(join(dir, "a.md"), '---\ntitle: A\u0007\ndek: "unclosed\n---\nBody\n');
+  const problems: Problem[] = [];
+  const file = readSource(join(dir, "a.md"), problems);
+  assert.equal(
+    problems.map((problem) => formatProblem({ ...problem, file: "a.md" })),
+    [
+      "a.md:2: holds the invisible control character U+0007, which a web page cannot show: delete it (it often " +
+        "comes with pasted text)",
+    ],
+  );
+  assert.equal([file.refused, file.parsed.data, file.parsed.body], [true, {}, ""]);
+});
+
+refused.run();
 
 const limit = suite("a file's field problems are listed up to the limit, then counted");
 
