@@ -51,7 +51,9 @@ export function parseContentFile(text: string): ParsedFile {
       line: lineCounter.linePos(error.pos[0]).line + offsetLine,
       message: error.message.split("\n")[0] ?? error.message,
     }));
-    if (yamlErrors.length === 0) yamlErrors = [{ line: offsetLine + 1, message: "cannot be read as YAML" }];
+    // js-yaml 5 refuses a document with no content (`---` then `---`, or only comments); `yaml` reads it as empty.
+    if (yamlErrors.length === 0 && document.contents !== null)
+      yamlErrors = [{ line: offsetLine + 1, message: "cannot be read as YAML" }];
     data = {};
   }
   let again: ReturnType<typeof parse> | undefined;

@@ -165,9 +165,10 @@ export function similarTopicWarnings(tagged: TaggedFile[], topics: Map<string, T
         const pair = [slug, similar].sort().join(" ");
         if (reported.has(pair)) return;
         reported.add(pair);
+        const count = uses.get(slug) ?? 0;
         new FileProblems(file, warnings).warning(
           ["tags", index],
-          `topics \`${name(slug)}\` (${uses.get(slug) ?? 0} articles) and \`${name(similar)}\` ` +
+          `topics \`${name(slug)}\` (${count} ${count === 1 ? "article" : "articles"}) and \`${name(similar)}\` ` +
             `(${uses.get(similar) ?? 0}) look like one topic; use one spelling`,
         );
       }

@@ -24,13 +24,14 @@ aliases(
         "/a#b",
         "/a%20b",
         "/a/../b",
+        "/a/./b",
         "//evil.example/a",
         "/a//b",
         "https://x.example/a",
         "",
         "/",
       ].map(aliasPath),
-      [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined],
+      Array.from({ length: 11 }, () => undefined),
     );
   },
 );
@@ -41,6 +42,14 @@ aliases("an .html address is that file; any other is a folder's index.html, as o
     "old/story/index.html",
     "2019/05/story.html",
     "a/b.php/index.html",
+  ]);
+});
+
+aliases("only an address ending in .html or .htm is a file; a leading slash is all that is dropped", () => {
+  assert.equal(["/old/story.htm", "/old/story.html/more", "2019/05/story.html"].map(aliasFile), [
+    "old/story.htm",
+    "old/story.html/more/index.html",
+    "2019/05/story.html",
   ]);
 });
 
