@@ -50,6 +50,18 @@ refused("a control character is the only problem, though the YAML is broken too"
   assert.equal([file.refused, file.parsed.data, file.parsed.body], [true, {}, ""]);
 });
 
+refused("broken YAML that also holds an anchor is reported as broken YAML, the anchor left unread", () => {
+  const dir = mkdtempSync(join(tmpdir(), "newsdesk-sources-"));
+  writeFileSync(join(dir, "a.md"), '---\ntitle: &t A\ndek: "unclosed\n---\nBody\n');
+  const problems: Problem[] = [];
+  const file = readSource(join(dir, "a.md"), problems);
+  assert.equal(
+    problems.map((problem) => problem.message.split(":")[0]),
+    ["front matter is not valid YAML"],
+  );
+  assert.not.ok(file.refused);
+});
+
 refused.run();
 
 const limit = suite("a file's field problems are listed up to the limit, then counted");
