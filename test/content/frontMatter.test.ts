@@ -68,4 +68,8 @@ yaml("YAML the parser cannot explain is still refused, on the first field's line
   assert.equal(parsed("---\ntag: !custom value\n---\n").yamlErrors, [{ line: 2, message: "cannot be read as YAML" }]);
 });
 
+yaml("a field written twice is pointed out on its second line", () => {
+  assert.equal(parsed("---\ntitle: A\ntitle: B\n---\n").yamlErrors, [{ line: 3, message: "Map keys must be unique" }]);
+});
+
 yaml.run();
