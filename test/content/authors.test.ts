@@ -66,7 +66,8 @@ bios("a link to the site itself is not marked as leaving it; a link elsewhere is
   const { newsroom } = await load(
     contentTree({
       "authors/bao.md":
-        "---\nname: Bao\n---\nSee [her stories](https://test.example/authors/bao/) and [her blog](https://x.example/).\n",
+        "---\nname: Bao\n---\nSee [her stories](https://test.example/authors/bao/) and " +
+        "[her blog](https://x.example/).\n",
       "news/2024/a.md": articleFile(validFields),
     }),
   );

@@ -308,10 +308,12 @@ publication("a time zone or language that is not one says what to write", () => 
 publication("the WebSub hub must be https:// itself, not a scheme that merely contains it", () => {
   assert.equal(publicationErrors({ websubHub: "https://hub.example/" }), []);
   assert.equal(publicationErrors({ websubHub: "xhttps://hub.example/" }), [
-    'websubHub: "xhttps://hub.example/" must be the hub\'s full https:// address, like https://pubsubhubbub.appspot.com/',
+    'websubHub: "xhttps://hub.example/" must be the hub\'s full https:// address, like ' +
+      "https://pubsubhubbub.appspot.com/",
   ]);
   assert.equal(publicationErrors({ websubHub: "httpsx://hub.example/" }), [
-    'websubHub: "httpsx://hub.example/" must be the hub\'s full https:// address, like https://pubsubhubbub.appspot.com/',
+    'websubHub: "httpsx://hub.example/" must be the hub\'s full https:// address, like ' +
+      "https://pubsubhubbub.appspot.com/",
   ]);
 });
 

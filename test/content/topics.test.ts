@@ -138,8 +138,8 @@ lookAlike(
         "news/2024/h.md": tagged("[Semiconductors]"),
       }),
       [
-        "news/2024/a.md:5:tags[1]: topics `Rare Earth` (1 article) and `Rare Earths` (2) look like one topic; use one " +
-          "spelling",
+        "news/2024/a.md:5:tags[1]: topics `Rare Earth` (1 article) and `Rare Earths` (2) look like one topic; " +
+          "use one spelling",
         "news/2024/b.md:5:tags[0]: tag `China Bonds` is new — similar existing topic: `China Bond`",
         "news/2024/e.md:5:tags[0]: topics `Semiconductor` (2 articles) and `Semiconductors` (2) look like one topic; " +
           "use one spelling",
