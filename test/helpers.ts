@@ -1,4 +1,5 @@
 import { relative } from "node:path";
+import type { EleventyConfig } from "@11ty/eleventy";
 import { DateTime } from "luxon";
 import { ContentError, formatProblem } from "../src/content/problems.ts";
 import { type LoadResult, loadNewsroom } from "../src/newsroom/load.ts";
@@ -68,4 +69,42 @@ export function pngHeader(width: number, height: number): Buffer {
   bytes.writeUInt32BE(height, 20);
   bytes.set([8, 6], 24);
   return bytes;
+}
+
+/**
+ * A stand-in for Eleventy's configuration API that records what a plugin registers, in order ("global data x",
+ * "on event", or the method's name), and computes a global data value as Eleventy does, by calling its function.
+ */
+export function recordingConfig() {
+  const registered: string[] = [];
+  const globalData = new Map<string, unknown>();
+  const listeners = new Map<string, (...args: never[]) => unknown>();
+  const other = (name: string) => () => {
+    registered.push(name);
+  };
+  const config: EleventyConfig = {
+    addGlobalData: (name, data) => {
+      registered.push(`global data ${name}`);
+      globalData.set(name, data);
+    },
+    on: (event, listener) => {
+      registered.push(`on ${event}`);
+      listeners.set(event, listener);
+    },
+    addWatchTarget: other("addWatchTarget"),
+    addPassthroughCopy: other("addPassthroughCopy"),
+    addExtension: other("addExtension"),
+    addTemplateFormats: other("addTemplateFormats"),
+    setLibrary: other("setLibrary"),
+    setQuietMode: other("setQuietMode"),
+    setServerOptions: other("setServerOptions"),
+    ignores: new Set(),
+    directories: { input: ".", output: "_site" },
+  };
+  const data = async (name: string): Promise<unknown> => {
+    const compute = globalData.get(name);
+    if (typeof compute !== "function") throw new Error(`no global data function ${name}`);
+    return compute();
+  };
+  return { config, registered, listeners, data };
 }

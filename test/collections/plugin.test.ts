@@ -1,56 +1,26 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { EleventyConfig } from "@11ty/eleventy";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { listings } from "../../src/collections/listings.ts";
 import { collectionsPlugin } from "../../src/collections/plugin.ts";
 import type { Rebuild } from "../../src/collections/rebuild.ts";
 import type { Newsroom } from "../../src/content/schema.ts";
-import { articleFile, contentTree, load } from "../helpers.ts";
+import { articleFile, contentTree, load, recordingConfig as recordingStandIn } from "../helpers.ts";
 
-/** A stand-in for Eleventy's configuration API that records what a plugin registers, in order. */
+/** The shared recording stand-in, with the dev server's side: what it rewrites, saves and finished builds. */
 function recordingConfig() {
-  const registered: string[] = [];
-  const globalData = new Map<string, unknown>();
-  const listeners = new Map<string, (...args: never[]) => unknown>();
-  const other = (name: string) => () => {
-    registered.push(name);
-  };
-  const config: EleventyConfig = {
-    addGlobalData: (name, data) => {
-      registered.push(`global data ${name}`);
-      globalData.set(name, data);
-    },
-    on: (event, listener) => {
-      registered.push(`on ${event}`);
-      listeners.set(event, listener);
-    },
-    addWatchTarget: other("addWatchTarget"),
-    addPassthroughCopy: other("addPassthroughCopy"),
-    addExtension: other("addExtension"),
-    addTemplateFormats: other("addTemplateFormats"),
-    setLibrary: other("setLibrary"),
-    setQuietMode: other("setQuietMode"),
-    setServerOptions: other("setServerOptions"),
-    ignores: new Set(),
-    directories: { input: ".", output: "_site" },
-  };
-  /** Computes a global data value as Eleventy does, by calling its function. */
-  const data = async (name: string): Promise<unknown> => {
-    const compute = globalData.get(name);
-    assert.type(compute, "function", name);
-    return (compute as () => Promise<unknown>)();
-  };
+  const recording = recordingStandIn();
   /** The URLs the `rebuild` global data asks the listing layouts to write; undefined means every page. */
   const rebuilt = async (): Promise<string[] | undefined> => {
-    const { only } = (await data("rebuild")) as Rebuild;
+    const { only } = (await recording.data("rebuild")) as Rebuild;
     return only ? [...only].sort() : only;
   };
   // Eleventy passes `eleventy.beforeWatch` the queue of saved files and `eleventy.after` its build results.
-  const saved = (files: string[]) => (listeners.get("eleventy.beforeWatch") as (queue: string[]) => unknown)(files);
-  const built = () => (listeners.get("eleventy.after") as () => Promise<unknown>)();
-  return { config, registered, data, rebuilt, saved, built };
+  const listener = (event: string) => recording.listeners.get(event);
+  const saved = (files: string[]) => (listener("eleventy.beforeWatch") as (queue: string[]) => unknown)(files);
+  const built = () => (listener("eleventy.after") as () => Promise<unknown>)();
+  return { ...recording, rebuilt, saved, built };
 }
 
 const story = (slug: string, date: string, title = `Story ${slug}`) =>
