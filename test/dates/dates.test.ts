@@ -18,6 +18,13 @@ dates("a 23:30 UTC article shows the next day in Asia/Bangkok", () => {
   assert.is(isoDateTime(date), "2023-11-04T06:30:00+07:00");
 });
 
+dates("a zone's name follows daylight saving: summer and winter in London, and each locale's own name", () => {
+  assert.is(displayDate(parsed("2023-07-01T09:30", "Europe/London").date, "en-GB"), "1 July 2023, 09:30 BST");
+  assert.is(displayDate(parsed("2023-12-01T09:30", "Europe/London").date, "en-GB"), "1 December 2023, 09:30 GMT");
+  assert.is(displayDate(parsed("2023-07-01T09:30", "Europe/Berlin").date, "en-GB"), "1 July 2023, 09:30 CEST");
+  assert.is(displayDate(parsed("2023-07-01T09:30", "Europe/Berlin").date, "de-DE"), "1 Juli 2023, 09:30 MESZ");
+});
+
 dates("a bare date is that calendar day in the publication's zone, shown without a time", () => {
   const { date, dateOnly } = parsed("2023-11-03");
   assert.is(isoDateTime(date), "2023-11-03T00:00:00+07:00");
