@@ -80,14 +80,23 @@ function osErrorName(output: string): string | undefined {
  * Indexes a built site with Pagefind's command line, `pagefind --site`, into `siteDir/pagefind/`, in a process of its
  * own that the build watches: when it fails, is killed or runs out of disk, the build fails with that in words
  * (`describe` turns an operating-system error's name into them), never a hang or a panic's backtrace. Only pages
- * marked `data-pagefind-body` are indexed. Resolves to the number of pages indexed.
- * https://pagefind.app/docs/config-options/
+ * marked `data-pagefind-body` are indexed; `glob` names the files that may hold them, so Pagefind reads no others.
+ * Resolves to the number of pages indexed. https://pagefind.app/docs/config-options/
  */
-export function indexSite(siteDir: string, language: string, describe: (code: string) => string): Promise<number> {
+export function indexSite(
+  siteDir: string,
+  language: string,
+  describe: (code: string) => string,
+  glob = "**/*.html",
+): Promise<number> {
   return new Promise((resolveIndexed, rejectIndexed) => {
-    const indexer = spawn(pagefindBinary(), ["--site", siteDir, "--force-language", language, "--silent"], {
-      stdio: ["ignore", "ignore", "pipe"],
-    });
+    const indexer = spawn(
+      pagefindBinary(),
+      ["--site", siteDir, "--glob", glob, "--force-language", language, "--silent"],
+      {
+        stdio: ["ignore", "ignore", "pipe"],
+      },
+    );
     let output = "";
     indexer.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     indexer.on("error", (error) =>

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { suite } from "uvu";
@@ -22,6 +22,18 @@ indexing("the pages given are indexed and written with Pagefind's browser bundle
   );
   assert.ok(readdirSync(join(site, "pagefind")).includes("pagefind.js"));
   assert.is(readdirSync(join(site, "pagefind", "fragment")).length, 2);
+});
+
+indexing("Pagefind reads only the files the glob names, so a page outside it is not indexed", async () => {
+  const site = mkdtempSync(join(tmpdir(), "newsdesk-pagefind-glob-"));
+  const page = '<html lang="en"><body><div data-pagefind-body>Body</div></body></html>';
+  mkdirSync(join(site, "news", "a"), { recursive: true });
+  mkdirSync(join(site, "topics", "b"), { recursive: true });
+  writeFileSync(join(site, "news", "a", "index.html"), page);
+  writeFileSync(join(site, "topics", "b", "index.html"), page);
+  writeFileSync(join(site, "index.html"), '<html lang="en"><body>Home</body></html>');
+  assert.is(await indexSite(site, "en", meaning, "{index.html,news/**/*.html}"), 1);
+  assert.is(await indexSite(site, "en", meaning), 2);
 });
 
 /** The message the build fails with when Pagefind's program fails on `siteDir`, as the build describes OS errors. */
