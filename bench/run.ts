@@ -12,7 +12,8 @@ import { hostileInputs } from "../support/hostile.ts";
 import { serveSite } from "../support/serve.ts";
 import { BENCH_NOW, type Corpus, generateCorpus } from "./generate.ts";
 
-const usage = `Usage: npm run bench -- [--articles N] [--runs R] [--dir DIR] [--skip-dev] [--only check|dev|hostile]
+const usage = `Usage: npm run bench -- [--articles N] [--runs R] [--dir DIR] [--skip-dev]
+                          [--only check|dev|hostile|hugo]
 
 Generates a seeded synthetic newsroom of N articles (default 10,000) showing 300 distinct pictures, in a copy of
 the project, and times, R times each (default 3):
@@ -23,7 +24,11 @@ the project, and times, R times each (default 3):
   (d) a dev-server rebuild after editing one article
   (e) loading each hostile input the tests refuse (nested YAML aliases, thousands of fields or headings, a 900 KB
       article), in this process, against the time each may take
-and the bytes a browser fetches for a first search. Results go to bench/results/.
+  (f) Hugo (Debian's hugo package, installed with apt-get when missing and this runs as root) building the same
+      corpus with the templates in bench/hugo/, plus pagefind --site; its first run, which makes every picture's
+      sizes, is timed apart as (f′)
+and the bytes a browser fetches for a first search. (a), (b) and (f) take turns, run by run. Results go to
+bench/results/.
 --only times one measure and prints it, writing no results: for working on that measure.`;
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -129,6 +134,75 @@ function vanillaBuild(_corpus: Corpus, work: string): Timing {
     seconds: Math.round((eleventy.seconds + pagefind.seconds) * 100) / 100,
     peakRssMb: Math.max(eleventy.peakRssMb, pagefind.peakRssMb),
   };
+}
+
+/** Hugo on PATH, installed from Debian when missing; false, said in one line, when it cannot be (not root, no apt). */
+function ensureHugo(): boolean {
+  const installed = () => spawnSync("hugo", ["version"], { encoding: "utf8" }).status === 0;
+  if (installed()) return true;
+  if (process.getuid?.() !== 0 || spawnSync("apt-get", ["--version"]).status !== 0) {
+    console.warn("(f) skipped: hugo is not on PATH and cannot be installed here (needs root and apt-get).");
+    return false;
+  }
+  console.log("Installing Hugo: apt-get install -y --no-install-recommends hugo …");
+  const install = () =>
+    spawnSync("apt-get", ["install", "-y", "--no-install-recommends", "hugo"], { encoding: "utf8" }).status === 0;
+  // A fresh container has no package lists yet: fetch them once and try again.
+  if (!install() && !(spawnSync("apt-get", ["update"]).status === 0 && install())) {
+    console.warn("(f) skipped: apt-get install hugo failed.");
+    return false;
+  }
+  return installed();
+}
+
+/**
+ * The peer a newsroom would choose instead: Hugo building the same corpus with bench/hugo/ (its content mounted as
+ * is, its pictures resized by Hugo into a resource folder kept between runs), then Pagefind on Hugo's output.
+ */
+function hugoBuild(corpus: Corpus, work: string): Timing {
+  const dir = join(work, "hugo");
+  mkdirSync(dir, { recursive: true });
+  // The corpus' paths, in a second config file: TOML's basic strings are JSON's.
+  const mount = (source: string, target: string) =>
+    `[[module.mounts]]\nsource = ${JSON.stringify(source)}\ntarget = ${JSON.stringify(target)}\n`;
+  writeFileSync(
+    join(dir, "corpus.toml"),
+    `resourceDir = ${JSON.stringify(join(dir, "resources"))}\n[module]\n` +
+      mount("content", "content") +
+      mount(join(corpus.contentDir, "news"), "content/news") +
+      mount(join(corpus.contentDir, "authors"), "content/people") +
+      mount(join(corpus.contentDir, "topics"), "content/topic-notes") +
+      mount(join(corpus.projectDir, "assets"), "assets") +
+      mount(join(corpus.projectDir, "assets"), "static/assets"),
+  );
+  const site = join(dir, "public");
+  const hugo = timed(
+    [
+      "hugo",
+      "--quiet",
+      "--source",
+      join(ROOT, "bench/hugo"),
+      "--config",
+      `${join(ROOT, "bench/hugo/hugo.toml")},${join(dir, "corpus.toml")}`,
+      "--destination",
+      site,
+      "--cleanDestinationDir",
+    ],
+    { cwd: work },
+  );
+  const pagefind = timed([NODE, join(ROOT, "node_modules/pagefind/lib/runner/bin.cjs"), "--site", site], {
+    cwd: work,
+  });
+  return {
+    seconds: Math.round((hugo.seconds + pagefind.seconds) * 100) / 100,
+    peakRssMb: Math.max(hugo.peakRssMb, pagefind.peakRssMb),
+  };
+}
+
+/** What Hugo wrote, as measured for the other builds. */
+function hugoOutput(work: string): { pages: number; outputBytes: number; pagefindBytes: number } {
+  const site = join(work, "hugo", "public");
+  return { pages: htmlPages(site), outputBytes: dirBytes(site), pagefindBytes: dirBytes(join(site, "pagefind")) };
 }
 
 function check(corpus: Corpus): Timing {
@@ -300,6 +374,18 @@ async function main(): Promise<number> {
   console.log(`Generating ${articles} articles in ${work} …`);
   const corpus = await generateCorpus({ dir: work, articles });
   const out = join(work, "site");
+  if (values.only === "hugo") {
+    if (!ensureHugo()) return 2;
+    console.log(`(f′) Hugo + pagefind, every picture made: ${hugoBuild(corpus, work).seconds} s`);
+    const timings = Array.from({ length: runs }, () => hugoBuild(corpus, work));
+    const output = hugoOutput(work);
+    console.log(
+      `(f) Hugo + pagefind: ${timings.map((run) => `${run.seconds} s`).join(", ")}; median ` +
+        `${summarise(timings).medianSeconds.toFixed(2)} s, peak ${summarise(timings).peakRssMb} MB; ${output.pages} pages, ` +
+        `${mb(output.outputBytes)}, Pagefind index ${mb(output.pagefindBytes)}`,
+    );
+    return 0;
+  }
   if (values.only === "check" || values.only === "dev") {
     const timings =
       values.only === "check"
@@ -315,12 +401,22 @@ async function main(): Promise<number> {
   // The first build makes every picture's sizes (a new corpus has an empty .cache/); the others find them made.
   const cold = fullBuild(corpus, out);
   console.log(`(a′) full build, every picture made: ${cold.seconds} s`);
+  // Hugo's first run likewise resizes every picture into its resource folder.
+  const withHugo = ensureHugo();
+  const hugoCold = withHugo ? hugoBuild(corpus, work) : undefined;
+  if (hugoCold) console.log(`(f′) Hugo + pagefind, every picture made: ${hugoCold.seconds} s`);
+  // The builds take turns, so a change in the machine's load falls on each of them alike.
   const build: Timing[] = [];
-  for (let run = 0; run < runs; run++) build.push(fullBuild(corpus, out));
-  console.log(`(a) full build, pictures made before: ${build.map((run) => run.seconds).join(", ")} s`);
   const vanilla: Timing[] = [];
-  for (let run = 0; run < runs; run++) vanilla.push(vanillaBuild(corpus, work));
+  const hugo: Timing[] = [];
+  for (let run = 0; run < runs; run++) {
+    build.push(fullBuild(corpus, out));
+    vanilla.push(vanillaBuild(corpus, work));
+    if (withHugo) hugo.push(hugoBuild(corpus, work));
+  }
+  console.log(`(a) full build, pictures made before: ${build.map((run) => run.seconds).join(", ")} s`);
   console.log(`(b) vanilla Eleventy + pagefind: ${vanilla.map((run) => run.seconds).join(", ")} s`);
+  if (withHugo) console.log(`(f) Hugo + pagefind: ${hugo.map((run) => run.seconds).join(", ")} s`);
   const checks: Timing[] = [];
   for (let run = 0; run < runs; run++) checks.push(check(corpus));
   console.log(`(c) check: ${checks.map((run) => run.seconds).join(", ")} s`);
@@ -347,12 +443,25 @@ async function main(): Promise<number> {
       outputBytes: dirBytes(join(work, "vanilla", "_site")),
       pagefindBytes: dirBytes(join(work, "vanilla", "_site", "pagefind")),
     },
+    hugoBuildCold: hugoCold,
+    hugoBuild: hugoCold ? { ...summarise(hugo), ...hugoOutput(work) } : undefined,
     check: summarise(checks),
     devRebuild: dev.length > 0 ? summarise(dev) : undefined,
     firstSearch: { query: "market", ...search },
     hostileInputs: hostile,
   };
   const ratio = results.fullBuild.medianSeconds / results.vanillaBuild.medianSeconds;
+  const hugoRatio = results.hugoBuild ? results.fullBuild.medianSeconds / results.hugoBuild.medianSeconds : undefined;
+  const hugoRows = results.hugoBuild
+    ? [
+        `| (f′) Hugo + \`pagefind --site\`, first run: makes the pictures' sizes | ` +
+          `${hugoCold?.seconds.toFixed(1)} s | ${hugoCold?.peakRssMb} MB | | | |`,
+        `| (f) Hugo + \`pagefind --site\` (bench/hugo/), pictures made before | ` +
+          `${results.hugoBuild.medianSeconds.toFixed(1)} s | ${results.hugoBuild.peakRssMb} MB | ` +
+          `${results.hugoBuild.pages} | ${mb(results.hugoBuild.outputBytes)} | ` +
+          `${mb(results.hugoBuild.pagefindBytes)} |`,
+      ]
+    : ["| (f) Hugo + `pagefind --site` | not measured (no Hugo) | | | | |"];
   const table = [
     `# Benchmark: ${articles.toLocaleString("en")} articles`,
     "",
@@ -369,12 +478,15 @@ async function main(): Promise<number> {
     `| (b) vanilla Eleventy + \`pagefind --site\` | ${results.vanillaBuild.medianSeconds.toFixed(1)} s | ` +
       `${results.vanillaBuild.peakRssMb} MB | ${results.vanillaBuild.pages} | ` +
       `${mb(results.vanillaBuild.outputBytes)} | ${mb(results.vanillaBuild.pagefindBytes)} |`,
+    ...hugoRows,
     `| (c) \`npm run check\` | ${results.check.medianSeconds.toFixed(2)} s | ${results.check.peakRssMb} MB | | | |`,
     results.devRebuild
       ? `| (d) dev-server rebuild after one edit | ${results.devRebuild.medianSeconds.toFixed(1)} s | | | | |`
       : "| (d) dev-server rebuild | not measured | | | | |",
     "",
-    `Ratio (a)/(b): **${ratio.toFixed(2)}**. First search for “market”: **${(search.total / 1024).toFixed(0)} KB** ` +
+    `Ratio (a)/(b): **${ratio.toFixed(2)}**. ` +
+      (hugoRatio === undefined ? "" : `Ratio (a)/(f): **${hugoRatio.toFixed(2)}**. `) +
+      `First search for “market”: **${(search.total / 1024).toFixed(0)} KB** ` +
       `from /pagefind/ in ${search.files.length} requests as transferred: the server gzips text as static hosts do, ` +
       `and Pagefind's index and fragment files are gzip already.`,
     "",
