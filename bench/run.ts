@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -13,6 +13,7 @@ import { serveSite } from "../support/serve.ts";
 import { BENCH_NOW, type Corpus, generateCorpus } from "./generate.ts";
 
 const usage = `Usage: npm run bench -- [--articles N] [--runs R] [--dir DIR] [--skip-dev] [--skip-vanilla]
+                          [--pictures-from WORK]
                           [--only check|dev|hostile|hugo]
 
 Generates a seeded synthetic newsroom of N articles (default 10,000) showing 300 distinct pictures, in a copy of
@@ -29,7 +30,9 @@ the project, and times, R times each (default 3):
       sizes, is timed apart as (f′)
 and the bytes a browser fetches for a first search. (a), (b) and (f) take turns, run by run. Results go to
 bench/results/.
---only times one measure and prints it, writing no results: for working on that measure.`;
+--only times one measure and prints it, writing no results: for working on that measure. --pictures-from takes
+the pictures' sizes, ours and Hugo's, from an earlier run's folder (like /tmp/newsdesk-bench/10000) and skips
+(a′) and (f′); --skip-vanilla skips (b).`;
 
 const ROOT = resolve(import.meta.dirname, "..");
 const NODE = process.execPath;
@@ -387,6 +390,7 @@ async function main(): Promise<number> {
       dir: { type: "string", default: join("/tmp", "newsdesk-bench") },
       "skip-dev": { type: "boolean" },
       "skip-vanilla": { type: "boolean" },
+      "pictures-from": { type: "string" },
       only: { type: "string" },
       help: { type: "boolean" },
     },
@@ -437,11 +441,19 @@ async function main(): Promise<number> {
   }
 
   // The first build makes every picture's sizes (a new corpus has an empty .cache/); the others find them made.
-  const cold = fullBuild(corpus, out);
-  console.log(`(a′) full build, every picture made: ${cold.seconds} s`);
+  // The pictures are the same for every corpus size (drawn before the articles, from the same seed): a run may take
+  // their sizes from an earlier one, ours and Hugo's, instead of making them again.
+  const picturesFrom = values["pictures-from"];
+  if (picturesFrom) {
+    cpSync(join(picturesFrom, "project", ".cache"), join(corpus.projectDir, ".cache"), { recursive: true });
+    cpSync(join(picturesFrom, "hugo", "resources"), join(work, "hugo", "resources"), { recursive: true });
+    console.log(`Pictures' sizes copied from ${picturesFrom}: no first builds (a′) and (f′).`);
+  }
+  const cold = picturesFrom ? undefined : fullBuild(corpus, out);
+  if (cold) console.log(`(a′) full build, every picture made: ${cold.seconds} s`);
   // Hugo's first run likewise resizes every picture into its resource folder.
   const withHugo = ensureHugo();
-  const hugoCold = withHugo ? hugoBuild(corpus, work) : undefined;
+  const hugoCold = withHugo && !picturesFrom ? hugoBuild(corpus, work) : undefined;
   if (hugoCold) console.log(`(f′) Hugo + pagefind, every picture made: ${hugoCold.seconds} s`);
   // The builds take turns, so a change in the machine's load falls on each of them alike.
   const build: Timing[] = [];
@@ -468,7 +480,8 @@ async function main(): Promise<number> {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, memoryGb: Math.round(totalmem() / 1024 ** 3), node: process.version },
     corpus: { articles, topics: corpus.topics, authors: corpus.authors, pictures: corpus.pictures, seed: 2026 },
-    fullBuildCold: { seconds: cold.seconds, peakRssMb: cold.peakRssMb, pictureFiles: countFiles(join(out, "img")) },
+    fullBuildCold: cold && { seconds: cold.seconds, peakRssMb: cold.peakRssMb },
+    pictureFiles: countFiles(join(out, "img")),
     fullBuild: {
       ...summarise(build),
       pages: htmlPages(out),
@@ -485,7 +498,7 @@ async function main(): Promise<number> {
           }
         : undefined,
     hugoBuildCold: hugoCold,
-    hugoBuild: hugoCold ? { ...summarise(hugo), ...hugoOutput(work) } : undefined,
+    hugoBuild: hugo.length > 0 ? { ...summarise(hugo), ...hugoOutput(work) } : undefined,
     check: summarise(checks),
     devRebuild: dev.length > 0 ? summarise(dev) : undefined,
     firstSearch: { query: "market", ...search },
@@ -496,8 +509,10 @@ async function main(): Promise<number> {
   const hugoRatio = results.hugoBuild ? results.fullBuild.medianSeconds / results.hugoBuild.medianSeconds : undefined;
   const hugoRows = results.hugoBuild
     ? [
-        `| (f′) Hugo + \`pagefind --site\`, first run: makes the pictures' sizes | ` +
-          `${hugoCold?.seconds.toFixed(1)} s | ${hugoCold?.peakRssMb} MB | | | |`,
+        hugoCold
+          ? `| (f′) Hugo + \`pagefind --site\`, first run: makes the pictures' sizes | ` +
+            `${hugoCold.seconds.toFixed(1)} s | ${hugoCold.peakRssMb} MB | | | |`
+          : `| (f′) Hugo's first run | not run: pictures' sizes copied from ${picturesFrom} | | | | |`,
         `| (f) Hugo + \`pagefind --site\` (bench/hugo/), pictures made before | ` +
           `${results.hugoBuild.medianSeconds.toFixed(1)} s | ${results.hugoBuild.peakRssMb} MB | ` +
           `${results.hugoBuild.pages} | ${mb(results.hugoBuild.outputBytes)} | ` +
@@ -512,8 +527,10 @@ async function main(): Promise<number> {
     "",
     "| measure | median wall time | peak RSS | pages | output | Pagefind index |",
     "| --- | ---: | ---: | ---: | ---: | ---: |",
-    `| (a′) full build, first run: makes ${results.fullBuildCold.pictureFiles} picture files from ` +
-      `${corpus.pictures} pictures | ${cold.seconds.toFixed(1)} s | ${cold.peakRssMb} MB | | | |`,
+    cold
+      ? `| (a′) full build, first run: makes ${results.pictureFiles} picture files from ${corpus.pictures} pictures | ` +
+        `${cold.seconds.toFixed(1)} s | ${cold.peakRssMb} MB | | | |`
+      : `| (a′) first build | not run: ${results.pictureFiles} picture files copied from ${picturesFrom} | | | | |`,
     `| (a) full build (\`npm run build\`), pictures made before | ${results.fullBuild.medianSeconds.toFixed(1)} s | ` +
       `${results.fullBuild.peakRssMb} MB | ${results.fullBuild.pages} | ${mb(results.fullBuild.outputBytes)} | ` +
       `${mb(results.fullBuild.pagefindBytes)} |`,
