@@ -46,9 +46,9 @@ export interface Corpus {
 }
 
 /**
- * Writes a deterministic synthetic newsroom from a Zipf-ranked vocabulary (60,000 words for 10,000 articles) with names and figures:
- * articles of 120–4,000 words (median about 600) with headings, lists, links and
- * blockquotes, ~120 topics, ~30 authors, 2–5 related links each, images on most, dates over five years.
+ * Writes a deterministic synthetic newsroom from a Zipf-ranked vocabulary (60,000 words for 10,000 articles) with
+ * names and figures: articles of 120–4,000 words (median about 600) with headings, lists, links and blockquotes,
+ * ~120 topics, ~30 authors, 2–5 related links each, images on most, dates over five years.
  */
 export async function generateCorpus(options: CorpusOptions): Promise<Corpus> {
   const random = seededRandom(options.seed ?? 2026);

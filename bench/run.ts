@@ -421,9 +421,10 @@ async function main(): Promise<number> {
     console.log(`(f′) Hugo + pagefind, every picture made: ${hugoBuild(corpus, work).seconds} s`);
     const timings = Array.from({ length: runs }, () => hugoBuild(corpus, work));
     const output = hugoOutput(work);
+    const { medianSeconds, peakRssMb } = summarise(timings);
     console.log(
       `(f) Hugo + pagefind: ${timings.map((run) => `${run.seconds} s`).join(", ")}; median ` +
-        `${summarise(timings).medianSeconds.toFixed(2)} s, peak ${summarise(timings).peakRssMb} MB; ${output.pages} pages, ` +
+        `${medianSeconds.toFixed(2)} s, peak ${peakRssMb} MB; ${output.pages} pages, ` +
         `${mb(output.outputBytes)}, Pagefind index ${mb(output.pagefindBytes)}`,
     );
     return 0;
@@ -528,7 +529,8 @@ async function main(): Promise<number> {
     "| measure | median wall time | peak RSS | pages | output | Pagefind index |",
     "| --- | ---: | ---: | ---: | ---: | ---: |",
     cold
-      ? `| (a′) full build, first run: makes ${results.pictureFiles} picture files from ${corpus.pictures} pictures | ` +
+      ? `| (a′) full build, first run: makes ${results.pictureFiles} picture files from ${corpus.pictures} pictures` +
+        " | " +
         `${cold.seconds.toFixed(1)} s | ${cold.peakRssMb} MB | | | |`
       : `| (a′) first build | not run: ${results.pictureFiles} picture files copied from ${picturesFrom} | | | | |`,
     `| (a) full build (\`npm run build\`), pictures made before | ${results.fullBuild.medianSeconds.toFixed(1)} s | ` +
