@@ -139,20 +139,21 @@ function renditionUrl(file: PictureFile, src: string, crop: Crop, box: Box, widt
   return `${RENDITIONS_PATH}${stem}${crop === "full" ? "" : `-${crop}`}-${id}-${width}.${EXTENSION[format]}`;
 }
 
-const known = new WeakMap<Picture, Map<PlaceName, Rendition[]>>();
+const known = new Map<string, Rendition[]>();
 
 /**
- * The renditions of a picture for one place, smallest first, by format; worked out once per picture and place, since
- * a story's picture is on its page, on every list it is in and in its feeds (a hash per file adds up over 10,000
- * stories).
+ * The renditions of a picture for one place, smallest first, by format; worked out once per picture file, cut and
+ * place, since a story's picture is on its page, on every list it is in and in its feeds, and many stories share a
+ * picture (a hash per file adds up over 10,000 stories, and the dev server resolves every story again on each save).
  */
 export function renditionsFor(picture: Picture & { file: PictureFile }, place: PlaceName): Rendition[] {
-  const places = known.get(picture) ?? new Map<PlaceName, Rendition[]>();
-  known.set(picture, places);
-  const cached = places.get(place);
+  const { file, focus } = picture;
+  const size = `${file.width}x${file.height}`;
+  const key = `${place} ${picture.src} ${file.hash} ${size} ${file.format} ${focus?.x} ${focus?.y}`;
+  const cached = known.get(key);
   if (cached) return cached;
   const renditions = workOutRenditions(picture, place);
-  places.set(place, renditions);
+  known.set(key, renditions);
   return renditions;
 }
 

@@ -105,8 +105,14 @@ export async function sitemapXml(file: SitemapFile, baseUrl: string): Promise<st
 
 /** Articles published in the two days before the build, for the Google News sitemap. */
 export function recentArticles(newsroom: Newsroom): Article[] {
-  return newsroom.articles.filter((article) => inNewsSitemap(article.date, newsroom.builtAt));
+  const known =
+    recent.get(newsroom) ?? newsroom.articles.filter((article) => inNewsSitemap(article.date, newsroom.builtAt));
+  recent.set(newsroom, known);
+  return known;
 }
+
+// Asked for by robots.txt and by the news sitemap's address and body: one pass over the articles per build.
+const recent = new WeakMap<Newsroom, Article[]>();
 
 /**
  * Whether the build writes /news-sitemap.xml (and robots.txt names it): only with a recent article, since the
