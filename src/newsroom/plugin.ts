@@ -13,13 +13,15 @@ export type NewsroomSource = () => Promise<Newsroom>;
 /**
  * Loads and validates all content once per build as the global `newsroom`, from the build's options. Production
  * builds leave out drafts and scheduled articles; preview builds and the dev server (Eleventy's `serve` or `watch`
- * run mode) show them, and the dev server keeps parsed articles between rebuilds, re-reading only changed files.
+ * run mode) show them, and the dev server keeps parsed articles between rebuilds, re-reading only changed files and
+ * naming only warnings it has not named before.
  * https://www.11ty.dev/docs/environment-vars/#eleventy-supplied
  */
 export function contentPlugin(eleventyConfig: EleventyConfig, options: BuildOptions): NewsroomSource {
   const devServer = process.env.ELEVENTY_RUN_MODE !== "build";
   const cache: ArticleCache | undefined = devServer ? new Map() : undefined;
   let current: Promise<Newsroom> | undefined;
+  let warned = new Set<string>();
   // Every build, watch rebuilds included, starts from the files as they are now.
   eleventyConfig.on("eleventy.before", () => {
     current = undefined;
@@ -33,7 +35,14 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: BuildOpti
       cache,
       history: readContentHistory(options.contentDir),
     });
-    for (const warning of loaded.warnings) console.warn(`[newsdesk] warning: ${formatProblem(warning)}`);
+    // A dev-server rebuild names only warnings it has not named before, and counts the rest.
+    const lines = loaded.warnings.map((warning) => `[newsdesk] warning: ${formatProblem(warning)}`);
+    const fresh = lines.filter((line) => !warned.has(line));
+    for (const line of fresh) console.warn(line);
+    const repeated = lines.length - fresh.length;
+    if (repeated > 0)
+      console.warn(`[newsdesk] ${repeated} warning${repeated === 1 ? "" : "s"} named before still stand.`);
+    warned = new Set(lines);
     options.onLoaded?.(loaded);
     return loaded.newsroom;
   };

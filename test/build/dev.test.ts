@@ -103,6 +103,22 @@ dev("a new headline reaches the article, ALSO SEE, topic, author and archive pag
   );
 });
 
+dev("a rebuild names the warnings the save brought, and counts the ones it named before", async () => {
+  const warnings = (text: string) => text.split("\n").filter((line) => line.startsWith("[newsdesk] warning:"));
+  const first = warnings(output);
+  assert.ok(
+    first.some((line) => line.includes("penang-suppliers.md:dek: is missing")),
+    first.join("\n"),
+  );
+  const from = output.length;
+  await save("news/2024/other-story.md", (text) => `${text}\nSee [the filing](http://example.com/filing).\n`);
+  const named = warnings(output.slice(from));
+  assert.is(named.length, 1, named.join("\n"));
+  assert.match(named[0] ?? "", /other-story\.md:\d+:body: .*http:\/\/example\.com\/filing/);
+  const repeated = new Set(first).size;
+  assert.match(output.slice(from), new RegExp(`\\[newsdesk\\] ${repeated} warnings named before still stand\\.`));
+});
+
 dev("a saved topic file rewrites every page", async () => {
   const before = written("/news/penang-suppliers/");
   await save("topics/china-bond.md", (text) => `${text}\nMore about the topic.\n`);
