@@ -40,12 +40,15 @@ const NODE = process.execPath;
 interface Timing {
   seconds: number;
   peakRssMb: number;
+  /** Why the command failed (its last words), when it did: at 100,000 articles Pagefind runs out of memory. */
+  failed?: string;
 }
 
 interface Measure {
   runs: Timing[];
   medianSeconds: number;
   peakRssMb: number;
+  failed?: string;
 }
 
 function median(values: number[]): number {
@@ -59,20 +62,29 @@ function summarise(runs: Timing[]): Measure {
     runs,
     medianSeconds: median(runs.map((run) => run.seconds)),
     peakRssMb: Math.max(...runs.map((run) => run.peakRssMb)),
+    failed: runs.find((run) => run.failed)?.failed,
   };
 }
 
-/** Runs a command under GNU time for wall-clock seconds and peak resident memory. */
-function timed(command: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Timing {
+/**
+ * Runs a command under GNU time for wall-clock seconds and peak resident memory. A build that fails is a result
+ * (how long it ran, how much memory it took, its last words) when `mayFail`; any other failure stops the bench.
+ */
+function timed(command: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; mayFail?: boolean } = {}): Timing {
   const result = spawnSync("/usr/bin/time", ["-f", "%e %M", ...command], {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, ...options.env },
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
   });
-  if (result.status !== 0) throw new Error(`${command.join(" ")} failed:\n${result.stderr.slice(-3000)}`);
-  const [seconds, kilobytes] = (result.stderr.trim().split("\n").at(-1) ?? "").split(" ").map(Number);
-  return { seconds: seconds ?? NaN, peakRssMb: Math.round((kilobytes ?? 0) / 1024) };
+  const lines = result.stderr.trim().split("\n");
+  if (result.status !== 0 && !options.mayFail)
+    throw new Error(`${command.join(" ")} failed:\n${result.stderr.slice(-3000)}`);
+  const [seconds, kilobytes] = (lines.at(-1) ?? "").split(" ").map(Number);
+  const timing = { seconds: seconds ?? NaN, peakRssMb: Math.round((kilobytes ?? 0) / 1024) };
+  if (result.status === 0) return timing;
+  const said = lines.filter((line) => !/^Command (exited|terminated)|^[\d.]+ \d+$|\[newsdesk\] warning/.test(line));
+  return { ...timing, failed: said.slice(-3).join(" ").replace(/\s+/g, " ").trim() || `exit ${result.status}` };
 }
 
 function dirBytes(dir: string): number {
@@ -90,6 +102,7 @@ function countFiles(dir: string): number {
 }
 
 function htmlPages(dir: string): number {
+  if (!existsSync(dir)) return 0;
   return readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((entry) => entry.endsWith(".html")).length;
 }
 
@@ -97,7 +110,7 @@ function htmlPages(dir: string): number {
 function fullBuild(corpus: Corpus, out: string): Timing {
   return timed(
     ["npm", "run", "build", "--silent", "--", "--content", corpus.contentDir, "--out", out, "--now", BENCH_NOW],
-    { cwd: corpus.projectDir },
+    { cwd: corpus.projectDir, mayFail: true },
   );
 }
 
@@ -191,14 +204,17 @@ function hugoBuild(corpus: Corpus, work: string): Timing {
       site,
       "--cleanDestinationDir",
     ],
-    { cwd: work },
+    { cwd: work, mayFail: true },
   );
+  if (hugo.failed) return { ...hugo, failed: `Hugo: ${hugo.failed}` };
   const pagefind = timed([NODE, join(ROOT, "node_modules/pagefind/lib/runner/bin.cjs"), "--site", site], {
     cwd: work,
+    mayFail: true,
   });
   return {
     seconds: Math.round((hugo.seconds + pagefind.seconds) * 100) / 100,
     peakRssMb: Math.max(hugo.peakRssMb, pagefind.peakRssMb),
+    failed: pagefind.failed && `Pagefind: ${pagefind.failed}`,
   };
 }
 
@@ -353,14 +369,16 @@ function targetLines(
     check: Measure;
     devRebuild?: Measure;
   },
-  searchBytes: number,
+  searchBytes: number | undefined,
 ): string[] {
   const line = (what: string, value: number | undefined, target: number, unit: string, digits = 1) =>
-    value === undefined
+    value === undefined || Number.isNaN(value)
       ? `- ${what}: not measured (target ≤ ${target}${unit})`
       : `- ${what}: ${value.toFixed(digits)}${unit} (target ≤ ${target}${unit}: ${value <= target ? "met" : "MISSED"})`;
-  const hugoRatio = results.hugoBuild && results.fullBuild.medianSeconds / results.hugoBuild.medianSeconds;
-  const kb = searchBytes / 1024;
+  const { fullBuild, hugoBuild } = results;
+  const hugoRatio =
+    hugoBuild && !fullBuild.failed && !hugoBuild.failed ? fullBuild.medianSeconds / hugoBuild.medianSeconds : undefined;
+  const kb = searchBytes === undefined ? undefined : searchBytes / 1024;
   if (articles === 10_000)
     return [
       "Targets at 10,000 articles:",
@@ -372,7 +390,10 @@ function targetLines(
   if (articles === 100_000)
     return [
       "Targets at 100,000 articles:",
-      line("full build's peak memory", results.fullBuild.peakRssMb, 4096, " MB", 0),
+      fullBuild.failed
+        ? `- the build completes with peak memory ≤ 4096 MB: MISSED, it failed at ${fullBuild.peakRssMb} MB: ` +
+          fullBuild.failed
+        : line("full build's peak memory", fullBuild.peakRssMb, 4096, " MB", 0),
       line("first search, transferred", kb, 750, " KB", 0),
       line("`npm run check`", results.check.medianSeconds, 15, " s", 2),
       line("dev-server rebuild after one edit", results.devRebuild?.medianSeconds, 5, " s", 2),
@@ -460,10 +481,12 @@ async function main(): Promise<number> {
   const build: Timing[] = [];
   const vanilla: Timing[] = [];
   const hugo: Timing[] = [];
+  // A build that failed once (out of memory) is not run again: the next run would fail the same way.
+  const ok = (timings: Timing[]) => !timings.some((timing) => timing.failed);
   for (let run = 0; run < runs; run++) {
-    build.push(fullBuild(corpus, out));
+    if (ok(build)) build.push(fullBuild(corpus, out));
     if (!values["skip-vanilla"]) vanilla.push(vanillaBuild(corpus, work));
-    if (withHugo) hugo.push(hugoBuild(corpus, work));
+    if (withHugo && ok(hugo)) hugo.push(hugoBuild(corpus, work));
   }
   console.log(`(a) full build, pictures made before: ${build.map((run) => run.seconds).join(", ")} s`);
   console.log(`(b) vanilla Eleventy + pagefind: ${vanilla.map((run) => run.seconds).join(", ")} s`);
@@ -471,9 +494,14 @@ async function main(): Promise<number> {
   const checks: Timing[] = [];
   for (let run = 0; run < runs; run++) checks.push(check(corpus));
   console.log(`(c) check: ${checks.map((run) => run.seconds).join(", ")} s`);
-  const dev = values["skip-dev"] ? [] : await devRebuilds(corpus, work, runs);
-  console.log(`(d) dev rebuild: ${dev.map((run) => run.seconds).join(", ")} s`);
-  const search = await firstSearchBytes(out, "market");
+  const dev = values["skip-dev"]
+    ? []
+    : await devRebuilds(corpus, work, runs).catch((error: unknown) => [
+        { seconds: NaN, peakRssMb: 0, failed: String((error as Error).message).split("\n")[0] },
+      ]);
+  console.log(`(d) dev rebuild: ${dev.map((run) => run.failed ?? run.seconds).join(", ")} s`);
+  // Without a finished build there is no index to search.
+  const search = ok(build) ? await firstSearchBytes(out, "market") : undefined;
   const hostile = await hostileLoads(runs);
   console.log(`(e) hostile inputs:\n  ${hostile.map(hostileLine).join("\n  ")}`);
 
@@ -482,7 +510,8 @@ async function main(): Promise<number> {
     machine: { cpus: cpus().length, memoryGb: Math.round(totalmem() / 1024 ** 3), node: process.version },
     corpus: { articles, topics: corpus.topics, authors: corpus.authors, pictures: corpus.pictures, seed: 2026 },
     fullBuildCold: cold && { seconds: cold.seconds, peakRssMb: cold.peakRssMb },
-    pictureFiles: countFiles(join(out, "img")),
+    // Counted in the cache when no site was written.
+    pictureFiles: countFiles(join(out, "img")) || countFiles(join(corpus.projectDir, ".cache", "images")),
     fullBuild: {
       ...summarise(build),
       pages: htmlPages(out),
@@ -502,12 +531,21 @@ async function main(): Promise<number> {
     hugoBuild: hugo.length > 0 ? { ...summarise(hugo), ...hugoOutput(work) } : undefined,
     check: summarise(checks),
     devRebuild: dev.length > 0 ? summarise(dev) : undefined,
-    firstSearch: { query: "market", ...search },
+    firstSearch: search && { query: "market", ...search },
     hostileInputs: hostile,
   };
   const { vanillaBuild: baseline } = results;
-  const ratio = baseline ? results.fullBuild.medianSeconds / baseline.medianSeconds : undefined;
-  const hugoRatio = results.hugoBuild ? results.fullBuild.medianSeconds / results.hugoBuild.medianSeconds : undefined;
+  const built = !results.fullBuild.failed;
+  const ratio = baseline && built ? results.fullBuild.medianSeconds / baseline.medianSeconds : undefined;
+  const hugoRatio =
+    results.hugoBuild && built && !results.hugoBuild.failed
+      ? results.fullBuild.medianSeconds / results.hugoBuild.medianSeconds
+      : undefined;
+  // A failed build's row says how long it ran, how much memory it took and why it stopped.
+  const wall = (measure: Measure, digits = 1) =>
+    measure.failed
+      ? `failed after ${measure.runs.at(-1)?.seconds.toFixed(digits)} s: ${measure.failed}`
+      : `${measure.medianSeconds.toFixed(digits)} s`;
   const hugoRows = results.hugoBuild
     ? [
         hugoCold
@@ -515,7 +553,7 @@ async function main(): Promise<number> {
             `${hugoCold.seconds.toFixed(1)} s | ${hugoCold.peakRssMb} MB | | | |`
           : `| (f′) Hugo's first run | not run: pictures' sizes copied from ${picturesFrom} | | | | |`,
         `| (f) Hugo + \`pagefind --site\` (bench/hugo/), pictures made before | ` +
-          `${results.hugoBuild.medianSeconds.toFixed(1)} s | ${results.hugoBuild.peakRssMb} MB | ` +
+          `${wall(results.hugoBuild)} | ${results.hugoBuild.peakRssMb} MB | ` +
           `${results.hugoBuild.pages} | ${mb(results.hugoBuild.outputBytes)} | ` +
           `${mb(results.hugoBuild.pagefindBytes)} |`,
       ]
@@ -533,7 +571,7 @@ async function main(): Promise<number> {
         " | " +
         `${cold.seconds.toFixed(1)} s | ${cold.peakRssMb} MB | | | |`
       : `| (a′) first build | not run: ${results.pictureFiles} picture files copied from ${picturesFrom} | | | | |`,
-    `| (a) full build (\`npm run build\`), pictures made before | ${results.fullBuild.medianSeconds.toFixed(1)} s | ` +
+    `| (a) full build (\`npm run build\`), pictures made before | ${wall(results.fullBuild)} | ` +
       `${results.fullBuild.peakRssMb} MB | ${results.fullBuild.pages} | ${mb(results.fullBuild.outputBytes)} | ` +
       `${mb(results.fullBuild.pagefindBytes)} |`,
     baseline
@@ -543,16 +581,18 @@ async function main(): Promise<number> {
     ...hugoRows,
     `| (c) \`npm run check\` | ${results.check.medianSeconds.toFixed(2)} s | ${results.check.peakRssMb} MB | | | |`,
     results.devRebuild
-      ? `| (d) dev-server rebuild after one edit | ${results.devRebuild.medianSeconds.toFixed(1)} s | | | | |`
+      ? `| (d) dev-server rebuild after one edit | ${wall(results.devRebuild)} | | | | |`
       : "| (d) dev-server rebuild | not measured | | | | |",
     "",
     (ratio === undefined ? "" : `Ratio (a)/(b): **${ratio.toFixed(2)}**. `) +
       (hugoRatio === undefined ? "" : `Ratio (a)/(f): **${hugoRatio.toFixed(2)}**. `) +
-      `First search for “market”: **${(search.total / 1024).toFixed(0)} KB** ` +
-      `from /pagefind/ in ${search.files.length} requests as transferred: the server gzips text as static hosts do, ` +
-      `and Pagefind's index and fragment files are gzip already.`,
+      (search
+        ? `First search for “market”: **${(search.total / 1024).toFixed(0)} KB** from /pagefind/ in ` +
+          `${search.files.length} requests as transferred: the server gzips text as static hosts do, and Pagefind's ` +
+          `index and fragment files are gzip already.`
+        : "First search: not measured, since the build wrote no site."),
     "",
-    ...targetLines(articles, results, search.total),
+    ...targetLines(articles, results, search?.total),
     "",
     "(e) Loading hostile input, median: " +
       hostile
