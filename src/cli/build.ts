@@ -4,8 +4,10 @@ import { rm } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type BuildOptions, resolveOptions } from "../newsroom/options.ts";
+import { indexSite, SearchIndexError } from "../search/search.ts";
+import { route } from "../site/routes.ts";
 import { commandLine, isEntry } from "./commandLine.ts";
-import { describeFileError, findFileError } from "./fileErrors.ts";
+import { describeFileError, findFileError, meaning } from "./fileErrors.ts";
 import { lockOutput, OutputBusy, type OutputLock, recoverSwap, siblings, stopGroup, swapIn } from "./output.ts";
 import { type RenderReport, renderArguments } from "./render.ts";
 import { buildSummary, recordNotice, signupNotice, summaryLines } from "./summary.ts";
@@ -36,7 +38,7 @@ interface Rendered {
 function render(staging: string, options: BuildOptions, lock: OutputLock): Promise<Rendered> {
   return new Promise((resolveRendered) => {
     let report: RenderReport | undefined;
-    // Its own process group, so that it and all it starts (Pagefind) can be stopped together.
+    // Its own process group, so that it and all it starts (sharp's workers, Eleventy's copy) can be stopped together.
     const child = fork(fileURLToPath(new URL("render.ts", import.meta.url)), renderArguments(staging, options), {
       execArgv: process.execArgv,
       detached: true,
@@ -68,6 +70,28 @@ function stopped({ code, signal }: Rendered): string {
   return `The build failed:\n  the build's process ${how} before it finished`;
 }
 
+/**
+ * Indexes the staged site for search once the Eleventy process has exited, so Pagefind has the memory that process
+ * held (at 10,000 articles each takes about 3.5 GB), and checks that the index holds every article page and nothing
+ * else. Pagefind's process group is recorded like the build's, for Ctrl-C and for a build that takes over.
+ */
+async function index(staging: string, search: { language: string; articles: number }, lock: OutputLock) {
+  // Only article pages carry data-pagefind-body, so Pagefind need not read the listings, a sixth of the pages. The
+  // home page stays in: were the mark lost, Pagefind would index every page it reads, and the count would show it.
+  const glob = `{index.html,${route.article("**").slice(1)}*.html}`;
+  const indexed = await indexSite(staging, search.language, meaning, glob, (group) => {
+    running = group;
+    void lock.recordGroup(group);
+  });
+  if (indexed !== search.articles) {
+    throw new SearchIndexError([
+      `indexed ${indexed} pages, but ${search.articles} articles were built: every article page, and no other page, ` +
+        `needs data-pagefind-body`,
+    ]);
+  }
+  return indexed;
+}
+
 /** Says how a build ended without publishing, and whether the previous site is still there. */
 function refused(message: string, out: string): number {
   console.error(message);
@@ -86,10 +110,21 @@ async function buildLocked(out: string, options: BuildOptions, lock: OutputLock)
     await rm(staging, { recursive: true, force: true });
     return refused(report?.outcome === "failed" ? report.message : stopped(rendered), out);
   }
+  let searchRecords = 0;
+  try {
+    if (report.search) searchRecords = await index(staging, report.search, lock);
+  } catch (error) {
+    // Stopped by a signal to this build: the handler reports it and exits.
+    if (stopping) return new Promise<number>(() => {});
+    if (!(error instanceof SearchIndexError)) throw error;
+    await rm(staging, { recursive: true, force: true });
+    return refused(`The build failed:\n  ${error.message}`, out);
+  }
   await swapIn(out, staging, previous);
   const heading = `Built ${relative(".", out) || "."}/ in ${((performance.now() - started) / 1000).toFixed(1)} s:`;
-  console.log(report.counts ? buildSummary(summaryLines(report.counts), heading) : `${heading} ${report.pages} pages.`);
-  const notices = report.counts ? [signupNotice(report.counts), recordNotice(report.counts.record)] : [];
+  const counts = report.counts && { ...report.counts, searchRecords };
+  console.log(counts ? buildSummary(summaryLines(counts), heading) : `${heading} ${report.pages} pages.`);
+  const notices = counts ? [signupNotice(counts), recordNotice(counts.record)] : [];
   for (const notice of notices) if (notice) console.log(notice);
   return 0;
 }
@@ -138,7 +173,10 @@ async function main(): Promise<number> {
   }
 }
 
-/** The process group of the Eleventy build in progress, and the lock this build holds, for the signal handlers. */
+/**
+ * The process group of the Eleventy build in progress, then of Pagefind's, and the lock this build holds, for the
+ * signal handlers.
+ */
 let running: number | undefined;
 let held: OutputLock | undefined;
 let stopping = false;

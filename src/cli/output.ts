@@ -10,7 +10,7 @@ export interface Owner {
   pid: number;
   host: string;
   started: string;
-  /** The process group of its Eleventy process (src/cli/render.ts) and what that started, such as Pagefind. */
+  /** The process group of its Eleventy process (src/cli/render.ts) and what that started, then of Pagefind's. */
   group?: number;
 }
 

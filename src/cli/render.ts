@@ -5,8 +5,6 @@ import { ContentError } from "../content/problems.ts";
 import { displayPath } from "../content/sources.ts";
 import type { LoadResult } from "../newsroom/load.ts";
 import { type BuildOptions, giveBuildOptions } from "../newsroom/options.ts";
-import { indexSite, SearchIndexError } from "../search/search.ts";
-import { route } from "../site/routes.ts";
 import { isEntry } from "./commandLine.ts";
 import { describeFileError, findFileError, meaning } from "./fileErrors.ts";
 import type { BuildCounts } from "./summary.ts";
@@ -15,9 +13,15 @@ import type { BuildCounts } from "./summary.ts";
 // folder as its one argument. When a build fails, Eleventy's write() rejects while the copy of assets/ and other
 // pages' writes carry on; exiting at once stops them, so the parent can remove the staging folder for good.
 
-/** What the build's process tells `npm run build` before it exits: the counts for the summary, or why it failed. */
+/** The counts for the summary that rendering knows: all but the search index's. */
+export type RenderCounts = Omit<BuildCounts, "searchRecords">;
+
+/**
+ * What the build's process tells `npm run build` before it exits: the counts for the summary and what the search
+ * index must hold (the site's language and its number of articles), or why it failed.
+ */
 export type RenderReport =
-  | { outcome: "built"; pages: number; counts?: BuildCounts }
+  | { outcome: "built"; pages: number; counts?: RenderCounts; search?: { language: string; articles: number } }
   | { outcome: "failed"; message: string };
 
 /** The first ContentError in an error's chain of causes, as Eleventy wraps errors thrown by data. */
@@ -71,12 +75,7 @@ function fail(error: unknown): void {
   }
 }
 
-function countsOf(
-  { newsroom, leftOut, record }: LoadResult,
-  contentDir: string,
-  pages: number,
-  searchRecords: number,
-): BuildCounts {
+function countsOf({ newsroom, leftOut, record }: LoadResult, contentDir: string, pages: number): RenderCounts {
   const { articles, retracted, editions, topics, authors, preview } = newsroom;
   return {
     published: articles.length,
@@ -86,27 +85,10 @@ function countsOf(
     topics: topics.length,
     authors: authors.length,
     pages,
-    searchRecords,
     preview,
     record,
     withoutSignup: newsroom.publication.signup ? undefined : displayPath(join(contentDir, "publication.ts")),
   };
-}
-
-/** Indexes the written site for search and checks that the index holds every article page and nothing else. */
-async function index(staging: string, loaded: LoadResult): Promise<number> {
-  const { publication, articles } = loaded.newsroom;
-  // Only article pages carry data-pagefind-body, so Pagefind need not read the listings, a sixth of the pages. The
-  // home page stays in: were the mark lost, Pagefind would index every page it reads, and the count would show it.
-  const glob = `{index.html,${route.article("**").slice(1)}*.html}`;
-  const indexed = await indexSite(staging, publication.language, meaning, glob);
-  if (indexed !== articles.length) {
-    throw new SearchIndexError([
-      `indexed ${indexed} pages, but ${articles.length} articles were built: every article page, and no other page, ` +
-        `needs data-pagefind-body`,
-    ]);
-  }
-  return indexed;
 }
 
 /** What `npm run build` hands this process: the staging folder, and the build's options as JSON. */
@@ -146,9 +128,12 @@ async function render(staging: string, given: RenderArguments): Promise<void> {
   eleventy.disableLogger(); // errors are reported once, by the parent
   const [, templates] = await eleventy.write();
   const pages = templates.flat().length;
-  const searchRecords = loaded ? await index(staging, loaded) : 0;
-  const counts = loaded && countsOf(loaded, given.contentDir, pages, searchRecords);
-  const report: RenderReport = { outcome: "built", pages, counts };
+  const counts = loaded && countsOf(loaded, given.contentDir, pages);
+  const search = loaded && {
+    language: loaded.newsroom.publication.language,
+    articles: loaded.newsroom.articles.length,
+  };
+  const report: RenderReport = { outcome: "built", pages, counts, search };
   finished = true;
   // Nothing is left to write: the process ends on its own once the parent has the report.
   process.send?.(report, () => {

@@ -81,6 +81,7 @@ function osErrorName(output: string): string | undefined {
  * own that the build watches: when it fails, is killed or runs out of disk, the build fails with that in words
  * (`describe` turns an operating-system error's name into them), never a hang or a panic's backtrace. Only pages
  * marked `data-pagefind-body` are indexed; `glob` names the files that may hold them, so Pagefind reads no others.
+ * Pagefind runs in a process group of its own, whose number `started` is given, so the caller can stop it.
  * Resolves to the number of pages indexed. https://pagefind.app/docs/config-options/
  */
 export function indexSite(
@@ -88,15 +89,15 @@ export function indexSite(
   language: string,
   describe: (code: string) => string,
   glob = "**/*.html",
+  started: (group: number) => void = () => {},
 ): Promise<number> {
   return new Promise((resolveIndexed, rejectIndexed) => {
     const indexer = spawn(
       pagefindBinary(),
       ["--site", siteDir, "--glob", glob, "--force-language", language, "--silent"],
-      {
-        stdio: ["ignore", "ignore", "pipe"],
-      },
+      { stdio: ["ignore", "ignore", "pipe"], detached: true },
     );
+    if (indexer.pid !== undefined) started(indexer.pid);
     let output = "";
     indexer.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     indexer.on("error", (error) =>

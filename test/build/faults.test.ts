@@ -273,6 +273,19 @@ stops("Ctrl-C stops the build and what it started, exit 130, nothing staged, the
   assert.equal(processes(new RegExp(`render\\.ts ${out.replaceAll(".", "\\.")}`)), []);
 });
 
+stops("Ctrl-C while Pagefind indexes stops Pagefind too, exit 130, nothing staged", async () => {
+  const out = join(mkdtempSync(join(tmpdir(), "newsdesk-interrupted-indexer-")), "site");
+  const { child, ended } = startBuild(await largeContent(), out);
+  const indexing = new RegExp(`pagefind.* --site ${`${out}.building`.replaceAll(".", "\\.")}`);
+  await until(() => processes(indexing).length > 0, "Pagefind to start");
+  child.kill("SIGINT");
+  const result = await ended;
+  assert.is(result.status, 130, result.stderr);
+  assert.equal(said(result), ["The build was stopped (SIGINT) before it finished.", "No site was written."]);
+  assert.equal(processes(indexing), []);
+  assert.equal(beside(out), []);
+});
+
 stops(
   "a build killed during its swap leaves a site the next build completes, with nothing left beside it",
   async () => {
