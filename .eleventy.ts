@@ -19,12 +19,13 @@ import { PUBLISHED_ASSETS } from "./src/site/assets.ts";
 export default function newsdesk(eleventyConfig: EleventyConfig) {
   jsxPlugin(eleventyConfig);
   stylesheetsPlugin(eleventyConfig);
-  const newsroom = contentPlugin(eleventyConfig, buildOptionsOf(eleventyConfig));
+  const options = buildOptionsOf(eleventyConfig);
+  const newsroom = contentPlugin(eleventyConfig, options);
   const listings = collectionsPlugin(eleventyConfig, newsroom);
   feedsPlugin(eleventyConfig, listings);
   seoPlugin(eleventyConfig, listings);
   imagesPlugin(eleventyConfig, newsroom);
-  searchPlugin(eleventyConfig, newsroom);
+  searchPlugin(eleventyConfig, newsroom, options.searchPart);
   securityPlugin(eleventyConfig, newsroom);
   eleventyConfig.addPassthroughCopy({ assets: "assets" }, { filter: PUBLISHED_ASSETS });
   eleventyConfig.ignores.add("layouts/components/**");

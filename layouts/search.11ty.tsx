@@ -7,9 +7,10 @@ export const data = { permalink: route.search };
 /**
  * The search page: a plain GET form (q, topic, author, sort) that assets/js/search.js runs against the Pagefind
  * index as the reader types; /search/?q=micron opens with that search run. Filter options are the topics and
- * authors as indexed by the article pages' data-pagefind-filter attributes.
+ * authors as indexed by the article pages' data-pagefind-filter attributes. The form names the search index's parts,
+ * newest first (`searchBundles`, src/search/plugin.ts), for the script to merge.
  */
-export function render({ newsroom }: { newsroom: Newsroom }) {
+export function render({ newsroom, searchBundles }: { newsroom: Newsroom; searchBundles: string[] }) {
   return (
     <Page
       newsroom={newsroom}
@@ -27,6 +28,7 @@ export function render({ newsroom }: { newsroom: Newsroom }) {
           aria-label="Search and filter articles"
           action={route.search}
           method="get"
+          data-search-bundles={searchBundles.join(" ")}
         >
           <div class="search-form__query">
             <label for="search-query">Search articles</label>

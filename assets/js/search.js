@@ -9,12 +9,11 @@
  * @typedef {{ url: string, content: string, excerpt: string, meta: Record<string, string | undefined> }} ResultData
  * @typedef {{ id: string, data: () => Promise<ResultData> }} Result
  * @typedef {{ filters?: Record<string, string>, sort?: Record<string, "asc" | "desc"> }} SearchOptions
- * @typedef {{ search: (term: string | null, options?: SearchOptions) => Promise<{ results: Result[] } | null>, preload: (term: string) => void, options: (options: Record<string, unknown>) => Promise<void> }} Pagefind
+ * @typedef {{ search: (term: string | null, options?: SearchOptions) => Promise<{ results: Result[] } | null>, preload: (term: string) => void, options: (options: Record<string, unknown>) => Promise<void>, mergeIndex: (bundle: string, options?: Record<string, unknown>) => Promise<void> }} Pagefind
  */
 
 // Each result's record holds its whole text, so load ten at a time: the first search stays small.
 const PAGE_SIZE = 10;
-const PAGEFIND_URL = "/pagefind/pagefind.js";
 
 /** @param {string} id */
 function element(id) {
@@ -31,13 +30,19 @@ const sort = /** @type {HTMLSelectElement} */ (element("search-sort"));
 const status = element("search-status");
 const list = element("search-results");
 const more = /** @type {HTMLButtonElement} */ (element("search-more"));
+// The search index's parts, newest first: a large archive is indexed in parts of so many articles, which Pagefind
+// merges here (https://pagefind.app/docs/multisite/). Each is tagged with a filter of its own, "part".
+const bundles = (form.dataset.searchBundles || "/pagefind/").split(" ");
 
 /** @type {Promise<Pagefind> | undefined} */
 let pagefindLoading;
 function pagefind() {
   // Searching on the page's own thread spares the download of Pagefind's worker script.
-  pagefindLoading ??= import(PAGEFIND_URL).then(async (engine) => {
-    await engine.options({ noWorker: true });
+  pagefindLoading ??= import(`${bundles[0]}pagefind.js`).then(async (engine) => {
+    await engine.options({ noWorker: true, mergeFilter: { part: "0" } });
+    await Promise.all(
+      bundles.slice(1).map((bundle, index) => engine.mergeIndex(bundle, { mergeFilter: { part: String(index + 1) } })),
+    );
     return engine;
   });
   return pagefindLoading;
@@ -173,12 +178,9 @@ async function runSearch() {
   }
   status.textContent = "Searching…";
   const engine = await pagefind();
-  const search = await engine.search(term === "" ? null : term, {
-    filters,
-    sort: params.get("sort") === "newest" ? { date: "desc" } : undefined,
-  });
-  if (current !== generation || search === null) return;
-  results = search.results;
+  const found = await find(engine, term === "" ? null : term, filters, params.get("sort") === "newest");
+  if (current !== generation || found === null) return;
+  results = found;
   shown = 0;
   list.replaceChildren();
   const quoted = term === "" ? "these filters" : `“${term}”`;
@@ -187,6 +189,26 @@ async function runSearch() {
       ? `No articles match ${quoted}.`
       : `${results.length} ${results.length === 1 ? "article matches" : "articles match"} ${quoted}.`;
   await showMore();
+}
+
+/**
+ * The articles that match, most relevant first or newest first. Pagefind merges the parts' results by score, and
+ * when sorting, a result's score is its place in its own part, so newest first asks each part in turn, newest part
+ * first: the parts hold articles in order of publication.
+ * @param {Pagefind} engine
+ * @param {string | null} term
+ * @param {Record<string, string>} filters
+ * @param {boolean} newest
+ * @returns {Promise<Result[] | null>}
+ */
+async function find(engine, term, filters, newest) {
+  if (!newest) return (await engine.search(term, { filters }))?.results ?? null;
+  const parts = await Promise.all(
+    bundles.map((_, part) =>
+      engine.search(term, { filters: { ...filters, part: String(part) }, sort: { date: "desc" } }),
+    ),
+  );
+  return parts.some((part) => part === null) ? null : parts.flatMap((part) => part?.results ?? []);
 }
 
 let typing = 0;

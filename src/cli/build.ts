@@ -1,15 +1,15 @@
 import { fork } from "node:child_process";
 import { existsSync } from "node:fs";
-import { rm } from "node:fs/promises";
-import { relative, resolve } from "node:path";
+import { copyFile, link, mkdir, rm } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import pLimit from "p-limit";
 import { type BuildOptions, resolveOptions } from "../newsroom/options.ts";
 import { indexSite, SearchIndexError } from "../search/search.ts";
-import { route } from "../site/routes.ts";
 import { commandLine, isEntry } from "./commandLine.ts";
 import { describeFileError, findFileError, meaning } from "./fileErrors.ts";
 import { lockOutput, OutputBusy, type OutputLock, recoverSwap, siblings, stopGroup, swapIn } from "./output.ts";
-import { type RenderReport, renderArguments } from "./render.ts";
+import { type RenderReport, renderArguments, type SearchPartFiles } from "./render.ts";
 import { buildSummary, recordNotice, signupNotice, summaryLines } from "./summary.ts";
 
 const usage = `Usage: npm run build -- [--content DIR] [--out DIR] [--now ISO-DATE-TIME]
@@ -19,6 +19,8 @@ replaces --out when the whole build succeeded, so a failed build leaves the prev
   --content DIR   content folder (default content/, or NEWSDESK_CONTENT)
   --now ISO       treat this instant as "now" for scheduled articles (default: the clock, or NEWSDESK_NOW)
   --preview       include drafts and scheduled articles, marked, as the dev server does (or NEWSDESK_PREVIEW=1)
+NEWSDESK_SEARCH_PART=N sets the articles in each part of the search index (default 10000), which Pagefind builds
+one part at a time: fewer for a machine with less memory.
 Exit codes: 0 built, 1 content problems or a failed build (nothing was published), 2 wrong usage,
 3 another build is writing the same output folder (nothing was done), 128 + n stopped by signal n (130 for
 Ctrl-C); the previous site is left as it was in every case but 0.`;
@@ -72,24 +74,67 @@ function stopped({ code, signal }: Rendered): string {
 
 /**
  * Indexes the staged site for search once the Eleventy process has exited, so Pagefind has the memory that process
- * held (at 10,000 articles each takes about 3.5 GB), and checks that the index holds every article page and nothing
- * else. Pagefind's process group is recorded like the build's, for Ctrl-C and for a build that takes over.
+ * held, and checks that the index holds every article page and nothing else. Pagefind holds a whole index in memory
+ * (about 350 KB an article), so a large archive is indexed in parts (src/site/searchParts.ts), one after the other:
+ * each part's pages are linked into a folder of their own for Pagefind to read, and its bundle written where the
+ * search page looks for it. Pagefind's process group is recorded like the build's, for Ctrl-C and for a build that
+ * takes over. Resolves to the number of pages indexed.
  */
-async function index(staging: string, search: { language: string; articles: number }, lock: OutputLock) {
-  // Only article pages carry data-pagefind-body, so Pagefind need not read the listings, a sixth of the pages. The
-  // home page stays in: were the mark lost, Pagefind would index every page it reads, and the count would show it.
-  const glob = `{index.html,${route.article("**").slice(1)}*.html}`;
-  const indexed = await indexSite(staging, search.language, meaning, glob, (group) => {
-    running = group;
-    void lock.recordGroup(group);
-  });
-  if (indexed !== search.articles) {
-    throw new SearchIndexError([
-      `indexed ${indexed} pages, but ${search.articles} articles were built: every article page, and no other page, ` +
-        `needs data-pagefind-body`,
-    ]);
+async function index(staging: string, search: { language: string; parts: SearchPartFiles[] }, lock: OutputLock) {
+  const folder = join(staging, PARTS_FOLDER);
+  let indexed = 0;
+  try {
+    for (const [number, part] of search.parts.entries()) {
+      // Only article pages carry data-pagefind-body. The home page goes in with the newest part: were the mark lost,
+      // Pagefind would index every page it reads, and the count would show it.
+      const files = number === 0 ? [...part.files, "index.html"] : part.files;
+      const site = join(folder, String(number));
+      await linkFiles(staging, site, files);
+      const pages = await indexSite(
+        site,
+        search.language,
+        meaning,
+        "**/*.html",
+        (group) => {
+          running = group;
+          void lock.recordGroup(group);
+        },
+        join(staging, part.bundle),
+      );
+      if (pages !== part.files.length) {
+        const into = search.parts.length > 1 ? ` into ${part.bundle}` : "";
+        throw new SearchIndexError([
+          `indexed ${pages} pages${into}, but ${part.files.length} articles were built${into && " for it"}: every ` +
+            `article page, and no other page, needs data-pagefind-body`,
+        ]);
+      }
+      indexed += pages;
+      await rm(site, { recursive: true, force: true });
+    }
+  } finally {
+    await rm(folder, { recursive: true, force: true });
   }
   return indexed;
+}
+
+/** The folder in the staging site where each part's pages are linked for Pagefind; it is gone before the swap. */
+const PARTS_FOLDER = ".search-parts";
+
+/** Links each file of `from` into the same place in `to`, or copies it where the disk cannot link. */
+async function linkFiles(from: string, to: string, files: string[]): Promise<void> {
+  const limit = pLimit(64);
+  const folders = [...new Set(files.map((file) => dirname(join(to, file))))];
+  await Promise.all(folders.map((made) => limit(() => mkdir(made, { recursive: true }))));
+  await Promise.all(
+    files.map((file) =>
+      limit(() =>
+        link(join(from, file), join(to, file)).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== "EPERM" && error.code !== "EXDEV" && error.code !== "ENOTSUP") throw error;
+          return copyFile(join(from, file), join(to, file));
+        }),
+      ),
+    ),
+  );
 }
 
 /** Says how a build ended without publishing, and whether the previous site is still there. */

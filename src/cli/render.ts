@@ -1,10 +1,11 @@
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { DateTime } from "luxon";
 import { ContentError } from "../content/problems.ts";
 import { displayPath } from "../content/sources.ts";
 import type { LoadResult } from "../newsroom/load.ts";
 import { type BuildOptions, giveBuildOptions } from "../newsroom/options.ts";
+import { searchParts } from "../site/searchParts.ts";
 import { isEntry } from "./commandLine.ts";
 import { describeFileError, findFileError, meaning } from "./fileErrors.ts";
 import type { BuildCounts } from "./summary.ts";
@@ -16,12 +17,19 @@ import type { BuildCounts } from "./summary.ts";
 /** The counts for the summary that rendering knows: all but the search index's. */
 export type RenderCounts = Omit<BuildCounts, "searchRecords">;
 
+/** One part of the search index to build: where its bundle goes and the files of its article pages, in the site. */
+export interface SearchPartFiles {
+  bundle: string;
+  files: string[];
+}
+
 /**
  * What the build's process tells `npm run build` before it exits: the counts for the summary and what the search
- * index must hold (the site's language and its number of articles), or why it failed.
+ * index must hold (the site's language and the article pages of each of its parts, newest part first), or why it
+ * failed.
  */
 export type RenderReport =
-  | { outcome: "built"; pages: number; counts?: RenderCounts; search?: { language: string; articles: number } }
+  | { outcome: "built"; pages: number; counts?: RenderCounts; search?: { language: string; parts: SearchPartFiles[] } }
   | { outcome: "failed"; message: string };
 
 /** The first ContentError in an error's chain of causes, as Eleventy wraps errors thrown by data. */
@@ -97,6 +105,7 @@ export interface RenderArguments {
   /** The build's "now" as ISO 8601, when one was given. */
   now?: string;
   preview: boolean;
+  searchPart: number;
 }
 
 /** The command-line arguments `npm run build` starts this process with. */
@@ -105,8 +114,29 @@ export function renderArguments(staging: string, options: BuildOptions): string[
     contentDir: options.contentDir,
     now: options.now?.toISO() ?? undefined,
     preview: options.preview,
+    searchPart: options.searchPart,
   };
   return [staging, JSON.stringify(given)];
+}
+
+/**
+ * The file each part's article pages were written to, relative to the site, from what Eleventy wrote. An article
+ * without one would be missing from search, so the build fails instead.
+ */
+function searchPartFiles(
+  parts: { bundle: string; urls: string[] }[],
+  written: { url?: unknown; outputPath?: unknown }[],
+  staging: string,
+): SearchPartFiles[] {
+  const fileOf = new Map<unknown, unknown>(written.map((page) => [page.url, page.outputPath]));
+  return parts.map(({ bundle, urls }) => ({
+    bundle,
+    files: urls.map((url) => {
+      const file = fileOf.get(url);
+      if (typeof file !== "string") throw new Error(`the article page ${url} was not written, so search would miss it`);
+      return relative(staging, file);
+    }),
+  }));
 }
 
 async function render(staging: string, given: RenderArguments): Promise<void> {
@@ -115,6 +145,7 @@ async function render(staging: string, given: RenderArguments): Promise<void> {
     contentDir: given.contentDir,
     now: given.now === undefined ? undefined : DateTime.fromISO(given.now, { setZone: true }),
     preview: given.preview,
+    searchPart: given.searchPart,
     onLoaded: (result) => {
       loaded = result;
     },
@@ -127,11 +158,12 @@ async function render(staging: string, given: RenderArguments): Promise<void> {
   });
   eleventy.disableLogger(); // errors are reported once, by the parent
   const [, templates] = await eleventy.write();
-  const pages = templates.flat().length;
+  const written = templates.flat() as { url?: unknown; outputPath?: unknown }[];
+  const pages = written.length;
   const counts = loaded && countsOf(loaded, given.contentDir, pages);
   const search = loaded && {
     language: loaded.newsroom.publication.language,
-    articles: loaded.newsroom.articles.length,
+    parts: searchPartFiles(searchParts(loaded.newsroom.articles, given.searchPart), written, staging),
   };
   const report: RenderReport = { outcome: "built", pages, counts, search };
   finished = true;

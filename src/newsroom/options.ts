@@ -1,5 +1,6 @@
 import type { DateTime } from "luxon";
 import { buildTime } from "../dates/dates.ts";
+import { ARTICLES_PER_PART } from "../site/searchParts.ts";
 import type { LoadResult } from "./load.ts";
 
 /** The content folder when none is given. */
@@ -13,6 +14,8 @@ export interface BuildOptions {
   now?: DateTime;
   /** Show drafts and scheduled articles, marked (a preview build; the dev server always does). */
   preview: boolean;
+  /** Articles in each part of the search index, which Pagefind builds one part at a time (src/site/searchParts.ts). */
+  searchPart: number;
   /** Told each load's result, for `npm run build`'s summary. */
   onLoaded?: (result: LoadResult) => void;
 }
@@ -26,8 +29,9 @@ export interface GivenOptions {
 
 /**
  * The one place the content folder, "now" and preview are resolved: the command's own options first, then
- * `NEWSDESK_CONTENT`, `NEWSDESK_NOW` and `NEWSDESK_PREVIEW=1`, then `content/`, the clock and a production build.
- * Throws when "now" is not an ISO 8601 date-time.
+ * `NEWSDESK_CONTENT`, `NEWSDESK_NOW` and `NEWSDESK_PREVIEW=1`, then `content/`, the clock and a production build;
+ * `NEWSDESK_SEARCH_PART` sets the articles in each part of the search index, for a machine with less memory.
+ * Throws when "now" is not an ISO 8601 date-time or the part is not a whole number above 0.
  */
 export function resolveOptions(given: GivenOptions = {}, environment: NodeJS.ProcessEnv = process.env): BuildOptions {
   const nowText = given.now ?? (environment.NEWSDESK_NOW || undefined);
@@ -35,7 +39,16 @@ export function resolveOptions(given: GivenOptions = {}, environment: NodeJS.Pro
     contentDir: given.content ?? (environment.NEWSDESK_CONTENT || DEFAULT_CONTENT_DIR),
     now: nowText === undefined ? undefined : buildTime(nowText),
     preview: given.preview ?? environment.NEWSDESK_PREVIEW === "1",
+    searchPart: searchPartOf(environment.NEWSDESK_SEARCH_PART),
   };
+}
+
+function searchPartOf(text: string | undefined): number {
+  if (text === undefined || text === "") return ARTICLES_PER_PART;
+  if (!/^[1-9]\d*$/.test(text.trim())) {
+    throw new Error(`NEWSDESK_SEARCH_PART must be a whole number of articles above 0, like 5000; it is "${text}"`);
+  }
+  return Number(text);
 }
 
 const given = new WeakMap<object, BuildOptions>();

@@ -24,12 +24,13 @@ export interface RenderedPage {
 }
 
 /**
- * Indexes the given pages with Pagefind's Node API into `siteDir/pagefind/`. Only the elements marked
- * `data-pagefind-body` (article bodies) are indexed, so callers pass just the pages that have it. Indexing
- * the pages of this build, rather than the folder, keeps pages left over from earlier builds out of search.
+ * Indexes the given pages with Pagefind's Node API into the bundle folder `bundleDir` (like `_site/pagefind/`).
+ * Only the elements marked `data-pagefind-body` (article bodies) are indexed, so callers pass just the pages that
+ * have it. Indexing the pages of this build, rather than the folder, keeps pages left over from earlier builds out
+ * of search.
  * Resolves to the number of pages indexed. https://pagefind.app/docs/node-api/
  */
-export async function buildSearchIndex(siteDir: string, language: string, pages: RenderedPage[]): Promise<number> {
+export async function buildSearchIndex(bundleDir: string, language: string, pages: RenderedPage[]): Promise<number> {
   const created = await pagefind.createIndex({ forceLanguage: language });
   try {
     const index = created.index;
@@ -46,7 +47,7 @@ export async function buildSearchIndex(siteDir: string, language: string, pages:
     );
     const errors = added.flatMap((result) => result.errors.map((error) => `${result.url}: ${error}`));
     if (errors.length > 0) throw new SearchIndexError(errors);
-    const written = await index.writeFiles({ outputPath: join(siteDir, "pagefind") });
+    const written = await index.writeFiles({ outputPath: bundleDir });
     if (written.errors.length > 0) throw new SearchIndexError(written.errors);
     return added.length;
   } finally {
@@ -81,8 +82,9 @@ function osErrorName(output: string): string | undefined {
  * own that the build watches: when it fails, is killed or runs out of disk, the build fails with that in words
  * (`describe` turns an operating-system error's name into them), never a hang or a panic's backtrace. Only pages
  * marked `data-pagefind-body` are indexed; `glob` names the files that may hold them, so Pagefind reads no others.
- * Pagefind runs in a process group of its own, whose number `started` is given, so the caller can stop it.
- * Resolves to the number of pages indexed. https://pagefind.app/docs/config-options/
+ * Pagefind runs in a process group of its own, whose number `started` is given, so the caller can stop it. The
+ * bundle goes to `bundleDir` (default `siteDir/pagefind/`). Resolves to the number of pages indexed.
+ * https://pagefind.app/docs/config-options/
  */
 export function indexSite(
   siteDir: string,
@@ -90,11 +92,12 @@ export function indexSite(
   describe: (code: string) => string,
   glob = "**/*.html",
   started: (group: number) => void = () => {},
+  bundleDir: string = join(siteDir, "pagefind"),
 ): Promise<number> {
   return new Promise((resolveIndexed, rejectIndexed) => {
     const indexer = spawn(
       pagefindBinary(),
-      ["--site", siteDir, "--glob", glob, "--force-language", language, "--silent"],
+      ["--site", siteDir, "--output-path", bundleDir, "--glob", glob, "--force-language", language, "--silent"],
       { stdio: ["ignore", "ignore", "pipe"], detached: true },
     );
     if (indexer.pid !== undefined) started(indexer.pid);
@@ -105,7 +108,7 @@ export function indexSite(
     );
     indexer.on("close", (code, signal) => {
       if (code === 0) {
-        readFile(join(siteDir, "pagefind", "pagefind-entry.json"), "utf8")
+        readFile(join(bundleDir, "pagefind-entry.json"), "utf8")
           .then((text) => {
             const entry = JSON.parse(text) as { languages: Record<string, { page_count: number }> };
             resolveIndexed(Object.values(entry.languages).reduce((total, { page_count }) => total + page_count, 0));

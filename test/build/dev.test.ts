@@ -74,6 +74,8 @@ dev.before(async () => {
         NEWSDESK_CONTENT: content,
         NEWSDESK_NOW: "2024-06-01T00:00:00Z",
         NEWSDESK_PREVIEW: "",
+        // Two articles to a part of the search index, so the fixture's four make two parts.
+        NEWSDESK_SEARCH_PART: "2",
       },
     },
   );
@@ -84,6 +86,29 @@ dev.before(async () => {
 
 dev.after(() => {
   server.kill();
+});
+
+/**
+ * The number of pages in the search index bundle at `bundle`, once the background indexing has written its entry
+ * (Pagefind writes the file in place: until it is whole it is not JSON).
+ */
+async function indexedPages(bundle: string): Promise<number> {
+  const entry = join(out, bundle, "pagefind-entry.json");
+  for (const started = Date.now(); ; await new Promise((done) => setTimeout(done, 50))) {
+    try {
+      const { languages } = JSON.parse(readFileSync(entry, "utf8")) as {
+        languages: Record<string, { page_count: number }>;
+      };
+      return Object.values(languages).reduce((total, { page_count }) => total + page_count, 0);
+    } catch (error) {
+      if (Date.now() - started > 60_000) throw new Error(`no whole ${entry}: ${error}\n${output.slice(-3000)}`);
+    }
+  }
+}
+
+dev("the search index is made in the background, in its parts, from the articles the dev server shows", async () => {
+  // Preview shows the draft and the scheduled story too: six articles, the four oldest in part 1 and part 2.
+  assert.equal(await Promise.all(["pagefind/part-2", "pagefind/part-1", "pagefind"].map(indexedPages)), [2, 2, 2]);
 });
 
 dev("a new headline reaches the article, ALSO SEE, topic, author and archive pages and the topic feed", async () => {

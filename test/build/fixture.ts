@@ -18,28 +18,30 @@ export interface BuiltSite {
   summary: string;
 }
 
-/** How to build: "now" (FIXTURE_NOW unless given) and whether it is a preview build. */
+/** How to build: "now" (FIXTURE_NOW unless given), whether it is a preview build, articles per search index part. */
 export interface BuildSettings {
   now?: string;
   preview?: boolean;
+  searchPart?: number;
 }
 
 const built = new Map<string, BuiltSite>();
 
 /**
  * The site `npm run build` writes from a content folder, built once per test run however many tests ask for the
- * same folder and settings. The build runs with a clean environment (no `NEWSDESK_…` variable) and is given its
- * content, "now" and preview on the command line. Tests read the site and never change it; a build that fails
- * throws with what it printed.
+ * same folder and settings. The build runs with a clean environment (no `NEWSDESK_…` variable but the search
+ * index's part, when given) and is given its content, "now" and preview on the command line. Tests read the site
+ * and never change it; a build that fails throws with what it printed.
  */
 export function builtSite(content: string, settings: BuildSettings = {}): BuiltSite {
   const now = settings.now ?? FIXTURE_NOW;
   const flags = settings.preview ? ["--preview"] : [];
-  const key = JSON.stringify([resolve(content), now, ...flags]);
+  const env: Record<string, string> = settings.searchPart ? { NEWSDESK_SEARCH_PART: String(settings.searchPart) } : {};
+  const key = JSON.stringify([resolve(content), now, ...flags, env]);
   const cached = built.get(key);
   if (cached) return cached;
   const site = join(mkdtempSync(join(tmpdir(), "newsdesk-built-")), "site");
-  const result = runCommand("build", ["--content", content, "--out", site, "--now", now, ...flags]);
+  const result = runCommand("build", ["--content", content, "--out", site, "--now", now, ...flags], { env });
   if (result.status !== 0) throw new Error(`${content} did not build (exit ${result.status}):\n${result.stderr}`);
   const done = { site, summary: result.stdout };
   built.set(key, done);

@@ -221,3 +221,60 @@ browser("without JavaScript the page says search needs it and links to topics", 
 });
 
 browser.run();
+
+const parts = suite("an archive indexed in parts is searched as one, in a real browser");
+let partsSite = "";
+let partsServer: Awaited<ReturnType<typeof serveSite>>;
+
+parts.before(async () => {
+  // Two articles to a part: the fixture's four published articles, oldest first, make two parts.
+  partsSite = fixtureSite({ searchPart: 2 }).site;
+  partsServer = await serveSite(partsSite);
+  chromium = await launchBrowser();
+  page = await chromium.newPage();
+});
+
+parts.after(async () => {
+  await chromium?.close();
+  await partsServer?.close();
+});
+
+parts(
+  "each part's bundle holds its articles, the oldest in part 1, and the search page names them newest first",
+  () => {
+    const urls = (bundle: string) =>
+      readdirSync(join(partsSite, bundle, "fragment"))
+        .map((name) => {
+          const text = gunzipSync(readFileSync(join(partsSite, bundle, "fragment", name))).toString("utf8");
+          return (JSON.parse(text.replace(/^pagefind_dcd/, "")) as Fragment).url;
+        })
+        .sort();
+    assert.equal(urls("pagefind"), ["/news/micron-thaw/", "/news/penang-suppliers/"]);
+    assert.equal(urls("pagefind/part-1"), ["/news/custom-full/", "/news/other-story/"]);
+    const bundles = sitePage(partsSite, "/search/")("#search-form").attr("data-search-bundles");
+    assert.is(bundles, "/pagefind/ /pagefind/part-1/");
+    assert.not.ok(readdirSync(partsSite).includes(".search-parts"), "the folders of links Pagefind read are gone");
+  },
+);
+
+parts("a search finds matching articles in every part, best match first", async () => {
+  await page.goto(`${partsServer.origin}/search/?q=micron`);
+  await page.waitForFunction(() => document.querySelectorAll(".search-result").length === 2);
+  assert.equal(await headlines(), [
+    "Dramatic turnaround in China’s attitude to US chipmaker Micron",
+    "Penang suppliers count on a memory recovery",
+  ]);
+  assert.is(await statusText(), "2 articles match “micron”.");
+});
+
+parts("newest first orders results by date across parts, with a filter and no words too", async () => {
+  await page.goto(`${partsServer.origin}/search/?topic=Semiconductors&sort=newest`);
+  await page.waitForFunction(() => document.querySelectorAll(".search-result").length === 3);
+  assert.equal(await headlines(), [
+    "Penang suppliers count on a memory recovery",
+    "Dramatic turnaround in China’s attitude to US chipmaker Micron",
+    "Profits <script>alert(1)</script> & “quotes” at Veridian",
+  ]);
+});
+
+parts.run();

@@ -60,9 +60,9 @@ parts("the check's report lists problems and ends with the verdict, exit code 1 
 
 parts("the build hands its child the staging folder and its options as JSON", () => {
   const now = DateTime.fromISO("2024-06-01T07:00:00+07:00", { setZone: true });
-  assert.equal(renderArguments("/tmp/site.building", { contentDir: "content", now, preview: true }), [
+  assert.equal(renderArguments("/tmp/site.building", { contentDir: "content", now, preview: true, searchPart: 500 }), [
     "/tmp/site.building",
-    '{"contentDir":"content","now":"2024-06-01T07:00:00.000+07:00","preview":true}',
+    '{"contentDir":"content","now":"2024-06-01T07:00:00.000+07:00","preview":true,"searchPart":500}',
   ]);
 });
 

@@ -6,7 +6,7 @@ import { buildOptionsOf, giveBuildOptions, resolveOptions } from "../../src/news
 const options = suite("a build's options are resolved in one place: what the command says, else the environment");
 
 options("without options or environment: content/, the clock at each load, a production build", () => {
-  assert.equal(resolveOptions({}, {}), { contentDir: "content", now: undefined, preview: false });
+  assert.equal(resolveOptions({}, {}), { contentDir: "content", now: undefined, preview: false, searchPart: 10_000 });
 });
 
 options("the environment fills what the command leaves out", () => {
@@ -36,9 +36,30 @@ options("a 'now' that is not an ISO 8601 date-time is refused with what was give
   assert.throws(() => resolveOptions({ now: "tomorrow" }, {}), /"tomorrow" is not an ISO 8601 date-time/);
 });
 
+options(
+  "NEWSDESK_SEARCH_PART sets the articles in each part of the search index; anything but a count is refused",
+  () => {
+    assert.is(resolveOptions({}, { NEWSDESK_SEARCH_PART: "2500" }).searchPart, 2500);
+    assert.is(resolveOptions({}, { NEWSDESK_SEARCH_PART: "" }).searchPart, 10_000);
+    for (const wrong of ["0", "-5", "2.5", "lots"]) {
+      assert.throws(
+        () => resolveOptions({}, { NEWSDESK_SEARCH_PART: wrong }),
+        (error: Error) =>
+          error.message ===
+          `NEWSDESK_SEARCH_PART must be a whole number of articles above 0, like 5000; it is "${wrong}"`,
+      );
+    }
+  },
+);
+
 options("options handed to a configuration are the ones it reads back; another reads the environment", () => {
   const configuration = {};
-  const given = { contentDir: "fixture", now: DateTime.fromISO("2024-06-01T00:00:00Z"), preview: true };
+  const given = {
+    contentDir: "fixture",
+    now: DateTime.fromISO("2024-06-01T00:00:00Z"),
+    preview: true,
+    searchPart: 10_000,
+  };
   giveBuildOptions(configuration, given);
   assert.is(buildOptionsOf(configuration), given);
   assert.is(buildOptionsOf({}).contentDir, process.env.NEWSDESK_CONTENT || "content");

@@ -8,13 +8,13 @@ import { buildSearchIndex, indexSite, SearchIndexError } from "../../src/search/
 
 const indexing = suite("search index holds the pages of this build");
 
-indexing("the pages given are indexed and written with Pagefind's browser bundle", async () => {
+indexing("the pages given are indexed and written with Pagefind's browser bundle into the folder given", async () => {
   const site = mkdtempSync(join(tmpdir(), "newsdesk-pagefind-"));
   const page = (title: string) =>
     `<html lang="en"><body><h1 data-pagefind-meta="title">${title}</h1><div ` +
     `data-pagefind-body>Body</div></body></html>`;
   assert.is(
-    await buildSearchIndex(site, "en", [
+    await buildSearchIndex(join(site, "pagefind"), "en", [
       { url: "/news/a/", html: page("Micron returns") },
       { url: "/news/b/", html: page("Rice prices") },
     ]),
@@ -35,6 +35,22 @@ indexing("Pagefind reads only the files the glob names, so a page outside it is 
   assert.is(await indexSite(site, "en", meaning, "{index.html,news/**/*.html}"), 1);
   assert.is(await indexSite(site, "en", meaning), 2);
 });
+
+indexing(
+  "Pagefind's program writes the bundle where it is told, so one site can hold the parts of an index",
+  async () => {
+    const site = mkdtempSync(join(tmpdir(), "newsdesk-pagefind-output-"));
+    mkdirSync(join(site, "news", "a"), { recursive: true });
+    writeFileSync(
+      join(site, "news", "a", "index.html"),
+      '<html lang="en"><body><div data-pagefind-body>A</div></body></html>',
+    );
+    const output = join(site, "pagefind", "part-1");
+    assert.is(await indexSite(site, "en", meaning, "news/**/*.html", () => {}, output), 1);
+    assert.ok(readdirSync(output).includes("pagefind-entry.json"));
+    assert.not.ok(readdirSync(join(site, "pagefind")).includes("pagefind-entry.json"));
+  },
+);
 
 /** The message the build fails with when Pagefind's program fails on `siteDir`, as the build describes OS errors. */
 async function indexingFailure(siteDir: string): Promise<string> {
