@@ -1,4 +1,7 @@
 import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { codeVersion, loadArticleStore, saveArticleStore } from "../content/articleStore.ts";
+import { contentStamp } from "../content/articles.ts";
 import { ContentError, formatProblem, type Problem } from "../content/problems.ts";
 import { readContentHistory } from "../history/git.ts";
 import { loadNewsroom } from "../newsroom/load.ts";
@@ -11,6 +14,18 @@ Checks every article, author, topic and edition file without building the site, 
   error:   file:line:field: what is wrong — and how to fix it
   warning: file:line:field: what a good editor would point out
 Exit codes: 0 no errors (warnings may remain), 1 errors that would stop the build, 2 the check could not run.`;
+
+/**
+ * Where the check keeps what it found in each article file, for the next run to read only the files that changed
+ * (src/content/articleStore.ts); beside the pictures' sizes in `.cache/`, which git ignores.
+ */
+export const CHECK_STORE = join(".cache", "check", "articles.json");
+
+/** The code the store was written by: Newsdesk's own (src/) and its libraries' versions (the lock file). */
+function checkCodeVersion(): string {
+  const src = resolve(import.meta.dirname, "..");
+  return codeVersion([src], resolve(src, "..", "package-lock.json"));
+}
 
 /**
  * The report: one `error:`/`warning:` line per problem, then a summary (with no errors, of what would be published).
@@ -47,6 +62,8 @@ async function main(): Promise<number> {
     console.error(`No content folder at ${contentDir}.`);
     return 2;
   }
+  const version = checkCodeVersion();
+  const articles = loadArticleStore(CHECK_STORE, version);
   try {
     const history = readContentHistory(contentDir);
     const { newsroom, warnings, leftOut, record } = await loadNewsroom({
@@ -56,6 +73,7 @@ async function main(): Promise<number> {
       preview: false,
       render: false,
       history,
+      cache: { articles, stampOf: contentStamp },
     });
     // Said first, so the last line stays the verdict.
     const notice = recordNotice(record);
@@ -71,6 +89,9 @@ async function main(): Promise<number> {
     if (error instanceof ContentError) return print(error.problems);
     console.error(`The check could not run: ${(error as Error).message}`);
     return 2;
+  } finally {
+    // Files with errors are kept too: the next run names their errors again without reading them.
+    saveArticleStore(CHECK_STORE, version, articles);
   }
 }
 

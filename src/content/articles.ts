@@ -1,4 +1,5 @@
-import { statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { lstatSync, readFileSync, statSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import type { DateTime } from "luxon";
 import { parseContentDate } from "../dates/dates.ts";
@@ -8,6 +9,7 @@ import { aliasPath } from "./aliases.ts";
 import { renderNote, reportBodyProblems } from "./bodies.ts";
 import { reportPlaceholder, STORY_PLACEHOLDER } from "./placeholders.ts";
 import type { Problem } from "./problems.ts";
+import { MAX_CONTENT_BYTES } from "./safety.ts";
 import {
   type ArticleFrontMatter,
   ArticleFrontMatterSchema,
@@ -15,7 +17,7 @@ import {
   isUrlSegment,
   type Publication,
 } from "./schema.ts";
-import { FileProblems, fieldOf, readSource, type SourceFile, validate } from "./sources.ts";
+import { displayPath, FileProblems, fieldOf, readSource, type SourceFile, validate } from "./sources.ts";
 
 /** Headlines longer than this are cut off in search results and share cards. */
 export const LONG_HEADLINE = 100;
@@ -133,32 +135,55 @@ export function whyNotPublished(article: ArticleFile): string {
 }
 
 /**
- * Articles kept parsed between dev-server rebuilds, by path. An entry is reused while the file's size and
- * modification time, and the publication settings it was read with, are unchanged.
+ * Articles kept parsed between reads, by path: between dev-server rebuilds in memory, and between runs of
+ * `npm run check` on disk (src/content/articleStore.ts). An entry is reused while its stamp (see `statStamp` and
+ * `contentStamp`) and the publication settings it was read with are unchanged.
  */
 export type ArticleCache = Map<string, { stamp: string; article: ArticleFile; problems: Problem[] }>;
 
-/** Reads, parses and validates article files (see readArticle), reusing unchanged ones from `cache` when given. */
+/** A file's stamp by its size and modification time: cheap, for the dev server, which is told of every save. */
+export function statStamp(path: string): string {
+  const stats = statSync(path);
+  return `${stats.mtimeMs} ${stats.size}`;
+}
+
+/**
+ * A file's stamp by a hash of its bytes, for a cache kept between runs (a checkout gives files new times); none for
+ * a link or anything but a file of at most MAX_CONTENT_BYTES, which readSource refuses, so that is said every time.
+ */
+export function contentStamp(path: string): string | undefined {
+  const stats = lstatSync(path);
+  if (!stats.isFile() || stats.size === 0 || stats.size > MAX_CONTENT_BYTES) return undefined;
+  return createHash("sha1").update(readFileSync(path)).digest("base64");
+}
+
+/**
+ * Reads, parses and validates article files (see readArticle), reusing unchanged ones from `cache` when given,
+ * by the stamp `stampOf` gives each file.
+ */
 export function readArticles(
   paths: string[],
   publication: Publication,
   problems: Problem[],
   render: boolean,
   cache?: ArticleCache,
+  stampOf: (path: string) => string | undefined = statStamp,
 ): ArticleFile[] {
   const settings = `${publication.baseUrl} ${publication.timeZone} ${render}`;
   const articles = paths.map((path) => {
-    const stats = cache && statSync(path);
-    const stamp = stats && `${stats.mtimeMs} ${stats.size} ${settings}`;
+    const own = cache && stampOf(path);
+    // Problems name the file as displayed, from the folder the command runs in.
+    const stamp = own && `${own} ${settings} ${displayPath(path)}`;
     const cached = stamp ? cache?.get(path) : undefined;
     if (cached && cached.stamp === stamp) {
       problems.push(...cached.problems);
       return cached.article;
     }
-    const own: Problem[] = [];
-    const article = readArticle(readSource(path, own), publication, own, render);
-    if (stamp) cache?.set(path, { stamp, article, problems: own });
-    problems.push(...own);
+    const found: Problem[] = [];
+    const article = readArticle(readSource(path, found), publication, found, render);
+    if (stamp) cache?.set(path, { stamp, article, problems: found });
+    else cache?.delete(path);
+    problems.push(...found);
     return article;
   });
   if (cache) {

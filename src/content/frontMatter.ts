@@ -13,6 +13,11 @@ export interface ParsedFile {
   yamlErrors: { line: number; message: string }[];
 }
 
+/** Whether parsed front matter has the top-level field `field`: only such a field has a line. */
+export function hasField(data: unknown, field: string | number | undefined): boolean {
+  return typeof data === "object" && data !== null && Object.hasOwn(data, field ?? "");
+}
+
 const fence = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m;
 
 /**
@@ -64,7 +69,7 @@ export function parseContentFile(text: string): ParsedFile {
     yamlErrors,
     lineOf(path) {
       // A field that is not there has no line, and a file-level problem none either: no need to parse for them.
-      if (typeof data !== "object" || data === null || !Object.hasOwn(data, path[0] ?? "")) return undefined;
+      if (!hasField(data, path[0])) return undefined;
       // Only files with problems ask, so the syntax tree is parsed again then rather than kept for every file;
       // once, though: a file with thousands of wrong fields would otherwise be parsed thousands of times.
       again ??= parse();

@@ -37,8 +37,11 @@ export interface LoadOptions {
   preview: boolean;
   /** Render article bodies to HTML (a build does; `npm run check` only validates). Default true. */
   render?: boolean;
-  /** Articles parsed by an earlier load in this process (the dev server), reused while their files are unchanged. */
-  cache?: ArticleCache;
+  /**
+   * Articles parsed before, reused while their files are unchanged: by an earlier load in this process (the dev
+   * server, which stamps files by size and time) or an earlier run (`npm run check`, by a hash of their bytes).
+   */
+  cache?: { articles: ArticleCache; stampOf?: (path: string) => string | undefined };
   /**
    * What the published branch held before (see src/history/git.ts): published addresses and sent editions are
    * checked against it. Without it (unit tests) they are not checked; with NoHistory the result says why.
@@ -72,7 +75,14 @@ async function readContent(options: LoadOptions, publication: Publication, probl
     loadAuthors(join(contentDir, "authors"), publicDir, publication.baseUrl, problems),
     loadTopicRegistry(join(contentDir, "topics"), publication.baseUrl, problems),
     markdownFiles(join(contentDir, "news")).then((paths) =>
-      readArticles(paths, publication, problems, options.render !== false, options.cache),
+      readArticles(
+        paths,
+        publication,
+        problems,
+        options.render !== false,
+        options.cache?.articles,
+        options.cache?.stampOf,
+      ),
     ),
     markdownFiles(editionsDir(contentDir)),
     unreadContent(contentDir),

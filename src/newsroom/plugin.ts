@@ -32,7 +32,7 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: BuildOpti
       publicDir: ".",
       now: options.now ?? DateTime.now(),
       preview: options.preview || devServer,
-      cache,
+      cache: cache && { articles: cache },
       history: readContentHistory(options.contentDir),
     });
     // A dev-server rebuild names only warnings it has not named before, and counts the rest.

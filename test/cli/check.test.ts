@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, resolve } from "node:path";
 import * as cheerio from "cheerio";
 import { DateTime } from "luxon";
 import { suite } from "uvu";
@@ -7,6 +8,7 @@ import * as assert from "uvu/assert";
 import { parseContentFile } from "../../src/content/frontMatter.ts";
 import { NOTE_PLACEHOLDER, STORY_PLACEHOLDER } from "../../src/content/placeholders.ts";
 import { loadNewsroom } from "../../src/newsroom/load.ts";
+import { runCommand } from "../../support/commands.ts";
 import { articleFile, contentTree, validFields } from "../helpers.ts";
 import { run } from "./run.ts";
 
@@ -114,6 +116,38 @@ check("a missing content folder is exit code 2", () => {
 });
 
 check.run();
+
+const again = suite("npm run check reads again only the article files that changed since its last run");
+
+again("a second run says the same; what it kept of an unchanged file is used, and a changed file is read", () => {
+  // A folder of its own to run in, which keeps its own store; Node finds tsx through the link.
+  const project = mkdtempSync(join(tmpdir(), "newsdesk-check-again-"));
+  symlinkSync(resolve("node_modules"), join(project, "node_modules"));
+  const dir = contentTree({
+    "news/2024/a.md": articleFile(`${validFields}\nupdated: soon\ndek: A dek.`, "See [it](http://example.com/a).\n"),
+    "news/2024/b.md": articleFile(`${validFields.replace("A valid story", "A".repeat(101))}\ndek: A dek.`),
+  });
+  const check = () => {
+    const result = runCommand("check", ["--content", dir, "--now", "2024-06-01T00:00:00Z"], { cwd: project });
+    return { status: result.status, out: result.stdout.replaceAll(dir, "content") };
+  };
+  const first = check();
+  assert.is(first.status, 1, first.out);
+  assert.match(first.out, /a\.md:6:updated: "soon" is not a date/);
+  assert.match(first.out, /b\.md:2:title: is 101 characters long/);
+  assert.equal(check(), first);
+  // What the store says of a file whose bytes are unchanged is what the check says, without reading the file.
+  const store = join(project, ".cache", "check", "articles.json");
+  writeFileSync(store, readFileSync(store, "utf8").replace('\\"soon\\" is not a date', "kept, not read again"));
+  assert.match(check().out, /a\.md:6:updated: kept, not read again/);
+  writeFileSync(join(dir, "news/2024/a.md"), articleFile(`${validFields}\nupdated: never\ndek: A dek.`));
+  const changed = check();
+  assert.match(changed.out, /a\.md:6:updated: "never" is not a date/);
+  assert.not.match(changed.out, /kept, not read again|http:\/\/example\.com/);
+  assert.match(changed.out, /b\.md:2:title: is 101 characters long/);
+});
+
+again.run();
 
 const create = suite("npm run new creates a draft that passes the check and never overwrites");
 

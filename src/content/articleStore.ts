@@ -1,0 +1,174 @@
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { DateTime } from "luxon";
+import type { ArticleCache, ArticleFile } from "./articles.ts";
+import { hasField, type ParsedFile, parseContentFile } from "./frontMatter.ts";
+import type { Problem } from "./problems.ts";
+import type { DatedNote } from "./schema.ts";
+
+// `npm run check` keeps what it found in each article file on disk, so the next run reads again only the files that
+// changed: at 10,000 articles, reading and parsing them is most of its time. What it keeps is JSON, with each date
+// as milliseconds and its zone; a file's parsed body text and the lines of its fields are not kept, but read again
+// from the file when something asks for them (a warning on a field that is there, or the check against the
+// published history).
+
+/** A date as kept: milliseconds and the zone's name. */
+interface StoredDate {
+  ms: number;
+  zone: string;
+}
+
+/** A dated note as kept. */
+type StoredNote = Omit<DatedNote, "date"> & { date: StoredDate };
+
+/** An article as kept on disk: JSON, dates as StoredDate, the file without its body or lines. */
+interface StoredArticle extends Omit<ArticleFile, "file" | "notes" | "valid"> {
+  file: { path: string; parsed: Pick<ParsedFile, "data" | "bodyLine" | "yamlErrors">; refused?: true };
+  notes: { corrections: (StoredNote | null)[]; retraction?: StoredNote };
+  valid?: Omit<NonNullable<ArticleFile["valid"]>, "date" | "updated" | "corrections" | "retraction"> & {
+    date: StoredDate;
+    updated?: StoredDate;
+    corrections: StoredNote[];
+    retraction?: StoredNote;
+  };
+}
+
+/** The store's file: the code it was written by, and each article file's entry by path. */
+interface Stored {
+  version: string;
+  entries: [string, { stamp: string; article: StoredArticle; problems: Problem[] }][];
+}
+
+/**
+ * A hash of the code that reads articles and the libraries it uses: every file under `roots` (the build's own
+ * TypeScript) and the lock file. Another version of either makes the store start again, so it never hands back
+ * what older code found.
+ */
+export function codeVersion(roots: string[], lockFile: string): string {
+  const hash = createHash("sha1");
+  for (const root of roots) {
+    const files = readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name))
+      .sort();
+    for (const file of files) hash.update(file).update(readFileSync(file));
+  }
+  if (existsSync(lockFile)) hash.update(readFileSync(lockFile));
+  return hash.digest("base64");
+}
+
+const dateOut = (date: DateTime): StoredDate => ({ ms: date.toMillis(), zone: date.zoneName ?? "UTC" });
+const dateIn = (date: StoredDate): DateTime => DateTime.fromMillis(date.ms, { zone: date.zone });
+const noteOut = (note: DatedNote): StoredNote => ({ ...note, date: dateOut(note.date) });
+const noteIn = (note: StoredNote): DatedNote => ({ ...note, date: dateIn(note.date) });
+
+function articleOut(article: ArticleFile): StoredArticle {
+  const { file, notes, valid } = article;
+  return {
+    ...article,
+    file: {
+      path: file.path,
+      parsed: { data: file.parsed.data, bodyLine: file.parsed.bodyLine, yamlErrors: file.parsed.yamlErrors },
+      refused: file.refused,
+    },
+    notes: {
+      corrections: notes.corrections.map((note) => (note ? noteOut(note) : null)),
+      retraction: notes.retraction && noteOut(notes.retraction),
+    },
+    valid: valid && {
+      ...valid,
+      date: dateOut(valid.date),
+      updated: valid.updated && dateOut(valid.updated),
+      corrections: valid.corrections.map(noteOut),
+      retraction: valid.retraction && noteOut(valid.retraction),
+    },
+  };
+}
+
+/** An article back from the store; `source` is its file, parsed again on demand for its body and fields' lines. */
+function articleIn(stored: StoredArticle, source: string): ArticleFile {
+  let again: ParsedFile | undefined;
+  const parsed = () => {
+    again ??= parseContentFile(existsSync(source) ? readFileSync(source, "utf8") : "");
+    return again;
+  };
+  const { file, notes, valid } = stored;
+  return {
+    ...stored,
+    file: {
+      path: file.path,
+      parsed: {
+        ...file.parsed,
+        get body() {
+          return parsed().body;
+        },
+        // A field that is not there has no line: no need to read the file for it (most warnings are of those).
+        lineOf: (path) => (hasField(file.parsed.data, path[0]) ? parsed().lineOf(path) : undefined),
+      },
+      ...(file.refused ? { refused: true } : {}),
+    },
+    notes: {
+      corrections: notes.corrections.map((note) => (note ? noteIn(note) : undefined)),
+      retraction: notes.retraction && noteIn(notes.retraction),
+    },
+    valid: valid && {
+      ...valid,
+      date: dateIn(valid.date),
+      updated: valid.updated && dateIn(valid.updated),
+      corrections: valid.corrections.map(noteIn),
+      retraction: valid.retraction && noteIn(valid.retraction),
+    },
+  };
+}
+
+/**
+ * The articles kept in `file` by the same code `version`; an empty cache when there is none, it was written by
+ * other code, or it cannot be read (a store is only ever a shortcut).
+ */
+export function loadArticleStore(file: string, version: string): ArticleCache {
+  try {
+    const stored = JSON.parse(readFileSync(file, "utf8")) as Stored;
+    if (stored.version !== version) return new Map();
+    const cache: ArticleCache = new Map(
+      stored.entries.map(([path, entry]) => [path, { ...entry, article: articleIn(entry.article, path) }]),
+    );
+    loaded.set(cache, new Set(cache.values()));
+    return cache;
+  } catch {
+    return new Map();
+  }
+}
+
+/** The entries each cache had when it was loaded: one that still holds just those need not be written again. */
+const loaded = new WeakMap<ArticleCache, Set<unknown>>();
+
+function unchanged(cache: ArticleCache): boolean {
+  const before = loaded.get(cache);
+  return before !== undefined && before.size === cache.size && [...cache.values()].every((entry) => before.has(entry));
+}
+
+/**
+ * Keeps `cache` in `file` for the next run, unless it holds what was loaded from there; written whole under another
+ * name and then renamed, so a run that is stopped, or two at once, never leave half a store. A store that cannot be
+ * written (a full or read-only disk) is not kept, and the next run reads every file again.
+ */
+export function saveArticleStore(file: string, version: string, cache: ArticleCache): void {
+  if (unchanged(cache)) return;
+  const partial = `${file}.${process.pid}.partial`;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    const stored: Stored = {
+      version,
+      entries: [...cache].map(([path, entry]) => [path, { ...entry, article: articleOut(entry.article) }]),
+    };
+    writeFileSync(partial, JSON.stringify(stored));
+    renameSync(partial, file);
+  } catch {
+    try {
+      rmSync(partial, { force: true });
+    } catch {
+      // Nothing was written, or nothing can be removed: the next run reads every file again either way.
+    }
+  }
+}

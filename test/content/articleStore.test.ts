@@ -1,0 +1,134 @@
+import { existsSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { loadArticleStore, saveArticleStore } from "../../src/content/articleStore.ts";
+import { type ArticleCache, contentStamp, readArticles } from "../../src/content/articles.ts";
+import type { Problem } from "../../src/content/problems.ts";
+import { PublicationSchema } from "../../src/content/schema.ts";
+import { articleFile, contentTree, validFields } from "../helpers.ts";
+
+const publication = PublicationSchema.parse({
+  name: "Test Ledger",
+  baseUrl: "https://test.example",
+  timeZone: "Asia/Bangkok",
+  language: "en",
+});
+
+const store = suite("the check keeps what it found in each article file on disk, for its next run");
+
+/** A folder for a store, and the path of the store in it. */
+function storeFile(): string {
+  return join(mkdtempSync(join(tmpdir(), "newsdesk-store-")), "check", "articles.json");
+}
+
+/** One article with dates, corrections, a retraction, a warning-worthy headline and a wrong `updated`. */
+function articles(): string[] {
+  const dir = contentTree({
+    "news/2024/a.md": articleFile(
+      `${validFields}\nupdated: 2024-03-02T10:00:00+07:00\ncorrections:\n  - { date: 2024-03-03, note: "Fixed *a* ` +
+        `name." }\nretracted: { date: 2024-03-04T09:00:00Z, note: Withdrawn. }`,
+      "Body with [a link](https://example.com/x).\n",
+    ),
+    "news/2024/b.md": articleFile(`${validFields}\nupdated: soon`),
+  });
+  return ["news/2024/a.md", "news/2024/b.md"].map((path) => join(dir, path));
+}
+
+function read(paths: string[], cache: ArticleCache): { problems: Problem[] } {
+  const problems: Problem[] = [];
+  readArticles(paths, publication, problems, false, cache, contentStamp);
+  return { problems };
+}
+
+store("an article comes back as it was read: fields, dates in their zone, body findings, problems, lines", () => {
+  const paths = articles();
+  const first: ArticleCache = new Map();
+  const { problems } = read(paths, first);
+  const file = storeFile();
+  saveArticleStore(file, "v1", first);
+  const again = loadArticleStore(file, "v1");
+  assert.equal([...again.keys()], paths);
+  for (const path of paths) {
+    const before = first.get(path);
+    const after = again.get(path);
+    assert.ok(before && after);
+    assert.is(after.stamp, before.stamp);
+    assert.equal(after.problems, before.problems);
+    const [was, is] = [before.article, after.article];
+    assert.equal(is.valid?.data, was.valid?.data);
+    // A field left undefined is left out of the store: absent, as JSON has it.
+    assert.equal(is.body, JSON.parse(JSON.stringify(was.body)));
+    assert.equal([is.slug, is.tags, is.related, is.aliases], [was.slug, was.tags, was.related, was.aliases]);
+    for (const [a, b] of [
+      [is.valid?.date, was.valid?.date],
+      [is.valid?.updated, was.valid?.updated],
+      [is.valid?.corrections[0]?.date, was.valid?.corrections[0]?.date],
+      [is.notes.retraction?.date, was.notes.retraction?.date],
+    ]) {
+      assert.is(a === undefined, b === undefined);
+      if (a && b) assert.ok(a.equals(b), `${a.toISO()} ${a.zoneName} is not ${b.toISO()} ${b.zoneName}`);
+    }
+    assert.is(is.notes.corrections[0]?.noteHtml, was.notes.corrections[0]?.noteHtml);
+    assert.is(is.file.parsed.body, was.file.parsed.body);
+    for (const field of [["title"], ["updated"], ["corrections", 0, "date"], ["dek"]])
+      assert.is(is.file.parsed.lineOf(field), was.file.parsed.lineOf(field), field.join("."));
+  }
+  assert.equal(
+    problems.map((problem) => [problem.line, problem.field, problem.message]),
+    [[6, "updated", '"soon" is not a date: write it like 2023-11-03 or 2023-11-03T09:30:00+07:00']],
+  );
+  // Read through the store, the files give the same problems without being parsed again.
+  const reused = loadArticleStore(file, "v1");
+  assert.equal(read(paths, reused).problems, problems);
+  assert.is(reused.get(paths[0] ?? "")?.article.slug, "a");
+});
+
+store("a store written by other code, or one that cannot be read, is an empty cache", () => {
+  const paths = articles();
+  const cache: ArticleCache = new Map();
+  read(paths, cache);
+  const file = storeFile();
+  saveArticleStore(file, "v1", cache);
+  assert.is(loadArticleStore(file, "v2").size, 0);
+  writeFileSync(file, '{"version":"v1","entries":[["half');
+  assert.is(loadArticleStore(file, "v1").size, 0);
+  assert.is(loadArticleStore(join(file, "none"), "v1").size, 0);
+});
+
+store("a store that holds just what was loaded is not written again; one with a file read again is", () => {
+  const paths = articles();
+  const file = storeFile();
+  const cache: ArticleCache = new Map();
+  read(paths, cache);
+  saveArticleStore(file, "v1", cache);
+  utimesSync(file, 1_000_000, 1_000_000);
+  const loaded = loadArticleStore(file, "v1");
+  read(paths, loaded);
+  saveArticleStore(file, "v1", loaded);
+  assert.is(statSync(file).mtimeMs, 1_000_000_000);
+  writeFileSync(paths[1] ?? "", articleFile(validFields));
+  read(paths, loaded);
+  saveArticleStore(file, "v1", loaded);
+  assert.ok(statSync(file).mtimeMs > 1_000_000_000);
+  assert.equal(
+    loadArticleStore(file, "v1").get(paths[1] ?? "")?.problems,
+    [],
+    "the file read again is kept as it is now",
+  );
+});
+
+store("a store that cannot be written is not kept, and leaves nothing half-written", () => {
+  const paths = articles();
+  const cache: ArticleCache = new Map();
+  read(paths, cache);
+  // Its folder would have to be made inside a file: as on a full or read-only disk, the write fails.
+  const blocked = join(mkdtempSync(join(tmpdir(), "newsdesk-store-blocked-")), "file");
+  writeFileSync(blocked, "");
+  saveArticleStore(join(blocked, "check", "articles.json"), "v1", cache);
+  assert.equal(readdirSync(join(blocked, "..")), ["file"]);
+  assert.not.ok(existsSync(join(blocked, "check")));
+});
+
+store.run();
