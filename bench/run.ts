@@ -472,6 +472,12 @@ async function main(): Promise<number> {
           `peak ${timing.peakRssMb} MB; ${htmlPages(out)} pages, ${mb(dirBytes(out))}, Pagefind index ` +
           `${mb(dirBytes(join(out, "pagefind")))}`,
       );
+      if (!timing.failed && run === runs - 1) {
+        const search = await firstSearchBytes(out, "market");
+        console.log(
+          `First search for "market": ${(search.total / 1024).toFixed(0)} KB in ${search.files.length} requests`,
+        );
+      }
     }
     return 0;
   }
