@@ -19,19 +19,26 @@ interface StoredDate {
   zone: string;
 }
 
-/** A dated note as kept. */
-type StoredNote = Omit<DatedNote, "date"> & { date: StoredDate };
+/** A dated note with its date as `D`: a DateTime when read, a StoredDate when kept. */
+type Note<D> = Omit<DatedNote, "date"> & { date: D };
+
+/** An article's notes and valid fields, with their dates as `D`. */
+interface Dated<D> {
+  notes: { corrections: (Note<D> | undefined)[]; retraction?: Note<D> };
+  // Always there, though undefined for a file that is not valid, so that it replaces the article's own when spread.
+  valid:
+    | (Omit<NonNullable<ArticleFile["valid"]>, "date" | "updated" | "corrections" | "retraction"> & {
+        date: D;
+        updated?: D;
+        corrections: Note<D>[];
+        retraction?: Note<D>;
+      })
+    | undefined;
+}
 
 /** An article as kept on disk: JSON, dates as StoredDate, the file without its body or lines. */
-interface StoredArticle extends Omit<ArticleFile, "file" | "notes" | "valid"> {
+interface StoredArticle extends Omit<ArticleFile, "file" | "notes" | "valid">, Dated<StoredDate> {
   file: { path: string; parsed: Pick<ParsedFile, "data" | "bodyLine" | "yamlErrors">; refused?: true };
-  notes: { corrections: (StoredNote | null)[]; retraction?: StoredNote };
-  valid?: Omit<NonNullable<ArticleFile["valid"]>, "date" | "updated" | "corrections" | "retraction"> & {
-    date: StoredDate;
-    updated?: StoredDate;
-    corrections: StoredNote[];
-    retraction?: StoredNote;
-  };
 }
 
 /** The store's file: the code it was written by, and each article file's entry by path. */
@@ -60,11 +67,31 @@ export function codeVersion(roots: string[], lockFile: string): string {
 
 const dateOut = (date: DateTime): StoredDate => ({ ms: date.toMillis(), zone: date.zoneName ?? "UTC" });
 const dateIn = (date: StoredDate): DateTime => DateTime.fromMillis(date.ms, { zone: date.zone });
-const noteOut = (note: DatedNote): StoredNote => ({ ...note, date: dateOut(note.date) });
-const noteIn = (note: StoredNote): DatedNote => ({ ...note, date: dateIn(note.date) });
+
+/** The article's notes and valid fields with every date passed through `convert`: into the store, or out of it. */
+function withDates<From, To>(
+  { notes, valid }: Pick<Dated<From>, "notes"> & { valid?: Dated<From>["valid"] },
+  convert: (date: From) => To,
+): Dated<To> {
+  const note = (item: Note<From>): Note<To> => ({ ...item, date: convert(item.date) });
+  return {
+    notes: {
+      // JSON keeps a correction that was not valid as null: undefined again when read.
+      corrections: notes.corrections.map((item) => (item ? note(item) : undefined)),
+      retraction: notes.retraction && note(notes.retraction),
+    },
+    valid: valid && {
+      ...valid,
+      date: convert(valid.date),
+      updated: valid.updated && convert(valid.updated),
+      corrections: valid.corrections.map(note),
+      retraction: valid.retraction && note(valid.retraction),
+    },
+  };
+}
 
 function articleOut(article: ArticleFile): StoredArticle {
-  const { file, notes, valid } = article;
+  const { file } = article;
   return {
     ...article,
     file: {
@@ -72,17 +99,7 @@ function articleOut(article: ArticleFile): StoredArticle {
       parsed: { data: file.parsed.data, bodyLine: file.parsed.bodyLine, yamlErrors: file.parsed.yamlErrors },
       refused: file.refused,
     },
-    notes: {
-      corrections: notes.corrections.map((note) => (note ? noteOut(note) : null)),
-      retraction: notes.retraction && noteOut(notes.retraction),
-    },
-    valid: valid && {
-      ...valid,
-      date: dateOut(valid.date),
-      updated: valid.updated && dateOut(valid.updated),
-      corrections: valid.corrections.map(noteOut),
-      retraction: valid.retraction && noteOut(valid.retraction),
-    },
+    ...withDates(article, dateOut),
   };
 }
 
@@ -93,7 +110,7 @@ function articleIn(stored: StoredArticle, source: string): ArticleFile {
     again ??= parseContentFile(existsSync(source) ? readFileSync(source, "utf8") : "");
     return again;
   };
-  const { file, notes, valid } = stored;
+  const { file } = stored;
   return {
     ...stored,
     file: {
@@ -108,17 +125,7 @@ function articleIn(stored: StoredArticle, source: string): ArticleFile {
       },
       ...(file.refused ? { refused: true } : {}),
     },
-    notes: {
-      corrections: notes.corrections.map((note) => (note ? noteIn(note) : undefined)),
-      retraction: notes.retraction && noteIn(notes.retraction),
-    },
-    valid: valid && {
-      ...valid,
-      date: dateIn(valid.date),
-      updated: valid.updated && dateIn(valid.updated),
-      corrections: valid.corrections.map(noteIn),
-      retraction: valid.retraction && noteIn(valid.retraction),
-    },
+    ...withDates(stored, dateIn),
   };
 }
 
