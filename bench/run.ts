@@ -409,6 +409,13 @@ function targetLines(
   return [];
 }
 
+/** Copies the pictures' sizes an earlier run made in `from`: ours, and Hugo's where that run made them. */
+function copyPictures(from: string, corpus: Corpus, work: string): void {
+  cpSync(join(from, "project", ".cache"), join(corpus.projectDir, ".cache"), { recursive: true });
+  const hugo = join(from, "hugo", "resources");
+  if (existsSync(hugo)) cpSync(hugo, join(work, "hugo", "resources"), { recursive: true });
+}
+
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function main(): Promise<number> {
@@ -460,10 +467,7 @@ async function main(): Promise<number> {
   }
   if (values.only === "build") {
     // The first run makes every picture's sizes, unless they were copied from an earlier run.
-    if (values["pictures-from"])
-      cpSync(join(values["pictures-from"], "project", ".cache"), join(corpus.projectDir, ".cache"), {
-        recursive: true,
-      });
+    if (values["pictures-from"]) copyPictures(values["pictures-from"], corpus, work);
     for (let run = 0; run < runs; run++) {
       const timing = fullBuild(corpus, out);
       const how = timing.failed ? `failed after ${timing.seconds} s: ${timing.failed}` : `${timing.seconds} s`;
@@ -500,8 +504,7 @@ async function main(): Promise<number> {
   // their sizes from an earlier one, ours and Hugo's, instead of making them again.
   const picturesFrom = values["pictures-from"];
   if (picturesFrom) {
-    cpSync(join(picturesFrom, "project", ".cache"), join(corpus.projectDir, ".cache"), { recursive: true });
-    cpSync(join(picturesFrom, "hugo", "resources"), join(work, "hugo", "resources"), { recursive: true });
+    copyPictures(picturesFrom, corpus, work);
     console.log(`Pictures' sizes copied from ${picturesFrom}: no first builds (a′) and (f′).`);
   }
   const cold = picturesFrom ? undefined : fullBuild(corpus, out);

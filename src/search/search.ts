@@ -55,6 +55,13 @@ export async function buildSearchIndex(bundleDir: string, language: string, page
   }
 }
 
+/** The pages a Pagefind bundle holds, as its entry file counts them, in every language. */
+export async function indexedPages(bundleDir: string): Promise<number> {
+  const text = await readFile(join(bundleDir, "pagefind-entry.json"), "utf8");
+  const entry = JSON.parse(text) as { languages: Record<string, { page_count: number }> };
+  return Object.values(entry.languages).reduce((total, { page_count }) => total + page_count, 0);
+}
+
 /**
  * Pagefind's own program, as its Node API finds it (PAGEFIND_BINARY_PATH first).
  * https://pagefind.app/docs/installation/
@@ -108,11 +115,8 @@ export function indexSite(
     );
     indexer.on("close", (code, signal) => {
       if (code === 0) {
-        readFile(join(bundleDir, "pagefind-entry.json"), "utf8")
-          .then((text) => {
-            const entry = JSON.parse(text) as { languages: Record<string, { page_count: number }> };
-            resolveIndexed(Object.values(entry.languages).reduce((total, { page_count }) => total + page_count, 0));
-          })
+        indexedPages(bundleDir)
+          .then(resolveIndexed)
           .catch((error: unknown) =>
             rejectIndexed(new SearchIndexError([`Pagefind wrote no index entry: ${(error as Error).message}`])),
           );

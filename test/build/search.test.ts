@@ -18,9 +18,9 @@ interface Fragment {
 
 let site = "";
 
-/** Pagefind's stored page records: gzip, a "pagefind_dcd" signature, then JSON. */
-function fragments(): Fragment[] {
-  const dir = join(site, "pagefind", "fragment");
+/** Pagefind's stored page records in a bundle of a built site: gzip, a "pagefind_dcd" signature, then JSON. */
+function fragments(siteDir = site, bundle = "pagefind"): Fragment[] {
+  const dir = join(siteDir, bundle, "fragment");
   return readdirSync(dir)
     .map(
       (name) =>
@@ -112,16 +112,20 @@ async function statusText(): Promise<string> {
   return (await page.locator("#search-status").textContent()) ?? "";
 }
 
-browser.before(async () => {
-  server = await serveSite(site);
+/** Serves a built site and opens a browser page on it, for a suite's `before`. */
+async function open(siteDir: string): Promise<void> {
+  server = await serveSite(siteDir);
   chromium = await launchBrowser();
   page = await chromium.newPage();
-});
+}
 
-browser.after(async () => {
+async function close(): Promise<void> {
   await chromium?.close();
   await server?.close();
-});
+}
+
+browser.before(() => open(site));
+browser.after(close);
 
 browser("the header's search box opens /search/ with the query run, best match first", async () => {
   await page.goto(`${server.origin}/`);
@@ -224,31 +228,18 @@ browser.run();
 
 const parts = suite("an archive indexed in parts is searched as one, in a real browser");
 let partsSite = "";
-let partsServer: Awaited<ReturnType<typeof serveSite>>;
 
-parts.before(async () => {
+parts.before(() => {
   // Two articles to a part: the fixture's four published articles, oldest first, make two parts.
   partsSite = fixtureSite({ searchPart: 2 }).site;
-  partsServer = await serveSite(partsSite);
-  chromium = await launchBrowser();
-  page = await chromium.newPage();
+  return open(partsSite);
 });
-
-parts.after(async () => {
-  await chromium?.close();
-  await partsServer?.close();
-});
+parts.after(close);
 
 parts(
   "each part's bundle holds its articles, the oldest in part 1, and the search page names them newest first",
   () => {
-    const urls = (bundle: string) =>
-      readdirSync(join(partsSite, bundle, "fragment"))
-        .map((name) => {
-          const text = gunzipSync(readFileSync(join(partsSite, bundle, "fragment", name))).toString("utf8");
-          return (JSON.parse(text.replace(/^pagefind_dcd/, "")) as Fragment).url;
-        })
-        .sort();
+    const urls = (bundle: string) => fragments(partsSite, bundle).map((fragment) => fragment.url);
     assert.equal(urls("pagefind"), ["/news/micron-thaw/", "/news/penang-suppliers/"]);
     assert.equal(urls("pagefind/part-1"), ["/news/custom-full/", "/news/other-story/"]);
     const bundles = sitePage(partsSite, "/search/")("#search-form").attr("data-search-bundles");
@@ -258,7 +249,7 @@ parts(
 );
 
 parts("a search finds matching articles in every part, best match first", async () => {
-  await page.goto(`${partsServer.origin}/search/?q=micron`);
+  await page.goto(`${server.origin}/search/?q=micron`);
   await page.waitForFunction(() => document.querySelectorAll(".search-result").length === 2);
   assert.equal(await headlines(), [
     "Dramatic turnaround in China’s attitude to US chipmaker Micron",
@@ -268,7 +259,7 @@ parts("a search finds matching articles in every part, best match first", async 
 });
 
 parts("newest first orders results by date across parts, with a filter and no words too", async () => {
-  await page.goto(`${partsServer.origin}/search/?topic=Semiconductors&sort=newest`);
+  await page.goto(`${server.origin}/search/?topic=Semiconductors&sort=newest`);
   await page.waitForFunction(() => document.querySelectorAll(".search-result").length === 3);
   assert.equal(await headlines(), [
     "Penang suppliers count on a memory recovery",
