@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { codeVersion, loadArticleStore, saveArticleStore } from "../content/articleStore.ts";
-import { contentStamp } from "../content/articles.ts";
+import { contentStamps } from "../content/articles.ts";
 import { ContentError, formatProblem, type Problem } from "../content/problems.ts";
 import { readContentHistory } from "../history/git.ts";
 import { loadNewsroom } from "../newsroom/load.ts";
@@ -63,7 +63,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const version = checkCodeVersion();
-  const articles = loadArticleStore(CHECK_STORE, version);
+  const store = loadArticleStore(CHECK_STORE, version);
   try {
     const history = readContentHistory(contentDir);
     const { newsroom, warnings, leftOut, record } = await loadNewsroom({
@@ -73,7 +73,7 @@ async function main(): Promise<number> {
       preview: false,
       render: false,
       history,
-      cache: { articles, stampOf: contentStamp },
+      cache: { articles: store.articles, stampOf: contentStamps(store.hashes) },
     });
     // Said first, so the last line stays the verdict.
     const notice = recordNotice(record);
@@ -91,7 +91,7 @@ async function main(): Promise<number> {
     return 2;
   } finally {
     // Files with errors are kept too: the next run names their errors again without reading them.
-    saveArticleStore(CHECK_STORE, version, articles);
+    saveArticleStore(CHECK_STORE, version, store);
   }
 }
 

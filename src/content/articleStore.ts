@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { DateTime } from "luxon";
-import type { ArticleCache, ArticleFile } from "./articles.ts";
+import type { ArticleCache, ArticleFile, FileHashes } from "./articles.ts";
 import { hasField, type ParsedFile, parseContentFile } from "./frontMatter.ts";
 import type { Problem } from "./problems.ts";
 import type { DatedNote } from "./schema.ts";
@@ -41,10 +41,17 @@ interface StoredArticle extends Omit<ArticleFile, "file" | "notes" | "valid">, D
   file: { path: string; parsed: Pick<ParsedFile, "data" | "bodyLine" | "yamlErrors">; refused?: true };
 }
 
-/** The store's file: the code it was written by, and each article file's entry by path. */
+/** What the check keeps between runs: what it found in each article file, and the hashes that stamp the files. */
+export interface CheckStore {
+  articles: ArticleCache;
+  hashes: FileHashes;
+}
+
+/** The store's file: the code it was written by, each article file's entry and its hash, by path. */
 interface Stored {
   version: string;
   entries: [string, { stamp: string; article: StoredArticle; problems: Problem[] }][];
+  hashes: [string, { status: string; hash: string }][];
 }
 
 /**
@@ -130,44 +137,54 @@ function articleIn(stored: StoredArticle, source: string): ArticleFile {
 }
 
 /**
- * The articles kept in `file` by the same code `version`; an empty cache when there is none, it was written by
+ * The articles and hashes kept in `file` by the same code `version`; empty when there is none, it was written by
  * other code, or it cannot be read (a store is only ever a shortcut).
  */
-export function loadArticleStore(file: string, version: string): ArticleCache {
+export function loadArticleStore(file: string, version: string): CheckStore {
   try {
     const stored = JSON.parse(readFileSync(file, "utf8")) as Stored;
-    if (stored.version !== version) return new Map();
-    const cache: ArticleCache = new Map(
-      stored.entries.map(([path, entry]) => [path, { ...entry, article: articleIn(entry.article, path) }]),
-    );
-    loaded.set(cache, new Set(cache.values()));
-    return cache;
+    if (stored.version !== version) return empty();
+    const store: CheckStore = {
+      articles: new Map(
+        stored.entries.map(([path, entry]) => [path, { ...entry, article: articleIn(entry.article, path) }]),
+      ),
+      hashes: new Map(stored.hashes),
+    };
+    loaded.set(store, [new Set(store.articles.values()), new Set(store.hashes.values())]);
+    return store;
   } catch {
-    return new Map();
+    return empty();
   }
 }
 
-/** The entries each cache had when it was loaded: one that still holds just those need not be written again. */
-const loaded = new WeakMap<ArticleCache, Set<unknown>>();
+const empty = (): CheckStore => ({ articles: new Map(), hashes: new Map() });
 
-function unchanged(cache: ArticleCache): boolean {
-  const before = loaded.get(cache);
-  return before !== undefined && before.size === cache.size && [...cache.values()].every((entry) => before.has(entry));
+/** The entries each store had when it was loaded: one that still holds just those need not be written again. */
+const loaded = new WeakMap<CheckStore, [Set<unknown>, Set<unknown>]>();
+
+function unchanged(store: CheckStore): boolean {
+  const before = loaded.get(store);
+  const same = (now: Map<string, unknown>, then: Set<unknown>) =>
+    then.size === now.size && [...now.values()].every((entry) => then.has(entry));
+  return before !== undefined && same(store.articles, before[0]) && same(store.hashes, before[1]);
 }
 
 /**
- * Keeps `cache` in `file` for the next run, unless it holds what was loaded from there; written whole under another
+ * Keeps `store` in `file` for the next run, unless it holds what was loaded from there; written whole under another
  * name and then renamed, so a run that is stopped, or two at once, never leave half a store. A store that cannot be
- * written (a full or read-only disk) is not kept, and the next run reads every file again.
+ * written (a full or read-only disk) is not kept, and the next run reads every file again. Hashes are kept only for
+ * the article files still there.
  */
-export function saveArticleStore(file: string, version: string, cache: ArticleCache): void {
-  if (unchanged(cache)) return;
+export function saveArticleStore(file: string, version: string, store: CheckStore): void {
+  for (const path of store.hashes.keys()) if (!store.articles.has(path)) store.hashes.delete(path);
+  if (unchanged(store)) return;
   const partial = `${file}.${process.pid}.partial`;
   try {
     mkdirSync(dirname(file), { recursive: true });
     const stored: Stored = {
       version,
-      entries: [...cache].map(([path, entry]) => [path, { ...entry, article: articleOut(entry.article) }]),
+      entries: [...store.articles].map(([path, entry]) => [path, { ...entry, article: articleOut(entry.article) }]),
+      hashes: [...store.hashes],
     };
     writeFileSync(partial, JSON.stringify(stored));
     renameSync(partial, file);

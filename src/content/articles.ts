@@ -137,7 +137,7 @@ export function whyNotPublished(article: ArticleFile): string {
 /**
  * Articles kept parsed between reads, by path: between dev-server rebuilds in memory, and between runs of
  * `npm run check` on disk (src/content/articleStore.ts). An entry is reused while its stamp (see `statStamp` and
- * `contentStamp`) and the publication settings it was read with are unchanged.
+ * `contentStamps`) and the publication settings it was read with are unchanged.
  */
 export type ArticleCache = Map<string, { stamp: string; article: ArticleFile; problems: Problem[] }>;
 
@@ -147,14 +147,39 @@ export function statStamp(path: string): string {
   return `${stats.mtimeMs} ${stats.size}`;
 }
 
+/** Hashes of files' bytes by path, each with the file's status when it was hashed (see `contentStamps`). */
+export type FileHashes = Map<string, { status: string; hash: string }>;
+
 /**
- * A file's stamp by a hash of its bytes, for a cache kept between runs (a checkout gives files new times); none for
- * a link or anything but a file of at most MAX_CONTENT_BYTES, which readSource refuses, so that is said every time.
+ * How long after a file changed its status is trusted to show the next change. Times are kept to the nanosecond on
+ * most disks but to the second, or two, on some: a file hashed sooner than this after it changed could change again
+ * with the same size and times.
  */
-export function contentStamp(path: string): string | undefined {
-  const stats = lstatSync(path);
-  if (!stats.isFile() || stats.size === 0 || stats.size > MAX_CONTENT_BYTES) return undefined;
-  return createHash("sha1").update(readFileSync(path)).digest("base64");
+export const SETTLED_MS = 2000;
+
+/**
+ * Stamps files by a hash of their bytes, for a cache kept between runs: a checkout gives files new times, but not new
+ * bytes. As git does with its index, a file is hashed again only when its status (size, inode, modification and
+ * change times) is not the one kept in `hashes` with its hash; `hashes` is updated as files are hashed. A file that
+ * changed within SETTLED_MS of `now` is hashed, but its status is not kept, so the next run hashes it again. No stamp
+ * for a link or anything but a file of at most MAX_CONTENT_BYTES, which readSource refuses, so that is said every time.
+ */
+export function contentStamps(hashes: FileHashes, now = Date.now()): (path: string) => string | undefined {
+  return (path) => {
+    const stats = lstatSync(path);
+    if (!stats.isFile() || stats.size === 0 || stats.size > MAX_CONTENT_BYTES) {
+      hashes.delete(path);
+      return undefined;
+    }
+    const status = `${stats.size} ${stats.ino} ${stats.mtimeMs} ${stats.ctimeMs}`;
+    const known = hashes.get(path);
+    if (known && known.status === status) return known.hash;
+    const hash = createHash("sha1").update(readFileSync(path)).digest("base64");
+    const settled = Math.max(stats.mtimeMs, stats.ctimeMs) < now - SETTLED_MS;
+    if (settled) hashes.set(path, { status, hash });
+    else hashes.delete(path);
+    return hash;
+  };
 }
 
 /**

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { loadArticleStore, saveArticleStore } from "../../src/content/articleStore.ts";
-import { type ArticleCache, contentStamp, readArticles } from "../../src/content/articles.ts";
+import { type CheckStore, loadArticleStore, saveArticleStore } from "../../src/content/articleStore.ts";
+import { contentStamps, type FileHashes, readArticles } from "../../src/content/articles.ts";
 import type { Problem } from "../../src/content/problems.ts";
 import { PublicationSchema } from "../../src/content/schema.ts";
 import { articleFile, contentTree, validFields } from "../helpers.ts";
@@ -36,23 +36,25 @@ function articles(): string[] {
   return ["news/2024/a.md", "news/2024/b.md"].map((path) => join(dir, path));
 }
 
-function read(paths: string[], cache: ArticleCache): { problems: Problem[] } {
+const empty = (): CheckStore => ({ articles: new Map(), hashes: new Map() });
+
+function read(paths: string[], store: CheckStore): { problems: Problem[] } {
   const problems: Problem[] = [];
-  readArticles(paths, publication, problems, false, cache, contentStamp);
+  readArticles(paths, publication, problems, false, store.articles, contentStamps(store.hashes));
   return { problems };
 }
 
 store("an article comes back as it was read: fields, dates in their zone, body findings, problems, lines", () => {
   const paths = articles();
-  const first: ArticleCache = new Map();
+  const first = empty();
   const { problems } = read(paths, first);
   const file = storeFile();
   saveArticleStore(file, "v1", first);
   const again = loadArticleStore(file, "v1");
-  assert.equal([...again.keys()], paths);
+  assert.equal([...again.articles.keys()], paths);
   for (const path of paths) {
-    const before = first.get(path);
-    const after = again.get(path);
+    const before = first.articles.get(path);
+    const after = again.articles.get(path);
     assert.ok(before && after);
     assert.is(after.stamp, before.stamp);
     assert.equal(after.problems, before.problems);
@@ -82,25 +84,25 @@ store("an article comes back as it was read: fields, dates in their zone, body f
   // Read through the store, the files give the same problems without being parsed again.
   const reused = loadArticleStore(file, "v1");
   assert.equal(read(paths, reused).problems, problems);
-  assert.is(reused.get(paths[0] ?? "")?.article.slug, "a");
+  assert.is(reused.articles.get(paths[0] ?? "")?.article.slug, "a");
 });
 
 store("a store written by other code, or one that cannot be read, is an empty cache", () => {
   const paths = articles();
-  const cache: ArticleCache = new Map();
+  const cache = empty();
   read(paths, cache);
   const file = storeFile();
   saveArticleStore(file, "v1", cache);
-  assert.is(loadArticleStore(file, "v2").size, 0);
+  assert.is(loadArticleStore(file, "v2").articles.size, 0);
   writeFileSync(file, '{"version":"v1","entries":[["half');
-  assert.is(loadArticleStore(file, "v1").size, 0);
-  assert.is(loadArticleStore(join(file, "none"), "v1").size, 0);
+  assert.is(loadArticleStore(file, "v1").articles.size, 0);
+  assert.is(loadArticleStore(join(file, "none"), "v1").articles.size, 0);
 });
 
 store("a store that holds just what was loaded is not written again; one with a file read again is", () => {
   const paths = articles();
   const file = storeFile();
-  const cache: ArticleCache = new Map();
+  const cache = empty();
   read(paths, cache);
   saveArticleStore(file, "v1", cache);
   utimesSync(file, 1_000_000, 1_000_000);
@@ -113,7 +115,7 @@ store("a store that holds just what was loaded is not written again; one with a 
   saveArticleStore(file, "v1", loaded);
   assert.ok(statSync(file).mtimeMs > 1_000_000_000);
   assert.equal(
-    loadArticleStore(file, "v1").get(paths[1] ?? "")?.problems,
+    loadArticleStore(file, "v1").articles.get(paths[1] ?? "")?.problems,
     [],
     "the file read again is kept as it is now",
   );
@@ -121,7 +123,7 @@ store("a store that holds just what was loaded is not written again; one with a 
 
 store("a store that cannot be written is not kept, and leaves nothing half-written", () => {
   const paths = articles();
-  const cache: ArticleCache = new Map();
+  const cache = empty();
   read(paths, cache);
   // Its folder would have to be made inside a file: as on a full or read-only disk, the write fails.
   const blocked = join(mkdtempSync(join(tmpdir(), "newsdesk-store-blocked-")), "file");
@@ -131,4 +133,58 @@ store("a store that cannot be written is not kept, and leaves nothing half-writt
   assert.not.ok(existsSync(join(blocked, "check")));
 });
 
+const stamps = suite("the check stamps article files by their bytes, hashing only files whose status changed");
+
+/** A file last changed a minute ago, and the time it is stamped at: well after it settled. */
+function settledFile(text: string): { path: string; later: number } {
+  const path = join(mkdtempSync(join(tmpdir(), "newsdesk-stamps-")), "a.md");
+  writeFileSync(path, text);
+  return { path, later: Date.now() + 60_000 };
+}
+
+stamps("a file whose status is the one kept with its hash is not read: the kept hash is its stamp", () => {
+  const { path, later } = settledFile("one");
+  const hashes: FileHashes = new Map();
+  const stamp = contentStamps(hashes, later)(path);
+  const kept = hashes.get(path);
+  assert.ok(stamp && kept);
+  assert.is(kept.hash, stamp);
+  hashes.set(path, { ...kept, hash: "kept, not read" });
+  assert.is(contentStamps(hashes, later)(path), "kept, not read");
+  writeFileSync(path, "two");
+  const changed = contentStamps(hashes, later)(path);
+  assert.ok(changed && changed !== stamp && changed !== "kept, not read");
+});
+
+stamps(
+  "new times on the same bytes, as a checkout gives, are hashed to the same stamp, and the new status kept",
+  () => {
+    const { path, later } = settledFile("one");
+    const hashes: FileHashes = new Map();
+    const stamp = contentStamps(hashes, later)(path);
+    const status = hashes.get(path)?.status;
+    utimesSync(path, 1_000_000, 1_000_000);
+    assert.is(contentStamps(hashes, later)(path), stamp);
+    assert.ok(hashes.get(path)?.status !== status);
+  },
+);
+
+stamps("a file that changed just before it was hashed has its status left out, so the next run hashes it again", () => {
+  const { path } = settledFile("one");
+  const hashes: FileHashes = new Map();
+  const stamp = contentStamps(hashes)(path);
+  assert.ok(stamp);
+  assert.not.ok(hashes.has(path), "a change within the same tick of a coarse clock would keep the same status");
+  assert.is(contentStamps(hashes, Date.now() + 60_000)(path), stamp);
+  assert.ok(hashes.has(path));
+});
+
+stamps("an empty file, which the check refuses every time, has no stamp and nothing kept", () => {
+  const { path, later } = settledFile("");
+  const hashes: FileHashes = new Map([[path, { status: "old", hash: "old" }]]);
+  assert.is(contentStamps(hashes, later)(path), undefined);
+  assert.not.ok(hashes.has(path));
+});
+
 store.run();
+stamps.run();
