@@ -1,5 +1,3 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { unpublishedAsset } from "../site/assets.ts";
 import { route } from "../site/routes.ts";
 import { fileSlug, slugFor } from "../site/slugs.ts";
@@ -24,12 +22,17 @@ export function checkPicture(
   if (/^https?:\/\//.test(src)) return undefined;
   if (!src.startsWith("/")) {
     report.error(path, `"${src}" must start with / (like /assets/img/photo.jpg) or be a full https:// address`);
-  } else if (!existsSync(join(publicDir, decodeURI(src)))) {
-    report.error(path, `no file at ${src}: add the image under ${displayPath(publicDir) || "."}${src} or fix the path`);
   } else {
+    const measured = measurePicture(src, publicDir);
+    if ("missing" in measured) {
+      report.error(
+        path,
+        `no file at ${src}: add the image under ${displayPath(publicDir) || "."}${src} or fix the path`,
+      );
+      return undefined;
+    }
     const unpublished = unpublishedAsset(decodeURI(src));
     if (unpublished) report.error(path, `${src} ${unpublished}`);
-    const measured = measurePicture(src, publicDir);
     if ("problem" in measured) report.error(path, `${src} ${measured.problem}`);
     else if ("file" in measured) {
       if (measured.warning) warn?.warning(path, `${src} ${measured.warning}`);

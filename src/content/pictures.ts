@@ -8,7 +8,10 @@ import type { Picture, PictureFile } from "./schema.ts";
  * What reading a picture file found: a file the build resizes (with a warning when it is far larger than any
  * screen needs), one it shows as it is, or why it cannot be used.
  */
-export type Measured = { file: PictureFile; warning?: string } | { asIs: true } | { problem: string };
+export type Measured =
+  | { file: PictureFile; warning?: string }
+  | { asIs: true }
+  | { problem: string /** There is no file at the path. */; missing?: true };
 
 /** Past this many pixels a side, a picture is larger than any screen needs: the build warns. */
 export const LARGE_PICTURE_SIDE = 8000;
@@ -16,23 +19,36 @@ export const LARGE_PICTURE_SIDE = 8000;
 export const MAX_PICTURE_PIXELS = 20_000 * 20_000;
 
 const RESIZED = new Set(["jpg", "png", "webp", "avif"]);
-const cache = new Map<string, { stamp: string; measured: Measured }>();
+const cache = new Map<string, { stamp: string; measured: Measured; run: number }>();
+let run = 0;
 
 /**
- * Reads a local picture's size, format and a hash of its bytes (kept by path while its size and time are the same,
- * for the dev server). A picture on another site, an SVG or a GIF is shown as it is; anything else that does not
- * read as a picture is a problem to report.
+ * Starts a run (a build, a check, a dev-server rebuild): in it, each picture is looked at once, however many
+ * articles show it.
+ */
+export function newPictureRun(): void {
+  run++;
+}
+
+/**
+ * Reads a local picture's size, format and a hash of its bytes: once a run (see newPictureRun), and again in a later
+ * run only when its size or time changed, for the dev server. A picture on another site, an SVG or a GIF is shown as
+ * it is; anything else that does not read as a picture is a problem to report.
  */
 export function measurePicture(src: string, publicDir: string): Measured {
   if (/^https?:\/\//.test(src)) return { asIs: true };
   const path = join(publicDir, decodeURI(src));
-  const stats = statSync(path, { throwIfNoEntry: false });
-  if (!stats) return { problem: `no file at ${src}` };
-  const stamp = `${stats.mtimeMs} ${stats.size}`;
   const known = cache.get(path);
-  if (known?.stamp === stamp) return known.measured;
-  const measured = readPicture(path);
-  cache.set(path, { stamp, measured });
+  if (known?.run === run) return known.measured;
+  const stats = statSync(path, { throwIfNoEntry: false });
+  const stamp = stats?.isFile() ? `${stats.mtimeMs} ${stats.size}` : "no file";
+  const measured =
+    known?.stamp === stamp
+      ? known.measured
+      : stamp === "no file"
+        ? { problem: `no file at ${src}`, missing: true as const }
+        : readPicture(path);
+  cache.set(path, { stamp, measured, run });
   return measured;
 }
 

@@ -3,6 +3,7 @@ import type { DateTime } from "luxon";
 import { type ArticleCache, type ArticleFile, readArticles } from "../content/articles.ts";
 import { loadAuthors } from "../content/authors.ts";
 import { unreadContent } from "../content/inventory.ts";
+import { newPictureRun } from "../content/pictures.ts";
 import { ContentError, type Problem, sortProblems } from "../content/problems.ts";
 import { checkLogo, loadPublication } from "../content/publication.ts";
 import type { Author, Newsroom, Publication, Topic } from "../content/schema.ts";
@@ -112,6 +113,8 @@ function checkTopics(files: ContentFiles, problems: Problem[], warnings: Problem
 export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
+  // Pictures changed since the last run (of the dev server) are looked at again; each once, however often shown.
+  newPictureRun();
   const publication = await loadPublication(options.contentDir, problems);
   if (!publication) throw new ContentError(sortProblems(problems));
   if (publication.logo) checkLogo(publication.logo, options.contentDir, options.publicDir, problems);

@@ -119,11 +119,15 @@ const FIXED_PAGES = new Set<string>([
   "/_headers",
 ]);
 
+// Made once: a check reads every link of every article against them.
+const ARTICLE_PATH = new RegExp(`^/${SECTION.news}/([^/?#]+)/?(?:[?#]|$)`);
+const EDITION_PATH = new RegExp(`^/${SECTION.newsletter}/([^/]+)/(?:email\\.html|email\\.txt)?$`);
+
 /**
  * The slug of the article a site path leads to (`/news/<slug>/`, slash, query and fragment optional), else undefined.
  */
 export function linkedSlug(path: string): string | undefined {
-  return new RegExp(`^/${SECTION.news}/([^/?#]+)/?(?:[?#]|$)`).exec(path)?.[1];
+  return ARTICLE_PATH.exec(path)?.[1];
 }
 
 /** A site path with its %-escapes decoded, or undefined when they are broken or it climbs out with `..`. */
@@ -164,7 +168,7 @@ export function brokenLink(path: string, routes: Routes): string | undefined {
     return unpublished && `it ${unpublished}`;
   }
   const segments = clean.split("/").slice(1);
-  const edition = new RegExp(`^/${SECTION.newsletter}/([^/]+)/(?:email\\.html|email\\.txt)?$`).exec(clean);
+  const edition = EDITION_PATH.exec(clean);
   if (edition)
     return routes.editions.has(edition[1] ?? "")
       ? undefined

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { type Measured, measurePicture } from "../../src/content/pictures.ts";
+import { type Measured, measurePicture, newPictureRun } from "../../src/content/pictures.ts";
 import { pngHeader } from "../helpers.ts";
 
 /** A PNG's last chunk, IEND: a PNG without it was cut short. */
@@ -48,20 +48,30 @@ where("an http:// or https:// address is shown as it is, without looking for a f
 
 where("a site path is a file, even with https:// further along it; a missing one is a problem naming it", () => {
   const publicDir = mkdtempSync(join(tmpdir(), "newsdesk-public-"));
-  assert.equal(measurePicture("/assets/img/missing.jpg", publicDir), { problem: "no file at /assets/img/missing.jpg" });
+  assert.equal(measurePicture("/assets/img/missing.jpg", publicDir), {
+    problem: "no file at /assets/img/missing.jpg",
+    missing: true,
+  });
   assert.equal(measurePicture("/assets/img/https://cranes.jpg", publicDir), {
     problem: "no file at /assets/img/https://cranes.jpg",
+    missing: true,
   });
 });
 
-where("a file changed since it was measured is measured again", () => {
+where("a file changed since it was measured is measured again in the next run, and looked at once in one run", () => {
   const publicDir = mkdtempSync(join(tmpdir(), "newsdesk-public-"));
   mkdirSync(join(publicDir, "assets/img"), { recursive: true });
   const path = join(publicDir, "assets/img/story.png");
+  newPictureRun();
   writeFileSync(path, png(1200, 675));
   assert.is(shape(measurePicture("/assets/img/story.png", publicDir)), "1200 × 675 png");
   writeFileSync(path, png(2400, 1350));
+  assert.is(shape(measurePicture("/assets/img/story.png", publicDir)), "1200 × 675 png", "the same run");
+  newPictureRun();
   assert.is(shape(measurePicture("/assets/img/story.png", publicDir)), "2400 × 1350 png");
+  rmSync(path);
+  newPictureRun();
+  assert.ok("missing" in measurePicture("/assets/img/story.png", publicDir));
 });
 
 where.run();
