@@ -36,9 +36,20 @@ interface Dated<D> {
     | undefined;
 }
 
-/** An article as kept on disk: JSON, dates as StoredDate, the file without its body or lines. */
-interface StoredArticle extends Omit<ArticleFile, "file" | "notes" | "valid">, Dated<StoredDate> {
-  file: { path: string; parsed: Pick<ParsedFile, "data" | "bodyLine" | "yamlErrors">; refused?: true };
+/**
+ * An article as kept on disk: JSON, dates as StoredDate, the file without its body or lines. A valid article keeps
+ * its front matter once, as its valid fields: the file's own fields are only named (for their lines), and the fields
+ * read on their own are its valid ones.
+ */
+interface StoredArticle
+  extends Omit<ArticleFile, "file" | "notes" | "valid" | "authorKeys" | "related" | "tags">,
+    Dated<StoredDate>,
+    Partial<Pick<ArticleFile, "authorKeys" | "related" | "tags">> {
+  file: {
+    path: string;
+    parsed: Pick<ParsedFile, "bodyLine" | "yamlErrors"> & ({ data: unknown } | { fields: string[] });
+    refused?: true;
+  };
 }
 
 /** What the check keeps between runs: what it found in each article file, and the hashes that stamp the files. */
@@ -98,19 +109,28 @@ function withDates<From, To>(
 }
 
 function articleOut(article: ArticleFile): StoredArticle {
-  const { file } = article;
-  return {
+  const { file, valid } = article;
+  const { data, bodyLine, yamlErrors } = file.parsed;
+  const stored: StoredArticle = {
     ...article,
-    file: {
-      path: file.path,
-      parsed: { data: file.parsed.data, bodyLine: file.parsed.bodyLine, yamlErrors: file.parsed.yamlErrors },
-      refused: file.refused,
-    },
+    file: { path: file.path, parsed: { data, bodyLine, yamlErrors }, refused: file.refused },
     ...withDates(article, dateOut),
+  };
+  if (!valid) return stored;
+  const fields = typeof data === "object" && data !== null ? Object.keys(data) : [];
+  return {
+    ...stored,
+    file: { ...stored.file, parsed: { fields, bodyLine, yamlErrors } },
+    authorKeys: undefined,
+    related: undefined,
+    tags: undefined,
   };
 }
 
-/** An article back from the store; `source` is its file, parsed again on demand for its body and fields' lines. */
+/**
+ * An article back from the store; `source` is its file, parsed again on demand for its body, its fields' lines and
+ * (for a valid article, which keeps only its valid fields) the fields as written.
+ */
 function articleIn(stored: StoredArticle, source: string): ArticleFile {
   let again: ParsedFile | undefined;
   const parsed = () => {
@@ -118,21 +138,35 @@ function articleIn(stored: StoredArticle, source: string): ArticleFile {
     return again;
   };
   const { file } = stored;
+  const { bodyLine, yamlErrors } = file.parsed;
+  const has =
+    "fields" in file.parsed
+      ? (field: string | number | undefined) => (file.parsed as { fields: string[] }).fields.includes(String(field))
+      : (field: string | number | undefined) => hasField((file.parsed as { data: unknown }).data, field);
+  const dated = withDates(stored, dateIn);
+  const data = dated.valid?.data;
   return {
     ...stored,
+    authorKeys: data ? data.author : stored.authorKeys,
+    related: data ? data.related : (stored.related ?? []),
+    tags: data ? data.tags : (stored.tags ?? []),
     file: {
       path: file.path,
       parsed: {
-        ...file.parsed,
+        bodyLine,
+        yamlErrors,
+        get data() {
+          return "data" in file.parsed ? file.parsed.data : parsed().data;
+        },
         get body() {
           return parsed().body;
         },
         // A field that is not there has no line: no need to read the file for it (most warnings are of those).
-        lineOf: (path) => (hasField(file.parsed.data, path[0]) ? parsed().lineOf(path) : undefined),
+        lineOf: (path) => (has(path[0]) ? parsed().lineOf(path) : undefined),
       },
       ...(file.refused ? { refused: true } : {}),
     },
-    ...withDates(stored, dateIn),
+    ...dated,
   };
 }
 
@@ -142,7 +176,8 @@ function articleIn(stored: StoredArticle, source: string): ArticleFile {
  */
 export function loadArticleStore(file: string, version: string): CheckStore {
   try {
-    const stored = JSON.parse(readFileSync(file, "utf8")) as Stored;
+    // Written as ASCII (see saveArticleStore): read byte for byte, which is quicker than decoding UTF-8.
+    const stored = JSON.parse(readFileSync(file, "latin1")) as Stored;
     if (stored.version !== version) return empty();
     const store: CheckStore = {
       articles: new Map(
@@ -186,7 +221,12 @@ export function saveArticleStore(file: string, version: string, store: CheckStor
       entries: [...store.articles].map(([path, entry]) => [path, { ...entry, article: articleOut(entry.article) }]),
       hashes: [...store.hashes],
     };
-    writeFileSync(partial, JSON.stringify(stored));
+    // Anything past ASCII is written as a JSON escape, so the store reads back byte for byte.
+    const text = JSON.stringify(stored).replace(
+      /[^\0-\x7f]/g,
+      (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    );
+    writeFileSync(partial, text, "latin1");
     renameSync(partial, file);
   } catch {
     try {

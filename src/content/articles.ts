@@ -48,6 +48,18 @@ export interface ArticleFile {
 }
 
 /**
+ * A front-matter field of an article: from its valid front matter, or, when that has errors, as far as the field is
+ * valid on its own (each field of the schema is checked on its own, so the two agree on a valid article).
+ */
+export function articleField<Key extends keyof ArticleFrontMatter & string>(
+  article: ArticleFile,
+  key: Key,
+): ArticleFrontMatter[Key] | undefined {
+  if (article.valid) return article.valid.data[key];
+  return fieldOf(ArticleFrontMatterSchema, article.file.parsed.data, key) as ArticleFrontMatter[Key] | undefined;
+}
+
+/**
  * Validates an article's front matter and dates, and parses its body once (rendering it when the build needs the HTML).
  */
 export function readArticle(

@@ -1,10 +1,10 @@
 import type { DateTime } from "luxon";
 import { aliasPath } from "../content/aliases.ts";
-import { type ArticleFile, articleWarnings } from "../content/articles.ts";
+import { type ArticleFile, articleField, articleWarnings } from "../content/articles.ts";
 import { checkPicture } from "../content/authors.ts";
 import type { Problem } from "../content/problems.ts";
-import { ArticleFrontMatterSchema, type DatedNote, type PictureFile } from "../content/schema.ts";
-import { FileProblems, fieldOf } from "../content/sources.ts";
+import type { DatedNote, PictureFile } from "../content/schema.ts";
+import { FileProblems } from "../content/sources.ts";
 import { brokenLink, type Routes, route } from "../site/routes.ts";
 
 /** Reports every article whose slug another article has too; returns the article files by slug. */
@@ -28,7 +28,7 @@ export function checkSlugs(articles: ArticleFile[], problems: Problem[]): Map<st
 export function checkAliases(articles: ArticleFile[], routes: Routes, problems: Problem[]): void {
   const claimed = new Map<string, ArticleFile>();
   for (const article of articles) {
-    const aliases = fieldOf(ArticleFrontMatterSchema, article.file.parsed.data, "aliases") ?? [];
+    const aliases = articleField(article, "aliases") ?? [];
     aliases.forEach((text, index) => {
       const path = aliasPath(text);
       if (path === undefined) return;
@@ -60,7 +60,7 @@ export function checkNotes(article: ArticleFile, now: DateTime, report: FileProb
   if (future(retraction))
     report.error(["retracted", "date"], "is in the future: date a retraction on the day it is made");
   // A story not out yet cannot get here: its retraction would be dated before it or in the future.
-  else if (fieldOf(ArticleFrontMatterSchema, article.file.parsed.data, "draft"))
+  else if (articleField(article, "draft"))
     report.error(
       ["retracted"],
       "a draft was never published, so there is nothing to retract: delete the file or drop `retracted`",
@@ -99,7 +99,7 @@ function checkHeroWidth(src: string, file: PictureFile, report: FileProblems, wa
 /** The checks of one article file that need no other file: its picture, its notes and an editor's warnings. */
 export function checkArticleFile(article: ArticleFile, check: FileCheck, problems: Problem[], warnings: Problem[]) {
   const report = new FileProblems(article.file, problems);
-  const image = fieldOf(ArticleFrontMatterSchema, article.file.parsed.data, "image");
+  const image = articleField(article, "image");
   const warn = new FileProblems(article.file, warnings);
   const file = image && checkPicture(image.src, check.publicDir, report, ["image", "src"], warn);
   if (file) checkHeroWidth(image.src, file, report, warn);

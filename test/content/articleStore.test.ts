@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { suite } from "uvu";
@@ -27,7 +27,7 @@ function storeFile(): string {
 function articles(): string[] {
   const dir = contentTree({
     "news/2024/a.md": articleFile(
-      `${validFields}\nupdated: 2024-03-02T10:00:00+07:00\ncorrections:\n  - { date: 2024-03-03, note: "Fixed *a* ` +
+      `${validFields}\ndek: "Café — ‘naïve’ 😀"\nupdated: 2024-03-02T10:00:00+07:00\ncorrections:\n  - { date: 2024-03-03, note: "Fixed *a* ` +
         `name." }\nretracted: { date: 2024-03-04T09:00:00Z, note: Withdrawn. }`,
       "Body with [a link](https://example.com/x).\n",
     ),
@@ -62,7 +62,11 @@ store("an article comes back as it was read: fields, dates in their zone, body f
     assert.equal(is.valid?.data, was.valid?.data);
     // A field left undefined is left out of the store: absent, as JSON has it.
     assert.equal(is.body, JSON.parse(JSON.stringify(was.body)));
-    assert.equal([is.slug, is.tags, is.related, is.aliases], [was.slug, was.tags, was.related, was.aliases]);
+    assert.equal(
+      [is.slug, is.authorKeys, is.tags, is.related, is.aliases],
+      [was.slug, was.authorKeys, was.tags, was.related, was.aliases],
+    );
+    assert.equal(is.file.parsed.data, was.file.parsed.data);
     for (const [a, b] of [
       [is.valid?.date, was.valid?.date],
       [is.valid?.updated, was.valid?.updated],
@@ -81,6 +85,13 @@ store("an article comes back as it was read: fields, dates in their zone, body f
     problems.map((problem) => [problem.line, problem.field, problem.message]),
     [[6, "updated", '"soon" is not a date: write it like 2023-11-03 or 2023-11-03T09:30:00+07:00']],
   );
+  // The valid article keeps its front matter once, as its valid fields; the other keeps the fields as written.
+  const text = readFileSync(file, "utf8");
+  assert.ok(/^[\0-\x7f]*$/.test(text), "the store is ASCII, read byte for byte");
+  assert.is(again.articles.get(paths[0] ?? "")?.article.valid?.data.dek, "Café — ‘naïve’ 😀");
+  assert.is(text.split("https://example.com/x").length - 1, 1, "the body's link, kept once");
+  assert.is(text.split("Fixed *a* name.").length - 1, 1, "a's correction, in its valid fields only");
+  assert.is(text.split("soon").length - 1, 2, "b's fields as written, and its problem");
   // Read through the store, the files give the same problems without being parsed again.
   const reused = loadArticleStore(file, "v1");
   assert.equal(read(paths, reused).problems, problems);
