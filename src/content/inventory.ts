@@ -26,13 +26,12 @@ export async function unreadContent(contentDir: string): Promise<Problem[]> {
   for (const entry of entries) {
     const path = join(entry.parentPath, entry.name);
     const inside = relative(contentDir, path).split(sep);
-    const file = displayPath(path);
     // The first part is a content folder and the name ends in .md only for a file inside that folder.
     const read = (CONTENT_FOLDERS as readonly string[]).includes(inside[0] ?? "") && entry.name.endsWith(".md");
     if (entry.isSymbolicLink() && !read && (await stat(path).catch(() => undefined))?.isDirectory()) {
       const instead = `put the files themselves in ${displayPath(contentDir) || "."}/`;
       const message = `is a symbolic link to a folder: nothing in it is read; ${instead}`;
-      problems.push({ file, field: "", message, severity: "error" });
+      problems.push({ file: displayPath(path), field: "", message, severity: "error" });
     } else if ((entry.isFile() || entry.isSymbolicLink()) && MARKDOWN_NAME.test(entry.name) && !read) {
       const where =
         `articles go in news/<yyyy>/, authors in authors/, topics in topics/ and newsletter editions in ` +
@@ -40,7 +39,7 @@ export async function unreadContent(contentDir: string): Promise<Problem[]> {
       const message = entry.name.endsWith(".md")
         ? `is not read by any part of the build, so it would never be published: ${where}`
         : `is not read: only files ending in .md are; rename it to ${entry.name.replace(MARKDOWN_NAME, ".md")}`;
-      problems.push({ file, field: "", message, severity: "error" });
+      problems.push({ file: displayPath(path), field: "", message, severity: "error" });
     }
   }
   return problems;
