@@ -138,11 +138,10 @@ function articleIn(stored: StoredArticle, source: string): ArticleFile {
     return again;
   };
   const { file } = stored;
-  const { bodyLine, yamlErrors } = file.parsed;
-  const has =
-    "fields" in file.parsed
-      ? (field: string | number | undefined) => (file.parsed as { fields: string[] }).fields.includes(String(field))
-      : (field: string | number | undefined) => hasField((file.parsed as { data: unknown }).data, field);
+  const kept = file.parsed;
+  const { bodyLine, yamlErrors } = kept;
+  const has = (field: string | number | undefined) =>
+    "fields" in kept ? kept.fields.includes(String(field)) : hasField(kept.data, field);
   const dated = withDates(stored, dateIn);
   const data = dated.valid?.data;
   return {
@@ -156,7 +155,7 @@ function articleIn(stored: StoredArticle, source: string): ArticleFile {
         bodyLine,
         yamlErrors,
         get data() {
-          return "data" in file.parsed ? file.parsed.data : parsed().data;
+          return "data" in kept ? kept.data : parsed().data;
         },
         get body() {
           return parsed().body;

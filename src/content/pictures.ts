@@ -11,7 +11,11 @@ import type { Picture, PictureFile } from "./schema.ts";
 export type Measured =
   | { file: PictureFile; warning?: string }
   | { asIs: true }
-  | { problem: string /** There is no file at the path. */; missing?: true };
+  | {
+      problem: string;
+      /** There is no file at the path. */
+      missing?: true;
+    };
 
 /** Past this many pixels a side, a picture is larger than any screen needs: the build warns. */
 export const LARGE_PICTURE_SIDE = 8000;

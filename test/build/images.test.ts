@@ -96,7 +96,7 @@ pictures(
 pictures("a card gets a 16:9 thumbnail at most 960 pixels wide, never the article's large picture", () => {
   const home = page(site, "/");
   for (const img of home(".card img").toArray()) {
-    const widths = candidates(home(img).attr("srcset") ?? "").map(([, descriptor]) => Number.parseInt(descriptor));
+    const widths = candidates(home(img).attr("srcset") ?? "").map(([, descriptor]) => Number.parseInt(descriptor, 10));
     assert.ok(Math.max(...widths) <= 960, home(img).attr("srcset"));
     assert.is(Number(home(img).attr("height")) / Number(home(img).attr("width")), 9 / 16);
   }
