@@ -27,8 +27,9 @@ function storeFile(): string {
 function articles(): string[] {
   const dir = contentTree({
     "news/2024/a.md": articleFile(
-      `${validFields}\ndek: "Café — ‘naïve’ 😀"\nupdated: 2024-03-02T10:00:00+07:00\ncorrections:\n  - { date: 2024-03-03, note: "Fixed *a* ` +
-        `name." }\nretracted: { date: 2024-03-04T09:00:00Z, note: Withdrawn. }`,
+      `${validFields}\ndek: "Café — ‘naïve’ 😀"\nupdated: 2024-03-02T10:00:00+07:00\n` +
+        `corrections:\n  - { date: 2024-03-03, note: "Fixed *a* name." }\n` +
+        `retracted: { date: 2024-03-04T09:00:00Z, note: Withdrawn. }`,
       "Body with [a link](https://example.com/x).\n",
     ),
     "news/2024/b.md": articleFile(`${validFields}\nupdated: soon`),
