@@ -58,6 +58,16 @@ where("a site path is a file, even with https:// further along it; a missing one
   });
 });
 
+where("a folder where a picture should be is no file, not a failure to read it", () => {
+  const publicDir = mkdtempSync(join(tmpdir(), "newsdesk-public-"));
+  mkdirSync(join(publicDir, "assets/img/story.jpg"), { recursive: true });
+  newPictureRun();
+  assert.equal(measurePicture("/assets/img/story.jpg", publicDir), {
+    problem: "no file at /assets/img/story.jpg",
+    missing: true,
+  });
+});
+
 where("a file changed since it was measured is measured again in the next run, and looked at once in one run", () => {
   const publicDir = mkdtempSync(join(tmpdir(), "newsdesk-public-"));
   mkdirSync(join(publicDir, "assets/img"), { recursive: true });
