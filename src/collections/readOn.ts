@@ -115,19 +115,28 @@ function neighbours(list: number[], position: number, order: Article[]): Pick<Re
   };
 }
 
+/** The offers of one list of articles, each worked out when first asked for (see `offerOf`). */
+export interface ReadOnIndex {
+  /** The article's offer; nothing for an article the list does not hold. */
+  offerOf(article: Article): ReadOn;
+}
+
 /**
- * Every article's read-on offer, by its URL: with fewer than ALSO_SEE_LENGTH hand-picked links, the most relevant
- * offered stories that share its topics (see mostRelevant) fill the list, never itself nor one it already links to in
- * ALSO SEE or its inline callout; and the stories either side of it in its main topic. Offered stories are published
- * and not retracted, in every build. The same articles in any order give the same offers.
+ * The read-on offers of `articles`, each worked out once, when first asked for: with fewer than ALSO_SEE_LENGTH
+ * hand-picked links, the most relevant offered stories that share its topics (see mostRelevant) fill the list, never
+ * itself nor one it already links to in ALSO SEE or its inline callout; and the stories either side of it in its main
+ * topic. Offered stories are published and not retracted, in every build. The same articles in any order give the
+ * same offers. A dev-server rebuild asks only for the offers of the pages it writes and of the stories sharing a
+ * topic with the saved one.
  */
-export function computeReadOn(articles: readonly Article[]): Map<string, ReadOn> {
+export function readOnIndex(articles: readonly Article[]): ReadOnIndex {
   const order = [...articles].sort(newestFirst);
+  const positions = new Map(order.map((article, position) => [article.url, position]));
   const index = topicIndex(order);
   // A callout may link to an article by one of its old addresses.
   const byAlias = new Map(order.flatMap((article) => article.aliases.map((path) => [path, article.url] as const)));
-  const result = new Map<string, ReadOn>();
-  order.forEach((article, position) => {
+  const offers = new Map<number, ReadOn>();
+  const compute = (article: Article, position: number): ReadOn => {
     const wanted = ALSO_SEE_LENGTH - article.related.length;
     const lists = article.topics.flatMap((topic) => {
       const list = index.get(topic.slug);
@@ -141,24 +150,41 @@ export function computeReadOn(articles: readonly Article[]): Map<string, ReadOn>
     }
     const main = article.topics[0] && index.get(article.topics[0].slug);
     const offer = { more, moreTopics: labelTopics(article, more), ...(main ? neighbours(main, position, order) : {}) };
-    result.set(article.url, offer.more.length === 0 && !offer.previous && !offer.next ? NOTHING : offer);
-  });
-  return result;
+    return offer.more.length === 0 && !offer.previous && !offer.next ? NOTHING : offer;
+  };
+  return {
+    offerOf(article) {
+      const position = positions.get(article.url);
+      if (position === undefined) return NOTHING;
+      let offer = offers.get(position);
+      if (!offer) {
+        offer = compute(order[position] as Article, position);
+        offers.set(position, offer);
+      }
+      return offer;
+    },
+  };
 }
 
-const computed = new WeakMap<Newsroom, Map<string, ReadOn>>();
+/** Every article's read-on offer, by its URL (see readOnIndex). */
+export function computeReadOn(articles: readonly Article[]): Map<string, ReadOn> {
+  const offers = readOnIndex(articles);
+  return new Map(articles.map((article) => [article.url, offers.offerOf(article)]));
+}
 
-/** The read-on offers of a newsroom's articles, computed once per newsroom (see computeReadOn). */
-export function readOnOffers(newsroom: Newsroom): Map<string, ReadOn> {
-  let offers = computed.get(newsroom);
+const indexes = new WeakMap<Newsroom, ReadOnIndex>();
+
+/** The read-on offers of a newsroom's articles, indexed once per newsroom, each offer worked out once. */
+export function readOnOffers(newsroom: Newsroom): ReadOnIndex {
+  let offers = indexes.get(newsroom);
   if (!offers) {
-    offers = computeReadOn(newsroom.articles);
-    computed.set(newsroom, offers);
+    offers = readOnIndex(newsroom.articles);
+    indexes.set(newsroom, offers);
   }
   return offers;
 }
 
 /** An article's read-on offer in its newsroom; nothing for an article the newsroom does not list. */
 export function readOn(newsroom: Newsroom, article: Article): ReadOn {
-  return readOnOffers(newsroom).get(article.url) ?? NOTHING;
+  return readOnOffers(newsroom).offerOf(article);
 }

@@ -54,11 +54,22 @@ export function pagesToRebuild(
   ]);
 }
 
-/** The articles whose read-on offer (automatic stories, previous, next) shows one of `urls`. */
+/**
+ * The articles whose read-on offer (automatic stories, previous, next) shows one of `urls`. Only an article sharing a
+ * topic with a story can offer it, so only those articles' offers are worked out.
+ */
 function offersShowing(newsroom: Newsroom, urls: ReadonlySet<string>): string[] {
+  const topics = new Set(
+    newsroom.articles
+      .filter((article) => urls.has(article.url))
+      .flatMap((article) => article.topics.map((topic) => topic.slug)),
+  );
+  const offers = readOnOffers(newsroom);
   const shows = (offer: ReadOn) =>
     [...offer.more, offer.previous, offer.next].some((story) => story !== undefined && urls.has(story.url));
-  return [...readOnOffers(newsroom)].filter(([, offer]) => shows(offer)).map(([url]) => url);
+  return newsroom.articles
+    .filter((article) => article.topics.some((topic) => topics.has(topic.slug)) && shows(offers.offerOf(article)))
+    .map((article) => article.url);
 }
 
 /**

@@ -321,9 +321,18 @@ offered("an article alone in its topics, or one the newsroom does not list, is o
   assert.equal(readOn(newsroom, lonely), { more: [], moreTopics: [] });
 });
 
-offered("a newsroom's offers are computed once, however many pages ask", async () => {
-  const { newsroom } = await load(contentTree({ "news/2024/a.md": articleFile(validFields) }));
+offered("a newsroom's offers are indexed once, and each worked out once, however many pages ask", async () => {
+  const { newsroom } = await load(
+    contentTree({
+      "news/2024/a.md": articleFile(validFields),
+      "news/2024/b.md": articleFile(validFields.replace("2024-03-01", "2024-03-02")),
+    }),
+  );
+  const [newer] = newsroom.articles;
+  assert.ok(newer);
   assert.is(readOnOffers(newsroom), readOnOffers(newsroom));
+  assert.equal(readOn(newsroom, newer).previous?.slug, "a");
+  assert.is(readOn(newsroom, newer), readOn(newsroom, newer));
 });
 
 offered.run();
