@@ -1,8 +1,8 @@
 import { resolve } from "node:path";
 import type { Article, Newsroom } from "../content/schema.ts";
 import { displayPath } from "../content/sources.ts";
-import { monthKey } from "../site/routes.ts";
-import type { Listings } from "./listings.ts";
+import { FEED_SIZE, monthKey } from "../site/routes.ts";
+import type { ListingPage, Listings } from "./listings.ts";
 import { type ReadOn, readOnOffers } from "./readOn.ts";
 
 /** A newsroom with the listings computed from it: what one build rendered. */
@@ -19,8 +19,10 @@ export interface Rebuild {
 /**
  * The URLs a dev-server rebuild must write again after `changedFiles` were saved, given what the last build
  * wrote: the changed articles' pages, the articles whose ALSO SEE lists them, the articles whose automatic stories
- * or previous and next links showed them before or show them now, and every page of their topics, authors and
- * archive months. Undefined, meaning every page, when any changed file is not an article (a topic,
+ * or previous and next links showed them before or show them now, and the pages of their topics, authors and
+ * archive months: every page when a changed article joined, left or moved in a list (a new date, topic or author),
+ * else the pages holding it and, while it is among a topic's or author's latest FEED_SIZE, the first page, whose
+ * feed carries its text. Undefined, meaning every page, when any changed file is not an article (a topic,
  * an author, a layout, a stylesheet), since such a change can show on any page.
  */
 export function pagesToRebuild(
@@ -29,9 +31,9 @@ export function pagesToRebuild(
   changedFiles: readonly string[],
 ): Set<string> | undefined {
   const changed = new Set(changedFiles.map((file) => displayPath(resolve(file))));
-  const touched = [...before.newsroom.articles, ...after.newsroom.articles].filter((article) =>
-    changed.has(article.sourcePath),
-  );
+  const touchedBefore = before.newsroom.articles.filter((article) => changed.has(article.sourcePath));
+  const touchedAfter = after.newsroom.articles.filter((article) => changed.has(article.sourcePath));
+  const touched = [...touchedBefore, ...touchedAfter];
   const touchedPaths = new Set(touched.map((article) => article.sourcePath));
   if ([...changed].some((file) => !touchedPaths.has(file))) return undefined;
 
@@ -40,18 +42,73 @@ export function pagesToRebuild(
   const authors = new Set(touched.flatMap((article) => article.authors.map((author) => author.key)));
   const months = new Set(touched.map((article) => monthKey(article.date)));
   const listsTouched = (article: Article) => article.related.some((link) => articleUrls.has(link.url));
+  const stayed = stayedInPlace(touchedBefore, touchedAfter);
+  const pagesOf = <Page extends ListingPage>(pages: Page[], listOf: (page: Page) => string, lists: Set<string>) =>
+    listPages(
+      pages.filter((page) => lists.has(listOf(page))),
+      listOf,
+      articleUrls,
+      stayed,
+    );
   const { listings } = after;
   return new Set([
     ...articleUrls,
     ...after.newsroom.articles.filter(listsTouched).map((article) => article.url),
     ...offersShowing(before.newsroom, articleUrls),
     ...offersShowing(after.newsroom, articleUrls),
-    ...listings.topicPages.filter((page) => topics.has(page.topic.slug)).map((page) => page.url),
-    ...listings.authorPages.filter((page) => authors.has(page.author.key)).map((page) => page.url),
-    ...listings.monthPages.filter((page) => months.has(monthKey(page))).map((page) => page.url),
+    ...pagesOf(listings.topicPages, (page) => page.topic.slug, topics),
+    ...pagesOf(listings.authorPages, (page) => page.author.key, authors),
+    ...pagesOf(listings.monthPages, monthKey, months),
     // The site feed mirrors the home page.
     "/",
   ]);
+}
+
+/**
+ * Whether each changed article is in the same lists at the same place as before: one article before and one after
+ * per file, with the same address, date, topics, authors and standing (draft, scheduled, featured).
+ */
+function stayedInPlace(before: Article[], after: Article[]): boolean {
+  const keyOf = (article: Article) =>
+    JSON.stringify([
+      article.sourcePath,
+      article.url,
+      article.date.toMillis(),
+      article.topics.map((topic) => topic.slug),
+      article.authors.map((author) => author.key),
+      article.draft,
+      article.scheduled,
+      article.featured,
+    ]);
+  const was = new Set(before.map(keyOf));
+  return (
+    before.length === after.length && was.size === before.length && after.every((article) => was.has(keyOf(article)))
+  );
+}
+
+/**
+ * The pages of touched lists to write again: every page unless the changed articles `stayed` in place; then the
+ * pages holding them, and a list's first page while they are among its latest FEED_SIZE, since the first page's feed
+ * (topics and authors have one; a month's first page is written then too) carries their text.
+ */
+function listPages<Page extends ListingPage>(
+  pages: Page[],
+  listOf: (page: Page) => string,
+  urls: ReadonlySet<string>,
+  stayed: boolean,
+): string[] {
+  if (!stayed) return pages.map((page) => page.url);
+  const lists = new Map<string, Page[]>();
+  for (const page of pages) {
+    const list = lists.get(listOf(page));
+    if (list) list.push(page);
+    else lists.set(listOf(page), [page]);
+  }
+  const holds = (articles: Article[]) => articles.some((article) => urls.has(article.url));
+  return [...lists.values()].flatMap((list) => {
+    const inFeed = holds(list.flatMap((page) => page.articles).slice(0, FEED_SIZE));
+    return list.filter((page) => holds(page.articles) || (inFeed && page.pageNumber === 1)).map((page) => page.url);
+  });
 }
 
 /**

@@ -1,9 +1,9 @@
 import { escapeEntities } from "jsx-async-runtime";
 import type { CorrectionNotice } from "../collections/listings.ts";
 import type { Newsroom } from "../content/schema.ts";
-import { route } from "../site/routes.ts";
+import { FEED_SIZE, route } from "../site/routes.ts";
 import { absoluteHtml, absoluteUrl } from "../site/urls.ts";
-import { FEED_SIZE, publicationFeed } from "./feeds.ts";
+import { publicationFeed } from "./feeds.ts";
 
 /** The corrections feed's address and title, as pages advertise it with `<link rel="alternate">`. */
 export function correctionsFeedLink(newsroom: Newsroom): { url: string; title: string } {

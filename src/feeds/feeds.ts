@@ -5,11 +5,8 @@ import type { AuthorPage, Listings, TopicPage } from "../collections/listings.ts
 import type { Article, Newsroom } from "../content/schema.ts";
 import { isoDateTime } from "../dates/dates.ts";
 import { sharedImage } from "../images/renditions.ts";
-import { feedUrl, route } from "../site/routes.ts";
+import { FEED_SIZE, feedUrl, route } from "../site/routes.ts";
 import { absoluteHtml, absoluteUrl } from "../site/urls.ts";
-
-/** Entries per feed. */
-export const FEED_SIZE = 50;
 
 /** One feed of the site: the whole publication, a topic or an author. */
 export interface FeedSpec {

@@ -1,7 +1,7 @@
 import { escapeEntities } from "jsx-async-runtime";
 import type { Newsroom } from "../content/schema.ts";
-import { FEED_SIZE, publicationFeed } from "../feeds/feeds.ts";
-import { route } from "../site/routes.ts";
+import { publicationFeed } from "../feeds/feeds.ts";
+import { FEED_SIZE, route } from "../site/routes.ts";
 import { absoluteHtml, absoluteUrl } from "../site/urls.ts";
 
 /** The newsletter feed's address and title, as pages advertise it with `<link rel="alternate">`. */

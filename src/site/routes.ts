@@ -7,6 +7,9 @@ import { didYouMean } from "./hints.ts";
 /** Articles per page on topic, author and archive pages. */
 export const PAGE_SIZE = 20;
 
+/** Entries in each feed: the latest 50 articles of the site, a topic or an author. */
+export const FEED_SIZE = 50;
+
 /** `2026/11`: the archive month of a date (in the publication's zone), as its address writes it. */
 export function monthKey(date: { year: number; month: number }): string {
   return `${date.year}/${String(date.month).padStart(2, "0")}`;

@@ -38,7 +38,7 @@ const rebuild = suite("a dev-server save rewrites exactly the pages that show wh
 const fillers = Array.from({ length: 20 }, (_, index) => `/news/filler-${index + 1}/`);
 
 rebuild(
-  "an edited article: its page, the pages listing it, and every page of its topic, author and month",
+  "a new headline: its page, the pages listing it, and of its topic, author and month the pages holding it",
   async () => {
     const dir = contentTree(newsroomFiles());
     const before = await built(dir);
@@ -47,16 +47,58 @@ rebuild(
       articleFile("title: Story A, revised\ndate: 2024-03-01\nauthor: ana-lim\ntags: [China Bond]"),
     );
     const after = await built(dir);
+    // A, the newest, is on the first page of China Bond and Ana Lim; their second pages do not show it.
     assert.equal(sorted(pagesToRebuild(before, after, [join(dir, "news/2024/a.md")])), [
       "/",
       "/archive/2024/03/",
       "/authors/ana-lim/",
-      "/authors/ana-lim/page/2/",
       "/news/a/",
       "/news/b/",
       ...fillers.sort(),
       "/topics/china-bond/",
-      "/topics/china-bond/page/2/",
+    ]);
+  },
+);
+
+rebuild("a new date: every page of the topic, author and months it moved in", async () => {
+  const dir = contentTree(newsroomFiles());
+  const before = await built(dir);
+  writeFileSync(
+    join(dir, "news/2024/a.md"),
+    articleFile("title: Story A\ndate: 2024-01-10T12:00:00Z\nauthor: ana-lim\ntags: [China Bond]"),
+  );
+  const after = await built(dir);
+  const urls = sorted(pagesToRebuild(before, after, [join(dir, "news/2024/a.md")])) ?? [];
+  // March is left with no story, so it has no page to write; January now holds 21 stories, two pages.
+  for (const url of ["/topics/china-bond/page/2/", "/authors/ana-lim/page/2/", "/archive/2024/01/page/2/"]) {
+    assert.ok(urls.includes(url), `${url} is not in ${urls.join(" ")}`);
+  }
+});
+
+rebuild(
+  "an edited body: the one page of each list holding it, and the first while its feed carries the story",
+  async () => {
+    // Sixty-one stories in Rice by Ana Lim, one a day from 1 January 2024: four pages, the oldest alone on the fourth,
+    // older than the feed's latest fifty. January holds 31 of them, on two pages.
+    const files: Record<string, string> = {};
+    for (let day = 1; day <= 61; day++) {
+      const date = new Date(Date.UTC(2024, 0, day)).toISOString().slice(0, 10);
+      files[`news/2024/s-${day}.md`] = articleFile(`title: Story ${day}\ndate: ${date}\nauthor: ana-lim\ntags: [Rice]`);
+    }
+    const dir = contentTree(files);
+    const before = await built(dir);
+    const oldest = join(dir, "news/2024/s-1.md");
+    writeFileSync(oldest, `${files["news/2024/s-1.md"]}\nA paragraph added.\n`);
+    const after = await built(dir);
+    assert.equal(sorted(pagesToRebuild(before, after, [oldest])), [
+      "/",
+      "/archive/2024/01/",
+      "/archive/2024/01/page/2/",
+      "/authors/ana-lim/page/4/",
+      "/news/s-1/",
+      // The story after it in Rice, whose previous link shows it.
+      "/news/s-2/",
+      "/topics/rice/page/4/",
     ]);
   },
 );
