@@ -1,9 +1,7 @@
-import type { Newsroom } from "../src/content/schema.ts";
-import { type SitemapFile, sitemapXml } from "../src/seo/sitemaps.ts";
+import type { SitemapPage } from "../src/seo/plugin.ts";
 
 interface SitemapData {
-  newsroom: Newsroom;
-  sitemap: SitemapFile;
+  sitemap: SitemapPage;
 }
 
 /** /sitemap.xml (an index over /sitemap-<n>.xml once the site passes 50,000 pages). */
@@ -13,6 +11,6 @@ export const data = {
   eleventyExcludeFromCollections: true,
 };
 
-export function render({ newsroom, sitemap }: SitemapData): Promise<string> {
-  return sitemapXml(sitemap, newsroom.publication.baseUrl);
+export function render({ sitemap }: SitemapData): Promise<string> {
+  return sitemap.xml();
 }

@@ -72,6 +72,11 @@ export function sitemapEntries(newsroom: Newsroom, listings: Listings): SitemapE
   ];
 }
 
+/** Whether two lists name the same pages with the same dates, in the same order. */
+export function sameEntries(a: readonly SitemapEntry[], b: readonly SitemapEntry[]): boolean {
+  return a.length === b.length && a.every((entry, at) => entry.url === b[at]?.url && entry.lastmod === b[at]?.lastmod);
+}
+
 /** `/sitemap.xml` alone, or an index at `/sitemap.xml` over `/sitemap-1.xml`, `/sitemap-2.xml`, … */
 export function sitemapFiles(entries: SitemapEntry[], perFile = URLS_PER_SITEMAP): SitemapFile[] {
   if (entries.length <= perFile) return [{ url: route.sitemap, entries, isIndex: false }];
