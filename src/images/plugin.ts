@@ -33,10 +33,19 @@ export function pictureJobs(newsroom: Newsroom): PictureJob[] {
 
 /**
  * Writes the renditions of every picture the site shows into the output's /img/ once the pages are written;
- * Eleventy Image makes each file once, and later builds link it from the cache.
+ * Eleventy Image makes each file once, and later builds link it from the cache. A dev-server rebuild looks only at
+ * pictures whose renditions an earlier build of this process did not place in that output folder.
  */
 export function imagesPlugin(eleventyConfig: EleventyConfig, newsroom: () => Promise<Newsroom>): void {
+  const placed = new Map<string, Set<string>>();
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    await writeRenditions(pictureJobs(await newsroom()), directories.output, IMAGE_CACHE);
+    const output = directories.output;
+    const done = placed.get(output) ?? new Set<string>();
+    const jobs = pictureJobs(await newsroom()).filter((job) =>
+      job.renditions.some((rendition) => !done.has(rendition.url)),
+    );
+    await writeRenditions(jobs, output, IMAGE_CACHE);
+    for (const job of jobs) for (const rendition of job.renditions) done.add(rendition.url);
+    placed.set(output, done);
   });
 }

@@ -141,15 +141,19 @@ function renditionUrl(file: PictureFile, src: string, crop: Crop, box: Box, widt
 
 const known = new Map<string, Rendition[]>();
 
+/** What a picture's renditions depend on: its file, its size and format, and its focus. */
+function pictureKey(picture: Picture & { file: PictureFile }): string {
+  const { file, focus } = picture;
+  return `${picture.src} ${file.hash} ${file.width}x${file.height} ${file.format} ${focus?.x} ${focus?.y}`;
+}
+
 /**
  * The renditions of a picture for one place, smallest first, by format; worked out once per picture file, cut and
  * place, since a story's picture is on its page, on every list it is in and in its feeds, and many stories share a
  * picture (a hash per file adds up over 10,000 stories, and the dev server resolves every story again on each save).
  */
 export function renditionsFor(picture: Picture & { file: PictureFile }, place: PlaceName): Rendition[] {
-  const { file, focus } = picture;
-  const size = `${file.width}x${file.height}`;
-  const key = `${place} ${picture.src} ${file.hash} ${size} ${file.format} ${focus?.x} ${focus?.y}`;
+  const key = `${place} ${pictureKey(picture)}`;
   const cached = known.get(key);
   if (cached) return cached;
   const renditions = workOutRenditions(picture, place);
@@ -178,12 +182,19 @@ function workOutRenditions(picture: Picture & { file: PictureFile }, place: Plac
   );
 }
 
-/** Every file the build writes for a picture shown in `places`, each once. */
+const knownAll = new Map<string, Rendition[]>();
+
+/** Every file the build writes for a picture shown in `places`, each once; worked out once per picture and places. */
 export function allRenditions(picture: Picture & { file: PictureFile }, places: readonly PlaceName[]): Rendition[] {
+  const key = `${places.join(" ")} ${pictureKey(picture)}`;
+  const cached = knownAll.get(key);
+  if (cached) return cached;
   const byUrl = new Map<string, Rendition>();
   for (const place of places)
     for (const rendition of renditionsFor(picture, place)) byUrl.set(rendition.url, rendition);
-  return [...byUrl.values()];
+  const renditions = [...byUrl.values()];
+  knownAll.set(key, renditions);
+  return renditions;
 }
 
 /** What a `<picture>` element needs for one place: a `<source>` per modern format, and the `<img>` fallback. */
