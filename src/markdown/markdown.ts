@@ -144,6 +144,19 @@ if (typographer.length !== TYPOGRAPHER_RULES.length) {
  * and the typographer's other replacements. Markdown, HTML and entities in it stay the text they are.
  */
 export function typographicText(text: string): string {
+  let typeset = typesetTexts.get(text);
+  if (typeset === undefined) {
+    typeset = typesetText(text);
+    // Each headline is set again wherever ALSO SEE names it, and the dev server resolves every story on each save.
+    if (typesetTexts.size >= 200_000) typesetTexts.clear();
+    typesetTexts.set(text, typeset);
+  }
+  return typeset;
+}
+
+const typesetTexts = new Map<string, string>();
+
+function typesetText(text: string): string {
   const state = new markdown.core.State(text, markdown, {});
   // The rules work on the text tokens inside inline tokens, as markdown-it's inline parser leaves them.
   const token = new state.Token("text", "", 0);

@@ -24,11 +24,18 @@ const slugs = new Map<string, string>();
  * hyphens, "&" read as "and". "C#" and "C" share the slug `c` but not this key, so they are a collision.
  */
 export function topicKey(name: string): string {
-  return transliterate(name)
-    .toLowerCase()
-    .replace(/&/g, "and")
-    .replace(/[\s\-_]+/g, "");
+  let key = topicKeys.get(name);
+  if (key === undefined) {
+    key = transliterate(name)
+      .toLowerCase()
+      .replace(/&/g, "and")
+      .replace(/[\s\-_]+/g, "");
+    if (topicKeys.size < 100_000) topicKeys.set(name, key);
+  }
+  return key;
 }
+
+const topicKeys = new Map<string, string>();
 
 /** The slug of an article file: its name without `.md`. */
 export function fileSlug(path: string): string {
