@@ -11,19 +11,32 @@ interface WrittenPage {
   content: unknown;
 }
 
+/** Indexes one part's pages into its bundle folder; Pagefind's Node API (buildSearchIndex) unless a test gives one. */
+export type IndexPart = (bundleDir: string, language: string, pages: RenderedPage[]) => Promise<unknown>;
+
 /**
  * Gives the search page the addresses of the search index's parts (`searchBundles`, newest first), `perPart`
  * articles to a part (src/site/searchParts.ts). On the dev server, it also rebuilds the Pagefind index in the
- * background after every rebuild, part by part, from the article pages it has written, so the browser reloads
- * without waiting for it. A production build (`npm run build`) indexes what it wrote with Pagefind's own program
+ * background after every rebuild, from the article pages it has written, so the browser reloads without waiting for
+ * it: only the parts whose pages changed since they were last indexed, and, when saves come faster than indexing,
+ * only for the newest rebuild. A production build (`npm run build`) indexes what it wrote with Pagefind's own program
  * instead, in a process it watches (src/cli/build.ts).
  */
-export function searchPlugin(eleventyConfig: EleventyConfig, newsroom: NewsroomSource, perPart: number): void {
+export function searchPlugin(
+  eleventyConfig: EleventyConfig,
+  newsroom: NewsroomSource,
+  perPart: number,
+  indexPart: IndexPart = buildSearchIndex,
+): void {
   eleventyConfig.addGlobalData("searchBundles", async () =>
     searchParts((await newsroom()).articles, perPart).map((part) => part.bundle),
   );
   if (process.env.ELEVENTY_RUN_MODE === "build") return;
+  // One index at a time: Pagefind's Node API runs a single service per process, and holds the index in memory.
   let background: Promise<void> = Promise.resolve();
+  let newest: (() => Promise<void>) | undefined;
+  // What each part's bundle folder was last indexed from: its pages' HTML by URL.
+  const indexed = new Map<string, Map<string, string>>();
   // The dev server rewrites only the pages a save changed, so it keeps every article page it has written.
   const written = new Map<string, string>();
   eleventyConfig.on(
@@ -40,28 +53,43 @@ export function searchPlugin(eleventyConfig: EleventyConfig, newsroom: NewsroomS
       }
       const urls = new Set(articles.map((article) => article.url));
       for (const url of written.keys()) if (!urls.has(url)) written.delete(url);
+      const output = directories.output;
       const parts = searchParts(articles, perPart).map(({ bundle, urls: partUrls }) => ({
-        bundle,
+        dir: join(output, bundle),
         pages: partUrls.flatMap((url): RenderedPage[] => {
           const html = written.get(url);
           return html === undefined ? [] : [{ url, html }];
         }),
       }));
-      const output = directories.output;
-      // One index at a time: Pagefind's Node API runs a single service per process, and holds the index in memory.
+      const unchanged = (dir: string, pages: RenderedPage[]) => {
+        const last = indexed.get(dir);
+        return (
+          last !== undefined && last.size === pages.length && pages.every((page) => last.get(page.url) === page.html)
+        );
+      };
+      newest = async () => {
+        // Parts that an earlier build had and this one has not (articles were removed) are gone from search.
+        const bundles = join(output, SEARCH_BUNDLE);
+        for (const name of await readdir(bundles).catch(() => [])) {
+          const number = /^part-(\d+)$/.exec(name)?.[1];
+          if (number !== undefined && Number(number) >= parts.length) {
+            indexed.delete(join(bundles, name));
+            await rm(join(bundles, name), { recursive: true, force: true });
+          }
+        }
+        for (const { dir, pages } of parts) {
+          if (unchanged(dir, pages)) continue;
+          indexed.delete(dir);
+          await indexPart(dir, publication.language, pages);
+          indexed.set(dir, new Map(pages.map((page) => [page.url, page.html])));
+        }
+      };
+      // Each rebuild queues a turn; a turn indexes the newest rebuild's pages, so turns queued behind it find none.
       background = background
-        .then(async () => {
-          // Parts that an earlier build had and this one has not (articles were removed) are gone from search.
-          const bundles = join(output, SEARCH_BUNDLE);
-          for (const name of await readdir(bundles).catch(() => [])) {
-            const number = /^part-(\d+)$/.exec(name)?.[1];
-            if (number !== undefined && Number(number) >= parts.length) {
-              await rm(join(bundles, name), { recursive: true, force: true });
-            }
-          }
-          for (const part of parts) {
-            await buildSearchIndex(join(output, part.bundle), publication.language, part.pages);
-          }
+        .then(() => {
+          const job = newest;
+          newest = undefined;
+          return job?.();
         })
         .catch((error: unknown) => console.error(`[newsdesk] search index: ${(error as Error).message}`));
     },

@@ -1,0 +1,69 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { searchPlugin } from "../../src/search/plugin.ts";
+import type { RenderedPage } from "../../src/search/search.ts";
+import { articleFile, contentTree, load, recordingConfig, validFields } from "../helpers.ts";
+
+const background = suite("the dev server indexes again only the parts a save changed, for the newest save only");
+
+background(
+  "saves made while a part is indexed are indexed once, as the newest left them; unchanged parts are not",
+  async () => {
+    const { newsroom } = await load(
+      contentTree({
+        "news/2024/a.md": articleFile(validFields),
+        "news/2024/b.md": articleFile(validFields.replace("2024-03-01", "2024-03-02")),
+      }),
+    );
+    const output = mkdtempSync(join(tmpdir(), "newsdesk-search-plugin-"));
+    const { config, listeners } = recordingConfig();
+    const indexed: { dir: string; pages: string[] }[] = [];
+    let release = () => {};
+    let held = true;
+    // One article to a part: A (the older) in pagefind/part-1/, B in pagefind/.
+    searchPlugin(
+      config,
+      async () => newsroom,
+      1,
+      async (dir: string, _language: string, pages: RenderedPage[]) => {
+        indexed.push({ dir: dir.slice(output.length), pages: pages.map((page) => page.html) });
+        if (held) await new Promise<void>((done) => (release = done));
+      },
+    );
+    const after = listeners.get("eleventy.after") as (event: unknown) => Promise<void>;
+    const save = (pages: Record<string, string>) =>
+      after({
+        directories: { output },
+        results: Object.entries(pages).map(([url, text]) => ({
+          url,
+          content: `<main data-pagefind-body>${text}</main>`,
+        })),
+      });
+    const settled = () => new Promise((done) => setTimeout(done, 50));
+    const html = (text: string) => `<main data-pagefind-body>${text}</main>`;
+
+    await save({ "/news/a/": "A", "/news/b/": "B" });
+    await settled();
+    // The first part is being indexed while three more saves come in.
+    await save({ "/news/b/": "B, second" });
+    await save({ "/news/b/": "B, third" });
+    await save({ "/news/b/": "B, fourth" });
+    held = false;
+    release();
+    await settled();
+    assert.equal(indexed, [
+      { dir: "/pagefind/", pages: [html("B")] },
+      { dir: "/pagefind/part-1/", pages: [html("A")] },
+      { dir: "/pagefind/", pages: [html("B, fourth")] },
+    ]);
+
+    await save({ "/news/b/": "B, fourth" });
+    await settled();
+    assert.is(indexed.length, 3, "a save that changed no article page indexes nothing");
+  },
+);
+
+background.run();
