@@ -486,6 +486,8 @@ async function main(): Promise<number> {
     return 0;
   }
   if (values.only === "check" || values.only === "dev") {
+    // The dev server's first build makes every picture's sizes, unless they were copied from an earlier run.
+    if (values["pictures-from"]) copyPictures(values["pictures-from"], corpus, work);
     // The check's first run starts from scratch (said apart); the timed ones find every file unchanged.
     if (values.only === "check") console.log(`check from scratch: ${check(corpus, true).seconds} s`);
     const timings =
