@@ -6,7 +6,7 @@ import { unreadContent } from "../content/inventory.ts";
 import { newPictureRun } from "../content/pictures.ts";
 import { ContentError, type Problem, sortProblems } from "../content/problems.ts";
 import { checkLogo, loadPublication } from "../content/publication.ts";
-import type { Author, Newsroom, Publication, Topic } from "../content/schema.ts";
+import type { Article, Author, Newsroom, Publication, Topic } from "../content/schema.ts";
 import { markdownFiles } from "../content/sources.ts";
 import {
   checkTopicCollisions,
@@ -17,11 +17,12 @@ import {
 } from "../content/topics.ts";
 import type { ContentHistory, NoHistory } from "../history/git.ts";
 import { editionsDir, loadEditions } from "../newsletter/editions.ts";
+import type { Routes } from "../site/routes.ts";
 import { fileSlug } from "../site/slugs.ts";
 import { assembleNewsroom } from "./assemble.ts";
 import { checkAliases, checkArticleFile, checkSlugs } from "./check.ts";
 import { checkRecord, type RecordCheck } from "./published.ts";
-import { type References, resolveArticle, routesOf } from "./resolve.ts";
+import { type References, resolutionKey, resolveArticle, routesOf } from "./resolve.ts";
 import { type LeftOut, leftOut, selectArticles } from "./select.ts";
 
 export type { RecordCheck } from "./published.ts";
@@ -42,12 +43,31 @@ export interface LoadOptions {
    * Articles parsed before, reused while their files are unchanged: by an earlier load in this process (the dev
    * server, which stamps files by size and time) or an earlier run (`npm run check`, by a hash of their bytes).
    */
-  cache?: { articles: ArticleCache; stampOf?: (path: string) => string | undefined };
+  cache?: { articles: ArticleCache; stampOf?: (path: string) => string | undefined; resolved?: ResolvedArticles };
   /**
    * What the published branch held before (see src/history/git.ts): published addresses and sent editions are
    * checked against it. Without it (unit tests) they are not checked; with NoHistory the result says why.
    */
   history?: ContentHistory | NoHistory;
+}
+
+/**
+ * Article files checked and resolved by an earlier load in this process (the dev server), with what was found, reused
+ * while the file and everything it is resolved against are unchanged (see `resolutionKey`). Whoever keeps it must
+ * empty it with `forget` when a file other than an article changes (a picture, an author, a topic).
+ */
+export class ResolvedArticles {
+  key?: string;
+  routes?: { live: Routes; any: Routes };
+  topics?: TopicCheck;
+  files = new WeakMap<ArticleFile, { article?: Article; problems: Problem[]; warnings: Problem[] }>();
+
+  forget(): void {
+    this.key = undefined;
+    this.routes = undefined;
+    this.topics = undefined;
+    this.files = new WeakMap();
+  }
 }
 
 /** A newsroom that passed validation, and the warnings that did not stop it. */
@@ -58,6 +78,15 @@ export interface LoadResult {
   leftOut: LeftOut;
   /** What the check against the published branch's history found. */
   record: RecordCheck;
+}
+
+/** An article resolved by an earlier load, with this load's author and topic objects (the same, read again). */
+function withCurrent(article: Article, refs: References): Article {
+  return {
+    ...article,
+    authors: article.authors.map((author) => refs.authors.get(author.key) ?? author),
+    topics: article.topics.map((topic) => refs.topics.get(topic.slug) ?? topic),
+  };
 }
 
 /** Every content file, read and checked on its own. */
@@ -92,16 +121,24 @@ async function readContent(options: LoadOptions, publication: Publication, probl
   return { authors, registry, articles, editionPaths };
 }
 
+/** The topics the valid articles are filed under, and what checking them as a whole found. */
+interface TopicCheck {
+  topics: Map<string, Topic>;
+  problems: Problem[];
+  warnings: Problem[];
+}
+
 /** Checks the topics every valid article is filed under, as a whole: collisions, look-alikes, unused topic files. */
-function checkTopics(files: ContentFiles, problems: Problem[], warnings: Problem[]): Map<string, Topic> {
+function checkTopics(files: ContentFiles): TopicCheck {
+  const found: TopicCheck = { topics: new Map(), problems: [], warnings: [] };
   const tagged = files.articles.flatMap((article) =>
     article.valid ? [{ file: article.file, tags: article.tags }] : [],
   );
-  checkTopicCollisions(tagged, files.registry, problems);
-  const topics = resolveTopics(tagged, files.registry);
-  similarTopicWarnings(tagged, topics, warnings);
-  unusedTopicWarnings(tagged, files.registry, warnings);
-  return topics;
+  checkTopicCollisions(tagged, files.registry, found.problems);
+  found.topics = resolveTopics(tagged, files.registry);
+  similarTopicWarnings(tagged, found.topics, found.warnings);
+  unusedTopicWarnings(tagged, files.registry, found.warnings);
+  return found;
 }
 
 /**
@@ -122,27 +159,52 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
 
   const bySlug = checkSlugs(files.articles, problems);
   const selection = selectArticles(files.articles, options.now, options.preview);
-  const allTopics = checkTopics(files, problems, warnings);
   const editionDays = new Set(files.editionPaths.map(fileSlug));
   const routes = (articles: ArticleFile[]) =>
     routesOf(articles, files.authors, editionDays, options.publicDir, options.now);
-  const refs: References = {
+  const resolved = options.cache?.resolved;
+  if (resolved) {
+    const key = resolutionKey(files.articles, options, publication.baseUrl, files.authors, editionDays);
+    if (key !== resolved.key) resolved.forget();
+    resolved.key = key;
+    resolved.routes ??= { live: routes(selection.included), any: routes(files.articles) };
+    resolved.topics ??= checkTopics(files);
+  }
+  const topicCheck = resolved?.topics ?? checkTopics(files);
+  problems.push(...topicCheck.problems);
+  warnings.push(...topicCheck.warnings);
+  const allTopics = topicCheck.topics;
+  const shared = {
     contentDir: options.contentDir,
     baseUrl: publication.baseUrl,
     now: options.now,
     authors: files.authors,
     topics: options.preview ? allTopics : resolveTopics(selection.included, files.registry),
+  };
+  const refs: References = {
+    ...shared,
     bySlug,
     selection,
-    liveRoutes: routes(selection.included),
-    anyRoutes: routes(files.articles),
+    liveRoutes: resolved?.routes?.live ?? routes(selection.included),
+    anyRoutes: resolved?.routes?.any ?? routes(files.articles),
   };
   checkAliases(files.articles, refs.anyRoutes, problems);
 
   const fileCheck = { publicDir: options.publicDir, newsDir: join(options.contentDir, "news"), now: options.now };
   const articles = files.articles.flatMap((article) => {
-    checkArticleFile(article, fileCheck, problems, warnings);
-    return resolveArticle(article, refs, problems, warnings) ?? [];
+    const kept = resolved?.files.get(article);
+    if (kept) {
+      problems.push(...kept.problems);
+      warnings.push(...kept.warnings);
+      return kept.article ? [withCurrent(kept.article, refs)] : [];
+    }
+    const found = { problems: [] as Problem[], warnings: [] as Problem[] };
+    checkArticleFile(article, fileCheck, found.problems, found.warnings);
+    const resolvedArticle = resolveArticle(article, refs, found.problems, found.warnings);
+    resolved?.files.set(article, { article: resolvedArticle, ...found });
+    problems.push(...found.problems);
+    warnings.push(...found.warnings);
+    return resolvedArticle ?? [];
   });
 
   const editions = loadEditions(

@@ -1,10 +1,11 @@
+import { resolve, sep } from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import { DateTime } from "luxon";
 import type { ArticleCache } from "../content/articles.ts";
 import { formatProblem } from "../content/problems.ts";
 import type { Newsroom } from "../content/schema.ts";
 import { readContentHistory } from "../history/git.ts";
-import { loadNewsroom } from "./load.ts";
+import { loadNewsroom, ResolvedArticles } from "./load.ts";
 import type { BuildOptions } from "./options.ts";
 
 /** The newsroom of the build in progress, loaded once however many plugins ask. */
@@ -20,6 +21,13 @@ export type NewsroomSource = () => Promise<Newsroom>;
 export function contentPlugin(eleventyConfig: EleventyConfig, options: BuildOptions): NewsroomSource {
   const devServer = process.env.ELEVENTY_RUN_MODE !== "build";
   const cache: ArticleCache | undefined = devServer ? new Map() : undefined;
+  const resolved = devServer ? new ResolvedArticles() : undefined;
+  // A save of anything but articles (a picture, an author, a topic, a layout) may change how any article resolves.
+  const newsDir = resolve(options.contentDir, "news");
+  eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
+    const articles = (file: string) => resolve(file).startsWith(`${newsDir}${sep}`) && file.endsWith(".md");
+    if (!changed.every(articles)) resolved?.forget();
+  });
   let current: Promise<Newsroom> | undefined;
   let warned = new Set<string>();
   // Every build, watch rebuilds included, starts from the files as they are now.
@@ -32,7 +40,7 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: BuildOpti
       publicDir: ".",
       now: options.now ?? DateTime.now(),
       preview: options.preview || devServer,
-      cache: cache && { articles: cache },
+      cache: cache && { articles: cache, resolved },
       history: readContentHistory(options.contentDir),
     });
     // A dev-server rebuild names only warnings it has not named before, and counts the rest.

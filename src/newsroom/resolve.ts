@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { DateTime } from "luxon";
-import { type ArticleFile, whyNotPublished } from "../content/articles.ts";
+import { type ArticleFile, articleField, whyNotPublished } from "../content/articles.ts";
 import { withFile } from "../content/pictures.ts";
 import type { Problem } from "../content/problems.ts";
 import { readingMinutes } from "../content/reading.ts";
@@ -12,7 +12,7 @@ import { didYouMean } from "../site/hints.ts";
 import { brokenLink, inNewsSitemap, linkedSlug, monthKey, PAGE_SIZE, type Routes, route } from "../site/routes.ts";
 import { slugFor } from "../site/slugs.ts";
 import { sitePath } from "../site/urls.ts";
-import type { Selection } from "./select.ts";
+import { articleState, type Selection } from "./select.ts";
 
 /** The pages a set of articles produces in a build at `now`, for checking links against. */
 export function routesOf(
@@ -49,6 +49,50 @@ export function routesOf(
     count(routes.months, monthKey(article.valid.date));
   }
   return routes;
+}
+
+/**
+ * Everything resolving and checking an unchanged article file reads from the other files and from "now", as one text:
+ * for every article file its path, slug, standing at `now` (state, whether its date and notes are still to come,
+ * whether the news sitemap holds it), headline, retraction, tags, authors, month and old addresses; the authors and
+ * edition days there are; and the folders and settings of the load. Two loads with the same key check and resolve an
+ * unchanged article file alike, and find the same topics, as long as no other file changed (pictures, authors, topic
+ * files: the dev server forgets what it resolved when one does).
+ */
+export function resolutionKey(
+  articles: ArticleFile[],
+  load: { contentDir: string; publicDir: string; now: DateTime; preview: boolean },
+  baseUrl: string,
+  authors: ReadonlyMap<string, Author>,
+  editionDays: ReadonlySet<string>,
+): string {
+  const { now } = load;
+  const files = articles.map((article) => {
+    const { valid } = article;
+    const notes = [...article.notes.corrections, article.notes.retraction].map((note) => (note ? note.date > now : 0));
+    return [
+      article.file.path,
+      article.slug,
+      article.explicitSlug,
+      articleState(article, now) ?? "invalid",
+      valid ? [valid.date > now, inNewsSitemap(valid.date, now), monthKey(valid.date), valid.data.title] : 0,
+      valid?.retraction ? 1 : 0,
+      notes,
+      article.tags,
+      article.authorKeys ?? 0,
+      article.aliases,
+      articleField(article, "aliases") ?? 0,
+    ];
+  });
+  return JSON.stringify([
+    load.contentDir,
+    load.publicDir,
+    load.preview,
+    baseUrl,
+    [...authors.keys()],
+    [...editionDays],
+    files,
+  ]);
 }
 
 /** What an article's references are resolved against. */

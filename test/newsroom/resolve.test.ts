@@ -1,6 +1,11 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { DateTime } from "luxon";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { articleFile, contentTree, load, rejection, validFields } from "../helpers.ts";
+import type { ArticleCache } from "../../src/content/articles.ts";
+import { loadNewsroom, ResolvedArticles } from "../../src/newsroom/load.ts";
+import { articleFile, contentTree, load, NOW, rejection, validFields } from "../helpers.ts";
 
 const full = `${validFields}\ndek: A dek.\nimage: { src: /assets/img/news/chips.jpg, alt: A wafer }`;
 
@@ -103,3 +108,90 @@ links("a published story may not link to a draft; a draft may link to another dr
 });
 
 links.run();
+
+const kept = suite("the dev server resolves again only the articles a save changed, or all when others depend on it");
+
+/** Loads `dir` as the dev server does, keeping parsed and resolved articles in `cache` between loads. */
+function devLoad(dir: string, cache: { articles: ArticleCache; resolved: ResolvedArticles }, now = NOW) {
+  return loadNewsroom({ contentDir: dir, publicDir: process.cwd(), now, preview: true, cache });
+}
+
+const story = (fields: string, body = "Body.") => `---\n${fields}\n---\n${body}\n`;
+const files = {
+  "news/2024/a.md": story("title: Story A\ndate: 2024-03-01\nauthor: ana-lim\ntags: [China Bond]"),
+  "news/2024/b.md": story("title: Story B\ndate: 2024-03-02\nauthor: ana-lim\ntags: [China Bond]\nrelated: [a]"),
+};
+
+kept(
+  "a body saved: that article is resolved again, the others are kept, and all come out as a fresh load's",
+  async () => {
+    const dir = contentTree(files);
+    const cache = { articles: new Map() as ArticleCache, resolved: new ResolvedArticles() };
+    await devLoad(dir, cache);
+    const entry = (name: string) => {
+      const file = cache.articles.get(join(dir, "news/2024", name))?.article;
+      return file && cache.resolved.files.get(file);
+    };
+    const [a, b] = [entry("a.md"), entry("b.md")];
+    const topics = cache.resolved.topics;
+    writeFileSync(
+      join(dir, "news/2024/a.md"),
+      story(
+        "title: Story A\ndate: 2024-03-01\nauthor: ana-lim\ntags: [China Bond]",
+        "New body, see http://example.com.",
+      ),
+    );
+    const again = await devLoad(dir, cache);
+    assert.ok(a && b);
+    assert.is(entry("b.md"), b, "B is kept");
+    assert.is(cache.resolved.topics, topics, "the topics, checked as a whole, are kept");
+    assert.is.not(entry("a.md"), a, "A is resolved again");
+    const fresh = await loadNewsroom({ contentDir: dir, publicDir: process.cwd(), now: NOW, preview: true });
+    assert.equal(again.newsroom, fresh.newsroom);
+    assert.equal(again.warnings, fresh.warnings);
+    assert.match(again.warnings.map((warning) => warning.message).join("\n"), "http://example.com");
+  },
+);
+
+kept("a new headline, or a story's date passing, resolves every article again", async () => {
+  const dir = contentTree(files);
+  const cache = { articles: new Map() as ArticleCache, resolved: new ResolvedArticles() };
+  await devLoad(dir, cache);
+  writeFileSync(
+    join(dir, "news/2024/a.md"),
+    story("title: Story A, retitled\ndate: 2024-03-01\nauthor: ana-lim\ntags: [China Bond]"),
+  );
+  const retitled = await devLoad(dir, cache);
+  assert.equal(
+    retitled.newsroom.articles.find((article) => article.slug === "b")?.related.map((link) => link.title),
+    ["Story A, retitled"],
+  );
+  const before = DateTime.fromISO("2024-03-01T12:00:00Z");
+  const scheduled = await devLoad(dir, cache, before);
+  assert.equal(
+    scheduled.newsroom.articles.map((article) => [article.slug, article.scheduled]),
+    [
+      ["b", true],
+      ["a", false],
+    ],
+  );
+  const after = await devLoad(dir, cache);
+  assert.equal(
+    after.newsroom.articles.map((article) => article.scheduled),
+    [false, false],
+  );
+});
+
+kept("forget empties what was kept, for a save of anything but articles", async () => {
+  const dir = contentTree(files);
+  const cache = { articles: new Map() as ArticleCache, resolved: new ResolvedArticles() };
+  await devLoad(dir, cache);
+  const file = cache.articles.get(join(dir, "news/2024/a.md"))?.article;
+  assert.ok(file && cache.resolved.files.has(file));
+  cache.resolved.forget();
+  assert.is(cache.resolved.files.has(file), false);
+  assert.is(cache.resolved.key, undefined);
+  assert.is(cache.resolved.topics, undefined);
+});
+
+kept.run();

@@ -1,0 +1,36 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { contentPlugin } from "../../src/newsroom/plugin.ts";
+import { articleFile, contentTree, NOW, recordingConfig, validFields } from "../helpers.ts";
+
+const dev = suite("the dev server's newsroom takes in every save, articles' and others'");
+
+dev("a saved topic file reaches the stories filed under it, though no article changed", async () => {
+  const mode = process.env.ELEVENTY_RUN_MODE;
+  process.env.ELEVENTY_RUN_MODE = "serve";
+  try {
+    const dir = contentTree({
+      "news/2024/a.md": articleFile(validFields),
+      "topics/china-bond.md": "---\nname: China Bond\ndescription: Ties with China.\n---\n",
+    });
+    const { config, listeners } = recordingConfig();
+    const newsroom = contentPlugin(config, { contentDir: dir, now: NOW, preview: false, searchPart: 10 });
+    const rebuild = async (saved: string[]) => {
+      (listeners.get("eleventy.beforeWatch") as (queue: string[]) => void)(saved);
+      (listeners.get("eleventy.before") as () => void)();
+      return (await newsroom()).articles[0]?.topics[0]?.description;
+    };
+    assert.is(await rebuild([]), "Ties with China.");
+    writeFileSync(join(dir, "topics/china-bond.md"), "---\nname: China Bond\ndescription: Trade and bonds.\n---\n");
+    assert.is(await rebuild([join(dir, "topics/china-bond.md")]), "Trade and bonds.");
+    writeFileSync(join(dir, "news/2024/a.md"), articleFile(validFields, "A new body."));
+    assert.is(await rebuild([join(dir, "news/2024/a.md")]), "Trade and bonds.");
+  } finally {
+    if (mode === undefined) delete process.env.ELEVENTY_RUN_MODE;
+    else process.env.ELEVENTY_RUN_MODE = mode;
+  }
+});
+
+dev.run();
