@@ -2,7 +2,7 @@ import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { NewsroomSource } from "../newsroom/plugin.ts";
-import { SEARCH_BUNDLE, searchParts } from "../site/searchParts.ts";
+import { DEV_ARTICLES_PER_PART, SEARCH_BUNDLE, searchParts } from "../site/searchParts.ts";
 import { buildSearchIndex, type RenderedPage } from "./search.ts";
 
 /** What Eleventy reports for each page it wrote. https://www.11ty.dev/docs/events/#eleventy-after */
@@ -16,11 +16,11 @@ export type IndexPart = (bundleDir: string, language: string, pages: RenderedPag
 
 /**
  * Gives the search page the addresses of the search index's parts (`searchBundles`, newest first), `perPart`
- * articles to a part (src/site/searchParts.ts). On the dev server, it also rebuilds the Pagefind index in the
- * background after every rebuild, from the article pages it has written, so the browser reloads without waiting for
- * it: only the parts whose pages changed since they were last indexed, and, when saves come faster than indexing,
- * only for the newest rebuild. A production build (`npm run build`) indexes what it wrote with Pagefind's own program
- * instead, in a process it watches (src/cli/build.ts).
+ * articles to a part (src/site/searchParts.ts; on the dev server DEV_ARTICLES_PER_PART at most). On the dev server,
+ * it also rebuilds the Pagefind index in the background after every rebuild, from the article pages it has written,
+ * so the browser reloads without waiting for it: only the parts whose pages changed since they were last indexed,
+ * and, when saves come faster than indexing, only for the newest rebuild. A production build (`npm run build`)
+ * indexes what it wrote with Pagefind's own program instead, in a process it watches (src/cli/build.ts).
  */
 export function searchPlugin(
   eleventyConfig: EleventyConfig,
@@ -28,10 +28,12 @@ export function searchPlugin(
   perPart: number,
   indexPart: IndexPart = buildSearchIndex,
 ): void {
+  const build = process.env.ELEVENTY_RUN_MODE === "build";
+  const articlesPerPart = build ? perPart : Math.min(perPart, DEV_ARTICLES_PER_PART);
   eleventyConfig.addGlobalData("searchBundles", async () =>
-    searchParts((await newsroom()).articles, perPart).map((part) => part.bundle),
+    searchParts((await newsroom()).articles, articlesPerPart).map((part) => part.bundle),
   );
-  if (process.env.ELEVENTY_RUN_MODE === "build") return;
+  if (build) return;
   // One index at a time: Pagefind's Node API runs a single service per process, and holds the index in memory.
   let background: Promise<void> = Promise.resolve();
   let newest: (() => Promise<void>) | undefined;
@@ -54,7 +56,7 @@ export function searchPlugin(
       const urls = new Set(articles.map((article) => article.url));
       for (const url of written.keys()) if (!urls.has(url)) written.delete(url);
       const output = directories.output;
-      const parts = searchParts(articles, perPart).map(({ bundle, urls: partUrls }) => ({
+      const parts = searchParts(articles, articlesPerPart).map(({ bundle, urls: partUrls }) => ({
         dir: join(output, bundle),
         pages: partUrls.flatMap((url): RenderedPage[] => {
           const html = written.get(url);

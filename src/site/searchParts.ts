@@ -5,6 +5,12 @@
  */
 export const ARTICLES_PER_PART = 10_000;
 
+/**
+ * Articles in one part of the dev server's search index at most. It indexes again, in the background, each part
+ * whose pages a save changed: a smaller part is a smaller job after each save.
+ */
+export const DEV_ARTICLES_PER_PART = 1_000;
+
 /** Where the newest part's bundle (and Pagefind's script) lives; the older parts are folders inside it. */
 export const SEARCH_BUNDLE = "/pagefind/";
 

@@ -1,10 +1,13 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DateTime } from "luxon";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import type { Newsroom } from "../../src/content/schema.ts";
 import { searchPlugin } from "../../src/search/plugin.ts";
 import type { RenderedPage } from "../../src/search/search.ts";
+import { ARTICLES_PER_PART } from "../../src/site/searchParts.ts";
 import { articleFile, contentTree, load, recordingConfig, validFields } from "../helpers.ts";
 
 const background = suite("the dev server indexes again only the parts a save changed, for the newest save only");
@@ -67,3 +70,33 @@ background(
 );
 
 background.run();
+
+const parts = suite("the dev server's search index is in smaller parts than a build's, so a save reindexes less");
+
+parts("1,001 articles make one part in a build, and two on the dev server", async () => {
+  const articles = Array.from({ length: 1_001 }, (_, index) => ({
+    url: `/news/s-${index}/`,
+    date: DateTime.fromMillis(index * 60_000),
+  }));
+  const bundles = async (mode: string) => {
+    const before = process.env.ELEVENTY_RUN_MODE;
+    process.env.ELEVENTY_RUN_MODE = mode;
+    try {
+      const { config, data } = recordingConfig();
+      searchPlugin(
+        config,
+        async () => ({ articles }) as unknown as Newsroom,
+        ARTICLES_PER_PART,
+        async () => {},
+      );
+      return await data("searchBundles");
+    } finally {
+      if (before === undefined) delete process.env.ELEVENTY_RUN_MODE;
+      else process.env.ELEVENTY_RUN_MODE = before;
+    }
+  };
+  assert.equal(await bundles("build"), ["/pagefind/"]);
+  assert.equal(await bundles("serve"), ["/pagefind/", "/pagefind/part-1/"]);
+});
+
+parts.run();
