@@ -54,14 +54,22 @@ function git(cwd: string, args: string[], input?: string): { ok: boolean; stdout
 /** One line of `git log --raw`: `:100644 100644 <old> <new> M\tpath` (two paths for a rename). */
 const RAW = /^:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) ([A-Z])\d*\t([^\t]+)(?:\t(.+))?$/;
 
+/** A history read before, kept by the dev server with the commit it was read at, to read again only when it moves. */
+export interface KeptHistory {
+  at?: string;
+  history?: ContentHistory;
+}
+
 /**
  * Reads every version of every file under `contentDir` along the published branch's first-parent history (each
  * commit there is what one deploy published). Files are read with `git cat-file --batch`, in one process.
- * Returns why not when the folder is not in a git repository or git is missing.
+ * Returns why not when the folder is not in a git repository or git is missing. With `kept`, the history kept there
+ * is returned while the branch is at the commit it was read at, and a history read is kept there.
  */
 export function readContentHistory(
   contentDir: string,
   preferredRef = process.env.NEWSDESK_PUBLISHED_REF,
+  kept?: KeptHistory,
 ): ContentHistory | NoHistory {
   let folder: string;
   try {
@@ -77,6 +85,9 @@ export function readContentHistory(
   if (!ref) return { unavailable: "the repository has no commits yet" };
   const inside = relative(root, folder).split(sep).join("/");
   const prefix = inside === "" ? "" : `${inside}/`;
+  const at =
+    kept && `${root} ${inside} ${ref} ${shallow} ${git(root, ["rev-parse", "--verify", "--quiet", ref]).stdout}`;
+  if (kept?.history && kept.at === at) return kept.history;
   const log = git(root, [
     "-c",
     "core.quotePath=false",
@@ -136,7 +147,9 @@ export function readContentHistory(
   // Every version's `text` holds its blob's name until now: fetch them all in one batch.
   const blobs = readBlobs(root, [...new Set(versions.map((version) => version.text))]);
   for (const version of versions) version.text = blobs.get(version.text) ?? "";
-  return { versions, ref: ref.replace(/^refs\/remotes\//, ""), commits, shallow: shallow === "true" };
+  const history = { versions, ref: ref.replace(/^refs\/remotes\//, ""), commits, shallow: shallow === "true" };
+  if (kept) Object.assign(kept, { at, history });
+  return history;
 }
 
 /** The first of PUBLISHED_REFS the repository has, found with one `git for-each-ref`. */

@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import type { ArticleCache } from "../content/articles.ts";
 import { formatProblem } from "../content/problems.ts";
 import type { Newsroom } from "../content/schema.ts";
-import { readContentHistory } from "../history/git.ts";
+import { type KeptHistory, readContentHistory } from "../history/git.ts";
 import { loadNewsroom, ResolvedArticles } from "./load.ts";
 import type { BuildOptions } from "./options.ts";
 
@@ -22,6 +22,7 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: BuildOpti
   const devServer = process.env.ELEVENTY_RUN_MODE !== "build";
   const cache: ArticleCache | undefined = devServer ? new Map() : undefined;
   const resolved = devServer ? new ResolvedArticles() : undefined;
+  const keptHistory: KeptHistory | undefined = devServer ? {} : undefined;
   // A save of anything but articles (a picture, an author, a topic, a layout) may change how any article resolves.
   const newsDir = resolve(options.contentDir, "news");
   eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
@@ -41,7 +42,7 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: BuildOpti
       now: options.now ?? DateTime.now(),
       preview: options.preview || devServer,
       cache: cache && { articles: cache, resolved },
-      history: readContentHistory(options.contentDir),
+      history: readContentHistory(options.contentDir, undefined, keptHistory),
     });
     // A dev-server rebuild names only warnings it has not named before, and counts the rest.
     const lines = loaded.warnings.map((warning) => `[newsdesk] warning: ${formatProblem(warning)}`);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { readContentHistory } from "../../src/history/git.ts";
+import { type KeptHistory, readContentHistory } from "../../src/history/git.ts";
 import { datedGit } from "../../support/git.ts";
 
 /** A git repository with a content folder, committed to at the dates the test gives. */
@@ -84,6 +84,21 @@ history("a folder outside any repository, or a copy without .git, has no history
   assert.equal(readContentHistory(join(root, "missing"), ""), {
     unavailable: `${join(root, "missing")} does not exist`,
   });
+});
+
+history("a kept history is read again only when the branch moves to another commit", () => {
+  const { root, git, write } = repository();
+  write("content/news/2024/a.md", "first");
+  git("2024-03-01T00:00:00Z", "add", ".");
+  git("2024-03-01T00:00:00Z", "commit", "-q", "-m", "a");
+  const kept: KeptHistory = {};
+  const first = readContentHistory(join(root, "content"), "", kept);
+  assert.is(readContentHistory(join(root, "content"), "", kept), first, "the branch has not moved");
+  write("content/news/2024/a.md", "second");
+  git("2024-04-01T00:00:00Z", "commit", "-q", "-am", "edit");
+  const moved = readContentHistory(join(root, "content"), "", kept);
+  assert.is.not(moved, first);
+  assert.is("unavailable" in moved ? 0 : moved.commits, 2);
 });
 
 history.run();
