@@ -1,7 +1,7 @@
 import { resolve, sep } from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import { DateTime } from "luxon";
-import type { ArticleCache } from "../content/articles.ts";
+import { type ArticleCache, statStamp } from "../content/articles.ts";
 import { formatProblem } from "../content/problems.ts";
 import type { Newsroom } from "../content/schema.ts";
 import { type KeptHistory, readContentHistory } from "../history/git.ts";
@@ -14,8 +14,8 @@ export type NewsroomSource = () => Promise<Newsroom>;
 /**
  * Loads and validates all content once per build as the global `newsroom`, from the build's options. Production
  * builds leave out drafts and scheduled articles; preview builds and the dev server (Eleventy's `serve` or `watch`
- * run mode) show them, and the dev server keeps parsed articles between rebuilds, re-reading only changed files and
- * naming only warnings it has not named before.
+ * run mode) show them, and the dev server keeps parsed and resolved articles between rebuilds, re-reading only the
+ * files its watcher says were saved (and new ones), and naming only warnings it has not named before.
  * https://www.11ty.dev/docs/environment-vars/#eleventy-supplied
  */
 export function contentPlugin(eleventyConfig: EleventyConfig, options: BuildOptions): NewsroomSource {
@@ -23,9 +23,21 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: BuildOpti
   const cache: ArticleCache | undefined = devServer ? new Map() : undefined;
   const resolved = devServer ? new ResolvedArticles() : undefined;
   const keptHistory: KeptHistory | undefined = devServer ? {} : undefined;
+  // The watcher names every file saved since the last load: the others are taken as they were, without a look.
+  const stamps = new Map<string, string>();
+  const saved = new Set<string>();
+  const stampOf = (path: string) => {
+    const file = resolve(path);
+    const known = saved.has(file) ? undefined : stamps.get(file);
+    if (known !== undefined) return known;
+    const stamp = statStamp(path);
+    stamps.set(file, stamp);
+    return stamp;
+  };
   // A save of anything but articles (a picture, an author, a topic, a layout) may change how any article resolves.
   const newsDir = resolve(options.contentDir, "news");
   eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
+    for (const file of changed) saved.add(resolve(file));
     const articles = (file: string) => resolve(file).startsWith(`${newsDir}${sep}`) && file.endsWith(".md");
     if (!changed.every(articles)) resolved?.forget();
   });
@@ -41,9 +53,9 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: BuildOpti
       publicDir: ".",
       now: options.now ?? DateTime.now(),
       preview: options.preview || devServer,
-      cache: cache && { articles: cache, resolved },
+      cache: cache && { articles: cache, resolved, stampOf },
       history: readContentHistory(options.contentDir, undefined, keptHistory),
-    });
+    }).finally(() => saved.clear());
     // A dev-server rebuild names only warnings it has not named before, and counts the rest.
     const lines = loaded.warnings.map((warning) => `[newsdesk] warning: ${formatProblem(warning)}`);
     const fresh = lines.filter((line) => !warned.has(line));

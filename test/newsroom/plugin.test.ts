@@ -33,4 +33,32 @@ dev("a saved topic file reaches the stories filed under it, though no article ch
   }
 });
 
+dev("an article is read again when the watcher names it as saved, and taken as it was when it does not", async () => {
+  const mode = process.env.ELEVENTY_RUN_MODE;
+  process.env.ELEVENTY_RUN_MODE = "serve";
+  try {
+    const dir = contentTree({ "news/2024/a.md": articleFile(validFields) });
+    const { config, listeners } = recordingConfig();
+    const newsroom = contentPlugin(config, { contentDir: dir, now: NOW, preview: false, searchPart: 10 });
+    const rebuild = async (saved: string[]) => {
+      (listeners.get("eleventy.beforeWatch") as (queue: string[]) => void)(saved);
+      (listeners.get("eleventy.before") as () => void)();
+      return (await newsroom()).articles[0]?.title;
+    };
+    assert.is(await rebuild([]), "A valid story");
+    const path = join(dir, "news/2024/a.md");
+    writeFileSync(path, articleFile(validFields.replace("A valid story", "A story retitled")));
+    assert.is(await rebuild([]), "A valid story", "not named by the watcher: not looked at");
+    assert.is(await rebuild([path]), "A story retitled");
+    // A file the watcher never saw, new since the last load, is read.
+    writeFileSync(join(dir, "news/2024/b.md"), articleFile(validFields.replace("A valid story", "Story B")));
+    await rebuild([]);
+    const titles = (await newsroom()).articles.map((article) => article.title);
+    assert.equal(titles.sort(), ["A story retitled", "Story B"]);
+  } finally {
+    if (mode === undefined) delete process.env.ELEVENTY_RUN_MODE;
+    else process.env.ELEVENTY_RUN_MODE = mode;
+  }
+});
+
 dev.run();
