@@ -17,7 +17,7 @@ import {
   isUrlSegment,
   type Publication,
 } from "./schema.ts";
-import { displayPath, FileProblems, fieldOf, readSource, type SourceFile, validate } from "./sources.ts";
+import { FileProblems, fieldOf, readSource, type SourceFile, validate } from "./sources.ts";
 
 /** Headlines longer than this are cut off in search results and share cards. */
 export const LONG_HEADLINE = 100;
@@ -206,11 +206,11 @@ export function readArticles(
   cache?: ArticleCache,
   stampOf: (path: string) => string | undefined = statStamp,
 ): ArticleFile[] {
-  const settings = `${publication.baseUrl} ${publication.timeZone} ${render}`;
+  // Problems name the file as displayed, from the folder the command runs in.
+  const settings = `${publication.baseUrl} ${publication.timeZone} ${render} ${process.cwd()}`;
   const articles = paths.map((path) => {
     const own = cache && stampOf(path);
-    // Problems name the file as displayed, from the folder the command runs in.
-    const stamp = own && `${own} ${settings} ${displayPath(path)}`;
+    const stamp = own && `${own} ${settings}`;
     const cached = stamp ? cache?.get(path) : undefined;
     if (cached && cached.stamp === stamp) {
       problems.push(...cached.problems);

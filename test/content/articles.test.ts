@@ -1,5 +1,5 @@
 import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { type ArticleCache, type ArticleFile, readArticle, readArticles } from "../../src/content/articles.ts";
@@ -239,6 +239,25 @@ cache("an unchanged file is reused with its problems; a changed one, or other se
   assert.equal(changed.problems, []);
   const moved = read({ ...publication, baseUrl: "https://moved.example" });
   assert.is.not(moved.articles[1], first.articles[1]);
+});
+
+cache("a file read from another folder is read again, since its problems name it from there", () => {
+  const dir = contentTree({ "news/2024/a.md": articleFile(`${full}\nupdated: soon`) });
+  const path = join(dir, "news/2024/a.md");
+  const kept: ArticleCache = new Map();
+  const fileOf = () => {
+    const problems: Problem[] = [];
+    readArticles([path], publication, problems, true, kept);
+    return problems[0]?.file;
+  };
+  const here = process.cwd();
+  assert.is(fileOf(), relative(here, path));
+  try {
+    process.chdir(dir);
+    assert.is(fileOf(), "news/2024/a.md");
+  } finally {
+    process.chdir(here);
+  }
 });
 
 cache("a file no longer listed is forgotten", () => {
