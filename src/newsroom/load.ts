@@ -59,7 +59,7 @@ export interface LoadOptions {
 export class ResolvedArticles {
   key?: string;
   routes?: { live: Routes; any: Routes };
-  topics?: TopicCheck;
+  topics?: TopicCheck & { named: Map<string, ArticleFile> };
   files = new WeakMap<ArticleFile, { article?: Article; problems: Problem[]; warnings: Problem[] }>();
 
   forget(): void {
@@ -168,7 +168,18 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
     if (key !== resolved.key) resolved.forget();
     resolved.key = key;
     resolved.routes ??= { live: routes(selection.included), any: routes(files.articles) };
-    resolved.topics ??= checkTopics(files);
+    // A topic's problems give lines in the files they name: a save that moved a line there checks again.
+    const byPath = new Map(files.articles.map((article) => [article.file.path, article]));
+    const moved = [...(resolved.topics?.named ?? [])].some(([path, article]) => byPath.get(path) !== article);
+    if (!resolved.topics || moved) {
+      const found = checkTopics(files);
+      const named = new Map<string, ArticleFile>();
+      for (const problem of [...found.problems, ...found.warnings]) {
+        const article = byPath.get(problem.file);
+        if (article) named.set(problem.file, article);
+      }
+      resolved.topics = { ...found, named };
+    }
   }
   const topicCheck = resolved?.topics ?? checkTopics(files);
   problems.push(...topicCheck.problems);

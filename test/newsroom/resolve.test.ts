@@ -182,6 +182,22 @@ kept("a new headline, or a story's date passing, resolves every article again", 
   );
 });
 
+kept("a topic warning keeps naming the right line when its file is saved with its tags further down", async () => {
+  const tagged = (tags: string, before = "") =>
+    story(`title: Story\ndate: 2024-03-01\nauthor: ana-lim\n${before}tags: [${tags}]`);
+  const dir = contentTree({
+    "news/2024/a.md": tagged("China Bond"),
+    "news/2024/b.md": tagged("China Bond"),
+    "news/2024/c.md": tagged("China Bonds"),
+  });
+  const cache = { articles: new Map() as ArticleCache, resolved: new ResolvedArticles() };
+  const lineOf = async () =>
+    (await devLoad(dir, cache)).warnings.find((warning) => warning.message.includes("China Bonds"))?.line;
+  assert.is(await lineOf(), 5);
+  writeFileSync(join(dir, "news/2024/c.md"), tagged("China Bonds", "dek: A dek.\n"));
+  assert.is(await lineOf(), 6);
+});
+
 kept("forget empties what was kept, for a save of anything but articles", async () => {
   const dir = contentTree(files);
   const cache = { articles: new Map() as ArticleCache, resolved: new ResolvedArticles() };
