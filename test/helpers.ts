@@ -108,3 +108,15 @@ export function recordingConfig() {
   };
   return { config, registered, listeners, data };
 }
+
+/** Runs `body` with ELEVENTY_RUN_MODE as Eleventy sets it (`build`, `serve`, `watch`), and puts it back after. */
+export async function inRunMode<T>(mode: string, body: () => Promise<T>): Promise<T> {
+  const before = process.env.ELEVENTY_RUN_MODE;
+  process.env.ELEVENTY_RUN_MODE = mode;
+  try {
+    return await body();
+  } finally {
+    if (before === undefined) delete process.env.ELEVENTY_RUN_MODE;
+    else process.env.ELEVENTY_RUN_MODE = before;
+  }
+}

@@ -3,14 +3,12 @@ import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { contentPlugin } from "../../src/newsroom/plugin.ts";
-import { articleFile, contentTree, NOW, recordingConfig, validFields } from "../helpers.ts";
+import { articleFile, contentTree, inRunMode, NOW, recordingConfig, validFields } from "../helpers.ts";
 
 const dev = suite("the dev server's newsroom takes in every save, articles' and others'");
 
 dev("a saved topic file reaches the stories filed under it, though no article changed", async () => {
-  const mode = process.env.ELEVENTY_RUN_MODE;
-  process.env.ELEVENTY_RUN_MODE = "serve";
-  try {
+  await inRunMode("serve", async () => {
     const dir = contentTree({
       "news/2024/a.md": articleFile(validFields),
       "topics/china-bond.md": "---\nname: China Bond\ndescription: Ties with China.\n---\n",
@@ -27,16 +25,11 @@ dev("a saved topic file reaches the stories filed under it, though no article ch
     assert.is(await rebuild([join(dir, "topics/china-bond.md")]), "Trade and bonds.");
     writeFileSync(join(dir, "news/2024/a.md"), articleFile(validFields, "A new body."));
     assert.is(await rebuild([join(dir, "news/2024/a.md")]), "Trade and bonds.");
-  } finally {
-    if (mode === undefined) delete process.env.ELEVENTY_RUN_MODE;
-    else process.env.ELEVENTY_RUN_MODE = mode;
-  }
+  });
 });
 
 dev("an article is read again when the watcher names it as saved, and taken as it was when it does not", async () => {
-  const mode = process.env.ELEVENTY_RUN_MODE;
-  process.env.ELEVENTY_RUN_MODE = "serve";
-  try {
+  await inRunMode("serve", async () => {
     const dir = contentTree({ "news/2024/a.md": articleFile(validFields) });
     const { config, listeners } = recordingConfig();
     const newsroom = contentPlugin(config, { contentDir: dir, now: NOW, preview: false, searchPart: 10 });
@@ -55,10 +48,7 @@ dev("an article is read again when the watcher names it as saved, and taken as i
     await rebuild([]);
     const titles = (await newsroom()).articles.map((article) => article.title);
     assert.equal(titles.sort(), ["A story retitled", "Story B"]);
-  } finally {
-    if (mode === undefined) delete process.env.ELEVENTY_RUN_MODE;
-    else process.env.ELEVENTY_RUN_MODE = mode;
-  }
+  });
 });
 
 dev.run();

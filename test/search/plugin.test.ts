@@ -8,7 +8,7 @@ import type { Newsroom } from "../../src/content/schema.ts";
 import { searchPlugin } from "../../src/search/plugin.ts";
 import type { RenderedPage } from "../../src/search/search.ts";
 import { ARTICLES_PER_PART } from "../../src/site/searchParts.ts";
-import { articleFile, contentTree, load, recordingConfig, validFields } from "../helpers.ts";
+import { articleFile, contentTree, inRunMode, load, recordingConfig, validFields } from "../helpers.ts";
 
 const background = suite("the dev server indexes again only the parts a save changed, for the newest save only");
 
@@ -78,10 +78,8 @@ parts("1,001 articles make one part in a build, and two on the dev server", asyn
     url: `/news/s-${index}/`,
     date: DateTime.fromMillis(index * 60_000),
   }));
-  const bundles = async (mode: string) => {
-    const before = process.env.ELEVENTY_RUN_MODE;
-    process.env.ELEVENTY_RUN_MODE = mode;
-    try {
+  const bundles = (mode: string) =>
+    inRunMode(mode, async () => {
       const { config, data } = recordingConfig();
       searchPlugin(
         config,
@@ -90,11 +88,7 @@ parts("1,001 articles make one part in a build, and two on the dev server", asyn
         async () => {},
       );
       return await data("searchBundles");
-    } finally {
-      if (before === undefined) delete process.env.ELEVENTY_RUN_MODE;
-      else process.env.ELEVENTY_RUN_MODE = before;
-    }
-  };
+    });
   assert.equal(await bundles("build"), ["/pagefind/"]);
   assert.equal(await bundles("serve"), ["/pagefind/", "/pagefind/part-1/"]);
 });
