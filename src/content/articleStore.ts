@@ -111,19 +111,15 @@ function withDates<From, To>(
 function articleOut(article: ArticleFile): StoredArticle {
   const { file, valid } = article;
   const { data, bodyLine, yamlErrors } = file.parsed;
-  const stored: StoredArticle = {
-    ...article,
-    file: { path: file.path, parsed: { data, bodyLine, yamlErrors }, refused: file.refused },
-    ...withDates(article, dateOut),
-  };
-  if (!valid) return stored;
-  const fields = typeof data === "object" && data !== null ? Object.keys(data) : [];
+  // A valid article's fields are its valid data: the file's own are named only, for their lines.
+  const parsed = valid
+    ? { fields: typeof data === "object" && data !== null ? Object.keys(data) : [], bodyLine, yamlErrors }
+    : { data, bodyLine, yamlErrors };
   return {
-    ...stored,
-    file: { ...stored.file, parsed: { fields, bodyLine, yamlErrors } },
-    authorKeys: undefined,
-    related: undefined,
-    tags: undefined,
+    ...article,
+    ...(valid ? { authorKeys: undefined, related: undefined, tags: undefined } : {}),
+    file: { path: file.path, parsed, refused: file.refused },
+    ...withDates(article, dateOut),
   };
 }
 

@@ -80,15 +80,6 @@ export interface LoadResult {
   record: RecordCheck;
 }
 
-/** An article resolved by an earlier load, with this load's author and topic objects (the same, read again). */
-function withCurrent(article: Article, refs: References): Article {
-  return {
-    ...article,
-    authors: article.authors.map((author) => refs.authors.get(author.key) ?? author),
-    topics: article.topics.map((topic) => refs.topics.get(topic.slug) ?? topic),
-  };
-}
-
 /** Every content file, read and checked on its own. */
 interface ContentFiles {
   authors: Map<string, Author>;
@@ -207,7 +198,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
     if (kept) {
       problems.push(...kept.problems);
       warnings.push(...kept.warnings);
-      return kept.article ? [withCurrent(kept.article, refs)] : [];
+      return kept.article ?? [];
     }
     const found = { problems: [] as Problem[], warnings: [] as Problem[] };
     checkArticleFile(article, fileCheck, found.problems, found.warnings);

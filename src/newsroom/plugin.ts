@@ -1,4 +1,4 @@
-import { resolve, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import { DateTime } from "luxon";
 import { type ArticleCache, statStamp } from "../content/articles.ts";
@@ -24,22 +24,24 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: BuildOpti
   const resolved = devServer ? new ResolvedArticles() : undefined;
   const keptHistory: KeptHistory | undefined = devServer ? {} : undefined;
   // The watcher names every file saved since the last load: the others are taken as they were, without a look.
+  // Saved files are written as the loader lists them, under the content folder as given, so each listed file is
+  // looked up as it is.
   const stamps = new Map<string, string>();
   const saved = new Set<string>();
   const stampOf = (path: string) => {
-    const file = resolve(path);
-    const known = saved.has(file) ? undefined : stamps.get(file);
+    const known = saved.has(path) ? undefined : stamps.get(path);
     if (known !== undefined) return known;
     const stamp = statStamp(path);
-    stamps.set(file, stamp);
+    stamps.set(path, stamp);
     return stamp;
   };
   // A save of anything but articles (a picture, an author, a topic, a layout) may change how any article resolves.
-  const newsDir = resolve(options.contentDir, "news");
+  const contentRoot = resolve(options.contentDir);
   eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
-    for (const file of changed) saved.add(resolve(file));
-    const articles = (file: string) => resolve(file).startsWith(`${newsDir}${sep}`) && file.endsWith(".md");
-    if (!changed.every(articles)) resolved?.forget();
+    const inContent = changed.map((file) => relative(contentRoot, resolve(file)));
+    for (const file of inContent) saved.add(join(options.contentDir, file));
+    const isArticle = (file: string) => file.startsWith(`news${sep}`) && file.endsWith(".md");
+    if (!inContent.every(isArticle)) resolved?.forget();
   });
   let current: Promise<Newsroom> | undefined;
   let warned = new Set<string>();

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { DateTime } from "luxon";
-import { type ArticleFile, articleField, whyNotPublished } from "../content/articles.ts";
+import { type ArticleFile, whyNotPublished } from "../content/articles.ts";
 import { withFile } from "../content/pictures.ts";
 import type { Problem } from "../content/problems.ts";
 import { readingMinutes } from "../content/reading.ts";
@@ -12,7 +12,7 @@ import { didYouMean } from "../site/hints.ts";
 import { brokenLink, inNewsSitemap, linkedSlug, monthKey, PAGE_SIZE, type Routes, route } from "../site/routes.ts";
 import { slugFor } from "../site/slugs.ts";
 import { sitePath } from "../site/urls.ts";
-import { articleState, type Selection } from "./select.ts";
+import type { Selection } from "./select.ts";
 
 /** The pages a set of articles produces in a build at `now`, for checking links against. */
 export function routesOf(
@@ -74,14 +74,15 @@ export function resolutionKey(
       article.file.path,
       article.slug,
       article.explicitSlug,
-      articleState(article, now) ?? "invalid",
-      valid ? [valid.date > now, inNewsSitemap(valid.date, now), monthKey(valid.date), valid.data.title] : 0,
+      // Valid or not, draft or not, and whether its date is to come: its standing (articleState) and `scheduled`.
+      valid
+        ? [valid.data.draft, valid.date > now, inNewsSitemap(valid.date, now), monthKey(valid.date), valid.data.title]
+        : 0,
       valid?.retraction ? 1 : 0,
       notes,
       article.tags,
       article.authorKeys ?? 0,
       article.aliases,
-      articleField(article, "aliases") ?? 0,
     ];
   });
   return JSON.stringify([

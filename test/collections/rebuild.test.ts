@@ -35,20 +35,22 @@ const sorted = (urls: Set<string> | undefined) => (urls ? [...urls].sort() : url
 
 const rebuild = suite("a dev-server save rewrites exactly the pages that show what changed");
 
+/** The pages a save rewrites after A's front matter becomes `fields`, sorted. */
+async function savedA(fields: string): Promise<string[] | undefined> {
+  const dir = contentTree(newsroomFiles());
+  const before = await built(dir);
+  writeFileSync(join(dir, "news/2024/a.md"), articleFile(fields));
+  return sorted(pagesToRebuild(before, await built(dir), [join(dir, "news/2024/a.md")]));
+}
+
 const fillers = Array.from({ length: 20 }, (_, index) => `/news/filler-${index + 1}/`);
 
 rebuild(
   "a new headline: its page, the pages listing it, and of its topic, author and month the pages holding it",
   async () => {
-    const dir = contentTree(newsroomFiles());
-    const before = await built(dir);
-    writeFileSync(
-      join(dir, "news/2024/a.md"),
-      articleFile("title: Story A, revised\ndate: 2024-03-01\nauthor: ana-lim\ntags: [China Bond]"),
-    );
-    const after = await built(dir);
+    const urls = await savedA("title: Story A, revised\ndate: 2024-03-01\nauthor: ana-lim\ntags: [China Bond]");
     // A, the newest, is on the first page of China Bond and Ana Lim; their second pages do not show it.
-    assert.equal(sorted(pagesToRebuild(before, after, [join(dir, "news/2024/a.md")])), [
+    assert.equal(urls, [
       "/",
       "/archive/2024/03/",
       "/authors/ana-lim/",
@@ -61,14 +63,7 @@ rebuild(
 );
 
 rebuild("a new date: every page of the topic, author and months it moved in", async () => {
-  const dir = contentTree(newsroomFiles());
-  const before = await built(dir);
-  writeFileSync(
-    join(dir, "news/2024/a.md"),
-    articleFile("title: Story A\ndate: 2024-01-10T12:00:00Z\nauthor: ana-lim\ntags: [China Bond]"),
-  );
-  const after = await built(dir);
-  const urls = sorted(pagesToRebuild(before, after, [join(dir, "news/2024/a.md")])) ?? [];
+  const urls = (await savedA("title: Story A\ndate: 2024-01-10T12:00:00Z\nauthor: ana-lim\ntags: [China Bond]")) ?? [];
   // March is left with no story, so it has no page to write; January now holds 21 stories, two pages.
   for (const url of ["/topics/china-bond/page/2/", "/authors/ana-lim/page/2/", "/archive/2024/01/page/2/"]) {
     assert.ok(urls.includes(url), `${url} is not in ${urls.join(" ")}`);

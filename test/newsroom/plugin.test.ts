@@ -1,5 +1,5 @@
 import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { contentPlugin } from "../../src/newsroom/plugin.ts";
@@ -29,26 +29,29 @@ dev("a saved topic file reaches the stories filed under it, though no article ch
 });
 
 dev("an article is read again when the watcher names it as saved, and taken as it was when it does not", async () => {
-  await inRunMode("serve", async () => {
-    const dir = contentTree({ "news/2024/a.md": articleFile(validFields) });
-    const { config, listeners } = recordingConfig();
-    const newsroom = contentPlugin(config, { contentDir: dir, now: NOW, preview: false, searchPart: 10 });
-    const rebuild = async (saved: string[]) => {
-      (listeners.get("eleventy.beforeWatch") as (queue: string[]) => void)(saved);
-      (listeners.get("eleventy.before") as () => void)();
-      return (await newsroom()).articles[0]?.title;
-    };
-    assert.is(await rebuild([]), "A valid story");
-    const path = join(dir, "news/2024/a.md");
-    writeFileSync(path, articleFile(validFields.replace("A valid story", "A story retitled")));
-    assert.is(await rebuild([]), "A valid story", "not named by the watcher: not looked at");
-    assert.is(await rebuild([path]), "A story retitled");
-    // A file the watcher never saw, new since the last load, is read.
-    writeFileSync(join(dir, "news/2024/b.md"), articleFile(validFields.replace("A valid story", "Story B")));
-    await rebuild([]);
-    const titles = (await newsroom()).articles.map((article) => article.title);
-    assert.equal(titles.sort(), ["A story retitled", "Story B"]);
-  });
+  // The content folder as the command gives it, absolute or relative (`npm start` reads content/), and the watcher's
+  // file relative to the folder the server runs in.
+  for (const given of [(dir: string) => dir, (dir: string) => relative(process.cwd(), dir)])
+    await inRunMode("serve", async () => {
+      const dir = contentTree({ "news/2024/a.md": articleFile(validFields) });
+      const { config, listeners } = recordingConfig();
+      const newsroom = contentPlugin(config, { contentDir: given(dir), now: NOW, preview: false, searchPart: 10 });
+      const rebuild = async (saved: string[]) => {
+        (listeners.get("eleventy.beforeWatch") as (queue: string[]) => void)(saved);
+        (listeners.get("eleventy.before") as () => void)();
+        return (await newsroom()).articles[0]?.title;
+      };
+      assert.is(await rebuild([]), "A valid story");
+      const path = join(dir, "news/2024/a.md");
+      writeFileSync(path, articleFile(validFields.replace("A valid story", "A story retitled")));
+      assert.is(await rebuild([]), "A valid story", "not named by the watcher: not looked at");
+      assert.is(await rebuild([relative(process.cwd(), path)]), "A story retitled");
+      // A file the watcher never saw, new since the last load, is read.
+      writeFileSync(join(dir, "news/2024/b.md"), articleFile(validFields.replace("A valid story", "Story B")));
+      await rebuild([]);
+      const titles = (await newsroom()).articles.map((article) => article.title);
+      assert.equal(titles.sort(), ["A story retitled", "Story B"]);
+    });
 });
 
 dev.run();
