@@ -1,7 +1,7 @@
 import { type ChildProcess, type SpawnSyncReturns, spawn, spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 
-/** Newsdesk's commands: each is `src/cli/<name>.ts`, which `npm run <name>` runs. */
+/** Newsdesk's commands: each is `src/cli/<name>.ts`, which `npm run <name>` runs (the check through `launch.js`). */
 export type Command = "build" | "check" | "new" | "edition";
 
 /** Where a command runs, and what it is told through its environment. */
@@ -24,8 +24,12 @@ export function cleanEnvironment(settings: Record<string, string> = {}): NodeJS.
   return { ...Object.fromEntries(kept), ...settings };
 }
 
-/** Node's arguments for a command: through tsx, from this repository whatever folder it runs in. */
+/**
+ * Node's arguments for a command, as package.json's script gives them: the check from its bundle (src/cli/launch.js),
+ * the others through tsx; from this repository whatever folder it runs in.
+ */
 export function commandArguments(command: Command, args: readonly string[]): string[] {
+  if (command === "check") return [resolve(ROOT, "src", "cli", "launch.js"), command, ...args];
   return ["--import", "tsx", resolve(ROOT, "src", "cli", `${command}.ts`), ...args];
 }
 

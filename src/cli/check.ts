@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { codeVersion, loadArticleStore, saveArticleStore } from "../content/articleStore.ts";
+import { join } from "node:path";
+import { loadArticleStore, saveArticleStore } from "../content/articleStore.ts";
 import { contentStamps } from "../content/articles.ts";
 import { ContentError, formatProblem, type Problem } from "../content/problems.ts";
 import { readContentHistory } from "../history/git.ts";
 import { loadNewsroom } from "../newsroom/load.ts";
-import { commandLine, commandOptions, isEntry } from "./commandLine.ts";
+import { commandLine, commandOptions } from "./commandLine.ts";
 import { type CheckCounts, checkSummary, recordNotice } from "./summary.ts";
 
 const usage = `Usage: npm run check -- [--content DIR] [--now ISO-DATE-TIME]
@@ -20,12 +20,6 @@ Exit codes: 0 no errors (warnings may remain), 1 errors that would stop the buil
  * (src/content/articleStore.ts); beside the pictures' sizes in `.cache/`, which git ignores.
  */
 export const CHECK_STORE = join(".cache", "check", "articles.json");
-
-/** The code the store was written by: Newsdesk's own (src/) and its libraries' versions (the lock file). */
-function checkCodeVersion(): string {
-  const src = resolve(import.meta.dirname, "..");
-  return codeVersion([src], resolve(src, "..", "package-lock.json"));
-}
 
 /**
  * The report: one `error:`/`warning:` line per problem, then a summary (with no errors, of what would be published).
@@ -48,7 +42,11 @@ function print(problems: Problem[], counts?: CheckCounts): number {
   return exitCode;
 }
 
-async function main(): Promise<number> {
+/**
+ * Runs the check (started by `launch.js`, which passes the `version` of the code, so that a store written by other
+ * code is not read); returns its exit code.
+ */
+export async function main(version: string): Promise<number> {
   const parsed = commandLine(
     { options: { content: { type: "string" }, now: { type: "string" }, help: { type: "boolean" } } },
     usage,
@@ -62,7 +60,6 @@ async function main(): Promise<number> {
     console.error(`No content folder at ${contentDir}.`);
     return 2;
   }
-  const version = checkCodeVersion();
   const store = loadArticleStore(CHECK_STORE, version);
   try {
     const history = readContentHistory(contentDir);
@@ -94,5 +91,3 @@ async function main(): Promise<number> {
     saveArticleStore(CHECK_STORE, version, store);
   }
 }
-
-if (isEntry(import.meta.url)) process.exitCode = await main();

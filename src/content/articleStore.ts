@@ -1,6 +1,5 @@
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { DateTime } from "luxon";
 import type { ArticleCache, ArticleFile, FileHashes } from "./articles.ts";
 import { hasField, type ParsedFile, parseContentFile } from "./frontMatter.ts";
@@ -63,24 +62,6 @@ interface Stored {
   version: string;
   entries: [string, { stamp: string; article: StoredArticle; problems: Problem[] }][];
   hashes: [string, { status: string; hash: string }][];
-}
-
-/**
- * A hash of the code that reads articles and the libraries it uses: every file under `roots` (the build's own
- * TypeScript) and the lock file. Another version of either makes the store start again, so it never hands back
- * what older code found.
- */
-export function codeVersion(roots: string[], lockFile: string): string {
-  const hash = createHash("sha1");
-  for (const root of roots) {
-    const files = readdirSync(root, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => join(entry.parentPath, entry.name))
-      .sort();
-    for (const file of files) hash.update(file).update(readFileSync(file));
-  }
-  if (existsSync(lockFile)) hash.update(readFileSync(lockFile));
-  return hash.digest("base64");
 }
 
 const dateOut = (date: DateTime): StoredDate => ({ ms: date.toMillis(), zone: date.zoneName ?? "UTC" });

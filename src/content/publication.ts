@@ -1,11 +1,55 @@
 import { existsSync, readFileSync } from "node:fs";
-import { stat } from "node:fs/promises";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import type { BuildFailure } from "esbuild";
 import { imageSize } from "image-size";
 import type { Problem } from "./problems.ts";
 import { type Publication, PublicationSchema } from "./schema.ts";
 import { displayPath, pathPart } from "./sources.ts";
+
+/**
+ * The module `publication.ts` exports, made plain JavaScript by esbuild (with whatever it imports) and run from
+ * memory, so it loads the same with or without tsx and is read again when it changed; undefined, with the reason
+ * as a problem, when it is not valid TypeScript or throws.
+ * https://esbuild.github.io/api/#build
+ */
+async function runPublication(
+  path: string,
+  file: string,
+  problems: Problem[],
+): Promise<{ default?: unknown } | undefined> {
+  const esbuild = await import("esbuild");
+  let code: string;
+  try {
+    const built = await esbuild.build({
+      entryPoints: [path],
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      write: false,
+      logLevel: "silent",
+    });
+    code = built.outputFiles[0]?.text ?? "";
+  } catch (error) {
+    const failures = (error as Partial<BuildFailure>).errors ?? [];
+    for (const failure of failures) {
+      problems.push({
+        file: failure.location ? displayPath(failure.location.file) : file,
+        line: failure.location?.line,
+        field: "",
+        message: `is not valid TypeScript: ${failure.text}`,
+        severity: "error",
+      });
+    }
+    if (failures.length === 0) throw error;
+    return undefined;
+  }
+  try {
+    return await import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
+  } catch (error) {
+    problems.push({ file, field: "", message: `could not be run: ${(error as Error).message}`, severity: "error" });
+    return undefined;
+  }
+}
 
 /** Reads and validates `publication.ts` in `contentDir`, reporting problems; undefined when it is unusable. */
 export async function loadPublication(contentDir: string, problems: Problem[]): Promise<Publication | undefined> {
@@ -20,9 +64,8 @@ export async function loadPublication(contentDir: string, problems: Problem[]): 
     });
     return undefined;
   }
-  // The modification time busts the module cache, so the dev server sees edits.
-  const url = `${pathToFileURL(path).href}?v=${(await stat(path)).mtimeMs}`;
-  const module: { default?: unknown } = await import(url);
+  const module = await runPublication(path, file, problems);
+  if (!module) return undefined;
   const result = PublicationSchema.safeParse(module.default);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {

@@ -116,6 +116,41 @@ file("a content folder without publication.ts is an error that says what the fil
   ]);
 });
 
+file("a publication.ts that is not valid TypeScript is an error naming the file, the line and what was expected", async () => {
+  const contentDir = contentTree({
+    "publication.ts": 'export default {\n  name: "Ledger",\n  baseUrl: "https://x.example" timeZone: "UTC",\n};\n',
+  });
+  const problems: Problem[] = [];
+  assert.is(await loadPublication(contentDir, problems), undefined);
+  assert.equal(problems.map(formatProblem), [
+    `${relative(process.cwd(), join(contentDir, "publication.ts"))}:3: is not valid TypeScript: Expected "}" but ` +
+      'found "timeZone"',
+  ]);
+});
+
+file("a publication.ts that throws is an error naming the file and the error it threw", async () => {
+  const contentDir = contentTree({
+    "publication.ts": 'throw new Error("no settings here");\nexport default { name: "Ledger" };\n',
+  });
+  const problems: Problem[] = [];
+  assert.is(await loadPublication(contentDir, problems), undefined);
+  assert.equal(problems.map(formatProblem), [
+    `${relative(process.cwd(), join(contentDir, "publication.ts"))}: could not be run: no settings here`,
+  ]);
+});
+
+file("a publication.ts read again after an edit gives the new settings, and may import a file beside it", async () => {
+  const contentDir = contentTree({
+    "name.ts": 'export const name = "First Ledger";\n',
+    "publication.ts":
+      'import { name } from "./name.ts";\n' +
+      'export default { name, baseUrl: "https://x.example", timeZone: "UTC", language: "en" };\n',
+  });
+  assert.is((await loadPublication(contentDir, []))?.name, "First Ledger");
+  writeFileSync(join(contentDir, "name.ts"), 'export const name = "Second Ledger";\n');
+  assert.is((await loadPublication(contentDir, []))?.name, "Second Ledger");
+});
+
 file.run();
 
 const base = suite("the publication's baseUrl is one origin, written one way everywhere");
