@@ -98,6 +98,7 @@ export function recordingConfig() {
     setLibrary: other("setLibrary"),
     setQuietMode: other("setQuietMode"),
     setServerOptions: other("setServerOptions"),
+    setChokidarConfig: other("setChokidarConfig"),
     ignores: new Set(),
     directories: { input: ".", output: "_site" },
   };

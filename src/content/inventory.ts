@@ -13,25 +13,40 @@ export const CONTENT_FOLDERS = ["news", "authors", "topics", "editions"] as cons
 /** A file name that a writer meant as Markdown, whatever the case of its extension. */
 const MARKDOWN_NAME = /\.(?:md|markdown|mdown|mkd)$/i;
 
+/** One of the content folders. */
+export type ContentFolder = (typeof CONTENT_FOLDERS)[number];
+
+/** The content folder's files, as one listing gives them. */
+export interface ContentInventory {
+  /** Every `.md` file under each content folder, sorted; none for a folder that is not there. */
+  files: Record<ContentFolder, string[]>;
+  /** What looks like content but that no loader will read (`unreadContent`). */
+  unread: Problem[];
+}
+
 /**
- * Everything under `contentDir` that looks like content but that no loader will read, so that no story is lost
- * without a word: Markdown outside the content folders or with another extension (`.MD`, `.markdown`), and
- * symbolic links to folders (the loaders do not follow them). Each is an error: a warning would scroll past
- * in a CI log while the story stayed unpublished.
+ * Every file under `contentDir` the loaders read, and everything that looks like content but that no loader will
+ * read, so that no story is lost without a word: Markdown outside the content folders or with another extension
+ * (`.MD`, `.markdown`), and symbolic links to folders (the loaders do not follow them). Each of those is an error: a
+ * warning would scroll past in a CI log while the story stayed unpublished. One listing of the folder gives both.
  */
-export async function unreadContent(contentDir: string): Promise<Problem[]> {
-  if (!existsSync(contentDir)) return [];
-  const problems: Problem[] = [];
+export async function contentInventory(contentDir: string): Promise<ContentInventory> {
+  const files: Record<ContentFolder, string[]> = { news: [], authors: [], topics: [], editions: [] };
+  const unread: Problem[] = [];
+  if (!existsSync(contentDir)) return { files, unread };
+  // With file types, Node lists each folder once; with names alone it asks the disk about every entry.
   const entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
   for (const entry of entries) {
     const path = join(entry.parentPath, entry.name);
-    const inside = relative(contentDir, path).split(sep);
+    const [first = ""] = relative(contentDir, path).split(sep);
     // The first part is a content folder and the name ends in .md only for a file inside that folder.
-    const read = (CONTENT_FOLDERS as readonly string[]).includes(inside[0] ?? "") && entry.name.endsWith(".md");
+    const folder = (CONTENT_FOLDERS as readonly string[]).includes(first) ? (first as ContentFolder) : undefined;
+    const read = folder !== undefined && entry.name.endsWith(".md");
+    if (read) files[folder].push(path);
     if (entry.isSymbolicLink() && !read && (await stat(path).catch(() => undefined))?.isDirectory()) {
       const instead = `put the files themselves in ${displayPath(contentDir) || "."}/`;
       const message = `is a symbolic link to a folder: nothing in it is read; ${instead}`;
-      problems.push({ file: displayPath(path), field: "", message, severity: "error" });
+      unread.push({ file: displayPath(path), field: "", message, severity: "error" });
     } else if ((entry.isFile() || entry.isSymbolicLink()) && MARKDOWN_NAME.test(entry.name) && !read) {
       const where =
         `articles go in news/<yyyy>/, authors in authors/, topics in topics/ and newsletter editions in ` +
@@ -39,8 +54,9 @@ export async function unreadContent(contentDir: string): Promise<Problem[]> {
       const message = entry.name.endsWith(".md")
         ? `is not read by any part of the build, so it would never be published: ${where}`
         : `is not read: only files ending in .md are; rename it to ${entry.name.replace(MARKDOWN_NAME, ".md")}`;
-      problems.push({ file: displayPath(path), field: "", message, severity: "error" });
+      unread.push({ file: displayPath(path), field: "", message, severity: "error" });
     }
   }
-  return problems;
+  for (const list of Object.values(files)) list.sort();
+  return { files, unread };
 }

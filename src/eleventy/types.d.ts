@@ -5,11 +5,15 @@ declare module "@11ty/eleventy" {
   export interface EleventyConfig {
     addGlobalData(name: string, data: unknown): void;
     addWatchTarget(target: string, options?: { resetConfig?: boolean }): void;
-    addPassthroughCopy(paths: string | Record<string, string>, copyOptions?: { filter?: string[] }): void;
+    addPassthroughCopy(
+      paths: string | Record<string, string>,
+      copyOptions?: { filter?: (string | ((path: string) => boolean))[] },
+    ): void;
     addExtension(extensions: string | string[], options: Record<string, unknown>): void;
     addTemplateFormats(formats: string | string[]): void;
     setLibrary(name: "md", library: unknown): void;
     setQuietMode(quiet: boolean): void;
+    setChokidarConfig(options: Record<string, unknown>): void;
     setServerOptions(options: Record<string, unknown>): void;
     on(event: string, listener: (...args: never[]) => unknown): void;
     ignores: Set<string>;

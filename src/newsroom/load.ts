@@ -2,12 +2,11 @@ import { join } from "node:path";
 import type { DateTime } from "luxon";
 import { type ArticleCache, type ArticleFile, readArticles } from "../content/articles.ts";
 import { loadAuthors } from "../content/authors.ts";
-import { unreadContent } from "../content/inventory.ts";
+import { contentInventory } from "../content/inventory.ts";
 import { newPictureRun } from "../content/pictures.ts";
 import { ContentError, type Problem, sortProblems } from "../content/problems.ts";
 import { checkLogo, loadPublication } from "../content/publication.ts";
 import type { Article, Author, Newsroom, Publication, Topic } from "../content/schema.ts";
-import { markdownFiles } from "../content/sources.ts";
 import {
   checkTopicCollisions,
   loadTopicRegistry,
@@ -16,7 +15,7 @@ import {
   unusedTopicWarnings,
 } from "../content/topics.ts";
 import type { ContentHistory, NoHistory } from "../history/git.ts";
-import { editionsDir, loadEditions } from "../newsletter/editions.ts";
+import { loadEditions } from "../newsletter/editions.ts";
 import type { Routes } from "../site/routes.ts";
 import { fileSlug } from "../site/slugs.ts";
 import { assembleNewsroom } from "./assemble.ts";
@@ -92,12 +91,14 @@ interface ContentFiles {
 /** Stage 1, read: every content file under the folder, each parsed and checked against its schema. */
 async function readContent(options: LoadOptions, publication: Publication, problems: Problem[]): Promise<ContentFiles> {
   const { contentDir, publicDir } = options;
-  const [authors, registry, articles, editionPaths, unread] = await Promise.all([
+  // One listing of the content folder gives the articles, the editions and what no loader reads.
+  const inventory = contentInventory(contentDir);
+  const [authors, registry, articles, { files, unread }] = await Promise.all([
     loadAuthors(join(contentDir, "authors"), publicDir, publication.baseUrl, problems),
     loadTopicRegistry(join(contentDir, "topics"), publication.baseUrl, problems),
-    markdownFiles(join(contentDir, "news")).then((paths) =>
+    inventory.then(({ files }) =>
       readArticles(
-        paths,
+        files.news,
         publication,
         problems,
         options.render !== false,
@@ -105,11 +106,10 @@ async function readContent(options: LoadOptions, publication: Publication, probl
         options.cache?.stampOf,
       ),
     ),
-    markdownFiles(editionsDir(contentDir)),
-    unreadContent(contentDir),
+    inventory,
   ]);
   problems.push(...unread);
-  return { authors, registry, articles, editionPaths };
+  return { authors, registry, articles, editionPaths: files.editions };
 }
 
 /** The topics the valid articles are filed under, and what checking them as a whole found. */

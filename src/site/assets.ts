@@ -3,13 +3,13 @@ import { posix } from "node:path";
 /** Folders of `assets/` that the build does not copy to the site: `img/src/` holds the SVG sources of pictures. */
 export const UNPUBLISHED_ASSET_FOLDERS = ["img/src"] as const;
 
-/** The passthrough copy's filter, relative to `assets/`: every file but those in the unpublished folders and css/. */
-export const PUBLISHED_ASSETS: string[] = [
-  "**",
-  ...UNPUBLISHED_ASSET_FOLDERS.map((folder) => `!${folder}/**`),
-  // The stylesheets are written minified by layouts/stylesheets.11ty.ts.
-  "!css/**",
-];
+/**
+ * Whether the build copies the file at `path` (relative to `assets/`, with forward slashes) to the site as it is: every
+ * file but those in the unpublished folders and css/, whose stylesheets layouts/stylesheets.11ty.ts writes minified.
+ */
+export function isCopiedAsset(path: string): boolean {
+  return ![...UNPUBLISHED_ASSET_FOLDERS, "css"].some((folder) => path.startsWith(`${folder}/`));
+}
 
 /**
  * Why a decoded site path under `/assets/` will not be on the site although the file exists, or undefined

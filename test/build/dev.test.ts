@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { suite } from "uvu";
@@ -124,6 +124,14 @@ dev("a new headline reaches the article, ALSO SEE, topic, author and archive pag
     untouched,
     "an article that does not show the edited one is left as written",
   );
+});
+
+dev("the first build copies the assets, and a saved article copies none again", async () => {
+  assert.match(output, /Copied \d+ /);
+  assert.ok(existsSync(join(out, "assets/img/logo.png")));
+  const from = output.length;
+  await save("news/2024/other-story.md", (text) => `${text}\nA paragraph more.\n`);
+  assert.not.match(output.slice(from), /Copied/);
 });
 
 dev("a rebuild names the warnings the save brought, and counts the ones it named before", async () => {

@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { unreadContent } from "../../src/content/inventory.ts";
+import { contentInventory } from "../../src/content/inventory.ts";
 
-/** The files unreadContent reports in a content folder holding `files` (a name ending in / is a folder). */
-async function unread(files: string[]): Promise<string[]> {
+/** A content folder holding `files` (a name ending in / is a folder). */
+function contentFolder(files: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), "newsdesk-content-"));
   for (const path of files) {
     if (path.endsWith("/")) mkdirSync(join(dir, path), { recursive: true });
@@ -15,14 +15,25 @@ async function unread(files: string[]): Promise<string[]> {
       writeFileSync(join(dir, path), "---\ntitle: A\n---\n");
     }
   }
+  return dir;
+}
+
+/** The files reported as unread in a content folder holding `files`. */
+async function unread(files: string[]): Promise<string[]> {
+  const dir = contentFolder(files);
   const shown = relative(process.cwd(), dir);
-  return (await unreadContent(dir)).map((problem) => `${problem.file.replace(`${shown}/`, "")}: ${problem.message}`);
+  return (await contentInventory(dir)).unread.map(
+    (problem) => `${problem.file.replace(`${shown}/`, "")}: ${problem.message}`,
+  );
 }
 
 const inventory = suite("content that no loader reads is reported, and nothing else");
 
 inventory("a content folder that does not exist holds nothing unread", async () => {
-  assert.equal(await unreadContent(join(mkdtempSync(join(tmpdir(), "newsdesk-")), "content")), []);
+  assert.equal(await contentInventory(join(mkdtempSync(join(tmpdir(), "newsdesk-")), "content")), {
+    files: { news: [], authors: [], topics: [], editions: [] },
+    unread: [],
+  });
 });
 
 inventory("a backup of a Markdown file and a folder named like one are not Markdown the writer meant", async () => {
@@ -35,7 +46,7 @@ inventory("run from inside the content folder, a link to a folder says to put th
   const before = process.cwd();
   process.chdir(dir);
   try {
-    assert.equal(await unreadContent(dir), [
+    assert.equal((await contentInventory(dir)).unread, [
       {
         file: "news",
         field: "",
@@ -46,6 +57,29 @@ inventory("run from inside the content folder, a link to a folder says to put th
   } finally {
     process.chdir(before);
   }
+});
+
+inventory("one listing gives each content folder's Markdown files, sorted, wherever in it they are", async () => {
+  const dir = contentFolder([
+    "news/2024/06/b.md",
+    "news/2024/a.md",
+    "news/2023/c.md",
+    "news/2024/notes.txt",
+    "authors/ben.md",
+    "topics/china-bond.md",
+    "editions/2024-06-03.md",
+    "publication.md",
+  ]);
+  const { files, unread } = await contentInventory(dir);
+  const inside = (paths: string[]) => paths.map((path) => relative(dir, path));
+  assert.equal(inside(files.news), ["news/2023/c.md", "news/2024/06/b.md", "news/2024/a.md"]);
+  assert.equal(inside(files.authors), ["authors/ben.md"]);
+  assert.equal(inside(files.topics), ["topics/china-bond.md"]);
+  assert.equal(inside(files.editions), ["editions/2024-06-03.md"]);
+  assert.equal(
+    unread.map((problem) => problem.file.split("/").at(-1)),
+    ["publication.md"],
+  );
 });
 
 inventory.run();

@@ -116,17 +116,20 @@ file("a content folder without publication.ts is an error that says what the fil
   ]);
 });
 
-file("a publication.ts that is not valid TypeScript is an error naming the file, the line and what was expected", async () => {
-  const contentDir = contentTree({
-    "publication.ts": 'export default {\n  name: "Ledger",\n  baseUrl: "https://x.example" timeZone: "UTC",\n};\n',
-  });
-  const problems: Problem[] = [];
-  assert.is(await loadPublication(contentDir, problems), undefined);
-  assert.equal(problems.map(formatProblem), [
-    `${relative(process.cwd(), join(contentDir, "publication.ts"))}:3: is not valid TypeScript: Expected "}" but ` +
-      'found "timeZone"',
-  ]);
-});
+file(
+  "a publication.ts that is not valid TypeScript is an error naming the file, the line and what was expected",
+  async () => {
+    const contentDir = contentTree({
+      "publication.ts": 'export default {\n  name: "Ledger",\n  baseUrl: "https://x.example" timeZone: "UTC",\n};\n',
+    });
+    const problems: Problem[] = [];
+    assert.is(await loadPublication(contentDir, problems), undefined);
+    assert.equal(problems.map(formatProblem), [
+      `${relative(process.cwd(), join(contentDir, "publication.ts"))}:3: is not valid TypeScript: Expected "}" but ` +
+        'found "timeZone"',
+    ]);
+  },
+);
 
 file("a publication.ts that throws is an error naming the file and the error it threw", async () => {
   const contentDir = contentTree({
