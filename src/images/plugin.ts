@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { Newsroom } from "../content/schema.ts";
-import { allRenditions, HERO_PLACES, isResized, PORTRAIT_PLACES } from "./renditions.ts";
+import { allRenditions, HERO_PLACES, isResized, PORTRAIT_PLACES, type Rendition } from "./renditions.ts";
 import { type PictureJob, writeRenditions } from "./write.ts";
 
 /** Where renditions are kept between builds: Eleventy's own cache folder, at the project's root. */
@@ -38,14 +38,21 @@ export function pictureJobs(newsroom: Newsroom): PictureJob[] {
  */
 export function imagesPlugin(eleventyConfig: EleventyConfig, newsroom: () => Promise<Newsroom>): void {
   const placed = new Map<string, Set<string>>();
+  // Lists of renditions all placed already, by output folder: a picture's list is one object (allRenditions).
+  const allPlaced = new Map<string, WeakSet<Rendition[]>>();
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     const output = directories.output;
     const done = placed.get(output) ?? new Set<string>();
-    const jobs = pictureJobs(await newsroom()).filter((job) =>
-      job.renditions.some((rendition) => !done.has(rendition.url)),
+    const whole = allPlaced.get(output) ?? new WeakSet<Rendition[]>();
+    const jobs = pictureJobs(await newsroom()).filter(
+      (job) => !whole.has(job.renditions) && job.renditions.some((rendition) => !done.has(rendition.url)),
     );
     await writeRenditions(jobs, output, IMAGE_CACHE);
-    for (const job of jobs) for (const rendition of job.renditions) done.add(rendition.url);
+    for (const job of jobs) {
+      for (const rendition of job.renditions) done.add(rendition.url);
+      whole.add(job.renditions);
+    }
     placed.set(output, done);
+    allPlaced.set(output, whole);
   });
 }

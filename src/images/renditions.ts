@@ -184,18 +184,29 @@ function workOutRenditions(picture: Picture & { file: PictureFile }, place: Plac
 
 const knownAll = new Map<string, Rendition[]>();
 
-/** Every file the build writes for a picture shown in `places`, each once; worked out once per picture and places. */
+/**
+ * Every file the build writes for a picture shown in `places`, each once; worked out once per picture and places,
+ * and looked up by the picture itself while it is the same object (an unchanged article on the dev server).
+ */
 export function allRenditions(picture: Picture & { file: PictureFile }, places: readonly PlaceName[]): Rendition[] {
+  const known = knownFor.get(picture)?.get(places);
+  if (known) return known;
   const key = `${places.join(" ")} ${pictureKey(picture)}`;
-  const cached = knownAll.get(key);
-  if (cached) return cached;
-  const byUrl = new Map<string, Rendition>();
-  for (const place of places)
-    for (const rendition of renditionsFor(picture, place)) byUrl.set(rendition.url, rendition);
-  const renditions = [...byUrl.values()];
-  knownAll.set(key, renditions);
+  let renditions = knownAll.get(key);
+  if (!renditions) {
+    const byUrl = new Map<string, Rendition>();
+    for (const place of places)
+      for (const rendition of renditionsFor(picture, place)) byUrl.set(rendition.url, rendition);
+    renditions = [...byUrl.values()];
+    knownAll.set(key, renditions);
+  }
+  const byPlaces = knownFor.get(picture) ?? new Map<readonly PlaceName[], Rendition[]>();
+  byPlaces.set(places, renditions);
+  knownFor.set(picture, byPlaces);
   return renditions;
 }
+
+const knownFor = new WeakMap<object, Map<readonly PlaceName[], Rendition[]>>();
 
 /** What a `<picture>` element needs for one place: a `<source>` per modern format, and the `<img>` fallback. */
 export interface PictureMarkup {

@@ -133,19 +133,20 @@ function candidatesOf(articleFiles: ArticleFile[]): Map<string, Candidate> {
   const candidates = new Map<string, Candidate>();
   for (const article of articleFiles) {
     if (!article.valid || candidates.has(article.slug)) continue;
-    const { data, date, dateOnly, retraction } = article.valid;
-    const topics = data.tags.map((tag) => ({ slug: slugFor(tag) }));
-    candidates.set(article.slug, {
-      slug: article.slug,
-      date,
-      dateOnly,
-      draft: data.draft,
-      topics,
-      retractedOn: retraction?.date,
-    });
+    let candidate = knownCandidates.get(article);
+    if (!candidate) {
+      const { data, date, dateOnly, retraction } = article.valid;
+      const topics = data.tags.map((tag) => ({ slug: slugFor(tag) }));
+      candidate = { slug: article.slug, date, dateOnly, draft: data.draft, topics, retractedOn: retraction?.date };
+      knownCandidates.set(article, candidate);
+    }
+    candidates.set(article.slug, candidate);
   }
   return candidates;
 }
+
+// The dev server hands over an unchanged article file as the same object from one load to the next.
+const knownCandidates = new WeakMap<ArticleFile, Candidate>();
 
 /** What checking one edition's stories needs: the articles, the other editions' days and the build's "now". */
 interface EditionContext {

@@ -70,31 +70,37 @@ export function resolutionKey(
   const files = articles.map((article) => {
     const { valid } = article;
     const notes = [...article.notes.corrections, article.notes.retraction].map((note) => (note ? note.date > now : 0));
-    return [
+    // Valid or not, draft or not, and whether its date is to come: its standing (articleState) and `scheduled`.
+    const standing = valid ? [valid.date > now, inNewsSitemap(valid.date, now)] : 0;
+    return `${fileKey(article)}${JSON.stringify([standing, notes])}`;
+  });
+  const settings = [load.contentDir, load.publicDir, load.preview, baseUrl, [...authors.keys()], [...editionDays]];
+  // One line for the settings and one for each file, each a JSON text (which holds no line break).
+  return [JSON.stringify(settings), ...files].join("\n");
+}
+
+/** The part of an article file's key that does not depend on "now", worked out once per file as read. */
+function fileKey(article: ArticleFile): string {
+  let key = fileKeys.get(article);
+  if (key === undefined) {
+    const { valid } = article;
+    key = JSON.stringify([
       article.file.path,
       article.slug,
       article.explicitSlug,
-      // Valid or not, draft or not, and whether its date is to come: its standing (articleState) and `scheduled`.
-      valid
-        ? [valid.data.draft, valid.date > now, inNewsSitemap(valid.date, now), monthKey(valid.date), valid.data.title]
-        : 0,
+      valid ? [valid.data.draft, monthKey(valid.date), valid.data.title] : 0,
       valid?.retraction ? 1 : 0,
-      notes,
       article.tags,
       article.authorKeys ?? 0,
       article.aliases,
-    ];
-  });
-  return JSON.stringify([
-    load.contentDir,
-    load.publicDir,
-    load.preview,
-    baseUrl,
-    [...authors.keys()],
-    [...editionDays],
-    files,
-  ]);
+    ]);
+    fileKeys.set(article, key);
+  }
+  return key;
 }
+
+// The dev server hands over an unchanged article file as the same object from one load to the next.
+const fileKeys = new WeakMap<ArticleFile, string>();
 
 /** What an article's references are resolved against. */
 export interface References {

@@ -19,9 +19,18 @@ export function stylesheetUrl(name: Stylesheet): string {
 
 /** A stylesheet as served: comments and white space taken out by esbuild, the rules kept as written. */
 export function minifiedStylesheet(css: string): string {
-  // No `target`: esbuild then neither adds prefixes nor lowers newer syntax (`:has()`), it only minifies.
-  return transformSync(css, { loader: "css", minify: true }).code;
+  let served = minified.get(css);
+  if (served === undefined) {
+    // No `target`: esbuild then neither adds prefixes nor lowers newer syntax (`:has()`), it only minifies.
+    served = transformSync(css, { loader: "css", minify: true }).code;
+    // The dev server renders the stylesheets on every save: each version is minified once.
+    if (minified.size >= 16) minified.clear();
+    minified.set(css, served);
+  }
+  return served;
 }
+
+const minified = new Map<string, string>();
 
 /** The stylesheet `name` from `assets/css/` in the project, minified. */
 export function servedStylesheet(name: Stylesheet): string {

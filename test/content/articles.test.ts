@@ -83,6 +83,8 @@ edges("a year folder is a folder named with four digits only, and the move keeps
   assert.equal(
     await warningsFor({
       "news/2026/extra/a.md": articleFile(full),
+      // A month folder inside the right year, as docs/writing.md suggests for a large archive.
+      "news/2024/06/d.md": articleFile(full),
       "news/2023-old/b.md": articleFile(full),
       "news/old2023/c.md": articleFile(full),
     }),
