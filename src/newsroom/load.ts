@@ -56,12 +56,15 @@ export interface LoadOptions {
  * empty it with `forget` when a file other than an article changes (a picture, an author, a topic).
  */
 export class ResolvedArticles {
+  /** The publication, authors and topic files as read, kept too: only saving one of them (or a picture) changes it. */
+  sources?: Sources;
   key?: string;
   routes?: { live: Routes; any: Routes };
   topics?: TopicCheck & { named: Map<string, ArticleFile> };
   files = new WeakMap<ArticleFile, { article?: Article; problems: Problem[]; warnings: Problem[] }>();
 
   forget(): void {
+    this.sources = undefined;
     this.key = undefined;
     this.routes = undefined;
     this.topics = undefined;
@@ -88,14 +91,36 @@ interface ContentFiles {
   editionPaths: string[];
 }
 
-/** Stage 1, read: every content file under the folder, each parsed and checked against its schema. */
-async function readContent(options: LoadOptions, publication: Publication, problems: Problem[]): Promise<ContentFiles> {
+/** The files every article is read and resolved against, and the problems reading them found. */
+interface Sources {
+  publication: Publication;
+  authors: Map<string, Author>;
+  /** Topics that have a file of their own, by slug. */
+  registry: Map<string, Topic>;
+  problems: Problem[];
+}
+
+/** Stage 1a, read: the publication's settings (undefined when they are unusable), then its authors and topics. */
+async function readSources(options: LoadOptions): Promise<Sources | { publication?: undefined; problems: Problem[] }> {
   const { contentDir, publicDir } = options;
-  // One listing of the content folder gives the articles, the editions and what no loader reads.
-  const inventory = contentInventory(contentDir);
-  const [authors, registry, articles, { files, unread }] = await Promise.all([
+  const problems: Problem[] = [];
+  const publication = await loadPublication(contentDir, problems);
+  if (!publication) return { problems };
+  if (publication.logo) checkLogo(publication.logo, contentDir, publicDir, problems);
+  const [authors, registry] = await Promise.all([
     loadAuthors(join(contentDir, "authors"), publicDir, publication.baseUrl, problems),
     loadTopicRegistry(join(contentDir, "topics"), publication.baseUrl, problems),
+  ]);
+  return { publication, authors, registry, problems };
+}
+
+/** Stage 1b, read: every article and edition file under the folder, each parsed and checked against its schema. */
+async function readContent(options: LoadOptions, sources: Sources, problems: Problem[]): Promise<ContentFiles> {
+  const { contentDir } = options;
+  const { publication, authors, registry } = sources;
+  // One listing of the content folder gives the articles, the editions and what no loader reads.
+  const inventory = contentInventory(contentDir);
+  const [articles, { files, unread }] = await Promise.all([
     inventory.then(({ files }) =>
       readArticles(
         files.news,
@@ -143,21 +168,24 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
   const warnings: Problem[] = [];
   // Pictures changed since the last run (of the dev server) are looked at again; each once, however often shown.
   newPictureRun();
-  const publication = await loadPublication(options.contentDir, problems);
-  if (!publication) throw new ContentError(sortProblems(problems));
-  if (publication.logo) checkLogo(publication.logo, options.contentDir, options.publicDir, problems);
-  const files = await readContent(options, publication, problems);
+  const resolved = options.cache?.resolved;
+  const sources = resolved?.sources ?? (await readSources(options));
+  problems.push(...sources.problems);
+  if (sources.publication === undefined) throw new ContentError(sortProblems(problems));
+  const { publication } = sources;
+  const files = await readContent(options, sources, problems);
 
   const bySlug = checkSlugs(files.articles, problems);
   const selection = selectArticles(files.articles, options.now, options.preview);
   const editionDays = new Set(files.editionPaths.map(fileSlug));
   const routes = (articles: ArticleFile[]) =>
     routesOf(articles, files.authors, editionDays, options.publicDir, options.now);
-  const resolved = options.cache?.resolved;
   if (resolved) {
     const key = resolutionKey(files.articles, options, publication.baseUrl, files.authors, editionDays);
     if (key !== resolved.key) resolved.forget();
     resolved.key = key;
+    // Read from files no article is: still what they were when only articles were saved.
+    resolved.sources = sources;
     resolved.routes ??= { live: routes(selection.included), any: routes(files.articles) };
     // A topic's problems give lines in the files they name: a save that moved a line there checks again.
     const byPath = new Map(files.articles.map((article) => [article.file.path, article]));

@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -25,6 +25,26 @@ dev("a saved topic file reaches the stories filed under it, though no article ch
     assert.is(await rebuild([join(dir, "topics/china-bond.md")]), "Trade and bonds.");
     writeFileSync(join(dir, "news/2024/a.md"), articleFile(validFields, "A new body."));
     assert.is(await rebuild([join(dir, "news/2024/a.md")]), "Trade and bonds.");
+  });
+});
+
+dev("authors, topics and the publication are read again only after a save of one of theirs", async () => {
+  await inRunMode("serve", async () => {
+    const dir = contentTree({ "news/2024/a.md": articleFile(validFields) });
+    const author = join(dir, "authors/ana-lim.md");
+    const { config, listeners } = recordingConfig();
+    const newsroom = contentPlugin(config, { contentDir: dir, now: NOW, preview: false, searchPart: 10 });
+    const rebuild = async (saved: string[]) => {
+      (listeners.get("eleventy.beforeWatch") as (queue: string[]) => void)(saved);
+      (listeners.get("eleventy.before") as () => void)();
+      return (await newsroom()).articles[0]?.authors[0]?.name;
+    };
+    const named = (name: string) => readFileSync(author, "utf8").replace(/^name: .*$/m, `name: ${name}`);
+    assert.is(await rebuild([]), "Ana Lim");
+    writeFileSync(author, named("Ana Lim-Tan"));
+    writeFileSync(join(dir, "news/2024/a.md"), articleFile(validFields, "A new body."));
+    assert.is(await rebuild([join(dir, "news/2024/a.md")]), "Ana Lim", "only an article saved: authors as read");
+    assert.is(await rebuild([author]), "Ana Lim-Tan");
   });
 });
 

@@ -204,7 +204,9 @@ kept("forget empties what was kept, for a save of anything but articles", async 
   await devLoad(dir, cache);
   const file = cache.articles.get(join(dir, "news/2024/a.md"))?.article;
   assert.ok(file && cache.resolved.files.has(file));
+  assert.is(cache.resolved.sources?.publication?.name, "Test Ledger");
   cache.resolved.forget();
+  assert.is(cache.resolved.sources, undefined);
   assert.is(cache.resolved.files.has(file), false);
   assert.is(cache.resolved.key, undefined);
   assert.is(cache.resolved.topics, undefined);
