@@ -1,34 +1,80 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import type { BuildFailure } from "esbuild";
 import { imageSize } from "image-size";
 import type { Problem } from "./problems.ts";
 import { type Publication, PublicationSchema } from "./schema.ts";
 import { displayPath, pathPart } from "./sources.ts";
 
+/** Where `publication.ts` is kept as JavaScript, with a hash of each file it was made from. */
+const COMPILED = join(".cache", "publication.json");
+
+interface Compiled {
+  entry: string;
+  inputs: [string, string][];
+  code: string;
+}
+
+const hashOf = (path: string) => createHash("sha1").update(readFileSync(path)).digest("base64");
+
+/** The JavaScript kept for `entry` (an absolute path), while every file it was made from is unchanged. */
+function keptCode(entry: string): string | undefined {
+  try {
+    const kept = JSON.parse(readFileSync(COMPILED, "utf8")) as Compiled;
+    if (kept.entry !== entry) return undefined;
+    return kept.inputs.every(([path, hash]) => existsSync(path) && hashOf(path) === hash) ? kept.code : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps `code` for `entry`, written whole under another name and renamed; a disk that refuses it keeps nothing. */
+function keepCode(entry: string, inputs: string[], code: string): void {
+  const partial = `${COMPILED}.${process.pid}.partial`;
+  try {
+    mkdirSync(dirname(COMPILED), { recursive: true });
+    const kept: Compiled = { entry, inputs: inputs.map((path) => [path, hashOf(path)]), code };
+    writeFileSync(partial, JSON.stringify(kept));
+    renameSync(partial, COMPILED);
+  } catch {
+    try {
+      rmSync(partial, { force: true });
+    } catch {
+      // Nothing was written, or nothing can be removed: the next load makes the JavaScript again either way.
+    }
+  }
+}
+
 /**
- * The module `publication.ts` exports, made plain JavaScript by esbuild (with whatever it imports) and run from
- * memory, so it loads the same with or without tsx and is read again when it changed; undefined, with the reason
- * as a problem, when it is not valid TypeScript or throws.
+ * `publication.ts` as JavaScript, made by esbuild with whatever it imports, or the problems that stop it (not valid
+ * TypeScript). Kept in `.cache/` while the files it was made from are unchanged: starting esbuild takes about
+ * 0.15 s, and `npm run check` would pay it on every run.
  * https://esbuild.github.io/api/#build
  */
-async function runPublication(
-  path: string,
-  file: string,
-  problems: Problem[],
-): Promise<{ default?: unknown } | undefined> {
+async function publicationCode(path: string, file: string, problems: Problem[]): Promise<string | undefined> {
+  const entry = resolve(path);
+  const kept = keptCode(entry);
+  if (kept !== undefined) return kept;
   const esbuild = await import("esbuild");
-  let code: string;
-  try {
-    const built = await esbuild.build({
-      entryPoints: [path],
+  const build = () =>
+    esbuild.build({
+      entryPoints: [entry],
       bundle: true,
       platform: "node",
       format: "esm",
       write: false,
+      metafile: true,
       logLevel: "silent",
     });
-    code = built.outputFiles[0]?.text ?? "";
+  try {
+    const built = await build();
+    const code = built.outputFiles[0]?.text ?? "";
+    // Kept only when a second build, after the files were hashed, gives the same: none changed while being read.
+    const inputs = Object.keys(built.metafile.inputs).map((input) => resolve(input));
+    const again = await build();
+    if (again.outputFiles[0]?.text === code) keepCode(entry, inputs, code);
+    return code;
   } catch (error) {
     const failures = (error as Partial<BuildFailure>).errors ?? [];
     for (const failure of failures) {
@@ -43,6 +89,20 @@ async function runPublication(
     if (failures.length === 0) throw error;
     return undefined;
   }
+}
+
+/**
+ * The module `publication.ts` exports, run from memory as JavaScript (`publicationCode`), so it loads the same with
+ * or without tsx and is read again when it or a file it imports changed; undefined, with the reason as a problem,
+ * when it is not valid TypeScript or throws.
+ */
+async function runPublication(
+  path: string,
+  file: string,
+  problems: Problem[],
+): Promise<{ default?: unknown } | undefined> {
+  const code = await publicationCode(path, file, problems);
+  if (code === undefined) return undefined;
   try {
     return await import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
   } catch (error) {
