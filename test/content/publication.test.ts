@@ -142,43 +142,34 @@ file("a publication.ts that throws is an error naming the file and the error it 
   ]);
 });
 
-file("a publication.ts read again after an edit gives the new settings, and may import a file beside it", async () => {
-  const contentDir = contentTree({
-    "name.ts": 'export const name = "First Ledger";\n',
-    "publication.ts":
-      'import { name } from "./name.ts";\n' +
-      'export default { name, baseUrl: "https://x.example", timeZone: "UTC", language: "en" };\n',
-  });
-  assert.is((await loadPublication(contentDir, []))?.name, "First Ledger");
-  writeFileSync(join(contentDir, "name.ts"), 'export const name = "Second Ledger";\n');
-  assert.is((await loadPublication(contentDir, []))?.name, "Second Ledger");
-});
-
-file("publication.ts is kept as JavaScript in .cache/ and used while it and its imports are unchanged", async () => {
-  const contentDir = contentTree({
-    "name.ts": 'export const name = "First Ledger";\n',
-    "publication.ts":
-      'import { name } from "./name.ts";\n' +
-      'export default { name, baseUrl: "https://x.example", timeZone: "UTC", language: "en" };\n',
-  });
-  const before = process.cwd();
-  process.chdir(mkdtempSync(join(tmpdir(), "newsdesk-project-")));
-  try {
-    assert.is((await loadPublication(contentDir, []))?.name, "First Ledger");
-    const kept = join(".cache", "publication.json");
-    // What is kept is what runs: a load with the files unchanged does not make it again.
-    writeFileSync(kept, readFileSync(kept, "utf8").replace("First Ledger", "Kept Ledger"));
-    assert.is((await loadPublication(contentDir, []))?.name, "Kept Ledger");
-    writeFileSync(join(contentDir, "name.ts"), 'export const name = "Second Ledger";\n');
-    assert.is((await loadPublication(contentDir, []))?.name, "Second Ledger");
-    // A folder where .cache/ cannot be written keeps nothing and loads all the same.
+file(
+  "publication.ts may import a file beside it; it is kept as JavaScript in .cache/ while neither changes",
+  async () => {
+    const contentDir = contentTree({
+      "name.ts": 'export const name = "First Ledger";\n',
+      "publication.ts":
+        'import { name } from "./name.ts";\n' +
+        'export default { name, baseUrl: "https://x.example", timeZone: "UTC", language: "en" };\n',
+    });
+    const before = process.cwd();
     process.chdir(mkdtempSync(join(tmpdir(), "newsdesk-project-")));
-    writeFileSync(".cache", "");
-    assert.is((await loadPublication(contentDir, []))?.name, "Second Ledger");
-  } finally {
-    process.chdir(before);
-  }
-});
+    try {
+      assert.is((await loadPublication(contentDir, []))?.name, "First Ledger");
+      const kept = join(".cache", "publication.json");
+      // What is kept is what runs: a load with the files unchanged does not make it again.
+      writeFileSync(kept, readFileSync(kept, "utf8").replace("First Ledger", "Kept Ledger"));
+      assert.is((await loadPublication(contentDir, []))?.name, "Kept Ledger");
+      writeFileSync(join(contentDir, "name.ts"), 'export const name = "Second Ledger";\n');
+      assert.is((await loadPublication(contentDir, []))?.name, "Second Ledger");
+      // A folder where .cache/ cannot be written keeps nothing and loads all the same.
+      process.chdir(mkdtempSync(join(tmpdir(), "newsdesk-project-")));
+      writeFileSync(".cache", "");
+      assert.is((await loadPublication(contentDir, []))?.name, "Second Ledger");
+    } finally {
+      process.chdir(before);
+    }
+  },
+);
 
 file.run();
 

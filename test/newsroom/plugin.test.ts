@@ -7,19 +7,28 @@ import { articleFile, contentTree, inRunMode, NOW, recordingConfig, validFields 
 
 const dev = suite("the dev server's newsroom takes in every save, articles' and others'");
 
+/**
+ * The dev server's newsroom over `contentDir`, and a rebuild: the watcher names the `saved` files, a build starts
+ * and the newsroom is loaded.
+ */
+function devServer(contentDir: string) {
+  const { config, listeners } = recordingConfig();
+  const newsroom = contentPlugin(config, { contentDir, now: NOW, preview: false, searchPart: 10 });
+  return async (saved: string[]) => {
+    (listeners.get("eleventy.beforeWatch") as (queue: string[]) => void)(saved);
+    (listeners.get("eleventy.before") as () => void)();
+    return newsroom();
+  };
+}
+
 dev("a saved topic file reaches the stories filed under it, though no article changed", async () => {
   await inRunMode("serve", async () => {
     const dir = contentTree({
       "news/2024/a.md": articleFile(validFields),
       "topics/china-bond.md": "---\nname: China Bond\ndescription: Ties with China.\n---\n",
     });
-    const { config, listeners } = recordingConfig();
-    const newsroom = contentPlugin(config, { contentDir: dir, now: NOW, preview: false, searchPart: 10 });
-    const rebuild = async (saved: string[]) => {
-      (listeners.get("eleventy.beforeWatch") as (queue: string[]) => void)(saved);
-      (listeners.get("eleventy.before") as () => void)();
-      return (await newsroom()).articles[0]?.topics[0]?.description;
-    };
+    const load = devServer(dir);
+    const rebuild = async (saved: string[]) => (await load(saved)).articles[0]?.topics[0]?.description;
     assert.is(await rebuild([]), "Ties with China.");
     writeFileSync(join(dir, "topics/china-bond.md"), "---\nname: China Bond\ndescription: Trade and bonds.\n---\n");
     assert.is(await rebuild([join(dir, "topics/china-bond.md")]), "Trade and bonds.");
@@ -32,13 +41,8 @@ dev("authors, topics and the publication are read again only after a save of one
   await inRunMode("serve", async () => {
     const dir = contentTree({ "news/2024/a.md": articleFile(validFields) });
     const author = join(dir, "authors/ana-lim.md");
-    const { config, listeners } = recordingConfig();
-    const newsroom = contentPlugin(config, { contentDir: dir, now: NOW, preview: false, searchPart: 10 });
-    const rebuild = async (saved: string[]) => {
-      (listeners.get("eleventy.beforeWatch") as (queue: string[]) => void)(saved);
-      (listeners.get("eleventy.before") as () => void)();
-      return (await newsroom()).articles[0]?.authors[0]?.name;
-    };
+    const load = devServer(dir);
+    const rebuild = async (saved: string[]) => (await load(saved)).articles[0]?.authors[0]?.name;
     const named = (name: string) => readFileSync(author, "utf8").replace(/^name: .*$/m, `name: ${name}`);
     assert.is(await rebuild([]), "Ana Lim");
     writeFileSync(author, named("Ana Lim-Tan"));
@@ -54,13 +58,8 @@ dev("an article is read again when the watcher names it as saved, and taken as i
   for (const given of [(dir: string) => dir, (dir: string) => relative(process.cwd(), dir)])
     await inRunMode("serve", async () => {
       const dir = contentTree({ "news/2024/a.md": articleFile(validFields) });
-      const { config, listeners } = recordingConfig();
-      const newsroom = contentPlugin(config, { contentDir: given(dir), now: NOW, preview: false, searchPart: 10 });
-      const rebuild = async (saved: string[]) => {
-        (listeners.get("eleventy.beforeWatch") as (queue: string[]) => void)(saved);
-        (listeners.get("eleventy.before") as () => void)();
-        return (await newsroom()).articles[0]?.title;
-      };
+      const load = devServer(given(dir));
+      const rebuild = async (saved: string[]) => (await load(saved)).articles[0]?.title;
       assert.is(await rebuild([]), "A valid story");
       const path = join(dir, "news/2024/a.md");
       writeFileSync(path, articleFile(validFields.replace("A valid story", "A story retitled")));
@@ -68,8 +67,7 @@ dev("an article is read again when the watcher names it as saved, and taken as i
       assert.is(await rebuild([relative(process.cwd(), path)]), "A story retitled");
       // A file the watcher never saw, new since the last load, is read.
       writeFileSync(join(dir, "news/2024/b.md"), articleFile(validFields.replace("A valid story", "Story B")));
-      await rebuild([]);
-      const titles = (await newsroom()).articles.map((article) => article.title);
+      const titles = (await load([])).articles.map((article) => article.title);
       assert.equal(titles.sort(), ["A story retitled", "Story B"]);
     });
 });
