@@ -4,12 +4,12 @@ import { feedsPlugin } from "./src/feeds/plugin.ts";
 import { imagesPlugin } from "./src/images/plugin.ts";
 import { buildOptionsOf } from "./src/newsroom/options.ts";
 import { contentPlugin } from "./src/newsroom/plugin.ts";
-import { assetsPlugin } from "./src/render/assets.ts";
 import { jsxPlugin } from "./src/render/jsxPlugin.ts";
 import { stylesheetsPlugin } from "./src/render/stylesheets.ts";
 import { searchPlugin } from "./src/search/plugin.ts";
 import { securityPlugin } from "./src/security/plugin.ts";
 import { seoPlugin } from "./src/seo/plugin.ts";
+import { assetsPlugin } from "./src/site/assets.ts";
 
 /**
  * Newsdesk's Eleventy configuration: it only composes plugins from src/. The content folder and "now" are the

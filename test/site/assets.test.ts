@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { assetsToCopy } from "../../src/render/assets.ts";
+import { assetsToCopy } from "../../src/site/assets.ts";
 
 /** A source folder holding `logo.png` and an output folder, with the copy `copy()` makes of it. */
 function folders() {
