@@ -1,4 +1,5 @@
 import { type ChildProcess, type SpawnSyncReturns, spawn, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 
 /** Newsdesk's commands: each is `src/cli/<name>.ts`, which `npm run <name>` runs (the check through `launch.js`). */
@@ -25,12 +26,18 @@ export function cleanEnvironment(settings: Record<string, string> = {}): NodeJS.
 }
 
 /**
- * Node's arguments for a command, as package.json's script gives them: the check from its bundle (src/cli/launch.js),
- * the others through tsx; from this repository whatever folder it runs in.
+ * Node's arguments for a command: those its script in package.json gives Node (the check's from its bundle, the
+ * others' through tsx), with paths made absolute so it runs from this repository whatever folder it runs in.
  */
 export function commandArguments(command: Command, args: readonly string[]): string[] {
-  if (command === "check") return [resolve(ROOT, "src", "cli", "launch.js"), command, ...args];
-  return ["--import", "tsx", resolve(ROOT, "src", "cli", `${command}.ts`), ...args];
+  const scripts = (JSON.parse(readFileSync(resolve(ROOT, "package.json"), "utf8")) as PackageJson).scripts;
+  const [node, ...words] = (scripts[command] ?? "").split(" ");
+  if (node !== "node") throw new Error(`package.json's ${command} script does not start with node`);
+  return [...words.map((word) => (word.startsWith("src/") ? resolve(ROOT, word) : word)), ...args];
+}
+
+interface PackageJson {
+  scripts: Record<string, string>;
 }
 
 /** Runs a command to its end with a clean environment: its exit status and what it printed. */

@@ -4,28 +4,29 @@
 // Usage: node src/cli/launch.js <command> [its options]; the command module exports `main(codeVersion)`.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 /** The commands run this way: the ones that need neither Eleventy nor files read beside their own module. */
 const COMMANDS = new Set(["check"]);
 
+/** The project's folder: this file is src/cli/launch.js in it. */
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
 /**
- * A hash of the build's own code and its libraries: every file under `roots` and the lock file. A bundle, or a
+ * A hash of the build's own code and its libraries: every file under `dir` (src/) and the lock file. A bundle, or a
  * store the check keeps, made by other code is never used.
- * @param {string[]} roots
+ * @param {string} dir
  * @param {string} lockFile
  * @returns {string}
  */
-function codeVersion(roots, lockFile) {
+function codeVersion(dir, lockFile) {
   const hash = createHash("sha1");
-  for (const root of roots) {
-    const files = readdirSync(root, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => join(entry.parentPath, entry.name))
-      .sort();
-    for (const file of files) hash.update(file).update(readFileSync(file));
-  }
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  for (const file of files) hash.update(file).update(readFileSync(file));
   if (existsSync(lockFile)) hash.update(readFileSync(lockFile));
   return hash.digest("hex");
 }
@@ -49,7 +50,7 @@ async function makeBundle(entry, bundle, command) {
     write: false,
     logLevel: "silent",
   });
-  const dir = join(bundle, "..");
+  const dir = dirname(bundle);
   mkdirSync(dir, { recursive: true });
   const partial = `${bundle}.${process.pid}.partial`;
   try {
@@ -73,9 +74,8 @@ async function makeBundle(entry, bundle, command) {
  * @returns {Promise<(version: string) => Promise<number>>}
  */
 async function commandMain(command, version) {
-  const root = fileURLToPath(new URL("../..", import.meta.url));
-  const entry = join(root, "src", "cli", `${command}.ts`);
-  const bundle = join(root, ".cache", "bin", `${command}-${version}.mjs`);
+  const entry = join(ROOT, "src", "cli", `${command}.ts`);
+  const bundle = join(ROOT, ".cache", "bin", `${command}-${version}.mjs`);
   try {
     if (!existsSync(bundle)) await makeBundle(entry, bundle, command);
   } catch {
@@ -93,8 +93,7 @@ if (!COMMANDS.has(command)) {
 } else {
   // The command reads its own options, after its name.
   process.argv.splice(2, 1);
-  const root = fileURLToPath(new URL("../..", import.meta.url));
-  const version = codeVersion([join(root, "src")], join(root, "package-lock.json"));
+  const version = codeVersion(join(ROOT, "src"), join(ROOT, "package-lock.json"));
   const main = await commandMain(command, version);
   process.exitCode = await main(version);
 }

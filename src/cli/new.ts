@@ -3,11 +3,12 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { DateTime } from "luxon";
 import { stringify } from "yaml";
+import { contentInventory } from "../content/inventory.ts";
 import { STORY_PLACEHOLDER } from "../content/placeholders.ts";
 import { formatProblem, type Problem } from "../content/problems.ts";
 import { loadPublication } from "../content/publication.ts";
 import { isUrlSegment } from "../content/schema.ts";
-import { displayPath, markdownFiles, readSources } from "../content/sources.ts";
+import { displayPath, readSources } from "../content/sources.ts";
 import { didYouMean } from "../site/hints.ts";
 import { fileSlug, slugFor } from "../site/slugs.ts";
 import { commandLine, commandOptions, isEntry } from "./commandLine.ts";
@@ -97,7 +98,8 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  const authorKeys = (await markdownFiles(join(contentDir, "authors"))).map(fileSlug).sort();
+  const { files } = await contentInventory(contentDir);
+  const authorKeys = files.authors.map(fileSlug).sort();
   const author = values.author ?? (process.env.NEWSDESK_AUTHOR || authorKeys[0]);
   if (!author || !authorKeys.includes(author)) {
     const authors = authorKeys.join(", ") || `not set up yet (${displayPath(join(contentDir, "authors"))}/)`;
@@ -111,7 +113,7 @@ async function main(): Promise<number> {
   const slugsInUse = new Map<string, string>();
   // Read as the build reads them (a refused file counts by its name only); their problems are npm run check's to
   // report.
-  for (const file of readSources(await markdownFiles(join(contentDir, "news")), [])) {
+  for (const file of readSources(files.news, [])) {
     const data = file.parsed.data as { slug?: unknown; tags?: unknown };
     slugsInUse.set(typeof data.slug === "string" ? data.slug : fileSlug(file.path), file.path);
     if (Array.isArray(data.tags))

@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
 import { DateTime } from "luxon";
+import { writeWhole } from "../system/files.ts";
 import type { ArticleCache, ArticleFile, FileHashes } from "./articles.ts";
 import { hasField, type ParsedFile, parseContentFile } from "./frontMatter.ts";
 import type { Problem } from "./problems.ts";
@@ -189,26 +189,15 @@ function unchanged(store: CheckStore): boolean {
 export function saveArticleStore(file: string, version: string, store: CheckStore): void {
   for (const path of store.hashes.keys()) if (!store.articles.has(path)) store.hashes.delete(path);
   if (unchanged(store)) return;
-  const partial = `${file}.${process.pid}.partial`;
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    const stored: Stored = {
-      version,
-      entries: [...store.articles].map(([path, entry]) => [path, { ...entry, article: articleOut(entry.article) }]),
-      hashes: [...store.hashes],
-    };
-    // Anything past ASCII is written as a JSON escape, so the store reads back byte for byte.
-    const text = JSON.stringify(stored).replace(
-      /[^\0-\x7f]/g,
-      (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
-    );
-    writeFileSync(partial, text, "latin1");
-    renameSync(partial, file);
-  } catch {
-    try {
-      rmSync(partial, { force: true });
-    } catch {
-      // Nothing was written, or nothing can be removed: the next run reads every file again either way.
-    }
-  }
+  const stored: Stored = {
+    version,
+    entries: [...store.articles].map(([path, entry]) => [path, { ...entry, article: articleOut(entry.article) }]),
+    hashes: [...store.hashes],
+  };
+  // Anything past ASCII is written as a JSON escape, so the store reads back byte for byte.
+  const text = JSON.stringify(stored).replace(
+    /[^\0-\x7f]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+  writeWhole(file, text, "latin1");
 }

@@ -1,10 +1,10 @@
-import { createHash } from "node:crypto";
-import { lstatSync, readFileSync, statSync } from "node:fs";
+import { lstatSync, statSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import type { DateTime } from "luxon";
 import { parseContentDate } from "../dates/dates.ts";
 import { type ParsedBody, parseBody } from "../markdown/markdown.ts";
 import { fileSlug, slugFor } from "../site/slugs.ts";
+import { fileHash } from "../system/files.ts";
 import { aliasPath } from "./aliases.ts";
 import { renderNote, reportBodyProblems } from "./bodies.ts";
 import { reportPlaceholder, STORY_PLACEHOLDER } from "./placeholders.ts";
@@ -186,7 +186,7 @@ export function contentStamps(hashes: FileHashes, now = Date.now()): (path: stri
     const status = `${stats.size} ${stats.ino} ${stats.mtimeMs} ${stats.ctimeMs}`;
     const known = hashes.get(path);
     if (known && known.status === status) return known.hash;
-    const hash = createHash("sha1").update(readFileSync(path)).digest("base64");
+    const hash = fileHash(path);
     const settled = Math.max(stats.mtimeMs, stats.ctimeMs) < now - SETTLED_MS;
     if (settled) hashes.set(path, { status, hash });
     else hashes.delete(path);

@@ -5,7 +5,7 @@ import { renderCheckedBody } from "./bodies.ts";
 import { measurePicture, withFile } from "./pictures.ts";
 import type { Problem } from "./problems.ts";
 import { type Author, AuthorFrontMatterSchema, type PictureFile } from "./schema.ts";
-import { displayPath, FileProblems, markdownFiles, readSource, validate } from "./sources.ts";
+import { displayPath, FileProblems, readSource, validate } from "./sources.ts";
 
 /**
  * Reports a picture address (a hero image, an author's photo) that is not on the site, would not be published or
@@ -42,15 +42,18 @@ export function checkPicture(
   return undefined;
 }
 
-/** Reads `authors/*.md`: each author by key (the file name), with the bio rendered; every problem reported. */
-export async function loadAuthors(
-  dir: string,
+/**
+ * Reads the author files at `paths` (`authors/*.md`, as the content's inventory lists them): each author by key (the
+ * file name), with the bio rendered; every problem reported.
+ */
+export function loadAuthors(
+  paths: string[],
   publicDir: string,
   baseUrl: string,
   problems: Problem[],
-): Promise<Map<string, Author>> {
+): Map<string, Author> {
   const authors = new Map<string, Author>();
-  for (const path of await markdownFiles(dir)) {
+  for (const path of paths) {
     const file = readSource(path, problems);
     const data = validate(AuthorFrontMatterSchema, file, problems);
     if (!data) continue;

@@ -20,7 +20,7 @@ export type ContentFolder = (typeof CONTENT_FOLDERS)[number];
 export interface ContentInventory {
   /** Every `.md` file under each content folder, sorted; none for a folder that is not there. */
   files: Record<ContentFolder, string[]>;
-  /** What looks like content but that no loader will read (`unreadContent`). */
+  /** What looks like content but that no loader will read: each an error naming the file. */
   unread: Problem[];
 }
 

@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import type { BuildFailure } from "esbuild";
 import { imageSize } from "image-size";
+import { fileHash, writeWhole } from "../system/files.ts";
 import type { Problem } from "./problems.ts";
 import { type Publication, PublicationSchema } from "./schema.ts";
 import { displayPath, pathPart } from "./sources.ts";
@@ -16,33 +16,14 @@ interface Compiled {
   code: string;
 }
 
-const hashOf = (path: string) => createHash("sha1").update(readFileSync(path)).digest("base64");
-
 /** The JavaScript kept for `entry` (an absolute path), while every file it was made from is unchanged. */
 function keptCode(entry: string): string | undefined {
   try {
     const kept = JSON.parse(readFileSync(COMPILED, "utf8")) as Compiled;
     if (kept.entry !== entry) return undefined;
-    return kept.inputs.every(([path, hash]) => existsSync(path) && hashOf(path) === hash) ? kept.code : undefined;
+    return kept.inputs.every(([path, hash]) => existsSync(path) && fileHash(path) === hash) ? kept.code : undefined;
   } catch {
     return undefined;
-  }
-}
-
-/** Keeps `code` for `entry`, written whole under another name and renamed; a disk that refuses it keeps nothing. */
-function keepCode(entry: string, inputs: string[], code: string): void {
-  const partial = `${COMPILED}.${process.pid}.partial`;
-  try {
-    mkdirSync(dirname(COMPILED), { recursive: true });
-    const kept: Compiled = { entry, inputs: inputs.map((path) => [path, hashOf(path)]), code };
-    writeFileSync(partial, JSON.stringify(kept));
-    renameSync(partial, COMPILED);
-  } catch {
-    try {
-      rmSync(partial, { force: true });
-    } catch {
-      // Nothing was written, or nothing can be removed: the next load makes the JavaScript again either way.
-    }
   }
 }
 
@@ -71,9 +52,12 @@ async function publicationCode(path: string, file: string, problems: Problem[]):
     const built = await build();
     const code = built.outputFiles[0]?.text ?? "";
     // Kept only when a second build, after the files were hashed, gives the same: none changed while being read.
-    const inputs = Object.keys(built.metafile.inputs).map((input) => resolve(input));
+    const inputs = Object.keys(built.metafile.inputs).map((input): [string, string] => {
+      const path = resolve(input);
+      return [path, fileHash(path)];
+    });
     const again = await build();
-    if (again.outputFiles[0]?.text === code) keepCode(entry, inputs, code);
+    if (again.outputFiles[0]?.text === code) writeWhole(COMPILED, JSON.stringify({ entry, inputs, code }));
     return code;
   } catch (error) {
     const failures = (error as Partial<BuildFailure>).errors ?? [];

@@ -4,7 +4,7 @@ import { fileSlug, slugFor, topicKey } from "../site/slugs.ts";
 import { renderCheckedBody } from "./bodies.ts";
 import type { Problem } from "./problems.ts";
 import { type Topic, TopicFrontMatterSchema } from "./schema.ts";
-import { FileProblems, markdownFiles, readSource, type SourceFile, validate } from "./sources.ts";
+import { FileProblems, readSource, type SourceFile, validate } from "./sources.ts";
 
 /** An article's tags as the topic checks need them. */
 export interface TaggedFile {
@@ -20,15 +20,11 @@ function topicFile(topic: Topic): string {
   return topicFiles.get(topic) ?? `topics/${topic.slug}.md`;
 }
 
-/** The optional topic files, `content/topics/<slug>.md`, by slug. */
-export async function loadTopicRegistry(
-  dir: string,
-  baseUrl: string,
-  problems: Problem[],
-): Promise<Map<string, Topic>> {
+/** The optional topic files, `content/topics/<slug>.md` at `paths` (as the content's inventory lists them), by slug. */
+export function loadTopicRegistry(paths: string[], baseUrl: string, problems: Problem[]): Map<string, Topic> {
   const topics = new Map<string, Topic>();
   const files = new Map<string, string>();
-  for (const path of await markdownFiles(dir)) {
+  for (const path of paths) {
     const file = readSource(path, problems);
     const data = validate(TopicFrontMatterSchema, file, problems);
     if (!data) continue;

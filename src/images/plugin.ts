@@ -37,22 +37,14 @@ export function pictureJobs(newsroom: Newsroom): PictureJob[] {
  * pictures whose renditions an earlier build of this process did not place in that output folder.
  */
 export function imagesPlugin(eleventyConfig: EleventyConfig, newsroom: () => Promise<Newsroom>): void {
-  const placed = new Map<string, Set<string>>();
-  // Lists of renditions all placed already, by output folder: a picture's list is one object (allRenditions).
-  const allPlaced = new Map<string, WeakSet<Rendition[]>>();
+  // The renditions placed in each output folder, as the lists allRenditions gives (one list per picture and places).
+  const placed = new Map<string, WeakSet<Rendition[]>>();
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     const output = directories.output;
-    const done = placed.get(output) ?? new Set<string>();
-    const whole = allPlaced.get(output) ?? new WeakSet<Rendition[]>();
-    const jobs = pictureJobs(await newsroom()).filter(
-      (job) => !whole.has(job.renditions) && job.renditions.some((rendition) => !done.has(rendition.url)),
-    );
+    const done = placed.get(output) ?? new WeakSet<Rendition[]>();
+    const jobs = pictureJobs(await newsroom()).filter((job) => !done.has(job.renditions));
     await writeRenditions(jobs, output, IMAGE_CACHE);
-    for (const job of jobs) {
-      for (const rendition of job.renditions) done.add(rendition.url);
-      whole.add(job.renditions);
-    }
+    for (const job of jobs) done.add(job.renditions);
     placed.set(output, done);
-    allPlaced.set(output, whole);
   });
 }

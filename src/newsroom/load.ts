@@ -2,7 +2,7 @@ import { join } from "node:path";
 import type { DateTime } from "luxon";
 import { type ArticleCache, type ArticleFile, readArticles } from "../content/articles.ts";
 import { loadAuthors } from "../content/authors.ts";
-import { contentInventory } from "../content/inventory.ts";
+import { type ContentInventory, contentInventory } from "../content/inventory.ts";
 import { newPictureRun } from "../content/pictures.ts";
 import { ContentError, type Problem, sortProblems } from "../content/problems.ts";
 import { checkLogo, loadPublication } from "../content/publication.ts";
@@ -100,39 +100,41 @@ interface Sources {
   problems: Problem[];
 }
 
-/** Stage 1a, read: the publication's settings (undefined when they are unusable), then its authors and topics. */
-async function readSources(options: LoadOptions): Promise<Sources | { publication?: undefined; problems: Problem[] }> {
+/**
+ * Stage 1a, read: the publication's settings (undefined when they are unusable), then its authors and topics, from
+ * the files `inventory` lists.
+ */
+async function readSources(
+  options: LoadOptions,
+  inventory: ContentInventory,
+): Promise<Sources | { publication?: undefined; problems: Problem[] }> {
   const { contentDir, publicDir } = options;
   const problems: Problem[] = [];
   const publication = await loadPublication(contentDir, problems);
   if (!publication) return { problems };
   if (publication.logo) checkLogo(publication.logo, contentDir, publicDir, problems);
-  const [authors, registry] = await Promise.all([
-    loadAuthors(join(contentDir, "authors"), publicDir, publication.baseUrl, problems),
-    loadTopicRegistry(join(contentDir, "topics"), publication.baseUrl, problems),
-  ]);
+  const authors = loadAuthors(inventory.files.authors, publicDir, publication.baseUrl, problems);
+  const registry = loadTopicRegistry(inventory.files.topics, publication.baseUrl, problems);
   return { publication, authors, registry, problems };
 }
 
-/** Stage 1b, read: every article and edition file under the folder, each parsed and checked against its schema. */
-async function readContent(options: LoadOptions, sources: Sources, problems: Problem[]): Promise<ContentFiles> {
-  const { contentDir } = options;
+/** Stage 1b, read: every article and edition file `inventory` lists, each parsed and checked against its schema. */
+function readContent(
+  options: LoadOptions,
+  sources: Sources,
+  inventory: ContentInventory,
+  problems: Problem[],
+): ContentFiles {
   const { publication, authors, registry } = sources;
-  // One listing of the content folder gives the articles, the editions and what no loader reads.
-  const inventory = contentInventory(contentDir);
-  const [articles, { files, unread }] = await Promise.all([
-    inventory.then(({ files }) =>
-      readArticles(
-        files.news,
-        publication,
-        problems,
-        options.render !== false,
-        options.cache?.articles,
-        options.cache?.stampOf,
-      ),
-    ),
-    inventory,
-  ]);
+  const { files, unread } = inventory;
+  const articles = readArticles(
+    files.news,
+    publication,
+    problems,
+    options.render !== false,
+    options.cache?.articles,
+    options.cache?.stampOf,
+  );
   problems.push(...unread);
   return { authors, registry, articles, editionPaths: files.editions };
 }
@@ -168,12 +170,14 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
   const warnings: Problem[] = [];
   // Pictures changed since the last run (of the dev server) are looked at again; each once, however often shown.
   newPictureRun();
+  // One listing of the content folder gives every file the loaders read, and what none of them reads.
+  const inventory = await contentInventory(options.contentDir);
   const resolved = options.cache?.resolved;
-  const sources = resolved?.sources ?? (await readSources(options));
+  const sources = resolved?.sources ?? (await readSources(options, inventory));
   problems.push(...sources.problems);
   if (sources.publication === undefined) throw new ContentError(sortProblems(problems));
   const { publication } = sources;
-  const files = await readContent(options, sources, problems);
+  const files = readContent(options, sources, inventory, problems);
 
   const bySlug = checkSlugs(files.articles, problems);
   const selection = selectArticles(files.articles, options.now, options.preview);

@@ -1,4 +1,4 @@
-import { type Stats, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { join, posix, sep } from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 
@@ -25,12 +25,6 @@ export function unpublishedAsset(path: string): string | undefined {
   return `is in assets/${folder}/, which holds the sources of pictures and is not published: ${instead}`;
 }
 
-/** What marks a version of a file: its size and modification time, or undefined when there is none. */
-function stampOf(path: string): string | undefined {
-  const stats: Stats | undefined = statSync(path, { throwIfNoEntry: false });
-  return stats && `${stats.size} ${stats.mtimeMs}`;
-}
-
 /**
  * Which files under `source` (the project's `assets/`) a copy to `assets/` in the `output` folder of `directories`
  * (read at each copy) takes, by their path relative to `source`: every one the site publishes as it is
@@ -43,13 +37,15 @@ export function assetsToCopy(
   directories: { output: string },
   onlyChanged: boolean,
 ): (path: string) => boolean {
+  // The size and modification time of each file as it was when copied.
   const copied = new Map<string, string>();
   return (path) => {
     if (!isCopiedAsset(path.split(sep).join("/"))) return false;
     if (!onlyChanged) return true;
-    const stamp = stampOf(join(source, path));
+    const original = statSync(join(source, path), { throwIfNoEntry: false });
     const copy = statSync(join(directories.output, "assets", path), { throwIfNoEntry: false });
-    const kept = copied.get(path) === stamp && copy !== undefined && stamp?.startsWith(`${copy.size} `);
+    const stamp = original && `${original.size} ${original.mtimeMs}`;
+    const kept = stamp !== undefined && copied.get(path) === stamp && copy?.size === original?.size;
     if (stamp !== undefined) copied.set(path, stamp);
     return !kept;
   };

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { suite } from "uvu";
@@ -6,7 +6,7 @@ import * as assert from "uvu/assert";
 import { parseContentFile } from "../../src/content/frontMatter.ts";
 import { formatProblem, type Problem } from "../../src/content/problems.ts";
 import { ArticleFrontMatterSchema, AuthorFrontMatterSchema } from "../../src/content/schema.ts";
-import { fieldOf, MAX_FIELD_PROBLEMS, markdownFiles, readSource, validate } from "../../src/content/sources.ts";
+import { fieldOf, MAX_FIELD_PROBLEMS, readSource, validate } from "../../src/content/sources.ts";
 
 const fields = suite("one front-matter field is read on its own");
 
@@ -17,21 +17,6 @@ fields("front matter that is not a mapping has no fields", () => {
 });
 
 fields.run();
-
-const listing = suite("the Markdown files of a folder are every .md file under it, sorted");
-
-listing("other files are left out, subfolders included, and a missing folder has none", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "newsdesk-sources-"));
-  mkdirSync(join(dir, "desk"));
-  for (const name of ["b.md", "z.md", "a.md", "notes.txt", "desk/c.md"]) writeFileSync(join(dir, name), "");
-  assert.equal(
-    await markdownFiles(dir),
-    ["a.md", "b.md", "desk/c.md", "z.md"].map((name) => join(dir, name)),
-  );
-  assert.equal(await markdownFiles(join(dir, "missing")), []);
-});
-
-listing.run();
 
 const refused = suite("a file that cannot be used is reported once, never field by field");
 
