@@ -3,7 +3,8 @@ import { join } from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { NewsroomSource } from "../newsroom/plugin.ts";
 import { DEV_ARTICLES_PER_PART, SEARCH_BUNDLE, searchParts } from "../site/searchParts.ts";
-import { buildSearchIndex, type RenderedPage } from "./search.ts";
+import type { RenderedPage } from "./search.ts";
+import { indexOnThread } from "./worker.ts";
 
 /** What Eleventy reports for each page it wrote. https://www.11ty.dev/docs/events/#eleventy-after */
 interface WrittenPage {
@@ -11,7 +12,10 @@ interface WrittenPage {
   content: unknown;
 }
 
-/** Indexes one part's pages into its bundle folder; Pagefind's Node API (buildSearchIndex) unless a test gives one. */
+/**
+ * Indexes one part's pages into its bundle folder: Pagefind's Node API (buildSearchIndex) on a thread of its own
+ * (src/search/worker.ts), unless a test gives another.
+ */
 export type IndexPart = (bundleDir: string, language: string, pages: RenderedPage[]) => Promise<unknown>;
 
 /**
@@ -26,7 +30,7 @@ export function searchPlugin(
   eleventyConfig: EleventyConfig,
   newsroom: NewsroomSource,
   perPart: number,
-  indexPart: IndexPart = buildSearchIndex,
+  indexPart?: IndexPart,
 ): void {
   const build = process.env.ELEVENTY_RUN_MODE === "build";
   const articlesPerPart = build ? perPart : Math.min(perPart, DEV_ARTICLES_PER_PART);
@@ -34,6 +38,10 @@ export function searchPlugin(
     searchParts((await newsroom()).articles, articlesPerPart).map((part) => part.bundle),
   );
   if (build) return;
+  // The pages' messages to Pagefind are made off the thread that rebuilds the site, which a save waits for. The
+  // thread starts with the first part indexed on it.
+  const onThread = indexOnThread();
+  const index = indexPart ?? onThread;
   // One index at a time: Pagefind's Node API runs a single service per process, and holds the index in memory.
   let background: Promise<void> = Promise.resolve();
   let newest: (() => Promise<void>) | undefined;
@@ -82,7 +90,7 @@ export function searchPlugin(
         for (const { dir, pages } of parts) {
           if (unchanged(dir, pages)) continue;
           indexed.delete(dir);
-          await indexPart(dir, publication.language, pages);
+          await index(dir, publication.language, pages);
           indexed.set(dir, new Map(pages.map((page) => [page.url, page.html])));
         }
       };
@@ -96,4 +104,8 @@ export function searchPlugin(
         .catch((error: unknown) => console.error(`[newsdesk] search index: ${(error as Error).message}`));
     },
   );
+  // A change to the configuration runs the plugins again, each with a thread of its own: this one's ends.
+  eleventyConfig.on("eleventy.reset", () => {
+    background = background.then(() => onThread.close());
+  });
 }
