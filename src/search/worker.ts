@@ -1,3 +1,4 @@
+import { constants, setPriority } from "node:os";
 import { isMainThread, parentPort, Worker } from "node:worker_threads";
 import { buildSearchIndex, type RenderedPage } from "./search.ts";
 
@@ -16,6 +17,14 @@ interface Job {
 type Answer = { indexed: number } | { error: string };
 
 if (!isMainThread && parentPort) {
+  // Background work: on Linux a thread's priority is its own, and Pagefind's process, started from this thread,
+  // takes it too, so both give way to the rebuild of the writer's next save.
+  // https://man7.org/linux/man-pages/man2/setpriority.2.html#BUGS
+  try {
+    setPriority(constants.priority.PRIORITY_LOW);
+  } catch {
+    // Refused: the thread runs as the rest of the process does.
+  }
   const port = parentPort;
   port.on("message", (job: Job) => {
     buildSearchIndex(job.bundleDir, job.language, job.pages).then(
