@@ -1,3 +1,5 @@
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative, resolve, sep } from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import { DateTime } from "luxon";
@@ -5,6 +7,7 @@ import { type ArticleCache, statStamp } from "../content/articles.ts";
 import { formatProblem } from "../content/problems.ts";
 import type { Newsroom } from "../content/schema.ts";
 import { type KeptHistory, readContentHistory } from "../history/git.ts";
+import { watchFolders } from "../system/watch.ts";
 import { loadNewsroom, ResolvedArticles } from "./load.ts";
 import type { BuildOptions } from "./options.ts";
 
@@ -39,6 +42,7 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: BuildOpti
   // a Markdown file at once, so 50 ms, as postcss-cli and Tailwind wait, is enough and starts the rebuild sooner.
   // https://github.com/paulmillr/chokidar#performance
   eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
+  if (devServer) watchContent(eleventyConfig, options.contentDir);
   // A save of anything but articles (a picture, an author, a topic, a layout) may change how any article resolves.
   const contentRoot = resolve(options.contentDir);
   eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
@@ -77,7 +81,50 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: BuildOpti
     current ??= load();
     return current;
   };
-  eleventyConfig.addWatchTarget(options.contentDir);
   eleventyConfig.addGlobalData("newsroom", source);
   return source;
+}
+
+/**
+ * Has the dev server rebuild when a file in the content folder is saved, created, renamed or removed, without
+ * Eleventy's watcher (chokidar) watching the folder: it watches every file and reads a file's folder again after
+ * each save, which at 10,000 articles was 0.2 s of a 1.1 s rebuild. `watchFolders` watches the folders alone, and
+ * writes each path it sees change to a file of this process in the system's temporary folder, which Eleventy watches instead: its
+ * rebuild starts once that file has stayed the same for the watcher's wait (so after the last of a save's writes),
+ * and `eleventy.beforeWatch` gets the paths in its place, as chokidar named them before. Where the folders cannot be
+ * watched that way (no watches left), Eleventy's watcher watches the folder as before.
+ */
+function watchContent(eleventyConfig: EleventyConfig, contentDir: string): void {
+  const seen = new Set<string>();
+  let trigger: string;
+  try {
+    // Outside the project: Eleventy's watcher ignores what git ignores, `.cache/` among it.
+    const folder = mkdtempSync(join(tmpdir(), "newsdesk-dev-"));
+    trigger = join(folder, "content-changed");
+    writeFileSync(trigger, "");
+    process.once("exit", () => rmSync(folder, { recursive: true, force: true }));
+    const watching = watchFolders(contentDir, (path) => {
+      seen.add(path);
+      appendFileSync(trigger, `${path}\n`);
+    });
+    // A change to the configuration runs the plugins again, this one with a watch of its own.
+    eleventyConfig.on("eleventy.reset", () => watching.close());
+  } catch {
+    eleventyConfig.addWatchTarget(contentDir);
+    return;
+  }
+  eleventyConfig.addWatchTarget(trigger);
+  const triggerPath = resolve(trigger);
+  // Registered before the other plugins' listeners, so they get the content files too.
+  eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
+    const at = changed.findIndex((file) => resolve(file) === triggerPath);
+    if (at < 0) return;
+    const files = [...seen];
+    seen.clear();
+    changed.splice(at, 1, ...files);
+    // Eleventy has named the watched file: the writer is told which of theirs it stands for.
+    const names = files.map((file) => relative(contentDir, file));
+    const more = names.length > 3 ? ` and ${names.length - 3} more` : "";
+    if (names.length > 0) console.log(`[newsdesk] Saved in the content folder: ${names.slice(0, 3).join(", ")}${more}`);
+  });
 }

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { suite } from "uvu";
@@ -115,6 +115,7 @@ dev("a new headline reaches the article, ALSO SEE, topic, author and archive pag
     replacedOnce(text, "title: Other story about chips", "title: Chips story, retitled"),
   );
   assert.is(page(out, "/news/other-story/")("h1").text(), "Chips story, retitled");
+  assert.match(output, "[newsdesk] Saved in the content folder: news/2024/other-story.md");
   for (const url of ["/news/custom-full/", "/topics/china-bond/", "/authors/ben-tran/", "/archive/2024/02/"]) {
     assert.ok(headlines(url).includes("Chips story, retitled"), `${url} lists ${headlines(url).join(" | ")}`);
   }
@@ -154,6 +155,23 @@ dev("a saved topic file rewrites every page", async () => {
   const before = written("/news/penang-suppliers/");
   await save("topics/china-bond.md", (text) => `${text}\nMore about the topic.\n`);
   assert.ok(written("/news/penang-suppliers/") > before);
+});
+
+dev("an article added shows on its topic's page and the home page, and leaves them when removed", async () => {
+  const headline = "Penang suppliers add a second shift";
+  const file = join(content, "news/2024/second-shift.md");
+  const penang = readFileSync(join(content, "news/2024/penang-suppliers.md"), "utf8");
+  let from = output.length;
+  writeFileSync(file, replacedOnce(penang, "title: Penang suppliers count on a memory recovery", `title: ${headline}`));
+  await waitFor(/Wrote \d+ files/, from);
+  assert.match(output.slice(from), "[newsdesk] Saved in the content folder: news/2024/second-shift.md");
+  assert.ok(headlines("/topics/semiconductors/").includes(headline), output.slice(from));
+  assert.ok(headlines("/").includes(headline), headlines("/").join(" | "));
+  from = output.length;
+  rmSync(file);
+  await waitFor(/Wrote \d+ files/, from);
+  assert.not.ok(headlines("/topics/semiconductors/").includes(headline), output.slice(from));
+  assert.not.ok(headlines("/").includes(headline), headlines("/").join(" | "));
 });
 
 dev.run();
