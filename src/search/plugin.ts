@@ -18,12 +18,15 @@ interface WrittenPage {
  */
 export type IndexPart = (bundleDir: string, language: string, pages: RenderedPage[]) => Promise<unknown>;
 
+/** How long the dev server waits with no save before it indexes what the saves changed. */
+export const DEV_INDEX_QUIET_MS = 1_000;
+
 /**
  * Gives the search page the addresses of the search index's parts (`searchBundles`, newest first), `perPart`
  * articles to a part (src/site/searchParts.ts; on the dev server DEV_ARTICLES_PER_PART at most). On the dev server,
  * it also rebuilds the Pagefind index in the background after every rebuild, from the article pages it has written,
  * so the browser reloads without waiting for it: only the parts whose pages changed since they were last indexed,
- * and, when saves come faster than indexing, only for the newest rebuild. A production build (`npm run build`)
+ * once no save has come for `quietMs`, and, when saves come faster than indexing, only for the newest rebuild. A production build (`npm run build`)
  * indexes what it wrote with Pagefind's own program instead, in a process it watches (src/cli/build.ts).
  */
 export function searchPlugin(
@@ -31,6 +34,7 @@ export function searchPlugin(
   newsroom: NewsroomSource,
   perPart: number,
   indexPart?: IndexPart,
+  quietMs = DEV_INDEX_QUIET_MS,
 ): void {
   const build = process.env.ELEVENTY_RUN_MODE === "build";
   const articlesPerPart = build ? perPart : Math.min(perPart, DEV_ARTICLES_PER_PART);
@@ -49,6 +53,24 @@ export function searchPlugin(
   const indexed = new Map<string, Map<string, string>>();
   // The dev server rewrites only the pages a save changed, so it keeps every article page it has written.
   const written = new Map<string, string>();
+  // A turn indexes the newest rebuild's pages, so turns queued behind it find none.
+  const queueTurn = () => {
+    background = background
+      .then(() => {
+        const job = newest;
+        newest = undefined;
+        return job?.();
+      })
+      .catch((error: unknown) => console.error(`[newsdesk] search index: ${(error as Error).message}`));
+  };
+  // A turn is queued once the dev server has had no save for `quietMs`: saves in a row are indexed once, after the
+  // last, and their rebuilds do not share the machine with Pagefind.
+  let waiting: ReturnType<typeof setTimeout> | undefined;
+  const wait = () => {
+    clearTimeout(waiting);
+    if (newest) waiting = setTimeout(queueTurn, quietMs);
+  };
+  eleventyConfig.on("eleventy.beforeWatch", wait);
   eleventyConfig.on(
     "eleventy.after",
     async ({ directories, results }: { directories: { output: string }; results: WrittenPage[] }) => {
@@ -94,14 +116,7 @@ export function searchPlugin(
           indexed.set(dir, new Map(pages.map((page) => [page.url, page.html])));
         }
       };
-      // Each rebuild queues a turn; a turn indexes the newest rebuild's pages, so turns queued behind it find none.
-      background = background
-        .then(() => {
-          const job = newest;
-          newest = undefined;
-          return job?.();
-        })
-        .catch((error: unknown) => console.error(`[newsdesk] search index: ${(error as Error).message}`));
+      wait();
     },
   );
   // A change to the configuration runs the plugins again, each with a thread of its own: this one's ends.

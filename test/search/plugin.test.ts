@@ -35,6 +35,7 @@ background(
         indexed.push({ dir: dir.slice(output.length), pages: pages.map((page) => page.html) });
         if (held) await new Promise<void>((done) => (release = done));
       },
+      0,
     );
     const after = listeners.get("eleventy.after") as (event: unknown) => Promise<void>;
     const save = (pages: Record<string, string>) =>
@@ -66,6 +67,45 @@ background(
     await save({ "/news/b/": "B, fourth" });
     await settled();
     assert.is(indexed.length, 3, "a save that changed no article page indexes nothing");
+  },
+);
+
+background(
+  "the index waits until no save has come for a while, so saves in a row are indexed once, after the last",
+  async () => {
+    const { newsroom } = await load(contentTree({ "news/2024/a.md": articleFile(validFields) }));
+    const output = mkdtempSync(join(tmpdir(), "newsdesk-search-quiet-"));
+    const { config, listeners } = recordingConfig();
+    const indexed: string[][] = [];
+    searchPlugin(
+      config,
+      async () => newsroom,
+      ARTICLES_PER_PART,
+      async (_dir: string, _language: string, pages: RenderedPage[]) => {
+        indexed.push(pages.map((page) => page.html));
+      },
+      500,
+    );
+    const after = listeners.get("eleventy.after") as (event: unknown) => Promise<void>;
+    const saved = listeners.get("eleventy.beforeWatch") as (queue: string[]) => void;
+    const rebuilt = (text: string) =>
+      after({
+        directories: { output },
+        results: [{ url: "/news/a/", content: `<main data-pagefind-body>${text}</main>` }],
+      });
+    const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+    await rebuilt("first");
+    // Each save comes before the wait is over, and its rebuild takes a while: the wait starts again each time.
+    for (const text of ["second", "third"]) {
+      await pause(100);
+      saved(["content/news/2024/a.md"]);
+      await pause(100);
+      await rebuilt(text);
+    }
+    assert.equal(indexed, [], "nothing is indexed while saves keep coming");
+    await pause(1_000);
+    assert.equal(indexed, [["<main data-pagefind-body>third</main>"]]);
   },
 );
 
