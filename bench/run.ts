@@ -532,7 +532,7 @@ async function main(): Promise<number> {
         : await devRebuilds(corpus, work, runs);
     console.log(
       `${values.only}: ${timings.map((run) => `${run.seconds} s`).join(", ")}; median ` +
-        `${summarise(timings).medianSeconds} s`,
+        `${summarise(timings).medianSeconds.toFixed(2)} s`,
     );
     return 0;
   }
