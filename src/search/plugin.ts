@@ -26,8 +26,9 @@ export const DEV_INDEX_QUIET_MS = 1_000;
  * articles to a part (src/site/searchParts.ts; on the dev server DEV_ARTICLES_PER_PART at most). On the dev server,
  * it also rebuilds the Pagefind index in the background after every rebuild, from the article pages it has written,
  * so the browser reloads without waiting for it: only the parts whose pages changed since they were last indexed,
- * once no save has come for `quietMs`, and, when saves come faster than indexing, only for the newest rebuild. A production build (`npm run build`)
- * indexes what it wrote with Pagefind's own program instead, in a process it watches (src/cli/build.ts).
+ * once no save has come for `quietMs`, and, when saves come faster than indexing, only for the newest rebuild. A
+ * production build (`npm run build`) indexes what it wrote with Pagefind's own program instead, in a process it
+ * watches (src/cli/build.ts).
  */
 export function searchPlugin(
   eleventyConfig: EleventyConfig,

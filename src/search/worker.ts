@@ -40,7 +40,8 @@ if (!isMainThread && parentPort) {
  */
 function bootstrap(): string {
   const tsx = import.meta.resolve("tsx/esm/api");
-  return `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}); });`;
+  const self = JSON.stringify(import.meta.url);
+  return `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${self}); });`;
 }
 
 /** Indexes one part on the thread; `close` ends the thread, once the caller has no part left for it. */
