@@ -101,4 +101,35 @@ history("a kept history is read again only when the branch moves to another comm
   assert.is("unavailable" in moved ? 0 : moved.commits, 2);
 });
 
+history("a kept history is given again without running git while the repository's refs are as they were", () => {
+  const { root, git, write } = repository();
+  write("content/news/2024/a.md", "first");
+  git("2024-03-01T00:00:00Z", "add", ".");
+  git("2024-03-01T00:00:00Z", "commit", "-q", "-m", "a");
+  const kept: KeptHistory = {};
+  const first = readContentHistory(join(root, "content"), "", kept);
+  const path = process.env.PATH;
+  try {
+    // No git to run: only the files' status can tell that nothing moved.
+    process.env.PATH = "";
+    assert.is(readContentHistory(join(root, "content"), "", kept), first);
+    process.env.PATH = path;
+    write("content/news/2024/a.md", "second");
+    git("2024-04-01T00:00:00Z", "commit", "-q", "-am", "edit");
+    process.env.PATH = "";
+    assert.equal(
+      readContentHistory(join(root, "content"), "", kept),
+      { unavailable: "the content folder is not in a git repository" },
+      "the branch moved, so git was asked, and it is not there",
+    );
+  } finally {
+    process.env.PATH = path;
+  }
+  const moved = readContentHistory(join(root, "content"), "", kept);
+  assert.is("unavailable" in moved ? 0 : moved.commits, 2);
+  // A branch named by the caller may be any revision: git is asked each time.
+  const named = readContentHistory(join(root, "content"), "HEAD", kept);
+  assert.is("unavailable" in named ? 0 : named.commits, 2);
+});
+
 history.run();
