@@ -1,22 +1,30 @@
+import { createHash } from "node:crypto";
 import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { NewsroomSource } from "../newsroom/plugin.ts";
 import { DEV_ARTICLES_PER_PART, SEARCH_BUNDLE, searchParts } from "../site/searchParts.ts";
-import type { RenderedPage } from "./search.ts";
-import { indexOnThread } from "./worker.ts";
+import { indexOnThread, type PageFile } from "./worker.ts";
 
 /** What Eleventy reports for each page it wrote. https://www.11ty.dev/docs/events/#eleventy-after */
 interface WrittenPage {
   url: string | false;
+  outputPath: string | false;
   content: unknown;
 }
 
+/** An article page as last written: its file, and a hash of its HTML to tell whether a rewrite changed it. */
+interface WrittenFile extends PageFile {
+  hash: string;
+}
+
+const hashOf = (html: string) => createHash("sha1").update(html).digest("base64");
+
 /**
- * Indexes one part's pages into its bundle folder: Pagefind's Node API (buildSearchIndex) on a thread of its own
- * (src/search/worker.ts), unless a test gives another.
+ * Indexes one part's pages, read from their files, into its bundle folder: Pagefind's Node API (buildSearchIndex) on
+ * a thread of its own (src/search/worker.ts), unless a test gives another.
  */
-export type IndexPart = (bundleDir: string, language: string, pages: RenderedPage[]) => Promise<unknown>;
+export type IndexPart = (bundleDir: string, language: string, pages: PageFile[]) => Promise<unknown>;
 
 /** How long the dev server waits with no save before it indexes what the saves changed. */
 export const DEV_INDEX_QUIET_MS = 1_000;
@@ -50,10 +58,12 @@ export function searchPlugin(
   // One index at a time: Pagefind's Node API runs a single service per process, and holds the index in memory.
   let background: Promise<void> = Promise.resolve();
   let newest: (() => Promise<void>) | undefined;
-  // What each part's bundle folder was last indexed from: its pages' HTML by URL.
+  // What each part's bundle folder was last indexed from: its pages' hashes by URL.
   const indexed = new Map<string, Map<string, string>>();
-  // The dev server rewrites only the pages a save changed, so it keeps every article page it has written.
-  const written = new Map<string, string>();
+  // The dev server rewrites only the pages a save changed, so it keeps where every article page it has written is,
+  // and a hash of it: the pages themselves are read from their files by the thread that indexes them (at 100,000
+  // articles, keeping their HTML held 3 GB).
+  const written = new Map<string, WrittenFile>();
   // A turn indexes the newest rebuild's pages, so turns queued behind it find none.
   const queueTurn = () => {
     background = background
@@ -76,28 +86,23 @@ export function searchPlugin(
     "eleventy.after",
     async ({ directories, results }: { directories: { output: string }; results: WrittenPage[] }) => {
       const { publication, articles } = await newsroom();
-      for (const page of results) {
-        if (
-          typeof page.url === "string" &&
-          typeof page.content === "string" &&
-          page.content.includes("data-pagefind-body")
-        )
-          written.set(page.url, page.content);
+      for (const { url, outputPath, content } of results) {
+        if (typeof url === "string" && typeof outputPath === "string" && typeof content === "string") {
+          if (content.includes("data-pagefind-body"))
+            written.set(url, { url, file: outputPath, hash: hashOf(content) });
+        }
       }
       const urls = new Set(articles.map((article) => article.url));
       for (const url of written.keys()) if (!urls.has(url)) written.delete(url);
       const output = directories.output;
       const parts = searchParts(articles, articlesPerPart).map(({ bundle, urls: partUrls }) => ({
         dir: join(output, bundle),
-        pages: partUrls.flatMap((url): RenderedPage[] => {
-          const html = written.get(url);
-          return html === undefined ? [] : [{ url, html }];
-        }),
+        pages: partUrls.flatMap((url) => written.get(url) ?? []),
       }));
-      const unchanged = (dir: string, pages: RenderedPage[]) => {
+      const unchanged = (dir: string, pages: WrittenFile[]) => {
         const last = indexed.get(dir);
         return (
-          last !== undefined && last.size === pages.length && pages.every((page) => last.get(page.url) === page.html)
+          last !== undefined && last.size === pages.length && pages.every((page) => last.get(page.url) === page.hash)
         );
       };
       newest = async () => {
@@ -113,8 +118,12 @@ export function searchPlugin(
         for (const { dir, pages } of parts) {
           if (unchanged(dir, pages)) continue;
           indexed.delete(dir);
-          await index(dir, publication.language, pages);
-          indexed.set(dir, new Map(pages.map((page) => [page.url, page.html])));
+          await index(
+            dir,
+            publication.language,
+            pages.map(({ url, file }) => ({ url, file })),
+          );
+          indexed.set(dir, new Map(pages.map((page) => [page.url, page.hash])));
         }
       };
       wait();

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { constants, setPriority } from "node:os";
 import { isMainThread, parentPort, Worker } from "node:worker_threads";
 import { buildSearchIndex, type RenderedPage } from "./search.ts";
@@ -6,12 +7,22 @@ import { buildSearchIndex, type RenderedPage } from "./search.ts";
 // into a message for its process on the thread that calls it: about 0.2 s for a part of 1,000 articles, which the
 // next save's rebuild waited for. Here that runs on a thread of its own.
 
-/** One part to index: `buildSearchIndex`'s arguments. */
+/** A page to index: its address, and the file it was written to. */
+export interface PageFile {
+  url: string;
+  file: string;
+}
+
+/** One part to index: `buildSearchIndex`'s arguments, with the pages to be read from their files. */
 interface Job {
   bundleDir: string;
   language: string;
-  pages: RenderedPage[];
+  pages: PageFile[];
 }
+
+/** The pages' HTML, read from their files. */
+const read = (pages: PageFile[]): Promise<RenderedPage[]> =>
+  Promise.all(pages.map(async ({ url, file }) => ({ url, html: await readFile(file, "utf8") })));
 
 /** The thread's answer: the pages indexed, or what went wrong in words. */
 type Answer = { indexed: number } | { error: string };
@@ -27,10 +38,12 @@ if (!isMainThread && parentPort) {
   }
   const port = parentPort;
   port.on("message", (job: Job) => {
-    buildSearchIndex(job.bundleDir, job.language, job.pages).then(
-      (indexed) => port.postMessage({ indexed } satisfies Answer),
-      (error: unknown) => port.postMessage({ error: (error as Error).message } satisfies Answer),
-    );
+    read(job.pages)
+      .then((pages) => buildSearchIndex(job.bundleDir, job.language, pages))
+      .then(
+        (indexed) => port.postMessage({ indexed } satisfies Answer),
+        (error: unknown) => port.postMessage({ error: (error as Error).message } satisfies Answer),
+      );
   });
 }
 
@@ -46,7 +59,7 @@ function bootstrap(): string {
 
 /** Indexes one part on the thread; `close` ends the thread, once the caller has no part left for it. */
 export interface ThreadIndexer {
-  (bundleDir: string, language: string, pages: RenderedPage[]): Promise<number>;
+  (bundleDir: string, language: string, pages: PageFile[]): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -57,7 +70,7 @@ export interface ThreadIndexer {
  */
 export function indexOnThread(): ThreadIndexer {
   let thread: Worker | undefined;
-  const index = (bundleDir: string, language: string, pages: RenderedPage[]) =>
+  const index = (bundleDir: string, language: string, pages: PageFile[]) =>
     new Promise<number>((resolveIndexed, rejectIndexed) => {
       if (!thread) {
         thread = new Worker(bootstrap(), { eval: true });

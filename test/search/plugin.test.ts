@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DateTime } from "luxon";
@@ -6,9 +6,25 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import type { Newsroom } from "../../src/content/schema.ts";
 import { searchPlugin } from "../../src/search/plugin.ts";
-import type { RenderedPage } from "../../src/search/search.ts";
+import type { PageFile } from "../../src/search/worker.ts";
 import { ARTICLES_PER_PART } from "../../src/site/searchParts.ts";
 import { articleFile, contentTree, inRunMode, load, recordingConfig, validFields } from "../helpers.ts";
+
+/** What Eleventy reports after writing `pages` (HTML by URL) under `output`: each page is written to its file. */
+function written(output: string, pages: Record<string, string>) {
+  return {
+    directories: { output },
+    results: Object.entries(pages).map(([url, content]) => {
+      const outputPath = join(output, url, "index.html");
+      mkdirSync(join(output, url), { recursive: true });
+      writeFileSync(outputPath, content);
+      return { url, outputPath, content };
+    }),
+  };
+}
+
+/** The HTML of the pages given to index, read from their files as the indexing thread reads them. */
+const htmlOf = (pages: PageFile[]) => pages.map((page) => readFileSync(page.file, "utf8"));
 
 const background = suite("the dev server indexes again only the parts a save changed, for the newest save only");
 
@@ -31,21 +47,22 @@ background(
       config,
       async () => newsroom,
       1,
-      async (dir: string, _language: string, pages: RenderedPage[]) => {
-        indexed.push({ dir: dir.slice(output.length), pages: pages.map((page) => page.html) });
+      async (dir: string, _language: string, pages: PageFile[]) => {
+        indexed.push({ dir: dir.slice(output.length), pages: htmlOf(pages) });
         if (held) await new Promise<void>((done) => (release = done));
       },
       0,
     );
     const after = listeners.get("eleventy.after") as (event: unknown) => Promise<void>;
     const save = (pages: Record<string, string>) =>
-      after({
-        directories: { output },
-        results: Object.entries(pages).map(([url, text]) => ({
-          url,
-          content: `<main data-pagefind-body>${text}</main>`,
-        })),
-      });
+      after(
+        written(
+          output,
+          Object.fromEntries(
+            Object.entries(pages).map(([url, text]) => [url, `<main data-pagefind-body>${text}</main>`]),
+          ),
+        ),
+      );
     const settled = () => new Promise((done) => setTimeout(done, 50));
     const html = (text: string) => `<main data-pagefind-body>${text}</main>`;
 
@@ -81,18 +98,14 @@ background(
       config,
       async () => newsroom,
       ARTICLES_PER_PART,
-      async (_dir: string, _language: string, pages: RenderedPage[]) => {
-        indexed.push(pages.map((page) => page.html));
+      async (_dir: string, _language: string, pages: PageFile[]) => {
+        indexed.push(htmlOf(pages));
       },
       500,
     );
     const after = listeners.get("eleventy.after") as (event: unknown) => Promise<void>;
     const saved = listeners.get("eleventy.beforeWatch") as (queue: string[]) => void;
-    const rebuilt = (text: string) =>
-      after({
-        directories: { output },
-        results: [{ url: "/news/a/", content: `<main data-pagefind-body>${text}</main>` }],
-      });
+    const rebuilt = (text: string) => after(written(output, { "/news/a/": `<main data-pagefind-body>${text}</main>` }));
     const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
     await rebuilt("first");

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { suite } from "uvu";
@@ -7,21 +7,25 @@ import { indexOnThread } from "../../src/search/worker.ts";
 
 const onThread = suite("the dev server's search index parts are made on a thread of their own");
 
-const page = (title: string) =>
-  `<html lang="en"><body><h1 data-pagefind-meta="title">${title}</h1><div data-pagefind-body>Body</div></body></html>`;
+/** A page with the headline `title`, written to a file of its own, as the dev server wrote it. */
+function page(url: string, title: string) {
+  const file = join(mkdtempSync(join(tmpdir(), "newsdesk-thread-page-")), "index.html");
+  writeFileSync(
+    file,
+    `<html lang="en"><body><h1 data-pagefind-meta="title">${title}</h1><div data-pagefind-body>Body</div></body></html>`,
+  );
+  return { url, file };
+}
 
 onThread("a part's pages are indexed into its folder, and the thread serves the next part too", async () => {
   const site = mkdtempSync(join(tmpdir(), "newsdesk-thread-"));
   const index = indexOnThread();
   try {
     assert.is(
-      await index(join(site, "pagefind"), "en", [
-        { url: "/news/a/", html: page("Micron returns") },
-        { url: "/news/b/", html: page("Rice prices") },
-      ]),
+      await index(join(site, "pagefind"), "en", [page("/news/a/", "Micron returns"), page("/news/b/", "Rice prices")]),
       2,
     );
-    assert.is(await index(join(site, "pagefind", "part-1"), "en", [{ url: "/news/c/", html: page("Old") }]), 1);
+    assert.is(await index(join(site, "pagefind", "part-1"), "en", [page("/news/c/", "Old")]), 1);
     assert.is(readdirSync(join(site, "pagefind", "fragment")).length, 2);
     assert.is(readdirSync(join(site, "pagefind", "part-1", "fragment")).length, 1);
   } finally {
@@ -33,14 +37,30 @@ onThread("a part whose thread is stopped fails in words, and the next part start
   const site = mkdtempSync(join(tmpdir(), "newsdesk-thread-stop-"));
   const index = indexOnThread();
   try {
-    const pages = Array.from({ length: 200 }, (_, n) => ({ url: `/news/${n}/`, html: page(`Story ${n}`) }));
+    const pages = Array.from({ length: 200 }, (_, n) => page(`/news/${n}/`, `Story ${n}`));
     const stopped = index(join(site, "stopped"), "en", pages).then(
       () => "indexed",
       (error: Error) => error.message,
     );
     await index.close();
     assert.match(await stopped, /^the indexing thread stopped/);
-    assert.is(await index(join(site, "pagefind"), "en", [{ url: "/news/a/", html: page("A") }]), 1);
+    assert.is(await index(join(site, "pagefind"), "en", [page("/news/a/", "A")]), 1);
+  } finally {
+    await index.close();
+  }
+});
+
+onThread("a page whose file is gone fails the part with the file's name, and the thread serves the next", async () => {
+  const site = mkdtempSync(join(tmpdir(), "newsdesk-thread-gone-"));
+  const index = indexOnThread();
+  try {
+    const gone = { url: "/news/gone/", file: join(site, "news", "gone", "index.html") };
+    const failure = await index(join(site, "pagefind"), "en", [page("/news/a/", "A"), gone]).then(
+      () => "indexed",
+      (error: Error) => error.message,
+    );
+    assert.match(failure, `no such file or directory, open '${gone.file}'`);
+    assert.is(await index(join(site, "pagefind"), "en", [page("/news/a/", "A")]), 1);
   } finally {
     await index.close();
   }
