@@ -10,10 +10,8 @@ const onThread = suite("the dev server's search index parts are made on a thread
 /** A page with the headline `title`, written to a file of its own, as the dev server wrote it. */
 function page(url: string, title: string) {
   const file = join(mkdtempSync(join(tmpdir(), "newsdesk-thread-page-")), "index.html");
-  writeFileSync(
-    file,
-    `<html lang="en"><body><h1 data-pagefind-meta="title">${title}</h1><div data-pagefind-body>Body</div></body></html>`,
-  );
+  const body = "<div data-pagefind-body>Body</div>";
+  writeFileSync(file, `<html lang="en"><body><h1 data-pagefind-meta="title">${title}</h1>${body}</body></html>`);
   return { url, file };
 }
 
