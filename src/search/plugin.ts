@@ -118,11 +118,7 @@ export function searchPlugin(
         for (const { dir, pages } of parts) {
           if (unchanged(dir, pages)) continue;
           indexed.delete(dir);
-          await index(
-            dir,
-            publication.language,
-            pages.map(({ url, file }) => ({ url, file })),
-          );
+          await index(dir, publication.language, pages);
           indexed.set(dir, new Map(pages.map((page) => [page.url, page.hash])));
         }
       };

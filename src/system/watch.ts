@@ -62,6 +62,12 @@ export function watchFolders(root: string, changed: (path: string) => void): Fol
       }
     }
   };
-  add(root, false);
+  try {
+    add(root, false);
+  } catch (error) {
+    // Half a watch is none: the folders watched so far are let go.
+    stop(root);
+    throw error;
+  }
   return { close: () => stop(root) };
 }
