@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, realpathSync, statSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { DateTime } from "luxon";
 
 /** One version of a content file as the published branch had it, and for how long. */
@@ -40,7 +40,7 @@ export interface NoHistory {
  */
 const PUBLISHED_REFS = ["refs/remotes/origin/HEAD", "refs/remotes/origin/main", "refs/remotes/origin/master", "HEAD"];
 
-function git(cwd: string, args: string[], input?: string): { ok: boolean; stdout: string } {
+function git(cwd: string, args: string[], input?: string): { ok: boolean; ran: boolean; stdout: string } {
   const result = spawnSync("git", args, {
     cwd,
     input,
@@ -48,7 +48,7 @@ function git(cwd: string, args: string[], input?: string): { ok: boolean; stdout
     maxBuffer: 1 << 30,
     env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" },
   });
-  return { ok: result.status === 0, stdout: result.stdout ?? "" };
+  return { ok: result.status === 0, ran: result.error === undefined, stdout: result.stdout ?? "" };
 }
 
 /** One line of `git log --raw`: `:100644 100644 <old> <new> M\tpath` (two paths for a rename). */
@@ -60,6 +60,14 @@ export interface KeptHistory {
   history?: ContentHistory;
   /** The content folder it was read for, the repository's files that hold where its branch is, and their status. */
   refs?: { folder: string; files: string[]; stamp: string };
+  /** A content folder found in no repository, with the `.git` entries git would look for and their status. */
+  none?: { folder: string; files: string[]; stamp: string };
+}
+
+/** `folder` and every folder above it. */
+function ancestors(folder: string): string[] {
+  const above = dirname(folder);
+  return above === folder ? [folder] : [folder, ...ancestors(above)];
 }
 
 /**
@@ -122,8 +130,19 @@ export function readContentHistory(
   if (kept?.history && !preferredRef && refs?.folder === folder && statusOf(refs.files) === refs.stamp) {
     return kept.history;
   }
+  const outside: NoHistory = { unavailable: "the content folder is not in a git repository" };
+  // A folder in no repository stays so while no `.git` appears in it or above it (git looks there, unless told).
+  const none = kept?.none;
+  if (none?.folder === folder && !process.env.GIT_DIR && statusOf(none.files) === none.stamp) return outside;
   const top = git(folder, ["rev-parse", "--show-toplevel", "--is-shallow-repository", "--git-dir", "--git-common-dir"]);
-  if (!top.ok) return { unavailable: "the content folder is not in a git repository" };
+  if (!top.ok) {
+    // Only git's own answer is kept: a git that could not be started says nothing about the folder.
+    if (kept && top.ran) {
+      const files = ancestors(folder).map((dir) => join(dir, ".git"));
+      kept.none = { folder, files, stamp: statusOf(files) };
+    }
+    return outside;
+  }
   const [topLevel = "", shallow, gitDir = ".git", commonDir = gitDir] = top.stdout.trim().split("\n");
   const root = realpathSync(topLevel);
   if (kept) {

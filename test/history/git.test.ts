@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { suite } from "uvu";
@@ -117,6 +117,34 @@ history("a kept history is given again, without running git, until the branch mo
   // A branch named by the caller may be any revision: git is asked each time.
   const named = readContentHistory(join(root, "content"), "HEAD", kept);
   assert.is("unavailable" in named ? 0 : named.commits, 2);
+});
+
+history("a folder in no repository is known so without running git, until a repository appears around it", () => {
+  const { root, git, write } = repository();
+  write("content/news/2024/a.md", "first");
+  git("2024-03-01T00:00:00Z", "add", ".");
+  git("2024-03-01T00:00:00Z", "commit", "-q", "-m", "a");
+  const outside = join(mkdtempSync(join(tmpdir(), "newsdesk-outside-")), "content");
+  cpSync(join(root, "content"), outside, { recursive: true });
+  // A git that only notes that it was run, and answers as outside a repository.
+  const spy = mkdtempSync(join(tmpdir(), "newsdesk-git-spy-"));
+  writeFileSync(join(spy, "git"), `#!/bin/sh\necho "$@" >> ${join(spy, "runs")}\nexit 128\n`, { mode: 0o755 });
+  const runs = () => (existsSync(join(spy, "runs")) ? readFileSync(join(spy, "runs"), "utf8") : "");
+  const kept: KeptHistory = {};
+  const none = { unavailable: "the content folder is not in a git repository" };
+  assert.equal(readContentHistory(outside, "", kept), none);
+  const path = process.env.PATH;
+  try {
+    process.env.PATH = spy;
+    assert.equal(readContentHistory(outside, "", kept), none);
+    assert.is(runs(), "", "git was not run");
+  } finally {
+    process.env.PATH = path;
+  }
+  // The repository is moved around the folder: its `.git` appears above it, and git is asked again.
+  renameSync(join(root, ".git"), join(dirname(outside), ".git"));
+  const found = readContentHistory(outside, "", kept);
+  assert.is("unavailable" in found ? 0 : found.commits, 1, JSON.stringify(found));
 });
 
 history.run();
