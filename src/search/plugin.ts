@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { NewsroomSource } from "../newsroom/plugin.ts";
 import { DEV_ARTICLES_PER_PART, SEARCH_BUNDLE, searchParts } from "../site/searchParts.ts";
+import { textHash } from "../system/files.ts";
 import { indexOnThread, type PageFile } from "./worker.ts";
 
 /** What Eleventy reports for each page it wrote. https://www.11ty.dev/docs/events/#eleventy-after */
@@ -17,8 +17,6 @@ interface WrittenPage {
 interface WrittenFile extends PageFile {
   hash: string;
 }
-
-const hashOf = (html: string) => createHash("sha1").update(html).digest("base64");
 
 /**
  * Indexes one part's pages, read from their files, into its bundle folder: Pagefind's Node API (buildSearchIndex) on
@@ -89,7 +87,7 @@ export function searchPlugin(
       for (const { url, outputPath, content } of results) {
         if (typeof url === "string" && typeof outputPath === "string" && typeof content === "string") {
           if (content.includes("data-pagefind-body"))
-            written.set(url, { url, file: outputPath, hash: hashOf(content) });
+            written.set(url, { url, file: outputPath, hash: textHash(content) });
         }
       }
       const urls = new Set(articles.map((article) => article.url));

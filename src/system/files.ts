@@ -2,9 +2,14 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 
-/** A file's bytes as a short hash (SHA-1, base64), to tell one version of the file from another. */
+/** Text or bytes as a short hash (SHA-1, base64), to tell one version of them from another. */
+export function textHash(text: string | Buffer): string {
+  return createHash("sha1").update(text).digest("base64");
+}
+
+/** A file's bytes as a short hash (`textHash`), to tell one version of the file from another. */
 export function fileHash(path: string): string {
-  return createHash("sha1").update(readFileSync(path)).digest("base64");
+  return textHash(readFileSync(path));
 }
 
 /**

@@ -14,8 +14,23 @@ function repository() {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
   };
+  /** Commits everything written, at `date`. */
+  const commit = (date: string, message: string) => {
+    git(date, "add", ".");
+    git(date, "commit", "-q", "-m", message);
+  };
   git("2024-01-01T00:00:00Z", "init", "-q", "-b", "main");
-  return { root, git, write };
+  return { root, git, write, commit };
+}
+
+/** A repository with one article committed, and a copy of its content folder outside any repository. */
+function copiedOut() {
+  const { root, write, commit } = repository();
+  write("content/news/2024/a.md", "text");
+  commit("2024-03-01T00:00:00Z", "a");
+  const copy = join(mkdtempSync(join(tmpdir(), "newsdesk-copy-")), "content");
+  cpSync(join(root, "content"), copy, { recursive: true });
+  return { root, copy };
 }
 
 const history = suite("the content folder's history is read along the published branch, one version per change");
@@ -23,11 +38,10 @@ const history = suite("the content folder's history is read along the published 
 history(
   "each version has the commit time it arrived and the time the next commit replaced, renamed or removed it",
   () => {
-    const { root, git, write } = repository();
+    const { root, git, write, commit } = repository();
     write("site/content/news/2024/a.md", "first");
     write("site/README.md", "outside the content folder");
-    git("2024-03-01T00:00:00Z", "add", ".");
-    git("2024-03-01T00:00:00Z", "commit", "-q", "-m", "a");
+    commit("2024-03-01T00:00:00Z", "a");
     renameSync(join(root, "site/content/news/2024/a.md"), join(root, "site/content/news/2024/b.md"));
     git("2024-04-01T00:00:00Z", "add", "-A");
     git("2024-04-01T00:00:00Z", "commit", "-q", "-m", "rename");
@@ -61,10 +75,9 @@ history(
 );
 
 history("origin's branch is the record when there is one: commits not yet pushed were never published", () => {
-  const { root, git, write } = repository();
+  const { root, git, write, commit } = repository();
   write("content/news/2024/a.md", "pushed");
-  git("2024-03-01T00:00:00Z", "add", ".");
-  git("2024-03-01T00:00:00Z", "commit", "-q", "-m", "a");
+  commit("2024-03-01T00:00:00Z", "a");
   git("2024-03-01T00:00:00Z", "update-ref", "refs/remotes/origin/main", "HEAD");
   write("content/news/2024/a.md", "local only");
   git("2024-03-02T00:00:00Z", "commit", "-q", "-am", "local");
@@ -74,12 +87,7 @@ history("origin's branch is the record when there is one: commits not yet pushed
 });
 
 history("a folder outside any repository, or a copy without .git, has no history and says why", () => {
-  const { root, git, write } = repository();
-  write("content/news/2024/a.md", "text");
-  git("2024-03-01T00:00:00Z", "add", ".");
-  git("2024-03-01T00:00:00Z", "commit", "-q", "-m", "a");
-  const copy = join(mkdtempSync(join(tmpdir(), "newsdesk-copy-")), "content");
-  cpSync(join(root, "content"), copy, { recursive: true });
+  const { root, copy } = copiedOut();
   assert.equal(readContentHistory(copy, ""), { unavailable: "the content folder is not in a git repository" });
   assert.equal(readContentHistory(join(root, "missing"), ""), {
     unavailable: `${join(root, "missing")} does not exist`,
@@ -87,10 +95,9 @@ history("a folder outside any repository, or a copy without .git, has no history
 });
 
 history("a kept history is given again, without running git, until the branch moves to another commit", () => {
-  const { root, git, write } = repository();
+  const { root, git, write, commit } = repository();
   write("content/news/2024/a.md", "first");
-  git("2024-03-01T00:00:00Z", "add", ".");
-  git("2024-03-01T00:00:00Z", "commit", "-q", "-m", "a");
+  commit("2024-03-01T00:00:00Z", "a");
   const kept: KeptHistory = {};
   const first = readContentHistory(join(root, "content"), "", kept);
   const path = process.env.PATH;
@@ -120,12 +127,7 @@ history("a kept history is given again, without running git, until the branch mo
 });
 
 history("a folder in no repository is known so without running git, until a repository appears around it", () => {
-  const { root, git, write } = repository();
-  write("content/news/2024/a.md", "first");
-  git("2024-03-01T00:00:00Z", "add", ".");
-  git("2024-03-01T00:00:00Z", "commit", "-q", "-m", "a");
-  const outside = join(mkdtempSync(join(tmpdir(), "newsdesk-outside-")), "content");
-  cpSync(join(root, "content"), outside, { recursive: true });
+  const { root, copy: outside } = copiedOut();
   // A git that only notes that it was run, and answers as outside a repository.
   const spy = mkdtempSync(join(tmpdir(), "newsdesk-git-spy-"));
   writeFileSync(join(spy, "git"), `#!/bin/sh\necho "$@" >> ${join(spy, "runs")}\nexit 128\n`, { mode: 0o755 });

@@ -15,53 +15,42 @@ function page(url: string, title: string) {
   return { url, file };
 }
 
+// One indexer for the suite, as the dev server keeps one; its thread ends after the last test.
+const index = indexOnThread();
+onThread.after(() => index.close());
+
 onThread("a part's pages are indexed into its folder, and the thread serves the next part too", async () => {
   const site = mkdtempSync(join(tmpdir(), "newsdesk-thread-"));
-  const index = indexOnThread();
-  try {
-    assert.is(
-      await index(join(site, "pagefind"), "en", [page("/news/a/", "Micron returns"), page("/news/b/", "Rice prices")]),
-      2,
-    );
-    assert.is(await index(join(site, "pagefind", "part-1"), "en", [page("/news/c/", "Old")]), 1);
-    assert.is(readdirSync(join(site, "pagefind", "fragment")).length, 2);
-    assert.is(readdirSync(join(site, "pagefind", "part-1", "fragment")).length, 1);
-  } finally {
-    await index.close();
-  }
+  assert.is(
+    await index(join(site, "pagefind"), "en", [page("/news/a/", "Micron returns"), page("/news/b/", "Rice prices")]),
+    2,
+  );
+  assert.is(await index(join(site, "pagefind", "part-1"), "en", [page("/news/c/", "Old")]), 1);
+  assert.is(readdirSync(join(site, "pagefind", "fragment")).length, 2);
+  assert.is(readdirSync(join(site, "pagefind", "part-1", "fragment")).length, 1);
 });
 
 onThread("a part whose thread is stopped fails in words, and the next part starts a thread again", async () => {
   const site = mkdtempSync(join(tmpdir(), "newsdesk-thread-stop-"));
-  const index = indexOnThread();
-  try {
-    const pages = Array.from({ length: 200 }, (_, n) => page(`/news/${n}/`, `Story ${n}`));
-    const stopped = index(join(site, "stopped"), "en", pages).then(
-      () => "indexed",
-      (error: Error) => error.message,
-    );
-    await index.close();
-    assert.match(await stopped, /^the indexing thread stopped/);
-    assert.is(await index(join(site, "pagefind"), "en", [page("/news/a/", "A")]), 1);
-  } finally {
-    await index.close();
-  }
+  const pages = Array.from({ length: 200 }, (_, n) => page(`/news/${n}/`, `Story ${n}`));
+  const stopped = index(join(site, "stopped"), "en", pages).then(
+    () => "indexed",
+    (error: Error) => error.message,
+  );
+  await index.close();
+  assert.match(await stopped, /^the indexing thread stopped/);
+  assert.is(await index(join(site, "pagefind"), "en", [page("/news/a/", "A")]), 1);
 });
 
 onThread("a page whose file is gone fails the part with the file's name, and the thread serves the next", async () => {
   const site = mkdtempSync(join(tmpdir(), "newsdesk-thread-gone-"));
-  const index = indexOnThread();
-  try {
-    const gone = { url: "/news/gone/", file: join(site, "news", "gone", "index.html") };
-    const failure = await index(join(site, "pagefind"), "en", [page("/news/a/", "A"), gone]).then(
-      () => "indexed",
-      (error: Error) => error.message,
-    );
-    assert.match(failure, `no such file or directory, open '${gone.file}'`);
-    assert.is(await index(join(site, "pagefind"), "en", [page("/news/a/", "A")]), 1);
-  } finally {
-    await index.close();
-  }
+  const gone = { url: "/news/gone/", file: join(site, "news", "gone", "index.html") };
+  const failure = await index(join(site, "pagefind"), "en", [page("/news/a/", "A"), gone]).then(
+    () => "indexed",
+    (error: Error) => error.message,
+  );
+  assert.match(failure, `no such file or directory, open '${gone.file}'`);
+  assert.is(await index(join(site, "pagefind"), "en", [page("/news/a/", "A")]), 1);
 });
 
 onThread.run();
