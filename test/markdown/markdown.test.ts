@@ -136,6 +136,9 @@ typography("exactly what the body's typographer does to the same text", () => {
     "+- 5%, a,, b",
     "\"Nested 'inner' quote\"",
     "It's 5' 10\"",
+    "(R) and (Tm), upper case",
+    // Punctuation no rule of the typographer looks for: the text is left as it is.
+    "Growth of 14.9%. Really? Yes! (CEO) a-b, +5 (R&D) - 3.",
   ]) {
     assert.is(typographicText(text), cheerio.load(renderMarkdown(text, env))("p").text(), text);
   }
