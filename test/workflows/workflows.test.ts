@@ -177,3 +177,16 @@ publish("the build fetches the whole history and runs on the Active LTS of Node.
 });
 
 publish.run();
+
+const versions = suite("the oldest Node.js said to work is one the code runs on");
+
+versions("package.json's engines and the README name the same oldest Node.js: 20.12, for Dirent.parentPath", () => {
+  const manifest = JSON.parse(readFileSync("package.json", "utf8")) as { engines: { node: string } };
+  const readme = /You need Node\.js (\d+\.\d+) or newer/.exec(readFileSync("README.md", "utf8"))?.[1];
+  assert.is(manifest.engines.node, `>=${readme}`);
+  // The listings of the content folder and of the code (src/content/inventory.ts, src/cli/launch.js) name each file's
+  // folder by Dirent.parentPath, which Node.js 20 has since 20.12: https://nodejs.org/api/fs.html#direntparentpath
+  assert.is(readme, "20.12");
+});
+
+versions.run();
