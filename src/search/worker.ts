@@ -1,3 +1,4 @@
+import childProcess from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { constants, setPriority } from "node:os";
 import { isMainThread, parentPort, Worker } from "node:worker_threads";
@@ -24,8 +25,28 @@ interface Job {
 const read = (pages: PageFile[]): Promise<RenderedPage[]> =>
   Promise.all(pages.map(async ({ url, file }) => ({ url, html: await readFile(file, "utf8") })));
 
-/** The thread's answer: the pages indexed, or what went wrong in words. */
-type Answer = { indexed: number } | { error: string };
+/** The thread's answer: the pages indexed, or what went wrong in words (`stopped`: the thread cannot go on). */
+type Answer = { indexed: number } | { error: string; stopped?: true };
+
+/**
+ * Watches each process the thread starts (Pagefind's): `ended` is called when one ends by itself while `current()`
+ * is the part it was started for. Pagefind's Node API listens for no `exit` of its process (lib/service.js), so a
+ * panic there (a full or read-only disk) would leave the part waiting for ever; its own `close` kills the process
+ * after the part, which `current()` has changed by then. Only this thread's `child_process` is changed: each thread
+ * has its own.
+ */
+function watchProcesses(current: () => number, ended: (part: number, how: string) => void): void {
+  const { spawn } = childProcess;
+  childProcess.spawn = ((...args: Parameters<typeof spawn>) => {
+    const started = spawn(...args);
+    const part = current();
+    started.once("exit", (code, signal) => {
+      if (part !== 0 && part === current())
+        ended(part, signal ? `was stopped by ${signal}` : `ended with code ${code}`);
+    });
+    return started;
+  }) as typeof spawn;
+}
 
 if (!isMainThread && parentPort) {
   // Background work: on Linux a thread's priority is its own, and Pagefind's process, started from this thread,
@@ -37,12 +58,30 @@ if (!isMainThread && parentPort) {
     // Refused: the thread runs as the rest of the process does.
   }
   const port = parentPort;
+  // The part being indexed, numbered from 1; 0 between parts. Each part is answered once.
+  let current = 0;
+  let parts = 0;
+  const answer = (part: number, message: Answer) => {
+    if (part !== current) return;
+    current = 0;
+    port.postMessage(message);
+  };
+  watchProcesses(
+    () => current,
+    (part, how) =>
+      answer(part, {
+        error: `Pagefind's process ${how} before the part was indexed (its own words are above)`,
+        stopped: true,
+      }),
+  );
   port.on("message", (job: Job) => {
+    const part = ++parts;
+    current = part;
     read(job.pages)
       .then((pages) => buildSearchIndex(job.bundleDir, job.language, pages))
       .then(
-        (indexed) => port.postMessage({ indexed } satisfies Answer),
-        (error: unknown) => port.postMessage({ error: (error as Error).message } satisfies Answer),
+        (indexed) => answer(part, { indexed }),
+        (error: unknown) => answer(part, { error: (error as Error).message }),
       );
   });
 }
@@ -70,6 +109,10 @@ export interface ThreadIndexer {
  */
 export function indexOnThread(): ThreadIndexer {
   let thread: Worker | undefined;
+  const stop = (running: Worker) => {
+    if (thread === running) thread = undefined;
+    void running.terminate();
+  };
   const index = (bundleDir: string, language: string, pages: PageFile[]) =>
     new Promise<number>((resolveIndexed, rejectIndexed) => {
       if (!thread) {
@@ -84,8 +127,11 @@ export function indexOnThread(): ThreadIndexer {
       };
       const answered = (answer: Answer) => {
         settle();
-        if ("error" in answer) rejectIndexed(new Error(answer.error));
-        else resolveIndexed(answer.indexed);
+        if ("error" in answer) {
+          // A thread whose Pagefind stopped mid-part still waits for it: it goes, and the next part starts another.
+          if (answer.stopped) stop(running);
+          rejectIndexed(new Error(answer.error));
+        } else resolveIndexed(answer.indexed);
       };
       const failed = (error: Error) => {
         settle();

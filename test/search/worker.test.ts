@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { suite } from "uvu";
@@ -50,6 +50,38 @@ onThread("a page whose file is gone fails the part with the file's name, and the
     (error: Error) => error.message,
   );
   assert.match(failure, `no such file or directory, open '${gone.file}'`);
+  assert.is(await index(join(site, "pagefind"), "en", [page("/news/a/", "A")]), 1);
+});
+
+onThread("a part whose Pagefind dies mid-way fails in words, and the next part starts a thread again", async () => {
+  const site = mkdtempSync(join(tmpdir(), "newsdesk-thread-panic-"));
+  // A stand-in for Pagefind's program that reads the first message and dies as a Rust panic does, with code 101.
+  const panics = join(site, "pagefind-panics");
+  writeFileSync(
+    panics,
+    "#!/bin/sh\nhead -c 1 > /dev/null\necho 'pagefind panicked: No space left on device' >&2\nexit 101\n",
+  );
+  chmodSync(panics, 0o755);
+  await index.close();
+  // A thread takes the environment as it is when it starts: the stand-in for this part's thread only.
+  const before = process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+  process.env.PAGEFIND_EXTENDED_BINARY_PATH = panics;
+  const failure = index(join(site, "pagefind"), "en", [page("/news/a/", "A")]).then(
+    () => "indexed",
+    (error: Error) => error.message,
+  );
+  // Set back once the thread has started (it starts as the part is asked for).
+  if (before === undefined) delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+  else process.env.PAGEFIND_EXTENDED_BINARY_PATH = before;
+  // Without the watch the part never settles: the timer keeps the test running to fail instead of ending quietly.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<string>((done) => {
+    timer = setTimeout(() => done("still waiting after 30 s"), 30_000);
+  });
+  assert.is(
+    await Promise.race([failure, late]).finally(() => clearTimeout(timer)),
+    "Pagefind's process ended with code 101 before the part was indexed (its own words are above)",
+  );
   assert.is(await index(join(site, "pagefind"), "en", [page("/news/a/", "A")]), 1);
 });
 
