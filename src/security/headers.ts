@@ -1,4 +1,5 @@
 import type { Newsroom, Publication } from "../content/schema.ts";
+import { RENDITIONS_PATH } from "../images/renditions.ts";
 
 /** An HTTP response header: name and value. */
 export type Header = [name: string, value: string];
@@ -92,22 +93,52 @@ export function policyOrigins(newsroom: Newsroom): PolicyOrigins {
   return { images: imageOrigins(newsroom), forms: formOrigins(newsroom.publication) };
 }
 
-/** `_headers` for Netlify and Cloudflare Pages: the headers on every path. https://docs.netlify.com/routing/headers/ */
+/**
+ * How long a browser or a cache may keep the pictures under /img/ without asking again: a year, and `immutable`, so
+ * a reader's reload does not ask either. Each file is named by a hash of the picture's bytes and its crop
+ * (src/images/renditions.ts), so its address never serves other bytes.
+ * https://www.rfc-editor.org/rfc/rfc8246
+ */
+export const PICTURE_CACHING: Header = ["Cache-Control", "public, max-age=31536000, immutable"];
+
+/**
+ * `_headers` for Netlify and Cloudflare Pages: the headers on every path, and the pictures' caching on /img/ (a host
+ * applies every rule a path matches). https://docs.netlify.com/routing/headers/
+ */
 export function headersFile(headers: Header[]): string {
+  const [name, value] = PICTURE_CACHING;
   return [
     "# Written by the build from src/security/headers.ts; edit that, not this file.",
     "/*",
     ...headers.map(([name, value]) => `  ${name}: ${value}`),
+    `${RENDITIONS_PATH}*`,
+    `  ${name}: ${value}`,
     "",
   ].join("\n");
 }
 
-/** The same headers as nginx `add_header` lines, for a `server` or `location` block. */
+/**
+ * The same headers as nginx `add_header` lines for the `server` block, and a `location` for /img/ that repeats them
+ * with the pictures' caching: a block with an `add_header` of its own takes none from the blocks around it.
+ * https://nginx.org/en/docs/http/ngx_http_headers_module.html#add_header
+ */
 export function nginxHeaders(headers: Header[]): string {
-  return headers.map(([name, value]) => `add_header ${name} "${value}" always;`).join("\n");
+  const lines = (list: Header[]) => list.map(([name, value]) => `add_header ${name} "${value}" always;`);
+  return [
+    ...lines(headers),
+    `location ${RENDITIONS_PATH} {`,
+    ...lines([PICTURE_CACHING, ...headers]).map((line) => `    ${line}`),
+    "}",
+  ].join("\n");
 }
 
-/** The same headers for Apache (mod_headers), in the site's configuration or `.htaccess`. */
+/** The same headers for Apache (mod_headers), in the site's configuration or `.htaccess`, and the pictures' caching. */
 export function apacheHeaders(headers: Header[]): string {
-  return headers.map(([name, value]) => `Header always set ${name} "${value}"`).join("\n");
+  const [name, value] = PICTURE_CACHING;
+  return [
+    ...headers.map(([name, value]) => `Header always set ${name} "${value}"`),
+    `<If "%{REQUEST_URI} =~ m#^${RENDITIONS_PATH}#">`,
+    `    Header always set ${name} "${value}"`,
+    "</If>",
+  ].join("\n");
 }

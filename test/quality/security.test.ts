@@ -57,6 +57,18 @@ csp("every response carries the policy from _headers", async () => {
   assert.is(response.headers.get("referrer-policy"), "strict-origin-when-cross-origin");
 });
 
+csp("a picture under /img/ is kept a year without asking again, with the policy too; a page is not", async () => {
+  const article = await (await fetch(`${server.origin}/news/hcmc-metro-line-two-financing/`)).text();
+  const picture = /<img [^>]*src="(\/img\/[^"]+)"/.exec(article)?.[1];
+  assert.ok(picture, "the article shows a picture from /img/");
+  const response = await fetch(`${server.origin}${picture}`);
+  assert.is(response.status, 200);
+  assert.is(response.headers.get("cache-control"), "public, max-age=31536000, immutable");
+  assert.ok(response.headers.get("content-security-policy")?.startsWith("default-src 'none'"));
+  const page = await fetch(`${server.origin}/news/hcmc-metro-line-two-financing/`);
+  assert.not.ok(page.headers.get("cache-control")?.includes("immutable"));
+});
+
 csp("home, an article with JSON-LD and a search with results load with no violation and no console error", async () => {
   const { page, problems } = await watchedPage();
   await page.goto(`${server.origin}/`, { waitUntil: "networkidle" });
