@@ -141,37 +141,34 @@ async function writtenHeadersFile(content: string): Promise<string> {
   return renderHeaders({ headersFile: await headersData() });
 }
 
-policy(
-  "_headers is written as Netlify and Cloudflare Pages read it: every header on every path, caching on /img/",
-  async () => {
-    const content = contentTree({
-      "news/2024/a.md": articleFile(`${validFields}\nimage: { src: "https://images.example/a.jpg", alt: A wafer }`),
-    });
-    const text = await writtenHeadersFile(content);
-    const { rules, problems } = readHeadersFormat(text);
-    assert.equal(problems, []);
-    assert.is(text.split("\n")[0], "# Written by the build from src/security/headers.ts; edit that, not this file.");
-    assert.equal(rules, [
-      {
-        path: "/*",
-        headers: [
-          [
-            "Content-Security-Policy",
-            "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src " +
-              "'self' https://images.example; connect-src 'self'; base-uri 'self'; form-action 'self'; " +
-              "frame-ancestors 'none'; object-src 'none'",
-          ],
-          ["X-Content-Type-Options", "nosniff"],
-          ["Referrer-Policy", "strict-origin-when-cross-origin"],
-          ["X-Frame-Options", "DENY"],
-          ["Cross-Origin-Opener-Policy", "same-origin"],
-          ["Permissions-Policy", "camera=(), geolocation=(), microphone=(), payment=(), usb=()"],
+policy("_headers as Netlify and Cloudflare Pages read it: every header on every path, caching on /img/", async () => {
+  const content = contentTree({
+    "news/2024/a.md": articleFile(`${validFields}\nimage: { src: "https://images.example/a.jpg", alt: A wafer }`),
+  });
+  const text = await writtenHeadersFile(content);
+  const { rules, problems } = readHeadersFormat(text);
+  assert.equal(problems, []);
+  assert.is(text.split("\n")[0], "# Written by the build from src/security/headers.ts; edit that, not this file.");
+  assert.equal(rules, [
+    {
+      path: "/*",
+      headers: [
+        [
+          "Content-Security-Policy",
+          "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src " +
+            "'self' https://images.example; connect-src 'self'; base-uri 'self'; form-action 'self'; " +
+            "frame-ancestors 'none'; object-src 'none'",
         ],
-      },
-      { path: "/img/*", headers: [["Cache-Control", "public, max-age=31536000, immutable"]] },
-    ]);
-  },
-);
+        ["X-Content-Type-Options", "nosniff"],
+        ["Referrer-Policy", "strict-origin-when-cross-origin"],
+        ["X-Frame-Options", "DENY"],
+        ["Cross-Origin-Opener-Policy", "same-origin"],
+        ["Permissions-Policy", "camera=(), geolocation=(), microphone=(), payment=(), usb=()"],
+      ],
+    },
+    { path: "/img/*", headers: [["Cache-Control", "public, max-age=31536000, immutable"]] },
+  ]);
+});
 
 policy("the format check names each line a host would misread", () => {
   const { problems } = readHeadersFormat(
