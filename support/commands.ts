@@ -2,7 +2,10 @@ import { type ChildProcess, type SpawnSyncReturns, spawn, spawnSync } from "node
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 
-/** Newsdesk's commands: each is `src/cli/<name>.ts`, which `npm run <name>` runs (the check through `launch.js`). */
+/**
+ * Newsdesk's commands: each is `src/cli/<name>.ts`, which `npm run <name>` runs (the check and `new` through
+ * `launch.js`).
+ */
 export type Command = "build" | "check" | "new" | "edition";
 
 /** Where a command runs, and what it is told through its environment. */
@@ -26,8 +29,9 @@ export function cleanEnvironment(settings: Record<string, string> = {}): NodeJS.
 }
 
 /**
- * Node's arguments for a command: those its script in package.json gives Node (the check's from its bundle, the
- * others' through tsx), with paths made absolute so it runs from this repository whatever folder it runs in.
+ * Node's arguments for a command: those its script in package.json gives Node (the check's and `new`'s from their
+ * bundles, the others' through tsx), with paths made absolute so it runs from this repository whatever folder it
+ * runs in.
  */
 export function commandArguments(command: Command, args: readonly string[]): string[] {
   const scripts = (JSON.parse(readFileSync(resolve(ROOT, "package.json"), "utf8")) as PackageJson).scripts;

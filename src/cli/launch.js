@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 /** The commands run this way: the ones that need neither Eleventy nor files read beside their own module. */
-const COMMANDS = new Set(["check"]);
+const COMMANDS = new Set(["check", "new"]);
 
 /** The project's folder: this file is src/cli/launch.js in it. */
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));

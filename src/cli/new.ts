@@ -11,7 +11,7 @@ import { isUrlSegment } from "../content/schema.ts";
 import { displayPath, readSources } from "../content/sources.ts";
 import { didYouMean } from "../site/hints.ts";
 import { fileSlug, slugFor } from "../site/slugs.ts";
-import { commandLine, commandOptions, isEntry } from "./commandLine.ts";
+import { commandLine, commandOptions } from "./commandLine.ts";
 
 const usage = `Usage: npm run new -- "Headline of the story" [--author KEY] [--tag TOPIC]... [--slug SLUG]
 
@@ -54,7 +54,8 @@ export function articleTemplate(fields: { title: string; date: DateTime; author:
   ].join("\n");
 }
 
-async function main(): Promise<number> {
+/** Runs `npm run new` (started by `launch.js`); returns its exit code. */
+export async function main(): Promise<number> {
   const parsed = commandLine(
     {
       allowPositionals: true,
@@ -140,5 +141,3 @@ async function main(): Promise<number> {
   console.log(`Created ${displayPath(path)} (a draft by ${author}, in ${tags.join(", ")}). Preview it with npm start.`);
   return 0;
 }
-
-if (isEntry(import.meta.url)) process.exitCode = await main();

@@ -33,7 +33,7 @@ function check(project: string) {
 
 const bundles = (project: string) => readdirSync(join(project, ".cache", "bin"));
 
-const launch = suite("npm run check runs from one bundle of its code, made again only when the code changes");
+const launch = suite("npm run check and npm run new run from a bundle of their code, made again when the code changes");
 
 launch("the bundle is made on the first run, kept while the code is the same, and replaced when it changes", () => {
   const project = projectCopy();
@@ -66,7 +66,23 @@ launch("where no bundle can be written, the check runs all the same and says the
 launch("an unknown command is refused with the usage and exit code 2", () => {
   const result = spawnSync(process.execPath, [resolve("src", "cli", "launch.js"), "publish"], { encoding: "utf8" });
   assert.is(result.status, 2);
-  assert.is(result.stderr.trim(), "Usage: node src/cli/launch.js <check> [options]");
+  assert.is(result.stderr.trim(), "Usage: node src/cli/launch.js <check|new> [options]");
+});
+
+launch("npm run new runs from a bundle of its own, beside the check's", () => {
+  const project = projectCopy();
+  check(project);
+  const result = spawnSync(
+    process.execPath,
+    [join(project, "src", "cli", "launch.js"), "new", "Micron returns", "--author", "nobody", "--content", content],
+    { cwd: project, encoding: "utf8", env: cleanEnvironment() },
+  );
+  assert.is(result.status, 1, result.stderr);
+  assert.match(result.stderr, /^unknown author `nobody`/);
+  assert.equal(
+    bundles(project).map((name) => name.replace(/[0-9a-f]{40}/, "<hash>")),
+    ["check-<hash>.mjs", "new-<hash>.mjs"],
+  );
 });
 
 launch.run();
