@@ -106,13 +106,13 @@ export const PICTURE_CACHING: Header = ["Cache-Control", "public, max-age=315360
  * applies every rule a path matches). https://docs.netlify.com/routing/headers/
  */
 export function headersFile(headers: Header[]): string {
-  const [name, value] = PICTURE_CACHING;
+  const line = ([name, value]: Header) => `  ${name}: ${value}`;
   return [
     "# Written by the build from src/security/headers.ts; edit that, not this file.",
     "/*",
-    ...headers.map(([name, value]) => `  ${name}: ${value}`),
+    ...headers.map(line),
     `${RENDITIONS_PATH}*`,
-    `  ${name}: ${value}`,
+    line(PICTURE_CACHING),
     "",
   ].join("\n");
 }
@@ -123,22 +123,22 @@ export function headersFile(headers: Header[]): string {
  * https://nginx.org/en/docs/http/ngx_http_headers_module.html#add_header
  */
 export function nginxHeaders(headers: Header[]): string {
-  const lines = (list: Header[]) => list.map(([name, value]) => `add_header ${name} "${value}" always;`);
+  const line = ([name, value]: Header) => `add_header ${name} "${value}" always;`;
   return [
-    ...lines(headers),
+    ...headers.map(line),
     `location ${RENDITIONS_PATH} {`,
-    ...lines([PICTURE_CACHING, ...headers]).map((line) => `    ${line}`),
+    ...[PICTURE_CACHING, ...headers].map((header) => `    ${line(header)}`),
     "}",
   ].join("\n");
 }
 
 /** The same headers for Apache (mod_headers), in the site's configuration or `.htaccess`, and the pictures' caching. */
 export function apacheHeaders(headers: Header[]): string {
-  const [name, value] = PICTURE_CACHING;
+  const line = ([name, value]: Header) => `Header always set ${name} "${value}"`;
   return [
-    ...headers.map(([name, value]) => `Header always set ${name} "${value}"`),
+    ...headers.map(line),
     `<If "%{REQUEST_URI} =~ m#^${RENDITIONS_PATH}#">`,
-    `    Header always set ${name} "${value}"`,
+    `    ${line(PICTURE_CACHING)}`,
     "</If>",
   ].join("\n");
 }
