@@ -2,7 +2,7 @@ import type { EleventyConfig } from "@11ty/eleventy";
 import { collectionsPlugin } from "./src/collections/plugin.ts";
 import { feedsPlugin } from "./src/feeds/plugin.ts";
 import { imagesPlugin } from "./src/images/plugin.ts";
-import { buildOptionsOf } from "./src/newsroom/options.ts";
+import { buildOptionsOf, placesFiles } from "./src/newsroom/options.ts";
 import { contentPlugin } from "./src/newsroom/plugin.ts";
 import { jsxPlugin } from "./src/render/jsxPlugin.ts";
 import { stylesheetsPlugin } from "./src/render/stylesheets.ts";
@@ -21,13 +21,13 @@ export default function newsdesk(eleventyConfig: EleventyConfig) {
   stylesheetsPlugin(eleventyConfig);
   const options = buildOptionsOf(eleventyConfig);
   const newsroom = contentPlugin(eleventyConfig, options);
-  const listings = collectionsPlugin(eleventyConfig, newsroom);
+  const listings = collectionsPlugin(eleventyConfig, newsroom, options);
   feedsPlugin(eleventyConfig, listings);
   seoPlugin(eleventyConfig, listings);
-  imagesPlugin(eleventyConfig, newsroom);
+  if (placesFiles(options)) imagesPlugin(eleventyConfig, newsroom);
   searchPlugin(eleventyConfig, newsroom, options.searchPart);
   securityPlugin(eleventyConfig, newsroom);
-  assetsPlugin(eleventyConfig);
+  if (placesFiles(options)) assetsPlugin(eleventyConfig);
   eleventyConfig.ignores.add("layouts/components/**");
 
   return {

@@ -1,5 +1,5 @@
 import type { Listings, MonthPage } from "../src/collections/listings.ts";
-import { onlyRebuilt } from "../src/collections/rebuild.ts";
+import { listRebuilt } from "../src/collections/rebuild.ts";
 import type { Newsroom } from "../src/content/schema.ts";
 import { collectionPageJsonLd } from "../src/seo/jsonld.ts";
 import { route } from "../src/site/routes.ts";
@@ -21,7 +21,7 @@ export const data = {
     size: 1,
     alias: "listing",
     addAllPagesToCollections: false,
-    before: onlyRebuilt((page: MonthPage) => page.url),
+    before: listRebuilt((page: MonthPage) => page.url),
   },
   permalink: ({ listing }: MonthPageData) => listing.url,
 };

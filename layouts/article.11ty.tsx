@@ -1,5 +1,5 @@
 import { readOn } from "../src/collections/readOn.ts";
-import { onlyRebuilt } from "../src/collections/rebuild.ts";
+import { articlesRebuilt } from "../src/collections/rebuild.ts";
 import type { Article, Newsroom } from "../src/content/schema.ts";
 import { shortDate } from "../src/dates/dates.ts";
 import { rawHtml } from "../src/render/rawHtml.ts";
@@ -32,7 +32,7 @@ export const data = {
     size: 1,
     alias: "article",
     addAllPagesToCollections: false,
-    before: onlyRebuilt((article: Article) => article.url),
+    before: articlesRebuilt(),
   },
   permalink: (page: ArticlePageData) => page.article.url,
 };

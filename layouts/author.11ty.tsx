@@ -1,5 +1,5 @@
 import type { AuthorPage, Listings } from "../src/collections/listings.ts";
-import { onlyRebuilt } from "../src/collections/rebuild.ts";
+import { listRebuilt } from "../src/collections/rebuild.ts";
 import type { Newsroom } from "../src/content/schema.ts";
 import { EXTERNAL_REL } from "../src/markdown/markdown.ts";
 import { rawHtml } from "../src/render/rawHtml.ts";
@@ -23,7 +23,7 @@ export const data = {
     size: 1,
     alias: "listing",
     addAllPagesToCollections: false,
-    before: onlyRebuilt((page: AuthorPage) => page.url),
+    before: listRebuilt((page: AuthorPage) => page.url),
   },
   permalink: ({ listing }: AuthorPageData) => listing.url,
 };

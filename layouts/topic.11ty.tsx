@@ -1,5 +1,5 @@
 import type { Listings, TopicPage } from "../src/collections/listings.ts";
-import { onlyRebuilt } from "../src/collections/rebuild.ts";
+import { listRebuilt } from "../src/collections/rebuild.ts";
 import type { Newsroom } from "../src/content/schema.ts";
 import { rawHtml } from "../src/render/rawHtml.ts";
 import { collectionPageJsonLd } from "../src/seo/jsonld.ts";
@@ -22,7 +22,7 @@ export const data = {
     size: 1,
     alias: "listing",
     addAllPagesToCollections: false,
-    before: onlyRebuilt((page: TopicPage) => page.url),
+    before: listRebuilt((page: TopicPage) => page.url),
   },
   permalink: ({ listing }: TopicPageData) => listing.url,
 };

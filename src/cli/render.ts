@@ -1,6 +1,7 @@
 import { join, relative } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { DateTime } from "luxon";
+import { renderRuns } from "../collections/rebuild.ts";
 import { ContentError } from "../content/problems.ts";
 import { displayPath } from "../content/sources.ts";
 import type { LoadResult } from "../newsroom/load.ts";
@@ -150,15 +151,25 @@ async function render(staging: string, given: RenderArguments): Promise<void> {
       loaded = result;
     },
   };
-  const eleventy = new Eleventy(undefined, staging, {
-    configPath: ".eleventy.ts",
-    quietMode: true,
-    runMode: "build",
-    config: (eleventyConfig) => giveBuildOptions(eleventyConfig, options),
-  });
-  eleventy.disableLogger(); // errors are reported once, by the parent
-  const [, templates] = await eleventy.write();
-  const written = templates.flat() as { url?: unknown; outputPath?: unknown }[];
+  // Eleventy's write() holds every page it wrote, with its HTML, until it returns (at 100,000 articles, gigabytes):
+  // the site is rendered in runs (`renderRuns`), each page's HTML let go at the end of its run. The first run loads
+  // the newsroom, which says how many parts the later runs write.
+  const written: { url?: unknown; outputPath?: unknown }[] = [];
+  let runs = renderRuns(1);
+  for (let run = 0; run < runs.length; run++) {
+    const eleventy = new Eleventy(undefined, staging, {
+      configPath: ".eleventy.ts",
+      quietMode: true,
+      runMode: "build",
+      config: (eleventyConfig) => giveBuildOptions(eleventyConfig, { ...options, renderRun: runs[run], loaded }),
+    });
+    eleventy.disableLogger(); // errors are reported once, by the parent
+    const [, templates] = await eleventy.write();
+    for (const page of templates.flat() as { url?: unknown; outputPath?: unknown }[])
+      written.push({ url: page.url, outputPath: page.outputPath });
+    // Every number of parts starts with the same runs.
+    if (run === 0 && loaded) runs = renderRuns(searchParts(loaded.newsroom.articles, given.searchPart).length);
+  }
   const pages = written.length;
   const counts = loaded && countsOf(loaded, given.contentDir, pages);
   const search = loaded && {

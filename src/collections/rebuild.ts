@@ -11,9 +11,15 @@ export interface BuiltState {
   listings: Listings;
 }
 
-/** What the paginated layouts write on this build: `only` the pages at these URLs, or every page when absent. */
+/**
+ * What the paginated layouts write on this build: `only` the pages at these URLs, or every page when absent; of the
+ * article pages, only those of one part of the archive (`articles`, their URLs) when given; and no list's pages when
+ * `listsLater`, since later runs write them (see RenderRun).
+ */
 export interface Rebuild {
   only?: ReadonlySet<string>;
+  articles?: ReadonlySet<string>;
+  listsLater?: boolean;
 }
 
 /**
@@ -137,4 +143,53 @@ export function onlyRebuilt<Item>(
   urlOf: (item: Item) => string,
 ): (items: Item[], data: { rebuild: Rebuild }) => Item[] {
   return (items, { rebuild }) => (rebuild.only ? items.filter((item) => rebuild.only?.has(urlOf(item))) : items);
+}
+
+/** The lists' `before` callback: the pages this build writes (see onlyRebuilt), none in a run that leaves them to later. */
+export function listRebuilt<Page>(
+  urlOf: (page: Page) => string,
+): (pages: Page[], data: { rebuild: Rebuild }) => Page[] {
+  const rebuilt = onlyRebuilt(urlOf);
+  return (pages, data) => (data.rebuild.listsLater ? [] : rebuilt(pages, data));
+}
+
+/** The article pages' `before` callback: the articles this build writes (see onlyRebuilt), of its part if it has one. */
+export function articlesRebuilt(): (items: Article[], data: { rebuild: Rebuild }) => Article[] {
+  const rebuilt = onlyRebuilt((article: Article) => article.url);
+  return (items, data) => {
+    const part = data.rebuild.articles;
+    return rebuilt(part ? items.filter((article) => part.has(article.url)) : items, data);
+  };
+}
+
+/** The layout of the article pages. */
+export const ARTICLE_LAYOUT = "article.11ty.tsx";
+
+/** The layouts of the lists, thousands of pages each in a large archive: each is rendered in a run of its own then. */
+export const LISTING_LAYOUTS = ["topic.11ty.tsx", "author.11ty.tsx", "archive-month.11ty.tsx"];
+
+/**
+ * What one of the runs of Eleventy a build is rendered in writes (src/cli/render.ts): the pages of `layout` only, or
+ * when it is absent those of every layout; of the article layout, the pages of one part of the search index
+ * (src/site/searchParts.ts, 0 the newest).
+ */
+export interface RenderRun {
+  layout?: string;
+  articlePart?: number;
+}
+
+/**
+ * The runs a build of `parts` search parts is rendered in, in order. Eleventy's `write()` holds every page it wrote,
+ * with its HTML, until it returns, so an archive of more than one part is rendered a run at a time: the newest part's
+ * article pages with every page but the lists (whose pages the first run leaves to later: `listsLater`), then each
+ * list, then the older parts' article pages. An archive of one part is one run.
+ */
+export function renderRuns(parts: number): RenderRun[] {
+  const older = Array.from({ length: Math.max(0, parts - 1) }, (_, index) => index + 1);
+  if (older.length === 0) return [{ articlePart: 0 }];
+  return [
+    { articlePart: 0 },
+    ...LISTING_LAYOUTS.map((layout) => ({ layout })),
+    ...older.map((articlePart) => ({ layout: ARTICLE_LAYOUT, articlePart })),
+  ];
 }

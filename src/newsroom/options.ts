@@ -1,4 +1,5 @@
 import type { DateTime } from "luxon";
+import type { RenderRun } from "../collections/rebuild.ts";
 import { buildTime } from "../dates/dates.ts";
 import { ARTICLES_PER_PART } from "../site/searchParts.ts";
 import type { LoadResult } from "./load.ts";
@@ -18,6 +19,13 @@ export interface BuildOptions {
   searchPart: number;
   /** Told each load's result, for `npm run build`'s summary. */
   onLoaded?: (result: LoadResult) => void;
+  /**
+   * What this run of Eleventy writes, when `npm run build` renders in several (src/collections/rebuild.ts,
+   * `renderRuns`). Undefined: every page, in one run.
+   */
+  renderRun?: RenderRun;
+  /** The load of a build's first run, which its later runs take as it is rather than read again. */
+  loaded?: LoadResult;
 }
 
 /** What a command line can say about a build; each one left out comes from the environment, then the defaults. */
@@ -49,6 +57,11 @@ function searchPartOf(text: string | undefined): number {
     throw new Error(`NEWSDESK_SEARCH_PART must be a whole number of articles above 0, like 5000; it is "${text}"`);
   }
   return Number(text);
+}
+
+/** Whether this run copies the assets and places the pictures: a build's only run, or its first. */
+export function placesFiles(options: BuildOptions): boolean {
+  return options.renderRun?.layout === undefined;
 }
 
 const given = new WeakMap<object, BuildOptions>();

@@ -58,6 +58,8 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: BuildOpti
     current = undefined;
   });
   const load = async (): Promise<Newsroom> => {
+    // A later run of a build rendered in several: its first run loaded the newsroom and named its warnings.
+    if (options.loaded) return options.loaded.newsroom;
     const loaded = await loadNewsroom({
       contentDir: options.contentDir,
       publicDir: ".",

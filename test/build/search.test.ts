@@ -248,6 +248,25 @@ parts(
   },
 );
 
+parts("rendered a part at a time, every page but the search index is the one a build in one part writes", () => {
+  const files = (dir: string, under = ""): string[] =>
+    readdirSync(join(dir, under), { withFileTypes: true }).flatMap((entry) => {
+      const path = under === "" ? entry.name : `${under}/${entry.name}`;
+      if (path === "pagefind") return [];
+      return entry.isDirectory() ? files(dir, path) : [path];
+    });
+  const whole = fixtureSite().site;
+  const written = files(partsSite).sort();
+  assert.equal(written, files(whole).sort());
+  assert.ok(written.includes("news/custom-full/index.html") && written.includes("sitemap.xml"), written.join(" "));
+  const differing = written.filter(
+    (file) => !readFileSync(join(partsSite, file)).equals(readFileSync(join(whole, file))),
+  );
+  assert.equal(differing, ["search/index.html"], "the search page names the parts' bundles");
+  const summary = (built: string) => /(\d+) pages written/.exec(built)?.[1];
+  assert.is(summary(fixtureSite({ searchPart: 2 }).summary), summary(fixtureSite().summary));
+});
+
 parts("a search finds matching articles in every part, best match first", async () => {
   await page.goto(`${server.origin}/search/?q=micron`);
   await page.waitForFunction(() => document.querySelectorAll(".search-result").length === 2);

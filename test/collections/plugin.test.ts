@@ -1,10 +1,10 @@
-import { writeFileSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { listings } from "../../src/collections/listings.ts";
 import { collectionsPlugin } from "../../src/collections/plugin.ts";
-import type { Rebuild } from "../../src/collections/rebuild.ts";
+import { ARTICLE_LAYOUT, LISTING_LAYOUTS, type Rebuild, type RenderRun } from "../../src/collections/rebuild.ts";
 import type { Newsroom } from "../../src/content/schema.ts";
 import { articleFile, contentTree, load, recordingConfig as recordingStandIn } from "../helpers.ts";
 
@@ -96,6 +96,39 @@ plugin("files saved during builds that failed count until a build finishes", asy
   await recording.built();
   recording.saved([join(dir, "news/2024/a.md")]);
   assert.equal(await recording.rebuilt(), afterSavingA);
+});
+
+plugin("a build's later run writes its layout only; the first leaves a large archive's lists to them", async () => {
+  const { newsroom } = await newsroomOfTwo();
+  const run = async (renderRun?: RenderRun, searchPart = 1) => {
+    const recording = recordingConfig();
+    collectionsPlugin(recording.config, async () => newsroom, { renderRun, searchPart });
+    const { articles, listsLater } = (await recording.data("rebuild")) as Rebuild;
+    const ignored = [...recording.config.ignores].map((path) => path.replace(/^layouts\//, ""));
+    return { articles: articles && [...articles], listsLater, ignored: ignored.sort() };
+  };
+  const layouts = readdirSync("layouts").filter((name) => name.includes(".11ty."));
+  const allBut = (layout: string) => layouts.filter((name) => name !== layout).sort();
+  for (const layout of [ARTICLE_LAYOUT, ...LISTING_LAYOUTS])
+    assert.ok(layouts.includes(layout), `${layout} is a layout`);
+  // One article to a part, newest first: b, then a.
+  assert.equal(await run({ articlePart: 0 }), { articles: ["/news/b/"], listsLater: true, ignored: [] });
+  assert.equal(await run({ articlePart: 0 }, 2), {
+    articles: ["/news/a/", "/news/b/"],
+    listsLater: false,
+    ignored: [],
+  });
+  assert.equal(await run({ layout: "topic.11ty.tsx" }), {
+    articles: undefined,
+    listsLater: false,
+    ignored: allBut("topic.11ty.tsx"),
+  });
+  assert.equal(await run({ layout: "article.11ty.tsx", articlePart: 1 }), {
+    articles: ["/news/a/"],
+    listsLater: false,
+    ignored: allBut("article.11ty.tsx"),
+  });
+  assert.equal(await run(undefined), { articles: undefined, listsLater: false, ignored: [] });
 });
 
 plugin.run();

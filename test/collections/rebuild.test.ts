@@ -3,7 +3,15 @@ import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { listings } from "../../src/collections/listings.ts";
-import { type BuiltState, onlyRebuilt, pagesToRebuild } from "../../src/collections/rebuild.ts";
+import {
+  articlesRebuilt,
+  type BuiltState,
+  listRebuilt,
+  onlyRebuilt,
+  pagesToRebuild,
+  renderRuns,
+} from "../../src/collections/rebuild.ts";
+import type { Article } from "../../src/content/schema.ts";
 import { articleFile, contentTree, load } from "../helpers.ts";
 
 /**
@@ -209,6 +217,39 @@ paginated("with a list of URLs only the items rendering them are kept, in order;
   const before = onlyRebuilt((page: { url: string }) => page.url);
   const only = new Set(["/authors/ana-lim/", "/topics/ports/page/2/", "/news/a/"]);
   assert.equal(before(pages, { rebuild: { only } }), [{ url: "/topics/ports/page/2/" }, { url: "/authors/ana-lim/" }]);
+  assert.is(before(pages, { rebuild: {} }), pages);
+});
+
+paginated("the article pages are those of the run's part of the archive, and of those the ones asked for", async () => {
+  const { newsroom } = await built(contentTree(newsroomFiles()));
+  const before = articlesRebuilt();
+  const urls = (articles: Article[]) => articles.map((article) => article.url).sort();
+  const all = newsroom.articles;
+  const part = new Set(["/news/a/", "/news/b/"]);
+  assert.equal(urls(before(all, { rebuild: { articles: part } })), ["/news/a/", "/news/b/"]);
+  assert.equal(urls(before(all, { rebuild: { articles: part, only: new Set(["/news/b/", "/news/c/"]) } })), [
+    "/news/b/",
+  ]);
+  assert.equal(urls(before(all, { rebuild: {} })), urls(all));
+});
+
+paginated("an archive of one part is one run; a larger one, the rest, each list, then each older part", () => {
+  assert.equal(renderRuns(1), [{ articlePart: 0 }]);
+  assert.equal(renderRuns(3), [
+    { articlePart: 0 },
+    { layout: "topic.11ty.tsx" },
+    { layout: "author.11ty.tsx" },
+    { layout: "archive-month.11ty.tsx" },
+    { layout: "article.11ty.tsx", articlePart: 1 },
+    { layout: "article.11ty.tsx", articlePart: 2 },
+  ]);
+});
+
+paginated("a list writes no page in a run that leaves the lists to later runs", () => {
+  const pages = ["/topics/ports/", "/topics/ports/page/2/"].map((url) => ({ url }));
+  const before = listRebuilt((page: { url: string }) => page.url);
+  assert.equal(before(pages, { rebuild: { listsLater: true } }), []);
+  assert.equal(before(pages, { rebuild: { only: new Set(["/topics/ports/"]) } }), [{ url: "/topics/ports/" }]);
   assert.is(before(pages, { rebuild: {} }), pages);
 });
 

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import type { LoadResult } from "../../src/newsroom/load.ts";
 import { contentPlugin } from "../../src/newsroom/plugin.ts";
 import { articleFile, contentTree, inRunMode, NOW, recordingConfig, validFields } from "../helpers.ts";
 
@@ -73,3 +74,33 @@ dev("an article is read again when the watcher names it as saved, and taken as i
 });
 
 dev.run();
+
+const parts = suite("a build rendered in runs loads its newsroom once");
+
+parts("a later run takes the newsroom the first run loaded, and reads no file", async () => {
+  await inRunMode("build", async () => {
+    const dir = contentTree({ "news/2024/a.md": articleFile(validFields) });
+    const told: LoadResult[] = [];
+    const options = {
+      contentDir: dir,
+      now: NOW,
+      preview: false,
+      searchPart: 1,
+      onLoaded: (r: LoadResult) => told.push(r),
+    };
+    const newsroom = await contentPlugin(recordingConfig().config, { ...options, renderRun: { articlePart: 0 } })();
+    assert.is(newsroom.articles.length, 1);
+    assert.is(told.length, 1);
+    // The file breaks after the first run: a later run still shows what the first loaded.
+    writeFileSync(join(dir, "news/2024/a.md"), "---\ntitle: [broken\n---\n");
+    const older = contentPlugin(recordingConfig().config, {
+      ...options,
+      renderRun: { layout: "topic.11ty.tsx" },
+      loaded: told[0],
+    });
+    assert.is(await older(), newsroom);
+    assert.is(told.length, 1, "the load is told once, by the first run");
+  });
+});
+
+parts.run();
