@@ -145,7 +145,7 @@ export function onlyRebuilt<Item>(
   return (items, { rebuild }) => (rebuild.only ? items.filter((item) => rebuild.only?.has(urlOf(item))) : items);
 }
 
-/** The lists' `before` callback: the pages this build writes (see onlyRebuilt), none in a run that leaves them to later. */
+/** The lists' `before` callback: the pages this build writes (see onlyRebuilt); none in a run that leaves them. */
 export function listRebuilt<Page>(
   urlOf: (page: Page) => string,
 ): (pages: Page[], data: { rebuild: Rebuild }) => Page[] {
@@ -153,7 +153,7 @@ export function listRebuilt<Page>(
   return (pages, data) => (data.rebuild.listsLater ? [] : rebuilt(pages, data));
 }
 
-/** The article pages' `before` callback: the articles this build writes (see onlyRebuilt), of its part if it has one. */
+/** The article pages' `before` callback: the articles this build writes (see onlyRebuilt), of its part if any. */
 export function articlesRebuilt(): (items: Article[], data: { rebuild: Rebuild }) => Article[] {
   const rebuilt = onlyRebuilt((article: Article) => article.url);
   return (items, data) => {
