@@ -38,8 +38,11 @@ async function publicationCode(path: string, file: string, problems: Problem[]):
   const kept = keptCode(entry);
   if (kept !== undefined) return kept;
   const esbuild = await import("esbuild");
+  // The metafile names its inputs relative to the working folder; esbuild's service would take the one it started in.
+  const workingDir = process.cwd();
   const build = () =>
     esbuild.build({
+      absWorkingDir: workingDir,
       entryPoints: [entry],
       bundle: true,
       platform: "node",
@@ -53,7 +56,7 @@ async function publicationCode(path: string, file: string, problems: Problem[]):
     const code = built.outputFiles[0]?.text ?? "";
     // Kept only when a second build, after the files were hashed, gives the same: none changed while being read.
     const inputs = Object.keys(built.metafile.inputs).map((input): [string, string] => {
-      const path = resolve(input);
+      const path = resolve(workingDir, input);
       return [path, fileHash(path)];
     });
     const again = await build();
