@@ -1,4 +1,6 @@
 import { relative } from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import type { EleventyConfig } from "@11ty/eleventy";
 import { DateTime } from "luxon";
 import { ContentError, formatProblem } from "../src/content/problems.ts";
@@ -120,4 +122,27 @@ export async function inRunMode<T>(mode: string, body: () => Promise<T>): Promis
     if (before === undefined) delete process.env.ELEVENTY_RUN_MODE;
     else process.env.ELEVENTY_RUN_MODE = before;
   }
+}
+
+/** Runs a full garbage collection (V8's `gc`, exposed for this alone). */
+function collectGarbage(): void {
+  setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
+}
+
+/** What `heapHeldBy` is measuring, referenced until it has been measured. */
+const measuring: unknown[] = [];
+
+/**
+ * The bytes of heap that what `make` returns holds on to, measured after full collections while it is still
+ * referenced: to check that something kept lets go of what it was made from.
+ */
+export async function heapHeldBy(make: () => unknown): Promise<number> {
+  collectGarbage();
+  const before = process.memoryUsage().heapUsed;
+  measuring.push(await make());
+  collectGarbage();
+  const held = process.memoryUsage().heapUsed - before;
+  measuring.pop();
+  return held;
 }

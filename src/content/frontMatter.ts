@@ -1,5 +1,6 @@
 import { CORE_SCHEMA, load } from "js-yaml";
 import { isNode, LineCounter, parseDocument } from "yaml";
+import { ownCopy } from "../site/text.ts";
 
 /** A content file split into its front matter and Markdown body. */
 export interface ParsedFile {
@@ -36,7 +37,8 @@ export function parseContentFile(text: string): ParsedFile {
       yamlErrors: source.startsWith("---") ? [{ line: 1, message: "front matter is not closed by a `---` line" }] : [],
     };
   }
-  const yamlText = match[1] ?? "";
+  // Its own copy: the fields' strings are cut from it, and would otherwise keep the whole file (see ownCopy).
+  const yamlText = ownCopy(match[1] ?? "");
   const parse = () => {
     const lineCounter = new LineCounter();
     return {

@@ -3,6 +3,7 @@ import type Token from "markdown-it/lib/token.mjs";
 import anchor from "markdown-it-anchor";
 import container from "markdown-it-container";
 import { slugFor } from "../site/slugs.ts";
+import { ownCopy } from "../site/text.ts";
 import { isExternalUrl } from "../site/urls.ts";
 
 /** What a render needs to know about the site; passed as markdown-it's `env`. */
@@ -254,6 +255,7 @@ export function parseBody(source: string, env: MarkdownEnv = {}, render = true):
     unsafeLinks,
     tooManyHeadings,
     ...readBodyText(tokens),
-    html: render ? markdown.renderer.render(tokens, markdown.options, tokenEnv) : "",
+    // Joined from pieces cut from the file's text, which it would keep whole until read (see ownCopy).
+    html: render ? ownCopy(markdown.renderer.render(tokens, markdown.options, tokenEnv)) : "",
   };
 }

@@ -1,5 +1,6 @@
 import slugify from "@sindresorhus/slugify";
 import transliterate from "@sindresorhus/transliterate";
+import { ownCopy } from "./text.ts";
 
 /**
  * The URL slug of any text: a topic's name, an author's key, a sub-heading's anchor, a headline for `npm run new`.
@@ -12,7 +13,7 @@ export function slugFor(name: string): string {
   if (slug === undefined) {
     slug = slugify(name, { customReplacements: [["+", " plus "]] });
     // The same few hundred topic names recur across thousands of articles.
-    if (slugs.size < 100_000) slugs.set(name, slug);
+    if (slugs.size < 100_000) slugs.set(ownCopy(name), slug);
   }
   return slug;
 }
@@ -30,7 +31,7 @@ export function topicKey(name: string): string {
       .toLowerCase()
       .replace(/&/g, "and")
       .replace(/[\s\-_]+/g, "");
-    if (topicKeys.size < 100_000) topicKeys.set(name, key);
+    if (topicKeys.size < 100_000) topicKeys.set(ownCopy(name), key);
   }
   return key;
 }

@@ -6,7 +6,7 @@ import * as assert from "uvu/assert";
 import { ContentError, formatProblem } from "../../src/content/problems.ts";
 import { displayPath } from "../../src/content/sources.ts";
 import { loadNewsroom } from "../../src/newsroom/load.ts";
-import { articleFile, contentTree, load, rejection, shownRejection, validFields } from "../helpers.ts";
+import { articleFile, contentTree, heapHeldBy, load, rejection, shownRejection, validFields } from "../helpers.ts";
 
 /** A fixed "now" for the sample: after its last published story, before its scheduled one. */
 const NOW_SAMPLE = DateTime.fromISO("2026-11-25T12:00:00+07:00");
@@ -296,6 +296,37 @@ resolves("topic spellings to one topic, named by the registry or else the common
 });
 
 resolves.run();
+
+const memory = suite("a loaded newsroom holds none of its article files' text");
+
+memory(
+  "ten files of 500 KB, each with a headline, a tag, a heading and prose, leave under a quarter of it held",
+  async () => {
+    // Link definitions that no link uses: a long file whose page is short, so that what is held is not its HTML.
+    const padding = Array.from({ length: 13_000 }, (_, line) => `[unused-${line}]: https://example.org/${line}\n`);
+    const files: Record<string, string> = {};
+    for (let story = 0; story < 10; story++) {
+      const fields = `title: Micron's turnaround, part ${story}\ndate: 2024-03-01\nauthor: ana-lim\ntags: [Chips ${story}]`;
+      const body = `## What changed in part ${story}\n\nBeijing *softened* its stance on [Micron](https://example.org).\n\n`;
+      files[`news/2024/part-${story}.md`] = articleFile(fields, body + padding.join(""));
+    }
+    const dir = contentTree(files);
+    const size = Object.values(files).reduce((total, text) => total + text.length, 0);
+    // Modules, caches and compiled code are made once, before measuring.
+    await load(contentTree({ "news/2024/a.md": articleFile(validFields) }));
+    let articles = 0;
+    const held = await heapHeldBy(async () => {
+      const loaded = await load(dir);
+      articles = loaded.newsroom.articles.length;
+      return loaded;
+    });
+    assert.is(articles, 10);
+    assert.ok(size > 5_000_000, `the files hold ${size} characters`);
+    assert.ok(held < size / 4, `the newsroom held ${held} bytes of the files' ${size} characters`);
+  },
+);
+
+memory.run();
 
 const sample = suite("the sample publication in content/ is valid and complete");
 
