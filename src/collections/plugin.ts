@@ -61,7 +61,7 @@ export function collectionsPlugin(
     return {
       only: built && changedFiles.length > 0 ? pagesToRebuild(built, current, changedFiles) : undefined,
       articles: urls && new Set(urls),
-      listsLater: renderRun !== undefined && renderRun.layout === undefined && (parts?.length ?? 0) > 1,
+      later: renderRun !== undefined && renderRun.layout === undefined && (parts?.length ?? 0) > 1,
     };
   });
   const layout = renderRun?.layout;

@@ -13,13 +13,13 @@ export interface BuiltState {
 
 /**
  * What the paginated layouts write on this build: `only` the pages at these URLs, or every page when absent; of the
- * article pages, only those of one part of the archive (`articles`, their URLs) when given; and no list's pages when
- * `listsLater`, since later runs write them (see RenderRun).
+ * article pages, only those of one part of the archive (`articles`, their URLs) when given; and neither a list's nor
+ * an article's pages when `later`, since later runs write them (see RenderRun).
  */
 export interface Rebuild {
   only?: ReadonlySet<string>;
   articles?: ReadonlySet<string>;
-  listsLater?: boolean;
+  later?: boolean;
 }
 
 /**
@@ -150,13 +150,17 @@ export function listRebuilt<Page>(
   urlOf: (page: Page) => string,
 ): (pages: Page[], data: { rebuild: Rebuild }) => Page[] {
   const rebuilt = onlyRebuilt(urlOf);
-  return (pages, data) => (data.rebuild.listsLater ? [] : rebuilt(pages, data));
+  return (pages, data) => (data.rebuild.later ? [] : rebuilt(pages, data));
 }
 
-/** The article pages' `before` callback: the articles this build writes (see onlyRebuilt), of its part if any. */
+/**
+ * The article pages' `before` callback: the articles this build writes (see onlyRebuilt), of its part if any; none in
+ * a run that leaves them.
+ */
 export function articlesRebuilt(): (items: Article[], data: { rebuild: Rebuild }) => Article[] {
   const rebuilt = onlyRebuilt((article: Article) => article.url);
   return (items, data) => {
+    if (data.rebuild.later) return [];
     const part = data.rebuild.articles;
     return rebuilt(part ? items.filter((article) => part.has(article.url)) : items, data);
   };
@@ -180,16 +184,15 @@ export interface RenderRun {
 
 /**
  * The runs a build of `parts` search parts is rendered in, in order. Eleventy's `write()` holds every page it wrote,
- * with its HTML, until it returns, so an archive of more than one part is rendered a run at a time: the newest part's
- * article pages with every page but the lists (whose pages the first run leaves to later: `listsLater`), then each
- * list, then the older parts' article pages. An archive of one part is one run.
+ * with its HTML, until it returns, so an archive of more than one part is rendered a run at a time: every page but
+ * the lists and the articles (which the first run, the one that loads the newsroom, leaves `later`), then each list,
+ * then each part's article pages, the newest first. An archive of one part is one run.
  */
 export function renderRuns(parts: number): RenderRun[] {
-  const older = Array.from({ length: Math.max(0, parts - 1) }, (_, index) => index + 1);
-  if (older.length === 0) return [{ articlePart: 0 }];
+  if (parts <= 1) return [{}];
   return [
-    { articlePart: 0 },
+    {},
     ...LISTING_LAYOUTS.map((layout) => ({ layout })),
-    ...older.map((articlePart) => ({ layout: ARTICLE_LAYOUT, articlePart })),
+    ...Array.from({ length: parts }, (_, articlePart) => ({ layout: ARTICLE_LAYOUT, articlePart })),
   ];
 }

@@ -98,37 +98,38 @@ plugin("files saved during builds that failed count until a build finishes", asy
   assert.equal(await recording.rebuilt(), afterSavingA);
 });
 
-plugin("a build's later run writes its layout only; the first leaves a large archive's lists to them", async () => {
+plugin("a build's later run writes its layout only; the first leaves lists and articles to them", async () => {
   const { newsroom } = await newsroomOfTwo();
   const run = async (renderRun?: RenderRun, searchPart = 1) => {
     const recording = recordingConfig();
     collectionsPlugin(recording.config, async () => newsroom, { renderRun, searchPart });
-    const { articles, listsLater } = (await recording.data("rebuild")) as Rebuild;
+    const { articles, later } = (await recording.data("rebuild")) as Rebuild;
     const ignored = [...recording.config.ignores].map((path) => path.replace(/^layouts\//, ""));
-    return { articles: articles && [...articles], listsLater, ignored: ignored.sort() };
+    return { articles: articles && [...articles], later, ignored: ignored.sort() };
   };
   const layouts = readdirSync("layouts").filter((name) => name.includes(".11ty."));
   const allBut = (layout: string) => layouts.filter((name) => name !== layout).sort();
   for (const layout of [ARTICLE_LAYOUT, ...LISTING_LAYOUTS])
     assert.ok(layouts.includes(layout), `${layout} is a layout`);
   // One article to a part, newest first: b, then a.
-  assert.equal(await run({ articlePart: 0 }), { articles: ["/news/b/"], listsLater: true, ignored: [] });
-  assert.equal(await run({ articlePart: 0 }, 2), {
-    articles: ["/news/a/", "/news/b/"],
-    listsLater: false,
-    ignored: [],
-  });
+  assert.equal(await run({}), { articles: undefined, later: true, ignored: [] });
+  assert.equal(await run({}, 2), { articles: undefined, later: false, ignored: [] });
   assert.equal(await run({ layout: "topic.11ty.tsx" }), {
     articles: undefined,
-    listsLater: false,
+    later: false,
     ignored: allBut("topic.11ty.tsx"),
+  });
+  assert.equal(await run({ layout: "article.11ty.tsx", articlePart: 0 }), {
+    articles: ["/news/b/"],
+    later: false,
+    ignored: allBut("article.11ty.tsx"),
   });
   assert.equal(await run({ layout: "article.11ty.tsx", articlePart: 1 }), {
     articles: ["/news/a/"],
-    listsLater: false,
+    later: false,
     ignored: allBut("article.11ty.tsx"),
   });
-  assert.equal(await run(undefined), { articles: undefined, listsLater: false, ignored: [] });
+  assert.equal(await run(undefined), { articles: undefined, later: false, ignored: [] });
 });
 
 plugin.run();

@@ -231,24 +231,26 @@ paginated("the article pages are those of the run's part of the archive, and of 
     "/news/b/",
   ]);
   assert.equal(urls(before(all, { rebuild: {} })), urls(all));
+  assert.equal(before(all, { rebuild: { later: true } }), []);
 });
 
-paginated("an archive of one part is one run; a larger one, the rest, each list, then each older part", () => {
-  assert.equal(renderRuns(1), [{ articlePart: 0 }]);
+paginated("an archive of one part is one run; a larger one, the rest, each list, then each part's articles", () => {
+  assert.equal(renderRuns(1), [{}]);
   assert.equal(renderRuns(3), [
-    { articlePart: 0 },
+    {},
     { layout: "topic.11ty.tsx" },
     { layout: "author.11ty.tsx" },
     { layout: "archive-month.11ty.tsx" },
+    { layout: "article.11ty.tsx", articlePart: 0 },
     { layout: "article.11ty.tsx", articlePart: 1 },
     { layout: "article.11ty.tsx", articlePart: 2 },
   ]);
 });
 
-paginated("a list writes no page in a run that leaves the lists to later runs", () => {
+paginated("a list writes no page in a run that leaves the lists and articles to later runs", () => {
   const pages = ["/topics/ports/", "/topics/ports/page/2/"].map((url) => ({ url }));
   const before = listRebuilt((page: { url: string }) => page.url);
-  assert.equal(before(pages, { rebuild: { listsLater: true } }), []);
+  assert.equal(before(pages, { rebuild: { later: true } }), []);
   assert.equal(before(pages, { rebuild: { only: new Set(["/topics/ports/"]) } }), [{ url: "/topics/ports/" }]);
   assert.is(before(pages, { rebuild: {} }), pages);
 });
