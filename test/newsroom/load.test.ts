@@ -306,8 +306,10 @@ memory(
     const padding = Array.from({ length: 13_000 }, (_, line) => `[unused-${line}]: https://example.org/${line}\n`);
     const files: Record<string, string> = {};
     for (let story = 0; story < 10; story++) {
-      const fields = `title: Micron's turnaround, part ${story}\ndate: 2024-03-01\nauthor: ana-lim\ntags: [Chips ${story}]`;
-      const body = `## What changed in part ${story}\n\nBeijing *softened* its stance on [Micron](https://example.org).\n\n`;
+      const fields = validFields
+        .replace("A valid story", `Micron's turnaround, part ${story}`)
+        .replace("China Bond", `Chips ${story}`);
+      const body = `## What changed in part ${story}\n\nBeijing *softened* on [Micron](https://x.example).\n\n`;
       files[`news/2024/part-${story}.md`] = articleFile(fields, body + padding.join(""));
     }
     const dir = contentTree(files);
