@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { DateTime } from "luxon";
-import { writeWhole } from "../system/files.ts";
+import { fileLines, writeWhole } from "../system/files.ts";
 import type { ArticleCache, ArticleFile, FileHashes } from "./articles.ts";
 import { hasField, type ParsedFile, parseContentFile } from "./frontMatter.ts";
 import type { Problem } from "./problems.ts";
@@ -10,7 +10,9 @@ import type { DatedNote } from "./schema.ts";
 // changed: at 10,000 articles, reading and parsing them is most of its time. What it keeps is JSON, with each date
 // as milliseconds and its zone; a file's parsed body text and the lines of its fields are not kept, but read again
 // from the file when something asks for them (a warning on a field that is there, or the check against the
-// published history).
+// published history). The store is one line of JSON per file, after a first line naming the code that wrote it and
+// how many files follow: read line by line, it is never held whole, as bytes or as one string (at 100,000 articles
+// it is 200 MB, and fresh memory is slow to come by).
 
 /** A date as kept: milliseconds and the zone's name. */
 interface StoredDate {
@@ -57,12 +59,16 @@ export interface CheckStore {
   hashes: FileHashes;
 }
 
-/** The store's file: the code it was written by, each article file's entry and its hash, by path. */
-interface Stored {
+/** The store's first line: the code it was written by, and how many lines follow it, one per article file. */
+interface StoredHead {
   version: string;
-  entries: [string, { stamp: string; article: StoredArticle; problems: Problem[] }][];
-  hashes: [string, { status: string; hash: string }][];
+  files: number;
 }
+
+/** A line after the first: an article file's path, what was found in it, and its hash when it has one. */
+type StoredLine = [string, { stamp: string; article: StoredArticle; problems: Problem[] }, FileHash | null];
+
+type FileHash = FileHashes extends Map<string, infer Hash> ? Hash : never;
 
 const dateOut = (date: DateTime): StoredDate => ({ ms: date.toMillis(), zone: date.zoneName ?? "UTC" });
 const dateIn = (date: StoredDate): DateTime => DateTime.fromMillis(date.ms, { zone: date.zone });
@@ -72,7 +78,13 @@ function withDates<From, To>(
   { notes, valid }: Pick<Dated<From>, "notes"> & { valid?: Dated<From>["valid"] },
   convert: (date: From) => To,
 ): Dated<To> {
-  const note = (item: Note<From>): Note<To> => ({ ...item, date: convert(item.date) });
+  // Each object is made field by field, not spread from the one it converts: V8 gives objects spread from JSON's a
+  // hidden class each, and with 100,000 of those every read of a field elsewhere is slow (see articleIn).
+  const note = (item: Note<From>): Note<To> => ({
+    date: convert(item.date),
+    dateOnly: item.dateOnly,
+    noteHtml: item.noteHtml,
+  });
   return {
     notes: {
       // JSON keeps a correction that was not valid as null: undefined again when read.
@@ -80,8 +92,9 @@ function withDates<From, To>(
       retraction: notes.retraction && note(notes.retraction),
     },
     valid: valid && {
-      ...valid,
+      data: valid.data,
       date: convert(valid.date),
+      dateOnly: valid.dateOnly,
       updated: valid.updated && convert(valid.updated),
       corrections: valid.corrections.map(note),
       retraction: valid.retraction && note(valid.retraction),
@@ -105,44 +118,66 @@ function articleOut(article: ArticleFile): StoredArticle {
 }
 
 /**
- * An article back from the store; `source` is its file, parsed again on demand for its body, its fields' lines and
- * (for a valid article, which keeps only its valid fields) the fields as written.
+ * A file's parse as kept in the store: its body, its fields' lines and (for a valid article, which keeps only its
+ * valid fields) its fields as written are read again from the file `source` when something asks for them. One class
+ * for all, where getters on each object would give every article's its own hidden class in V8.
+ */
+class KeptParse implements ParsedFile {
+  readonly bodyLine: number;
+  readonly yamlErrors: ParsedFile["yamlErrors"];
+  readonly #kept: StoredArticle["file"]["parsed"];
+  readonly #source: string;
+  #again: ParsedFile | undefined;
+
+  constructor(kept: StoredArticle["file"]["parsed"], source: string) {
+    this.bodyLine = kept.bodyLine;
+    this.yamlErrors = kept.yamlErrors;
+    this.#kept = kept;
+    this.#source = source;
+  }
+
+  #parsed(): ParsedFile {
+    this.#again ??= parseContentFile(existsSync(this.#source) ? readFileSync(this.#source, "utf8") : "");
+    return this.#again;
+  }
+
+  get data(): unknown {
+    return "data" in this.#kept ? this.#kept.data : this.#parsed().data;
+  }
+
+  get body(): string {
+    return this.#parsed().body;
+  }
+
+  lineOf(path: readonly (string | number)[]): number | undefined {
+    // A field that is not there has no line: no need to read the file for it (most warnings are of those).
+    const kept = this.#kept;
+    const there = "fields" in kept ? kept.fields.includes(String(path[0])) : hasField(kept.data, path[0]);
+    return there ? this.#parsed().lineOf(path) : undefined;
+  }
+}
+
+/**
+ * An article back from the store; `source` is its file, parsed again on demand (see KeptParse). Made field by field:
+ * spread from the stored object, each article had a hidden class of its own in V8 (10,000 at 10,000 articles, 7 MB of
+ * them), and every read of one of its fields missed V8's caches.
  */
 function articleIn(stored: StoredArticle, source: string): ArticleFile {
-  let again: ParsedFile | undefined;
-  const parsed = () => {
-    again ??= parseContentFile(existsSync(source) ? readFileSync(source, "utf8") : "");
-    return again;
-  };
   const { file } = stored;
-  const kept = file.parsed;
-  const { bodyLine, yamlErrors } = kept;
-  const has = (field: string | number | undefined) =>
-    "fields" in kept ? kept.fields.includes(String(field)) : hasField(kept.data, field);
-  const dated = withDates(stored, dateIn);
-  const data = dated.valid?.data;
+  const { notes, valid } = withDates(stored, dateIn);
+  const data = valid?.data;
+  const parsed = new KeptParse(file.parsed, source);
   return {
-    ...stored,
+    file: file.refused ? { path: file.path, parsed, refused: true } : { path: file.path, parsed },
+    slug: stored.slug,
+    explicitSlug: stored.explicitSlug,
     authorKeys: data ? data.author : stored.authorKeys,
     related: data ? data.related : (stored.related ?? []),
     tags: data ? data.tags : (stored.tags ?? []),
-    file: {
-      path: file.path,
-      parsed: {
-        bodyLine,
-        yamlErrors,
-        get data() {
-          return "data" in kept ? kept.data : parsed().data;
-        },
-        get body() {
-          return parsed().body;
-        },
-        // A field that is not there has no line: no need to read the file for it (most warnings are of those).
-        lineOf: (path) => (has(path[0]) ? parsed().lineOf(path) : undefined),
-      },
-      ...(file.refused ? { refused: true } : {}),
-    },
-    ...dated,
+    aliases: stored.aliases,
+    notes,
+    body: stored.body,
+    valid,
   };
 }
 
@@ -153,14 +188,26 @@ function articleIn(stored: StoredArticle, source: string): ArticleFile {
 export function loadArticleStore(file: string, version: string): CheckStore {
   try {
     // Written as ASCII (see saveArticleStore): read byte for byte, which is quicker than decoding UTF-8.
-    const stored = JSON.parse(readFileSync(file, "latin1")) as Stored;
-    if (stored.version !== version) return empty();
-    const store: CheckStore = {
-      articles: new Map(
-        stored.entries.map(([path, entry]) => [path, { ...entry, article: articleIn(entry.article, path) }]),
-      ),
-      hashes: new Map(stored.hashes),
-    };
+    const store = empty();
+    const lines = fileLines(file, "latin1");
+    try {
+      const head = JSON.parse(lines.next().value ?? "") as StoredHead;
+      if (head.version !== version) return empty();
+      for (const line of lines) {
+        const [path, entry, hash] = JSON.parse(line) as StoredLine;
+        store.articles.set(path, {
+          stamp: entry.stamp,
+          article: articleIn(entry.article, path),
+          problems: entry.problems,
+        });
+        if (hash) store.hashes.set(path, hash);
+      }
+      // A store cut short (by a disk that filled up under another program, say) is not used at all.
+      if (store.articles.size !== head.files) return empty();
+    } finally {
+      // The file is closed however the reading ends.
+      lines.return(undefined);
+    }
     loaded.set(store, [new Set(store.articles.values()), new Set(store.hashes.values())]);
     return store;
   } catch {
@@ -189,15 +236,22 @@ function unchanged(store: CheckStore): boolean {
 export function saveArticleStore(file: string, version: string, store: CheckStore): void {
   for (const path of store.hashes.keys()) if (!store.articles.has(path)) store.hashes.delete(path);
   if (unchanged(store)) return;
-  const stored: Stored = {
-    version,
-    entries: [...store.articles].map(([path, entry]) => [path, { ...entry, article: articleOut(entry.article) }]),
-    hashes: [...store.hashes],
-  };
-  // Anything past ASCII is written as a JSON escape, so the store reads back byte for byte.
-  const text = JSON.stringify(stored).replace(
-    /[^\0-\x7f]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
-  writeWhole(file, text, "latin1");
+  const head: StoredHead = { version, files: store.articles.size };
+  writeWhole(file, storedLines(head, store), "latin1");
+}
+
+/** The store's lines, a few hundred files' at a time, each line ending in a line end. */
+function* storedLines(head: StoredHead, store: CheckStore): Generator<string> {
+  let piece = `${JSON.stringify(head)}\n`;
+  for (const [path, entry] of store.articles) {
+    const line: StoredLine = [path, { ...entry, article: articleOut(entry.article) }, store.hashes.get(path) ?? null];
+    // Anything past ASCII is written as a JSON escape, so the store reads back byte for byte; JSON escapes line
+    // ends in strings, so a line holds one file.
+    piece += `${JSON.stringify(line).replace(/[^\0-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`;
+    if (piece.length > 1 << 20) {
+      yield piece;
+      piece = "";
+    }
+  }
+  yield piece;
 }

@@ -20,7 +20,7 @@ const store = suite("the check keeps what it found in each article file on disk,
 
 /** A folder for a store, and the path of the store in it. */
 function storeFile(): string {
-  return join(mkdtempSync(join(tmpdir(), "newsdesk-store-")), "check", "articles.json");
+  return join(mkdtempSync(join(tmpdir(), "newsdesk-store-")), "check", "articles.jsonl");
 }
 
 /** One article with dates, corrections, a retraction, a warning-worthy headline and a wrong `updated`. */
@@ -105,7 +105,20 @@ store("a store written by other code, or one that cannot be read, is an empty ca
   read(paths, cache);
   const file = storeFile();
   saveArticleStore(file, "v1", cache);
+  const open = () => readdirSync("/proc/self/fd").length;
+  const before = open();
   assert.is(loadArticleStore(file, "v2").articles.size, 0);
+  assert.is(open(), before, "the store's file is closed when it is not used");
+  const whole = readFileSync(file, "latin1");
+  assert.is(whole.split("\n").length, 4, "a first line, a line for each of the two files, and the last line's end");
+  assert.is(loadArticleStore(file, "v1").articles.size, 2);
+  // Cut short after its first file's line, or halfway through a line: not used at all.
+  const cuts = [whole.indexOf("\n", whole.indexOf("\n") + 1) + 1, whole.length - 20];
+  for (const cut of cuts) {
+    writeFileSync(file, whole.slice(0, cut), "latin1");
+    assert.is(loadArticleStore(file, "v1").articles.size, 0, `cut at ${cut} of ${whole.length}`);
+  }
+  assert.is(open(), before, "and when it is cut short");
   writeFileSync(file, '{"version":"v1","entries":[["half');
   assert.is(loadArticleStore(file, "v1").articles.size, 0);
   assert.is(loadArticleStore(join(file, "none"), "v1").articles.size, 0);
@@ -140,7 +153,7 @@ store("a store that cannot be written is not kept, and leaves nothing half-writt
   // Its folder would have to be made inside a file: as on a full or read-only disk, the write fails.
   const blocked = join(mkdtempSync(join(tmpdir(), "newsdesk-store-blocked-")), "file");
   writeFileSync(blocked, "");
-  saveArticleStore(join(blocked, "check", "articles.json"), "v1", cache);
+  saveArticleStore(join(blocked, "check", "articles.jsonl"), "v1", cache);
   assert.equal(readdirSync(join(blocked, "..")), ["file"]);
   assert.not.ok(existsSync(join(blocked, "check")));
 });
