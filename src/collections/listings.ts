@@ -93,7 +93,8 @@ function groupBy<Key>(articles: Article[], keyOf: (article: Article) => Key[]): 
 export function topicPages(newsroom: Newsroom): TopicPage[] {
   const byTopic = groupBy(newsroom.articles, (article) => article.topics.map((topic) => topic.slug));
   return newsroom.topics.flatMap((topic) =>
-    paginate(byTopic.get(topic.slug) ?? [], topic.url).map((page) => ({ ...page, topic })),
+    // Object.assign rather than a spread: see withFile (src/content/pictures.ts).
+    paginate(byTopic.get(topic.slug) ?? [], topic.url).map((page) => Object.assign({}, page, { topic })),
   );
 }
 
@@ -101,7 +102,7 @@ export function topicPages(newsroom: Newsroom): TopicPage[] {
 export function authorPages(newsroom: Newsroom): AuthorPage[] {
   const byAuthor = groupBy(newsroom.articles, (article) => article.authors.map((author) => author.key));
   return newsroom.authors.flatMap((author) =>
-    paginate(byAuthor.get(author.key) ?? [], author.url).map((page) => ({ ...page, author })),
+    paginate(byAuthor.get(author.key) ?? [], author.url).map((page) => Object.assign({}, page, { author })),
   );
 }
 
@@ -125,12 +126,9 @@ export function archiveMonths(newsroom: Newsroom): ArchiveMonth[] {
 export function monthPages(newsroom: Newsroom): MonthPage[] {
   const byMonth = groupBy(newsroom.articles, (article) => [monthKey(article.date)]);
   return archiveMonths(newsroom).flatMap((month) =>
-    paginate(byMonth.get(`${month.year}/${String(month.month).padStart(2, "0")}`) ?? [], month.url).map((page) => ({
-      ...page,
-      year: month.year,
-      month: month.month,
-      label: month.label,
-    })),
+    paginate(byMonth.get(`${month.year}/${String(month.month).padStart(2, "0")}`) ?? [], month.url).map((page) =>
+      Object.assign({}, page, { year: month.year, month: month.month, label: month.label }),
+    ),
   );
 }
 
