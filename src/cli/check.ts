@@ -19,7 +19,7 @@ Exit codes: 0 no errors (warnings may remain), 1 errors that would stop the buil
  * Where the check keeps what it found in each article file, for the next run to read only the files that changed
  * (src/content/articleStore.ts); beside the pictures' sizes in `.cache/`, which git ignores.
  */
-export const CHECK_STORE = join(".cache", "check", "articles.jsonl");
+export const CHECK_STORE = join(".cache", "check", "articles.json");
 
 /**
  * The report: one `error:`/`warning:` line per problem, then a summary (with no errors, of what would be published).

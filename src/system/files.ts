@@ -1,15 +1,5 @@
 import { createHash } from "node:crypto";
-import {
-  closeSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-  writeSync,
-} from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 
 /** Text or bytes as a short hash (SHA-1, base64), to tell one version of them from another. */
@@ -36,7 +26,8 @@ export function writeWhole(file: string, text: string | Iterable<string>, encodi
     else {
       const fd = openSync(partial, "w");
       try {
-        for (const piece of text) writeSync(fd, piece, null, encoding);
+        // Given a descriptor, writeFileSync writes on from where the last piece ended, all of it.
+        for (const piece of text) writeFileSync(fd, piece, encoding);
       } finally {
         closeSync(fd);
       }

@@ -137,7 +137,7 @@ again("a second run says the same; what it kept of an unchanged file is used, an
   assert.match(first.out, /b\.md:2:title: is 101 characters long/);
   assert.equal(check(), first);
   // What the store says of a file whose bytes are unchanged is what the check says, without reading the file.
-  const store = join(project, ".cache", "check", "articles.jsonl");
+  const store = join(project, ".cache", "check", "articles.json");
   writeFileSync(store, readFileSync(store, "utf8").replace('\\"soon\\" is not a date', "kept, not read again"));
   assert.match(check().out, /a\.md:6:updated: kept, not read again/);
   writeFileSync(join(dir, "news/2024/a.md"), articleFile(`${validFields}\nupdated: never\ndek: A dek.`));

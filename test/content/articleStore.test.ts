@@ -20,7 +20,7 @@ const store = suite("the check keeps what it found in each article file on disk,
 
 /** A folder for a store, and the path of the store in it. */
 function storeFile(): string {
-  return join(mkdtempSync(join(tmpdir(), "newsdesk-store-")), "check", "articles.jsonl");
+  return join(mkdtempSync(join(tmpdir(), "newsdesk-store-")), "check", "articles.json");
 }
 
 /** One article with dates, corrections, a retraction, a warning-worthy headline and a wrong `updated`. */
@@ -153,7 +153,7 @@ store("a store that cannot be written is not kept, and leaves nothing half-writt
   // Its folder would have to be made inside a file: as on a full or read-only disk, the write fails.
   const blocked = join(mkdtempSync(join(tmpdir(), "newsdesk-store-blocked-")), "file");
   writeFileSync(blocked, "");
-  saveArticleStore(join(blocked, "check", "articles.jsonl"), "v1", cache);
+  saveArticleStore(join(blocked, "check", "articles.json"), "v1", cache);
   assert.equal(readdirSync(join(blocked, "..")), ["file"]);
   assert.not.ok(existsSync(join(blocked, "check")));
 });
