@@ -240,14 +240,19 @@ export function saveArticleStore(file: string, version: string, store: CheckStor
   writeWhole(file, storedLines(head, store), "latin1");
 }
 
+/**
+ * `value` as JSON in ASCII: anything past ASCII is written as a JSON escape, so the store reads back byte for byte.
+ * JSON escapes line ends in strings, so the text is one line.
+ */
+const asciiJson = (value: unknown): string =>
+  JSON.stringify(value).replace(/[^\0-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
 /** The store's lines, a few hundred files' at a time, each line ending in a line end. */
 function* storedLines(head: StoredHead, store: CheckStore): Generator<string> {
   let piece = `${JSON.stringify(head)}\n`;
   for (const [path, entry] of store.articles) {
     const line: StoredLine = [path, { ...entry, article: articleOut(entry.article) }, store.hashes.get(path) ?? null];
-    // Anything past ASCII is written as a JSON escape, so the store reads back byte for byte; JSON escapes line
-    // ends in strings, so a line holds one file.
-    piece += `${JSON.stringify(line).replace(/[^\0-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`;
+    piece += `${asciiJson(line)}\n`;
     if (piece.length > 1 << 20) {
       yield piece;
       piece = "";
