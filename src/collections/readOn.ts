@@ -73,7 +73,7 @@ function mostRelevant(article: Article, lists: number[][], order: Article[], ski
     held.splice(at === -1 ? held.length : at, 0, { position, shared });
     if (held.length > wanted) held.pop();
   }
-  return held.map(({ position }) => order[position] as Article);
+  return held.map(({ position }) => position);
 }
 
 /**
@@ -98,8 +98,8 @@ export function labelTopics(article: Article, more: Article[]): Topic[] {
   return article.topics.filter((topic) => chosen.has(topic));
 }
 
-/** The neighbours of `position` in a topic's ascending list: the next older story and the next newer one. */
-function neighbours(list: number[], position: number, order: Article[]): Pick<ReadOn, "previous" | "next"> {
+/** The neighbours of `position` in a topic's ascending list: the positions of the next older and next newer story. */
+function neighbours(list: number[], position: number): Pick<Plan, "previous" | "next"> {
   let low = 0;
   let high = list.length;
   while (low < high) {
@@ -109,10 +109,7 @@ function neighbours(list: number[], position: number, order: Article[]): Pick<Re
   }
   const newer = list[low - 1];
   const older = list[list[low] === position ? low + 1 : low];
-  return {
-    previous: older === undefined ? undefined : order[older],
-    next: newer === undefined ? undefined : order[newer],
-  };
+  return { previous: older, next: newer };
 }
 
 /** The offers of one list of articles, each worked out when first asked for (see `offerOf`). */
@@ -121,49 +118,95 @@ export interface ReadOnIndex {
   offerOf(article: Article): ReadOn;
 }
 
+/** An offer as positions in its index's order: what the index keeps, and hands on to the next (see carryReadOn). */
+interface Plan {
+  more: number[];
+  previous?: number;
+  next?: number;
+}
+
 /**
- * The read-on offers of `articles`, each worked out once, when first asked for: with fewer than ALSO_SEE_LENGTH
- * hand-picked links, the most relevant offered stories that share its topics (see mostRelevant) fill the list, never
- * itself nor one it already links to in ALSO SEE or its inline callout; and the stories either side of it in its main
- * topic. Offered stories are published and not retracted, in every build. The same articles in any order give the
- * same offers. A dev-server rebuild asks only for the offers of the pages it writes and of the stories sharing a
- * topic with the saved one.
+ * The read-on offers of one list of articles. Each offer is worked out once, when first asked for: with fewer than
+ * ALSO_SEE_LENGTH hand-picked links, the most relevant offered stories that share its topics (see mostRelevant) fill
+ * the list, never itself nor one it already links to in ALSO SEE or its inline callout; and the stories either side of
+ * it in its main topic. It is kept as positions in the list's order, so a later list in the same order can take it
+ * over (see carryReadOn).
  */
-export function readOnIndex(articles: readonly Article[]): ReadOnIndex {
-  const order = [...articles].sort(newestFirst);
-  const positions = new Map(order.map((article, position) => [article.url, position]));
-  const index = topicIndex(order);
-  // A callout may link to an article by one of its old addresses.
-  const byAlias = new Map(order.flatMap((article) => article.aliases.map((path) => [path, article.url] as const)));
-  const offers = new Map<number, ReadOn>();
-  const compute = (article: Article, position: number): ReadOn => {
+class Offers implements ReadOnIndex {
+  readonly order: Article[];
+  readonly positions: Map<string, number>;
+  readonly topics: Map<string, number[]>;
+  /** A callout may link to an article by one of its old addresses. */
+  readonly byAlias: Map<string, string>;
+  readonly plans: Map<number, Plan>;
+  private readonly offers = new Map<number, ReadOn>();
+
+  constructor(order: Article[], from?: { index: Offers; redo: ReadonlySet<number> }) {
+    this.order = order;
+    if (from) {
+      this.positions = from.index.positions;
+      this.topics = from.index.topics;
+      this.byAlias = from.index.byAlias;
+      this.plans = new Map(from.index.plans);
+      for (const position of from.redo) this.plans.delete(position);
+    } else {
+      this.positions = new Map(order.map((article, position) => [article.url, position]));
+      this.topics = topicIndex(order);
+      this.byAlias = new Map(order.flatMap((article) => article.aliases.map((path) => [path, article.url] as const)));
+      this.plans = new Map();
+    }
+  }
+
+  /** The plan of the article at `position`, worked out the first time it is asked for. */
+  planAt(position: number): Plan {
+    let plan = this.plans.get(position);
+    if (!plan) {
+      plan = this.compute(position);
+      this.plans.set(position, plan);
+    }
+    return plan;
+  }
+
+  private compute(position: number): Plan {
+    const article = this.order[position] as Article;
     const wanted = ALSO_SEE_LENGTH - article.related.length;
     const lists = article.topics.flatMap((topic) => {
-      const list = index.get(topic.slug);
+      const list = this.topics.get(topic.slug);
       return list ? [list] : [];
     });
-    let more: Article[] = [];
+    let more: number[] = [];
     if (wanted > 0 && lists.length > 0) {
-      const linked = article.calloutArticles.map((path) => byAlias.get(path) ?? path);
+      const linked = article.calloutArticles.map((path) => this.byAlias.get(path) ?? path);
       const skip = new Set([...article.related.map((link) => link.url), ...linked]);
-      more = mostRelevant(article, lists, order, skip, wanted);
+      more = mostRelevant(article, lists, this.order, skip, wanted);
     }
-    const main = article.topics[0] && index.get(article.topics[0].slug);
-    const offer = { more, moreTopics: labelTopics(article, more), ...(main ? neighbours(main, position, order) : {}) };
-    return offer.more.length === 0 && !offer.previous && !offer.next ? NOTHING : offer;
-  };
-  return {
-    offerOf(article) {
-      const position = positions.get(article.url);
-      if (position === undefined) return NOTHING;
-      let offer = offers.get(position);
-      if (!offer) {
-        offer = compute(order[position] as Article, position);
-        offers.set(position, offer);
-      }
-      return offer;
-    },
-  };
+    const main = article.topics[0] && this.topics.get(article.topics[0].slug);
+    return { more, ...(main ? neighbours(main, position) : {}) };
+  }
+
+  offerOf(article: Article): ReadOn {
+    const position = this.positions.get(article.url);
+    if (position === undefined) return NOTHING;
+    let offer = this.offers.get(position);
+    if (!offer) {
+      const plan = this.planAt(position);
+      const at = (index: number | undefined) => (index === undefined ? undefined : this.order[index]);
+      const more = plan.more.map((index) => this.order[index] as Article);
+      const found = { more, moreTopics: labelTopics(article, more), previous: at(plan.previous), next: at(plan.next) };
+      offer = more.length === 0 && !found.previous && !found.next ? NOTHING : found;
+      this.offers.set(position, offer);
+    }
+    return offer;
+  }
+}
+
+/**
+ * The read-on offers of `articles` (see Offers). Offered stories are published and not retracted, in every build.
+ * The same articles in any order give the same offers. A dev-server rebuild asks only for the offers of the pages it
+ * writes and of the stories sharing a topic with the saved one, and takes the rest over from the build before.
+ */
+export function readOnIndex(articles: readonly Article[]): ReadOnIndex {
+  return new Offers([...articles].sort(newestFirst));
 }
 
 /** Every article's read-on offer, by its URL (see readOnIndex). */
@@ -172,16 +215,77 @@ export function computeReadOn(articles: readonly Article[]): Map<string, ReadOn>
   return new Map(articles.map((article) => [article.url, offers.offerOf(article)]));
 }
 
-const indexes = new WeakMap<Newsroom, ReadOnIndex>();
+const indexes = new WeakMap<Newsroom, Offers>();
 
-/** The read-on offers of a newsroom's articles, indexed once per newsroom, each offer worked out once. */
-export function readOnOffers(newsroom: Newsroom): ReadOnIndex {
+function offersOf(newsroom: Newsroom): Offers {
   let offers = indexes.get(newsroom);
   if (!offers) {
-    offers = readOnIndex(newsroom.articles);
+    offers = new Offers([...newsroom.articles].sort(newestFirst));
     indexes.set(newsroom, offers);
   }
   return offers;
+}
+
+/** The read-on offers of a newsroom's articles, indexed once per newsroom, each offer worked out once. */
+export function readOnOffers(newsroom: Newsroom): ReadOnIndex {
+  return offersOf(newsroom);
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((item, at) => item === b[at]);
+
+/**
+ * Hands the offers worked out for `before` on to `after`, a newsroom loaded later (after a dev-server save), when
+ * no offer can differ but those of articles that are new objects: the same addresses in the same order, each offered
+ * or not as before, and each new article object under the same topics with the same old addresses, which is all of
+ * one article that another's offer reads. The new objects' own offers are worked out again when asked for. Nothing
+ * is handed on when anything else differs, or once `after`'s offers were asked for.
+ */
+export function carryReadOn(before: Newsroom, after: Newsroom): void {
+  const from = indexes.get(before);
+  if (!from || indexes.has(after)) return;
+  const order = [...after.articles].sort(newestFirst);
+  if (order.length !== from.order.length) return;
+  const redo = new Set<number>();
+  for (let position = 0; position < order.length; position++) {
+    const article = order[position] as Article;
+    const was = from.order[position] as Article;
+    if (article === was) continue;
+    const same =
+      article.url === was.url &&
+      isOffered(article) === isOffered(was) &&
+      sameList(
+        article.topics.map((topic) => topic.slug),
+        was.topics.map((topic) => topic.slug),
+      ) &&
+      sameList(article.aliases, was.aliases);
+    if (!same) return;
+    redo.add(position);
+  }
+  indexes.set(after, new Offers(order, { index: from, redo }));
+}
+
+/**
+ * The URLs of the articles whose read-on offer (automatic stories, previous, next) shows one of `urls`. Only an
+ * article sharing a topic with a story can offer it, so only those articles' offers are looked at.
+ */
+export function offersShowing(newsroom: Newsroom, urls: ReadonlySet<string>): string[] {
+  const offers = offersOf(newsroom);
+  const shown = new Set<number>();
+  const topics = new Set<string>();
+  for (const url of urls) {
+    const position = offers.positions.get(url);
+    if (position === undefined) continue;
+    shown.add(position);
+    for (const topic of (offers.order[position] as Article).topics) topics.add(topic.slug);
+  }
+  const shows = ({ more, previous, next }: Plan) =>
+    more.some((position) => shown.has(position)) ||
+    (previous !== undefined && shown.has(previous)) ||
+    (next !== undefined && shown.has(next));
+  return offers.order.flatMap((article, position) =>
+    article.topics.some((topic) => topics.has(topic.slug)) && shows(offers.planAt(position)) ? [article.url] : [],
+  );
 }
 
 /** An article's read-on offer in its newsroom; nothing for an article the newsroom does not list. */

@@ -3,7 +3,7 @@ import type { Article, Newsroom } from "../content/schema.ts";
 import { displayPath } from "../content/sources.ts";
 import { FEED_SIZE, monthKey } from "../site/routes.ts";
 import type { ListingPage, Listings } from "./listings.ts";
-import { type ReadOn, readOnOffers } from "./readOn.ts";
+import { carryReadOn, offersShowing } from "./readOn.ts";
 
 /** A newsroom with the listings computed from it: what one build rendered. */
 export interface BuiltState {
@@ -57,6 +57,7 @@ export function pagesToRebuild(
       stayed,
     );
   const { listings } = after;
+  carryReadOn(before.newsroom, after.newsroom);
   return new Set([
     ...articleUrls,
     ...after.newsroom.articles.filter(listsTouched).map((article) => article.url),
@@ -115,24 +116,6 @@ function listPages<Page extends ListingPage>(
     const inFeed = holds(list.flatMap((page) => page.articles).slice(0, FEED_SIZE));
     return list.filter((page) => holds(page.articles) || (inFeed && page.pageNumber === 1)).map((page) => page.url);
   });
-}
-
-/**
- * The articles whose read-on offer (automatic stories, previous, next) shows one of `urls`. Only an article sharing a
- * topic with a story can offer it, so only those articles' offers are worked out.
- */
-function offersShowing(newsroom: Newsroom, urls: ReadonlySet<string>): string[] {
-  const topics = new Set(
-    newsroom.articles
-      .filter((article) => urls.has(article.url))
-      .flatMap((article) => article.topics.map((topic) => topic.slug)),
-  );
-  const offers = readOnOffers(newsroom);
-  const shows = (offer: ReadOn) =>
-    [...offer.more, offer.previous, offer.next].some((story) => story !== undefined && urls.has(story.url));
-  return newsroom.articles
-    .filter((article) => article.topics.some((topic) => topics.has(topic.slug)) && shows(offers.offerOf(article)))
-    .map((article) => article.url);
 }
 
 /**

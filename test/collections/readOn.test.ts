@@ -1,8 +1,16 @@
 import { DateTime } from "luxon";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { computeReadOn, labelTopics, type ReadOn, readOn, readOnOffers } from "../../src/collections/readOn.ts";
-import type { Article, Topic } from "../../src/content/schema.ts";
+import {
+  carryReadOn,
+  computeReadOn,
+  labelTopics,
+  offersShowing,
+  type ReadOn,
+  readOn,
+  readOnOffers,
+} from "../../src/collections/readOn.ts";
+import type { Article, Newsroom, Topic } from "../../src/content/schema.ts";
 import { articleFile, contentTree, load, validFields } from "../helpers.ts";
 
 const topic = (name: string): Topic => {
@@ -336,3 +344,88 @@ offered("a newsroom's offers are indexed once, and each worked out once, however
 });
 
 offered.run();
+
+const carried = suite(
+  "a newsroom loaded after a save takes over the offers it can, and gives the offers worked out afresh",
+);
+
+/** Forty stories over the three topics, one to three each, at seeded times: s26 is in most automatic lists. */
+function archive(): Article[] {
+  const random = seeded(7);
+  const all = Object.values(TOPICS);
+  return Array.from({ length: 40 }, (_, index) => {
+    const topics = all.filter(() => random() < 0.5);
+    return story(`s${index}`, 1 + random() * 28, topics.length > 0 ? topics : [TOPICS.bond]);
+  });
+}
+
+/** Every offer as what a page shows of it: titles, label, previous and next. */
+function pagesOf(articles: Article[], offerOf: (article: Article) => ReadOn) {
+  return articles.map((article) => {
+    const offer = offerOf(article);
+    return [
+      article.slug,
+      offer.more.map((story) => story.title),
+      offer.moreTopics.map((topic) => topic.name),
+      offer.previous?.title,
+      offer.next?.title,
+    ];
+  });
+}
+
+const saves: [string, (article: Article) => Partial<Article>][] = [
+  ["a new headline", (article) => ({ title: `${article.title}, revised` })],
+  ["a link of its own in ALSO SEE", () => ({ related: [internal("s3")] })],
+  ["another topic", () => ({ topics: [TOPICS.ports] })],
+  ["a new date", () => ({ date: DateTime.fromISO("2024-02-01T00:00:00Z") })],
+  ["made a draft", () => ({ draft: true })],
+  ["an old address", () => ({ aliases: ["/2019/05/old.html"] })],
+];
+
+for (const [change, fields] of saves) {
+  carried(`after ${change}, every offer is the one worked out afresh, naming the saved story as it is now`, () => {
+    const articles = archive();
+    const before = { articles } as unknown as Newsroom;
+    // The build before rendered every page, so every offer was worked out.
+    for (const article of articles) readOn(before, article);
+    const at = articles.findIndex((article) => article.slug === "s26");
+    const after = articles.map((article, index) => (index === at ? { ...article, ...fields(article) } : article));
+    const newsroom = { articles: after } as unknown as Newsroom;
+    carryReadOn(before, newsroom);
+    const fresh = computeReadOn(after);
+    assert.equal(
+      pagesOf(after, (article) => readOn(newsroom, article)),
+      pagesOf(after, (article) => fresh.get(article.url) as ReadOn),
+    );
+    assert.equal(offersShowing(newsroom, new Set(["/news/s26/"])).sort(), showingAfresh(after, "/news/s26/"));
+  });
+}
+
+/** The stories whose fresh offer shows `url`, sorted. */
+function showingAfresh(articles: Article[], url: string): string[] {
+  const offers = computeReadOn(articles);
+  return articles
+    .filter((article) => {
+      const offer = offers.get(article.url);
+      return [...(offer?.more ?? []), offer?.previous, offer?.next].some((story) => story?.url === url);
+    })
+    .map((article) => article.url)
+    .sort();
+}
+
+carried("a headline saved keeps every other story's offer, and the stories showing it stay the same", () => {
+  const articles = archive();
+  const before = { articles } as unknown as Newsroom;
+  for (const article of articles) readOn(before, article);
+  const after = articles.map((article) => (article.slug === "s26" ? { ...article, title: "New" } : article));
+  const newsroom = { articles: after } as unknown as Newsroom;
+  carryReadOn(before, newsroom);
+  const showing = offersShowing(newsroom, new Set(["/news/s26/"]));
+  assert.ok(showing.length > 0);
+  assert.equal(showing.sort(), offersShowing(before, new Set(["/news/s26/"])).sort());
+  const shows = after.find((article) => article.url === showing[0]) as Article;
+  const offer = readOn(newsroom, shows);
+  assert.ok([...offer.more, offer.previous, offer.next].some((story) => story?.title === "New"));
+});
+
+carried.run();
