@@ -10,7 +10,11 @@ import { brokenLink, type Routes, route } from "../site/routes.ts";
 /** Reports every article whose slug another article has too; returns the article files by slug. */
 export function checkSlugs(articles: ArticleFile[], problems: Problem[]): Map<string, ArticleFile[]> {
   const bySlug = new Map<string, ArticleFile[]>();
-  for (const article of articles) bySlug.set(article.slug, [...(bySlug.get(article.slug) ?? []), article]);
+  for (const article of articles) {
+    const sharing = bySlug.get(article.slug);
+    if (sharing) sharing.push(article);
+    else bySlug.set(article.slug, [article]);
+  }
   for (const [slug, sharing] of bySlug) {
     if (sharing.length < 2) continue;
     for (const article of sharing) {

@@ -9,7 +9,8 @@ export type ArticleState = "published" | "draft" | "scheduled";
 export function articleState(article: ArticleFile, now: DateTime): ArticleState | undefined {
   if (!article.valid) return undefined;
   if (article.valid.data.draft) return "draft";
-  return article.valid.date > now ? "scheduled" : "published";
+  // As numbers: comparing DateTimes with `>` goes through valueOf, slow over 100,000 articles a dev-server save.
+  return article.valid.date.toMillis() > now.toMillis() ? "scheduled" : "published";
 }
 
 /** The articles a build shows: the published ones, or in a preview every valid one. */
@@ -38,11 +39,16 @@ export interface LeftOut {
 
 /** Which articles are drafts, and which articles and editions wait for later, whether or not this build shows them. */
 export function leftOut(articles: ArticleFile[], editions: Edition[], now: DateTime): LeftOut {
-  const inState = (state: ArticleState) =>
-    articles.filter((article) => articleState(article, now) === state).map((article) => article.file.path);
+  const drafts: string[] = [];
+  const scheduled: string[] = [];
+  for (const article of articles) {
+    const state = articleState(article, now);
+    if (state === "draft") drafts.push(article.file.path);
+    else if (state === "scheduled") scheduled.push(article.file.path);
+  }
   return {
-    drafts: inState("draft"),
-    scheduled: inState("scheduled"),
+    drafts,
+    scheduled,
     scheduledEditions: editions.filter((edition) => edition.scheduled).map((edition) => edition.sourcePath),
   };
 }

@@ -70,7 +70,9 @@ export const NEWS_SITEMAP_DAYS = 2;
  * Whether an article dated `date` belongs in the news sitemap of a build at `now`: published in the two days before.
  */
 export function inNewsSitemap(date: DateTime, now: DateTime): boolean {
-  return date >= newsSitemapStart(now) && date <= now;
+  // As numbers: DateTimes compared with `>=` go through valueOf, slow when asked of 100,000 articles.
+  const millis = date.toMillis();
+  return millis >= newsSitemapStart(now).toMillis() && millis <= now.toMillis();
 }
 
 // A build asks of every article, several times over: luxon's date arithmetic in a zone is slow enough to count.
