@@ -21,7 +21,14 @@ import { fileSlug } from "../site/slugs.ts";
 import { assembleNewsroom } from "./assemble.ts";
 import { checkAliases, checkArticleFile, checkSlugs } from "./check.ts";
 import { checkRecord, type RecordCheck } from "./published.ts";
-import { type References, resolutionKey, resolveArticle, routesOf } from "./resolve.ts";
+import {
+  type References,
+  type ResolutionKey,
+  resolutionKey,
+  resolveArticle,
+  routesOf,
+  sameResolution,
+} from "./resolve.ts";
 import { type LeftOut, leftOut, selectArticles } from "./select.ts";
 
 export type { RecordCheck } from "./published.ts";
@@ -58,7 +65,7 @@ export interface LoadOptions {
 export class ResolvedArticles {
   /** The publication, authors and topic files as read, kept too: only saving one of them (or a picture) changes it. */
   sources?: Sources;
-  key?: string;
+  key?: ResolutionKey;
   routes?: { live: Routes; any: Routes };
   topics?: TopicCheck & { named: Map<string, ArticleFile> };
   files = new WeakMap<ArticleFile, { article?: Article; problems: Problem[]; warnings: Problem[] }>();
@@ -186,15 +193,19 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
     routesOf(articles, files.authors, editionDays, options.publicDir, options.now);
   if (resolved) {
     const key = resolutionKey(files.articles, options, publication.baseUrl, files.authors, editionDays);
-    if (key !== resolved.key) resolved.forget();
+    if (!sameResolution(resolved.key, key)) resolved.forget();
     resolved.key = key;
     // Read from files no article is: still what they were when only articles were saved.
     resolved.sources = sources;
     resolved.routes ??= { live: routes(selection.included), any: routes(files.articles) };
-    // A topic's problems give lines in the files they name: a save that moved a line there checks again.
-    const byPath = new Map(files.articles.map((article) => [article.file.path, article]));
-    const moved = [...(resolved.topics?.named ?? [])].some(([path, article]) => byPath.get(path) !== article);
+    // A topic's problems give lines in the files they name: a save that moved a line there checks again. The files
+    // read this load are the ones the cache holds now (a file read again is a new object).
+    const current = options.cache?.articles;
+    const moved = [...(resolved.topics?.named ?? [])].some(
+      ([path, article]) => current?.get(path)?.article !== article,
+    );
     if (!resolved.topics || moved) {
+      const byPath = new Map(files.articles.map((article) => [article.file.path, article]));
       const found = checkTopics(files);
       const named = new Map<string, ArticleFile>();
       for (const problem of [...found.problems, ...found.warnings]) {

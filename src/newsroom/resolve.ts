@@ -52,31 +52,57 @@ export function routesOf(
 }
 
 /**
- * Everything resolving and checking an unchanged article file reads from the other files and from "now", as one text:
- * for every article file its path, slug, standing at `now` (state, whether its date and notes are still to come,
- * whether the news sitemap holds it), headline, retraction, tags, authors, month and old addresses; the authors and
- * edition days there are; and the folders and settings of the load. Two loads with the same key check and resolve an
- * unchanged article file alike, and find the same topics, as long as no other file changed (pictures, authors, topic
- * files: the dev server forgets what it resolved when one does).
+ * Everything resolving and checking an unchanged article file reads from the other files and from "now": for every
+ * article file its path, slug, standing at `now` (state, whether its date and notes are still to come, whether the
+ * news sitemap holds it), headline, retraction, tags, authors, month and old addresses; the authors and edition days
+ * there are; and the folders and settings of the load. Two loads with the same key (see sameResolution) check and
+ * resolve an unchanged article file alike, and find the same topics, as long as no other file changed (pictures,
+ * authors, topic files: the dev server forgets what it resolved when one does).
  */
+export interface ResolutionKey {
+  settings: string;
+  /** Each article file's own part, kept with the file (see fileKey): the same text object while the file is. */
+  files: string[];
+  /** Each article file's standing at `now`, a few letters each, one line per file. */
+  standings: string;
+}
+
+/** The key of a load (see ResolutionKey). Built each dev-server save over every article file: kept cheap. */
 export function resolutionKey(
   articles: ArticleFile[],
   load: { contentDir: string; publicDir: string; now: DateTime; preview: boolean },
   baseUrl: string,
   authors: ReadonlyMap<string, Author>,
   editionDays: ReadonlySet<string>,
-): string {
+): ResolutionKey {
   const { now } = load;
-  const files = articles.map((article) => {
+  const nowMillis = now.toMillis();
+  const flag = (yes: boolean) => (yes ? "1" : "0");
+  const files: string[] = [];
+  const standings: string[] = [];
+  for (const article of articles) {
+    files.push(fileKey(article));
     const { valid } = article;
-    const notes = [...article.notes.corrections, article.notes.retraction].map((note) => (note ? note.date > now : 0));
     // Valid or not, draft or not, and whether its date is to come: its standing (articleState) and `scheduled`.
-    const standing = valid ? [valid.date > now, inNewsSitemap(valid.date, now)] : 0;
-    return `${fileKey(article)}${JSON.stringify([standing, notes])}`;
-  });
+    let standing = valid ? flag(valid.date.toMillis() > nowMillis) + flag(inNewsSitemap(valid.date, now)) : "-";
+    for (const note of [...article.notes.corrections, article.notes.retraction]) {
+      standing += note ? flag(note.date.toMillis() > nowMillis) : "-";
+    }
+    standings.push(standing);
+  }
   const settings = [load.contentDir, load.publicDir, load.preview, baseUrl, [...authors.keys()], [...editionDays]];
-  // One line for the settings and one for each file, each a JSON text (which holds no line break).
-  return [JSON.stringify(settings), ...files].join("\n");
+  return { settings: JSON.stringify(settings), files, standings: standings.join("\n") };
+}
+
+/** Whether two loads resolve an unchanged article file alike (see ResolutionKey). */
+export function sameResolution(a: ResolutionKey | undefined, b: ResolutionKey): boolean {
+  return (
+    a !== undefined &&
+    a.settings === b.settings &&
+    a.standings === b.standings &&
+    a.files.length === b.files.length &&
+    a.files.every((key, at) => key === b.files[at])
+  );
 }
 
 /** The part of an article file's key that does not depend on "now", worked out once per file as read. */
