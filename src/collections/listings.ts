@@ -106,10 +106,21 @@ export function authorPages(newsroom: Newsroom): AuthorPage[] {
   );
 }
 
+// The articles by month ("2024/03"), newest first: grouped once per newsroom, for the archive and its pages.
+const byMonth = new WeakMap<Newsroom, Map<string, Article[]>>();
+function articlesByMonth(newsroom: Newsroom): Map<string, Article[]> {
+  let months = byMonth.get(newsroom);
+  if (!months) {
+    months = groupBy(newsroom.articles, (article) => [monthKey(article.date)]);
+    byMonth.set(newsroom, months);
+  }
+  return months;
+}
+
 /** Months with articles, newest first, by the calendar of the publication's time zone. */
 export function archiveMonths(newsroom: Newsroom): ArchiveMonth[] {
   const locale = displayLocale(newsroom);
-  return [...groupBy(newsroom.articles, (article) => [monthKey(article.date)])].map(([key, articles]) => {
+  return [...articlesByMonth(newsroom)].map(([key, articles]) => {
     // groupBy makes no empty group.
     const date = (articles[0] as Article).date.setLocale(locale);
     return {
@@ -124,9 +135,9 @@ export function archiveMonths(newsroom: Newsroom): ArchiveMonth[] {
 
 /** Pages for every month in the archive. */
 export function monthPages(newsroom: Newsroom): MonthPage[] {
-  const byMonth = groupBy(newsroom.articles, (article) => [monthKey(article.date)]);
+  const months = articlesByMonth(newsroom);
   return archiveMonths(newsroom).flatMap((month) =>
-    paginate(byMonth.get(`${month.year}/${String(month.month).padStart(2, "0")}`) ?? [], month.url).map((page) =>
+    paginate(months.get(`${month.year}/${String(month.month).padStart(2, "0")}`) ?? [], month.url).map((page) =>
       Object.assign({}, page, { year: month.year, month: month.month, label: month.label }),
     ),
   );
@@ -146,15 +157,25 @@ export const FRONT_SECTIONS = { count: 4, most: 4, fewest: 2 };
 export function frontPage(newsroom: Newsroom, topicCounts = topicsByActivity(newsroom)): FrontPage {
   const recent = newsroom.articles.slice(0, FEATURED_WINDOW);
   const lead = recent.find((article) => article.featured) ?? recent[0];
-  const others = newsroom.articles.filter((article) => article !== lead);
-  const latest = others.slice(0, 9);
+  // The newest that qualify, found by walking the articles (newest first) only as far as needed: a dev-server save
+  // works the front page out again, over 100,000 articles in a large archive.
+  const newest = (wanted: number, qualifies: (article: Article) => boolean) => {
+    const found: Article[] = [];
+    for (const article of newsroom.articles) {
+      if (found.length === wanted) break;
+      if (article !== lead && qualifies(article)) found.push(article);
+    }
+    return found;
+  };
+  const latest = newest(9, () => true);
   const onPage = new Set<Article | undefined>([lead, ...latest]);
   const sections: FrontPage["sections"] = [];
   for (const { topic } of topicCounts) {
     if (sections.length === FRONT_SECTIONS.count) break;
-    const unseen = others
-      .filter((article) => !onPage.has(article) && article.topics.some((candidate) => candidate.slug === topic.slug))
-      .slice(0, FRONT_SECTIONS.most);
+    const unseen = newest(
+      FRONT_SECTIONS.most,
+      (article) => !onPage.has(article) && article.topics.some((candidate) => candidate.slug === topic.slug),
+    );
     if (unseen.length < FRONT_SECTIONS.fewest) continue;
     for (const article of unseen) onPage.add(article);
     sections.push({ topic, articles: unseen });
