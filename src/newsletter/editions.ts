@@ -18,7 +18,9 @@ import { brokenLink, linkedSlug, type Routes, route } from "../site/routes.ts";
 import { fileSlug, slugFor } from "../site/slugs.ts";
 import { absoluteUrl, sitePath } from "../site/urls.ts";
 import {
-  collectStories,
+  automaticStories,
+  type ByDate,
+  byDate,
   editionWindow,
   FIRST_EDITION_DAYS,
   isCarriable,
@@ -151,6 +153,8 @@ const knownCandidates = new WeakMap<ArticleFile, Candidate>();
 /** What checking one edition's stories needs: the articles, the other editions' days and the build's "now". */
 interface EditionContext {
   candidates: Map<string, Candidate>;
+  /** The candidates oldest first, sorted when an edition without picks first asks. */
+  byDate: () => ByDate<Candidate>;
   bySlug: Map<string, ArticleFile>;
   topics: Map<string, Topic>;
   days: DateTime[];
@@ -242,8 +246,8 @@ function selectStories(dated: DatedFile, context: EditionContext, warnings: Prob
     return { lead, stories, automatic: false };
   }
   const previous = previousDay(day, context.days);
-  const out = [...context.candidates.values()].filter((candidate) => isCarriable(candidate, day));
-  const stories = collectStories(out, editionWindow(day, previous), topicNames ? topicSlugs : undefined);
+  const window = editionWindow(day, previous);
+  const stories = automaticStories(context.byDate(), day, window, topicNames ? topicSlugs : undefined);
   if (!leadSlug && stories.length === 0 && (!topicNames || topicSlugs.size === topicNames.length)) {
     const inTopics = topicNames
       ? ` under ${[...topicSlugs].map((slug) => context.topics.get(slug)?.name ?? slug).join(", ")}`
@@ -268,8 +272,14 @@ export function loadEditions(sources: EditionSources, problems: Problem[], warni
   const dated = readEditions(sources.paths, publication.timeZone, problems);
   const bySlug = new Map<string, ArticleFile>();
   for (const article of sources.articleFiles) if (!bySlug.has(article.slug)) bySlug.set(article.slug, article);
+  const candidates = candidatesOf(sources.articleFiles);
+  let sorted: ByDate<Candidate> | undefined;
   const context: EditionContext = {
-    candidates: candidatesOf(sources.articleFiles),
+    candidates,
+    byDate: () => {
+      sorted ??= byDate(candidates.values());
+      return sorted;
+    },
     bySlug,
     topics: sources.topics,
     days: dated.map(({ day }) => day),

@@ -42,8 +42,9 @@ export function collectStories<S extends Story>(
   window: EditionWindow,
   topics?: ReadonlySet<string>,
 ): S[] {
+  const [after, until] = [window.after.toMillis(), window.until.toMillis()];
   return stories
-    .filter((story) => story.date > window.after && story.date <= window.until)
+    .filter((story) => story.date.toMillis() > after && story.date.toMillis() <= until)
     .filter((story) => topics === undefined || story.topics.some((topic) => topics.has(topic.slug)))
     .sort(newestFirst);
 }
@@ -67,12 +68,61 @@ export interface Candidate extends Story {
 
 /** Whether an edition of `day` can carry a story: out by the end of that day, not a draft, not retracted by then. */
 export function isCarriable(candidate: Candidate, day: DateTime): boolean {
-  const limit = day.endOf("day");
+  return carriableBy(candidate, day.endOf("day").toMillis());
+}
+
+/** Whether a story is out by `limit` (milliseconds), not a draft, and not retracted by then (see isCarriable). */
+function carriableBy(candidate: Candidate, limit: number): boolean {
+  // As numbers: DateTimes compared with `<=` go through valueOf.
   return (
     !candidate.draft &&
-    candidate.date <= limit &&
-    !(candidate.retractedOn !== undefined && candidate.retractedOn <= limit)
+    candidate.date.toMillis() <= limit &&
+    !(candidate.retractedOn !== undefined && candidate.retractedOn.toMillis() <= limit)
   );
+}
+
+/** Stories sorted oldest first (see byDate), so that an edition's window is found by halving (see inWindow). */
+export type ByDate<S extends Story> = readonly S[] & { readonly byDate: true };
+
+/** `stories`, oldest first: sorted once for all the editions of a load. */
+export function byDate<S extends Story>(stories: Iterable<S>): ByDate<S> {
+  return Object.assign(
+    [...stories].sort((a, b) => a.date.toMillis() - b.date.toMillis()),
+    { byDate: true } as const,
+  );
+}
+
+/**
+ * The stories of `sorted` published in `window` (after its start, up to its end), oldest first: found by halving,
+ * since an archive of 100,000 articles with an edition a week would otherwise be walked once per edition.
+ */
+export function inWindow<S extends Story>(sorted: ByDate<S>, window: EditionWindow): S[] {
+  const firstAfter = (millis: number) => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((sorted[middle] as S).date.toMillis() <= millis) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  return sorted.slice(firstAfter(window.after.toMillis()), firstAfter(window.until.toMillis()));
+}
+
+/**
+ * What an edition of `day` without picks carries: the stories published in its window that it can carry, only those
+ * filed under one of `topics` (slugs) when given, newest first.
+ */
+export function automaticStories<S extends Candidate>(
+  sorted: ByDate<S>,
+  day: DateTime,
+  window: EditionWindow,
+  topics?: ReadonlySet<string>,
+): S[] {
+  const limit = day.endOf("day").toMillis();
+  const carriable = inWindow(sorted, window).filter((candidate) => carriableBy(candidate, limit));
+  return collectStories(carriable, window, topics);
 }
 
 /** What an edition file asks for: its day, and its lead, picks and topics (slugs) when given. */
@@ -91,6 +141,7 @@ export function editionStories(
   request: EditionRequest,
   candidates: ReadonlyMap<string, Candidate>,
   days: readonly DateTime[],
+  sorted: ByDate<Candidate> = byDate(candidates.values()),
 ): { lead?: string; picks: string[] } {
   const usable = (slug: string) => {
     const candidate = candidates.get(slug);
@@ -99,11 +150,7 @@ export function editionStories(
   const lead = request.lead === undefined ? undefined : usable(request.lead)[0];
   const stories = request.picks
     ? request.picks.flatMap(usable)
-    : collectStories(
-        [...candidates.values()].filter((candidate) => isCarriable(candidate, request.day)),
-        editionWindow(request.day, previousDay(request.day, days)),
-        request.topics,
-      );
+    : automaticStories(sorted, request.day, editionWindow(request.day, previousDay(request.day, days)), request.topics);
   const order = runningOrder(lead, stories);
   return { lead: order.lead?.slug, picks: order.picks.map((story) => story.slug) };
 }

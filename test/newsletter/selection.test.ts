@@ -2,10 +2,14 @@ import { DateTime } from "luxon";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import {
+  automaticStories,
+  byDate,
   type Candidate,
   collectStories,
   editionStories,
   editionWindow,
+  inWindow,
+  isCarriable,
   previousDay,
   runningOrder,
   type Story,
@@ -125,3 +129,49 @@ automatic("a draft newest in the window is left out, and the newest published st
 });
 
 automatic.run();
+
+const windows = suite("an edition's window is found among the stories sorted once by date, with the same stories");
+
+windows("the stories in the window are those after its start and up to its end, the edges exact", () => {
+  const window = editionWindow(day("2026-11-17"), day("2026-11-10"));
+  const edges = [
+    ...stories,
+    { ...story("at-start", "2026-11-10T23:59:59.999") },
+    { ...story("at-end", "2026-11-17T23:59:59.999") },
+    { ...story("after-end", "2026-11-18T00:00:00.000") },
+  ];
+  assert.equal(slugs(inWindow(byDate(edges), window)).sort(), [
+    "at-end",
+    "just-after-previous",
+    "last-minute",
+    "midweek",
+    "same-instant-a",
+    "same-instant-b",
+  ]);
+});
+
+windows("over a year of stories and weekly editions, each edition carries what a walk over all of them finds", () => {
+  let state = 11;
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  const start = day("2026-01-01");
+  const candidates: Candidate[] = Array.from({ length: 600 }, (_, index) => ({
+    ...story(`s${index}`, start.plus({ minutes: Math.floor(random() * 365 * 24 * 60) }).toISO() ?? ""),
+    draft: random() < 0.1,
+    retractedOn: random() < 0.1 ? start.plus({ days: Math.floor(random() * 365) }) : undefined,
+  }));
+  const sorted = byDate(candidates);
+  for (let week = 1; week < 52; week++) {
+    const edition = start.plus({ weeks: week });
+    const window = editionWindow(edition, start.plus({ weeks: week - 1 }));
+    const walked = collectStories(
+      candidates.filter((candidate) => isCarriable(candidate, edition)),
+      window,
+    );
+    assert.equal(slugs(automaticStories(sorted, edition, window)), slugs(walked), `week ${week}`);
+  }
+});
+
+windows.run();
