@@ -36,9 +36,20 @@ export async function contentInventory(contentDir: string): Promise<ContentInven
   if (!existsSync(contentDir)) return { files, unread };
   // With file types, Node lists each folder once; with names alone it asks the disk about every entry.
   const entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
+  // Worked out once per folder, not once per file (100,000 of them, listed again on every dev-server save): the
+  // folder's path as `join` writes it, and its first part under the content folder.
+  const folders = new Map<string, { base: string; first?: string }>();
   for (const entry of entries) {
-    const path = join(entry.parentPath, entry.name);
-    const [first = ""] = relative(contentDir, path).split(sep);
+    let parent = folders.get(entry.parentPath);
+    if (!parent) {
+      // join(folder, name) is the folder joined with a stand-in name, the name put in its place.
+      const base = join(entry.parentPath, "_").slice(0, -1);
+      parent = { base, first: relative(contentDir, entry.parentPath).split(sep)[0] || undefined };
+      folders.set(entry.parentPath, parent);
+    }
+    const path = parent.base + entry.name;
+    // A file straight in the content folder is its own first part.
+    const first = parent.first ?? entry.name;
     // The first part is a content folder and the name ends in .md only for a file inside that folder.
     const folder = (CONTENT_FOLDERS as readonly string[]).includes(first) ? (first as ContentFolder) : undefined;
     const read = folder !== undefined && entry.name.endsWith(".md");
