@@ -7,26 +7,27 @@ import { type PictureJob, writeRenditions } from "./write.ts";
 /** Where renditions are kept between builds: Eleventy's own cache folder, at the project's root. */
 export const IMAGE_CACHE = join(".cache", "images");
 
-/** Every picture the site shows and the renditions it is shown in: stories' pictures and authors' photos. */
-export function pictureJobs(newsroom: Newsroom): PictureJob[] {
+/**
+ * Every picture the site shows and the renditions it is shown in: stories' pictures and authors' photos; those whose
+ * renditions are `done` (placed already, on the dev server) left out before anything else is made of them.
+ */
+export function pictureJobs(
+  newsroom: Newsroom,
+  done: (renditions: Rendition[]) => boolean = () => false,
+): PictureJob[] {
   const jobs = new Map<string, PictureJob>();
   for (const article of newsroom.articles) {
     const picture = article.image;
     if (article.retraction || !isResized(picture)) continue;
-    jobs.set(`${picture.src} ${article.url}`, {
-      picture,
-      usedBy: article.sourcePath,
-      renditions: allRenditions(picture, HERO_PLACES),
-    });
+    const renditions = allRenditions(picture, HERO_PLACES);
+    if (!done(renditions))
+      jobs.set(`${picture.src} ${article.url}`, { picture, usedBy: article.sourcePath, renditions });
   }
   for (const author of newsroom.authors) {
     const picture = author.photo;
-    if (isResized(picture))
-      jobs.set(author.url, {
-        picture,
-        usedBy: author.sourcePath,
-        renditions: allRenditions(picture, PORTRAIT_PLACES),
-      });
+    if (!isResized(picture)) continue;
+    const renditions = allRenditions(picture, PORTRAIT_PLACES);
+    if (!done(renditions)) jobs.set(author.url, { picture, usedBy: author.sourcePath, renditions });
   }
   return [...jobs.values()];
 }
@@ -42,7 +43,7 @@ export function imagesPlugin(eleventyConfig: EleventyConfig, newsroom: () => Pro
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     const output = directories.output;
     const done = placed.get(output) ?? new WeakSet<Rendition[]>();
-    const jobs = pictureJobs(await newsroom()).filter((job) => !done.has(job.renditions));
+    const jobs = pictureJobs(await newsroom(), (renditions) => done.has(renditions));
     await writeRenditions(jobs, output, IMAGE_CACHE);
     for (const job of jobs) done.add(job.renditions);
     placed.set(output, done);

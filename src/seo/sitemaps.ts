@@ -23,8 +23,15 @@ export interface SitemapFile {
   isIndex: boolean;
 }
 
-function changed(article: Article | undefined): string | undefined {
-  return article ? isoDateTime(article.modified) : undefined;
+// An article's entry, the same object while the article is (the dev server keeps unchanged articles between saves).
+const entries = new WeakMap<Article, SitemapEntry>();
+function articleEntry(article: Article): SitemapEntry {
+  let entry = entries.get(article);
+  if (!entry) {
+    entry = { url: article.url, lastmod: isoDateTime(article.modified) };
+    entries.set(article, entry);
+  }
+  return entry;
 }
 
 /** The latest change of `articles`, compared as numbers (with `>`, each DateTime goes through valueOf: slow). */
@@ -65,7 +72,7 @@ export function sitemapEntries(newsroom: Newsroom, listings: Listings): SitemapE
   };
   return [
     { url: route.home, lastmod },
-    ...newsroom.articles.map((article) => ({ url: article.url, lastmod: changed(article) })),
+    ...newsroom.articles.map(articleEntry),
     { url: route.topics, lastmod },
     ...listings.topicPages.map(listing),
     { url: route.authors, lastmod },
@@ -81,7 +88,10 @@ export function sitemapEntries(newsroom: Newsroom, listings: Listings): SitemapE
 
 /** Whether two lists name the same pages with the same dates, in the same order. */
 export function sameEntries(a: readonly SitemapEntry[], b: readonly SitemapEntry[]): boolean {
-  return a.length === b.length && a.every((entry, at) => entry.url === b[at]?.url && entry.lastmod === b[at]?.lastmod);
+  return (
+    a.length === b.length &&
+    a.every((entry, at) => entry === b[at] || (entry.url === b[at]?.url && entry.lastmod === b[at]?.lastmod))
+  );
 }
 
 /** `/sitemap.xml` alone, or an index at `/sitemap.xml` over `/sitemap-1.xml`, `/sitemap-2.xml`, … */
