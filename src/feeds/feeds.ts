@@ -22,11 +22,18 @@ export interface FeedSpec {
 /** The site feed, one per topic and one per author; each holds the latest 50 articles. */
 export function feedSpecs(newsroom: Newsroom, listings: Listings): FeedSpec[] {
   const name = newsroom.publication.name;
-  const latest = <Page extends TopicPage | AuthorPage>(pages: Page[], same: (page: Page) => boolean) =>
-    pages
-      .filter(same)
-      .flatMap((page) => page.articles)
-      .slice(0, FEED_SIZE);
+  // Each list's latest FEED_SIZE articles, from its pages in order: one walk over the pages for all the lists.
+  const latest = <Page extends TopicPage | AuthorPage>(pages: Page[], listOf: (page: Page) => string) => {
+    const lists = new Map<string, Article[]>();
+    for (const page of pages) {
+      const articles = lists.get(listOf(page)) ?? [];
+      articles.push(...page.articles.slice(0, FEED_SIZE - articles.length));
+      lists.set(listOf(page), articles);
+    }
+    return lists;
+  };
+  const byTopic = latest(listings.topicPages, (page) => page.topic.slug);
+  const byAuthor = latest(listings.authorPages, (page) => page.author.key);
   return [
     {
       url: route.feed,
@@ -42,7 +49,7 @@ export function feedSpecs(newsroom: Newsroom, listings: Listings): FeedSpec[] {
         pageUrl: topic.url,
         title: `${topic.name} | ${name}`,
         description: topic.description,
-        articles: latest(listings.topicPages, (page) => page.topic.slug === topic.slug),
+        articles: byTopic.get(topic.slug) ?? [],
       })),
     ...listings.authorPages
       .filter((page) => page.pageNumber === 1)
@@ -51,7 +58,7 @@ export function feedSpecs(newsroom: Newsroom, listings: Listings): FeedSpec[] {
         pageUrl: author.url,
         title: `${author.name} | ${name}`,
         description: author.role,
-        articles: latest(listings.authorPages, (page) => page.author.key === author.key),
+        articles: byAuthor.get(author.key) ?? [],
       })),
   ];
 }
