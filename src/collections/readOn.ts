@@ -26,11 +26,11 @@ function isOffered(article: Article): boolean {
   return !article.draft && !article.scheduled && !article.retraction;
 }
 
-/** Each topic's offered stories, as positions in `order` (newest first), ascending. */
-function topicIndex(order: Article[]): Map<string, number[]> {
+/** Each topic's stories (only the offered ones when `offered`), as positions in `order` (newest first), ascending. */
+function topicIndex(order: Article[], offered: boolean): Map<string, number[]> {
   const index = new Map<string, number[]>();
   order.forEach((article, position) => {
-    if (!isOffered(article)) return;
+    if (offered && !isOffered(article)) return;
     for (const topic of article.topics) {
       const list = index.get(topic.slug);
       if (list) list.push(position);
@@ -135,7 +135,10 @@ interface Plan {
 class Offers implements ReadOnIndex {
   readonly order: Article[];
   readonly positions: Map<string, number>;
+  /** Each topic's offered stories. */
   readonly topics: Map<string, number[]>;
+  /** Each topic's stories, offered or not (a draft's page, in a preview, has an offer too). */
+  readonly filed: Map<string, number[]>;
   /** A callout may link to an article by one of its old addresses. */
   readonly byAlias: Map<string, string>;
   readonly plans: Map<number, Plan>;
@@ -146,12 +149,14 @@ class Offers implements ReadOnIndex {
     if (from) {
       this.positions = from.index.positions;
       this.topics = from.index.topics;
+      this.filed = from.index.filed;
       this.byAlias = from.index.byAlias;
       this.plans = new Map(from.index.plans);
       for (const position of from.redo) this.plans.delete(position);
     } else {
       this.positions = new Map(order.map((article, position) => [article.url, position]));
-      this.topics = topicIndex(order);
+      this.topics = topicIndex(order, true);
+      this.filed = topicIndex(order, false);
       this.byAlias = new Map(order.flatMap((article) => article.aliases.map((path) => [path, article.url] as const)));
       this.plans = new Map();
     }
@@ -272,19 +277,21 @@ export function carryReadOn(before: Newsroom, after: Newsroom): void {
 export function offersShowing(newsroom: Newsroom, urls: ReadonlySet<string>): string[] {
   const offers = offersOf(newsroom);
   const shown = new Set<number>();
-  const topics = new Set<string>();
+  const sharing = new Set<number>();
   for (const url of urls) {
     const position = offers.positions.get(url);
     if (position === undefined) continue;
     shown.add(position);
-    for (const topic of (offers.order[position] as Article).topics) topics.add(topic.slug);
+    for (const topic of (offers.order[position] as Article).topics) {
+      for (const other of offers.filed.get(topic.slug) ?? []) sharing.add(other);
+    }
   }
   const shows = ({ more, previous, next }: Plan) =>
     more.some((position) => shown.has(position)) ||
     (previous !== undefined && shown.has(previous)) ||
     (next !== undefined && shown.has(next));
-  return offers.order.flatMap((article, position) =>
-    article.topics.some((topic) => topics.has(topic.slug)) && shows(offers.planAt(position)) ? [article.url] : [],
+  return [...sharing].flatMap((position) =>
+    shows(offers.planAt(position)) ? [(offers.order[position] as Article).url] : [],
   );
 }
 
