@@ -211,6 +211,10 @@ class Offers implements ReadOnIndex {
  * writes and of the stories sharing a topic with the saved one, and takes the rest over from the build before.
  */
 export function readOnIndex(articles: readonly Article[]): ReadOnIndex {
+  return offersIn(articles);
+}
+
+function offersIn(articles: readonly Article[]): Offers {
   return new Offers([...articles].sort(newestFirst));
 }
 
@@ -225,7 +229,7 @@ const indexes = new WeakMap<Newsroom, Offers>();
 function offersOf(newsroom: Newsroom): Offers {
   let offers = indexes.get(newsroom);
   if (!offers) {
-    offers = new Offers([...newsroom.articles].sort(newestFirst));
+    offers = offersIn(newsroom.articles);
     indexes.set(newsroom, offers);
   }
   return offers;
@@ -243,31 +247,40 @@ const sameList = (a: readonly string[], b: readonly string[]) =>
  * Hands the offers worked out for `before` on to `after`, a newsroom loaded later (after a dev-server save), when
  * no offer can differ but those of articles that are new objects: the same addresses in the same order, each offered
  * or not as before, and each new article object under the same topics with the same old addresses, which is all of
- * one article that another's offer reads. The new objects' own offers are worked out again when asked for. Nothing
- * is handed on when anything else differs, or once `after`'s offers were asked for.
+ * one article that another's offer reads. The new objects' own offers are worked out again when asked for. When
+ * anything else differs, every offer of `after` is worked out afresh; once its offers were asked for, nothing changes.
  */
 export function carryReadOn(before: Newsroom, after: Newsroom): void {
   const from = indexes.get(before);
   if (!from || indexes.has(after)) return;
   const order = [...after.articles].sort(newestFirst);
-  if (order.length !== from.order.length) return;
-  const redo = new Set<number>();
+  const redo = changedPositions(from.order, order);
+  indexes.set(after, new Offers(order, redo && { index: from, redo }));
+}
+
+/**
+ * The positions where `order` holds another article object than `was`, when every such object has what the others'
+ * offers read of it as before (see carryReadOn); undefined when any differs, or the orders do.
+ */
+function changedPositions(was: readonly Article[], order: readonly Article[]): Set<number> | undefined {
+  if (order.length !== was.length) return undefined;
+  const changed = new Set<number>();
   for (let position = 0; position < order.length; position++) {
     const article = order[position] as Article;
-    const was = from.order[position] as Article;
-    if (article === was) continue;
+    const before = was[position] as Article;
+    if (article === before) continue;
     const same =
-      article.url === was.url &&
-      isOffered(article) === isOffered(was) &&
+      article.url === before.url &&
+      isOffered(article) === isOffered(before) &&
       sameList(
         article.topics.map((topic) => topic.slug),
-        was.topics.map((topic) => topic.slug),
+        before.topics.map((topic) => topic.slug),
       ) &&
-      sameList(article.aliases, was.aliases);
-    if (!same) return;
-    redo.add(position);
+      sameList(article.aliases, before.aliases);
+    if (!same) return undefined;
+    changed.add(position);
   }
-  indexes.set(after, new Offers(order, { index: from, redo }));
+  return changed;
 }
 
 /**

@@ -19,7 +19,6 @@ import { fileSlug, slugFor } from "../site/slugs.ts";
 import { absoluteUrl, sitePath } from "../site/urls.ts";
 import {
   automaticStories,
-  type ByDate,
   byDate,
   editionWindow,
   FIRST_EDITION_DAYS,
@@ -154,7 +153,7 @@ const knownCandidates = new WeakMap<ArticleFile, Candidate>();
 interface EditionContext {
   candidates: Map<string, Candidate>;
   /** The candidates oldest first, sorted when an edition without picks first asks. */
-  byDate: () => ByDate<Candidate>;
+  byDate: () => Candidate[];
   bySlug: Map<string, ArticleFile>;
   topics: Map<string, Topic>;
   days: DateTime[];
@@ -275,7 +274,7 @@ export function loadEditions(sources: EditionSources, problems: Problem[], warni
   const bySlug = new Map<string, ArticleFile>();
   for (const article of sources.articleFiles) if (!bySlug.has(article.slug)) bySlug.set(article.slug, article);
   const candidates = candidatesOf(sources.articleFiles);
-  let sorted: ByDate<Candidate> | undefined;
+  let sorted: Candidate[] | undefined;
   const context: EditionContext = {
     candidates,
     byDate: () => {

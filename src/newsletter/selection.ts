@@ -81,22 +81,16 @@ function carriableBy(candidate: Candidate, limit: number): boolean {
   );
 }
 
-/** Stories sorted oldest first (see byDate), so that an edition's window is found by halving (see inWindow). */
-export type ByDate<S extends Story> = readonly S[] & { readonly byDate: true };
-
-/** `stories`, oldest first: sorted once for all the editions of a load. */
-export function byDate<S extends Story>(stories: Iterable<S>): ByDate<S> {
-  return Object.assign(
-    [...stories].sort((a, b) => a.date.toMillis() - b.date.toMillis()),
-    { byDate: true } as const,
-  );
+/** `stories`, oldest first: sorted once for all the editions of a load, so each finds its window by halving. */
+export function byDate<S extends Story>(stories: Iterable<S>): S[] {
+  return [...stories].sort((a, b) => a.date.toMillis() - b.date.toMillis());
 }
 
 /**
- * The stories of `sorted` published in `window` (after its start, up to its end), oldest first: found by halving,
- * since an archive of 100,000 articles with an edition a week would otherwise be walked once per edition.
+ * The stories of `sorted` (oldest first, see byDate) published in `window` (after its start, up to its end): found by
+ * halving, since an archive of 100,000 articles with an edition a week would otherwise be walked once per edition.
  */
-export function inWindow<S extends Story>(sorted: ByDate<S>, window: EditionWindow): S[] {
+export function inWindow<S extends Story>(sorted: readonly S[], window: EditionWindow): S[] {
   const firstAfter = (millis: number) => {
     let low = 0;
     let high = sorted.length;
@@ -111,11 +105,11 @@ export function inWindow<S extends Story>(sorted: ByDate<S>, window: EditionWind
 }
 
 /**
- * What an edition of `day` without picks carries: the stories published in its window that it can carry, only those
- * filed under one of `topics` (slugs) when given, newest first.
+ * What an edition of `day` without picks carries: of `sorted` (oldest first, see byDate), the stories published in
+ * its window that it can carry, only those filed under one of `topics` (slugs) when given, newest first.
  */
 export function automaticStories<S extends Candidate>(
-  sorted: ByDate<S>,
+  sorted: readonly S[],
   day: DateTime,
   window: EditionWindow,
   topics?: ReadonlySet<string>,
@@ -141,7 +135,6 @@ export function editionStories(
   request: EditionRequest,
   candidates: ReadonlyMap<string, Candidate>,
   days: readonly DateTime[],
-  sorted: ByDate<Candidate> = byDate(candidates.values()),
 ): { lead?: string; picks: string[] } {
   const usable = (slug: string) => {
     const candidate = candidates.get(slug);
@@ -150,7 +143,12 @@ export function editionStories(
   const lead = request.lead === undefined ? undefined : usable(request.lead)[0];
   const stories = request.picks
     ? request.picks.flatMap(usable)
-    : automaticStories(sorted, request.day, editionWindow(request.day, previousDay(request.day, days)), request.topics);
+    : automaticStories(
+        byDate(candidates.values()),
+        request.day,
+        editionWindow(request.day, previousDay(request.day, days)),
+        request.topics,
+      );
   const order = runningOrder(lead, stories);
   return { lead: order.lead?.slug, picks: order.picks.map((story) => story.slug) };
 }
