@@ -67,6 +67,7 @@ export class ResolvedArticles {
   sources?: Sources;
   key?: ResolutionKey;
   routes?: { live: Routes; any: Routes };
+  /** The topics' check, and the article files its problems name, by their paths as listed (see ArticleCache). */
   topics?: TopicCheck & { named: Map<string, ArticleFile> };
   files = new WeakMap<ArticleFile, { article?: Article; problems: Problem[]; warnings: Problem[] }>();
 
@@ -95,6 +96,8 @@ interface ContentFiles {
   /** Topics that have a file of their own, by slug. */
   registry: Map<string, Topic>;
   articles: ArticleFile[];
+  /** Each article file's path as listed (the article cache's key), in the order of `articles`. */
+  articlePaths: string[];
   editionPaths: string[];
 }
 
@@ -143,7 +146,7 @@ function readContent(
     options.cache?.stampOf,
   );
   problems.push(...unread);
-  return { authors, registry, articles, editionPaths: files.editions };
+  return { authors, registry, articles, articlePaths: files.news, editionPaths: files.editions };
 }
 
 /** The topics the valid articles are filed under, and what checking them as a whole found. */
@@ -199,18 +202,19 @@ export async function loadNewsroom(options: LoadOptions): Promise<LoadResult> {
     resolved.sources = sources;
     resolved.routes ??= { live: routes(selection.included), any: routes(files.articles) };
     // A topic's problems give lines in the files they name: a save that moved a line there checks again. The files
-    // read this load are the ones the cache holds now (a file read again is a new object).
+    // read this load are the ones the cache holds now, by their paths as listed (a file read again is a new object).
     const current = options.cache?.articles;
     const moved = [...(resolved.topics?.named ?? [])].some(
       ([path, article]) => current?.get(path)?.article !== article,
     );
     if (!resolved.topics || moved) {
-      const byPath = new Map(files.articles.map((article) => [article.file.path, article]));
+      // Problems name files as displayed.
+      const byDisplay = new Map(files.articles.map((article, at) => [article.file.path, at]));
       const found = checkTopics(files);
       const named = new Map<string, ArticleFile>();
       for (const problem of [...found.problems, ...found.warnings]) {
-        const article = byPath.get(problem.file);
-        if (article) named.set(problem.file, article);
+        const at = byDisplay.get(problem.file);
+        if (at !== undefined) named.set(files.articlePaths[at] as string, files.articles[at] as ArticleFile);
       }
       resolved.topics = { ...found, named };
     }

@@ -196,6 +196,10 @@ kept("a topic warning keeps naming the right line when its file is saved with it
   assert.is(await lineOf(), 5);
   writeFileSync(join(dir, "news/2024/c.md"), tagged("China Bonds", "dek: A dek.\n"));
   assert.is(await lineOf(), 6);
+  const topics = cache.resolved.topics;
+  writeFileSync(join(dir, "news/2024/a.md"), tagged("China Bond", "dek: Another dek.\n"));
+  assert.is(await lineOf(), 6);
+  assert.is(cache.resolved.topics, topics, "a save of a file the warnings do not name keeps the topics' check");
 });
 
 kept("forget empties what was kept, for a save of anything but articles", async () => {
