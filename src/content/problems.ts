@@ -21,6 +21,11 @@ export function formatProblem(problem: Problem): string {
 /** Thrown when content has errors; carries every problem found in the run, not just the first. */
 export class ContentError extends Error {
   readonly problems: Problem[];
+  /**
+   * Read by Eleventy's error handler (the dev server's), which then prints no stack trace after the message: the
+   * message names each problem's file, line and field already, and a trace is the program's, not the writer's.
+   */
+  readonly skipOriginalStack = true;
 
   constructor(problems: Problem[]) {
     const errors = problems.filter((problem) => problem.severity === "error");

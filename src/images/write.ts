@@ -1,11 +1,11 @@
-import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, join } from "node:path";
 import Image from "@11ty/eleventy-img";
 import sharp, { type Sharp } from "sharp";
 import { MAX_PICTURE_PIXELS } from "../content/pictures.ts";
 import type { Picture, PictureFile } from "../content/schema.ts";
-import { processExists } from "../system/processes.ts";
+import { processFolder } from "../system/processes.ts";
 import { type Format, RENDITIONS_PATH, type Rendition } from "./renditions.ts";
 
 /** A picture and the renditions of it the site shows. */
@@ -39,8 +39,8 @@ export async function writeRenditions(jobs: PictureJob[], outputDir: string, cac
   // One picture at a time per core: more only holds more decoded pictures in memory (8 by default: 1.8 GB).
   Image.concurrency = availableParallelism();
   mkdirSync(cacheDir, { recursive: true });
-  removeAbandoned(cacheDir);
-  const making = mkdtempSync(join(cacheDir, `.making-${process.pid}-`));
+  // The folders of builds killed while they made pictures go.
+  const making = processFolder(cacheDir, ".making-");
   // Every file once, however many stories show its picture.
   const seen = new Set<string>();
   try {
@@ -89,14 +89,6 @@ export async function writeRenditions(jobs: PictureJob[], outputDir: string, cac
         throw error;
       copyFileSync(join(cacheDir, name), join(target, name));
     }
-  }
-}
-
-/** Removes the folders of builds that were killed while they made pictures (their process is gone). */
-function removeAbandoned(cacheDir: string): void {
-  for (const name of readdirSync(cacheDir)) {
-    const pid = /^\.making-(\d+)-/.exec(name)?.[1];
-    if (pid && !processExists(Number(pid))) rmSync(join(cacheDir, name), { recursive: true, force: true });
   }
 }
 

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve, sep } from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
@@ -7,6 +7,7 @@ import { type ArticleCache, statStamp } from "../content/articles.ts";
 import { formatProblem } from "../content/problems.ts";
 import type { Newsroom } from "../content/schema.ts";
 import { type KeptHistory, readContentHistory } from "../history/git.ts";
+import { processFolder, removedAtExit } from "../system/processes.ts";
 import { watchFolders } from "../system/watch.ts";
 import { loadNewsroom, ResolvedArticles } from "./load.ts";
 import type { BuildOptions } from "./options.ts";
@@ -102,10 +103,10 @@ function watchContent(eleventyConfig: EleventyConfig, contentDir: string): void 
   let trigger: string;
   try {
     // Outside the project: Eleventy's watcher ignores what git ignores, `.cache/` among it.
-    const folder = mkdtempSync(join(tmpdir(), "newsdesk-dev-"));
+    const folder = processFolder(tmpdir(), "newsdesk-dev-");
+    removedAtExit(folder);
     trigger = join(folder, "content-changed");
     writeFileSync(trigger, "");
-    process.once("exit", () => rmSync(folder, { recursive: true, force: true }));
     let told = false;
     const watching = watchFolders(contentDir, (path) => {
       seen.add(path);

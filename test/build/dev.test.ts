@@ -1,5 +1,15 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { suite } from "uvu";
@@ -12,6 +22,8 @@ const dev = suite("dev server rewrites the pages a saved article shows on, and o
 const work = mkdtempSync(join(tmpdir(), "newsdesk-dev-"));
 const content = join(work, "content");
 const out = join(work, "preview");
+// The server's own temporary folder, watched by the last test.
+const serverTemp = join(work, "tmp");
 let server: ChildProcess;
 let output = "";
 
@@ -56,6 +68,7 @@ function headlines(url: string): string[] {
 
 dev.before(async () => {
   cpSync("test/fixtures/site/content", content, { recursive: true });
+  mkdirSync(serverTemp);
   server = spawn(
     process.execPath,
     [
@@ -77,6 +90,7 @@ dev.before(async () => {
         NEWSDESK_PREVIEW: "",
         // Two articles to a part of the search index, so the fixture's four make two parts.
         NEWSDESK_SEARCH_PART: "2",
+        TMPDIR: serverTemp,
       },
     },
   );
@@ -172,6 +186,30 @@ dev("an article added shows on its topic's page and the home page, and leaves th
   await waitFor(/Wrote \d+ files/, from);
   assert.not.ok(headlines("/topics/semiconductors/").includes(headline), output.slice(from));
   assert.not.ok(headlines("/").includes(headline), headlines("/").join(" | "));
+});
+
+dev(
+  "a save with an error names the file, line and field, without a stack trace, and the next save builds",
+  async () => {
+    const from = output.length;
+    await save("news/2024/other-story.md", (text) => replacedOnce(text, "date: 2024-02-01", "date: 2024-13-45"));
+    const said = output.slice(from);
+    assert.match(said, /other-story\.md:\d+:date: "2024-13-45" is not a date/);
+    assert.match(said, "Wrote 0 files");
+    assert.not.match(said, /stack trace|\n\S*\s+at /, said);
+    const fixed = output.length;
+    await save("news/2024/other-story.md", (text) => replacedOnce(text, "date: 2024-13-45", "date: 2024-02-01"));
+    assert.match(output.slice(fixed), /Wrote [1-9]\d* files/);
+  },
+);
+
+dev("stopped by SIGTERM, the dev server removes its temporary folder", async () => {
+  const folders = () => readdirSync(serverTemp).filter((name) => name.startsWith("newsdesk-dev-"));
+  assert.is(folders().length, 1, folders().join(", "));
+  const ended = new Promise((resolve) => server.once("exit", (code, signal) => resolve(signal ?? code)));
+  server.kill("SIGTERM");
+  assert.is(await ended, "SIGTERM");
+  assert.equal(folders(), []);
 });
 
 dev.run();
