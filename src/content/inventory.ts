@@ -16,6 +16,16 @@ const MARKDOWN_NAME = /\.(?:md|markdown|mdown|mkd)$/i;
 /** One of the content folders. */
 export type ContentFolder = (typeof CONTENT_FOLDERS)[number];
 
+/**
+ * Whether a file at `path` (not a folder) can change what a build of `contentDir` reads or refuses: one named as
+ * Markdown, or any file outside the content folders (`publication.ts`). The other files in the content folders (an
+ * editor's temporary copy, saved and renamed over the article; notes) are never read.
+ */
+export function mayBeContent(contentDir: string, path: string): boolean {
+  const first = relative(contentDir, path).split(sep)[0] ?? "";
+  return MARKDOWN_NAME.test(path) || !(CONTENT_FOLDERS as readonly string[]).includes(first);
+}
+
 /** The content folder's files, as one listing gives them. */
 export interface ContentInventory {
   /** Every `.md` file under each content folder, sorted; none for a folder that is not there. */

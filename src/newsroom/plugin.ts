@@ -4,6 +4,7 @@ import { join, relative, resolve, sep } from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import { DateTime } from "luxon";
 import { type ArticleCache, statStamp } from "../content/articles.ts";
+import { mayBeContent } from "../content/inventory.ts";
 import { formatProblem } from "../content/problems.ts";
 import type { Newsroom } from "../content/schema.ts";
 import { type KeptHistory, readContentHistory } from "../history/git.ts";
@@ -108,7 +109,10 @@ function watchContent(eleventyConfig: EleventyConfig, contentDir: string): void 
     trigger = join(folder, "content-changed");
     writeFileSync(trigger, "");
     let told = false;
-    const watching = watchFolders(contentDir, (path) => {
+    const watching = watchFolders(contentDir, (path, removedFolder) => {
+      // An editor's temporary file, written and renamed over the article (as `sed -i`, Vim and JetBrains' "safe
+      // write" do), starts no rebuild: as a change the build cannot see, it would rewrite every page.
+      if (!removedFolder && !mayBeContent(contentDir, path)) return;
       seen.add(path);
       try {
         appendFileSync(trigger, `${path}\n`);

@@ -13,13 +13,13 @@ const unwatched = (name: string) => name.startsWith(".") || name === "node_modul
 /**
  * Watches `root` and every folder in it, with one of the system's watches a folder (Node's `fs.watch`, inotify on
  * Linux), and calls `changed` with the path of each file written, created, renamed or removed there, and of each
- * folder removed. A folder created later is watched from then on, and the files already in it are named. Unlike
- * chokidar, it neither watches each file nor reads a folder again after each save (0.2 s a save in a folder of
- * 2,000 files, 2.7 s in one of 20,000). The watches do not keep the process running. Throws when the system cannot
- * watch `root` (no watches left, no permission).
+ * folder removed (`removedFolder` true: it was a watched folder). A folder created later is watched from then on,
+ * and the files already in it are named. Unlike chokidar, it neither watches each file nor reads a folder again after
+ * each save (0.2 s a save in a folder of 2,000 files, 2.7 s in one of 20,000). The watches do not keep the process
+ * running. Throws when the system cannot watch `root` (no watches left, no permission).
  * https://nodejs.org/docs/latest-v20.x/api/fs.html#fswatchfilename-options-listener
  */
-export function watchFolders(root: string, changed: (path: string) => void): FolderWatch {
+export function watchFolders(root: string, changed: (path: string, removedFolder: boolean) => void): FolderWatch {
   const watches = new Map<string, FSWatcher>();
   const stop = (folder: string) => {
     for (const [path, watcher] of watches) {
@@ -40,7 +40,7 @@ export function watchFolders(root: string, changed: (path: string) => void): Fol
       const path = join(folder, entry.name);
       if (entry.isDirectory()) {
         if (!unwatched(entry.name)) add(path, nameFiles);
-      } else if (nameFiles) changed(path);
+      } else if (nameFiles) changed(path, false);
     }
   };
   const seen = (path: string) => {
@@ -49,11 +49,12 @@ export function watchFolders(root: string, changed: (path: string) => void): Fol
       folder = statSync(path).isDirectory();
     } catch {
       // Gone: a removed file, or a removed folder, whose watches end.
+      const removedFolder = watches.has(path);
       stop(path);
-      changed(path);
+      changed(path, removedFolder);
       return;
     }
-    if (!folder) changed(path);
+    if (!folder) changed(path, false);
     else if (!unwatched(basename(path))) {
       try {
         add(path, true);

@@ -6,12 +6,13 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { indexedPages } from "../../src/search/search.ts";
@@ -40,14 +41,21 @@ function waitFor(pattern: RegExp, from: number, limitMs = 60_000): Promise<void>
   });
 }
 
-/** Saves `file` with `edit` applied, and waits for the dev server to finish the rebuild it triggers. */
-async function save(file: string, edit: (text: string) => string): Promise<void> {
+/**
+ * Saves `file` with `edit` applied, by `write` (in place by default), and waits for the dev server to finish the
+ * rebuild it triggers.
+ */
+async function save(
+  file: string,
+  edit: (text: string) => string,
+  write: (path: string, text: string) => void = writeFileSync,
+): Promise<void> {
   const path = join(content, file);
   const text = edit(readFileSync(path, "utf8"));
   // The watcher may still be scanning when "Watching…" appears: save again until it notices.
   for (let attempt = 0; ; attempt++) {
     const from = output.length;
-    writeFileSync(path, text);
+    write(path, text);
     try {
       await waitFor(/File changed/, from, 2_000);
     } catch (error) {
@@ -140,6 +148,26 @@ dev("a new headline reaches the article, ALSO SEE, topic, author and archive pag
     "an article that does not show the edited one is left as written",
   );
 });
+
+dev(
+  "a save through a temporary file renamed over the article, as many editors save, is the article's alone",
+  async () => {
+    const untouched = written("/news/penang-suppliers/");
+    const from = output.length;
+    // As `sed -i` does; Vim's and JetBrains' temporary files are named otherwise, but never as Markdown.
+    await save(
+      "news/2024/other-story.md",
+      (text) => `${text}\nA paragraph saved the careful way.\n`,
+      (path, text) => {
+        writeFileSync(join(dirname(path), "sedSRfFoU"), text);
+        renameSync(join(dirname(path), "sedSRfFoU"), path);
+      },
+    );
+    assert.match(output.slice(from), "[newsdesk] Saved in the content folder: news/2024/other-story.md\n");
+    assert.match(page(out, "/news/other-story/")(".article__body").text(), "A paragraph saved the careful way.");
+    assert.is(written("/news/penang-suppliers/"), untouched, "an article that does not show the saved one is left");
+  },
+);
 
 dev("the first build copies the assets, and a saved article copies none again", async () => {
   assert.match(output, /Copied \d+ /);

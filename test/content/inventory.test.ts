@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { contentInventory } from "../../src/content/inventory.ts";
+import { contentInventory, mayBeContent } from "../../src/content/inventory.ts";
 
 /** A content folder holding `files` (a name ending in / is a folder). */
 function contentFolder(files: string[]): string {
@@ -83,3 +83,17 @@ inventory("one listing gives each content folder's Markdown files, sorted, where
 });
 
 inventory.run();
+
+const saved = suite("a file saved in the content folder changes the build only if the build could read it");
+
+saved("Markdown anywhere and any file outside the content folders may be content; other files in them are not", () => {
+  const read = ["news/2024/a.md", "topics/china-bond.md", "news/2024/A.MD", "drafts/b.markdown", "publication.ts"];
+  const never = ["news/2024/sedSRfFoU", "news/2024/4913", "news/2024/a.md~", "authors/.ana-lim.md.swp"];
+  never.push("news/2024/a.md___jb_tmp___", "editions/notes.txt");
+  for (const contentDir of ["content", "/srv/newsroom/content"]) {
+    for (const path of read) assert.ok(mayBeContent(contentDir, join(contentDir, path)), path);
+    for (const path of never) assert.not.ok(mayBeContent(contentDir, join(contentDir, path)), path);
+  }
+});
+
+saved.run();

@@ -7,14 +7,19 @@ import { watchFolders } from "../../src/system/watch.ts";
 
 const watching = suite("a watched folder tree names every file saved, created, renamed or removed in it");
 
-/** A folder with `news/2024/a.md` and a hidden folder, watched; `seen` holds what was named, without repeats. */
+/**
+ * A folder with `news/2024/a.md` and a hidden folder, watched; `seen` holds what was named, without repeats, a
+ * removed folder with a slash after it.
+ */
 function watchedTree() {
   const root = mkdtempSync(join(tmpdir(), "newsdesk-watch-"));
   mkdirSync(join(root, "news", "2024"), { recursive: true });
   mkdirSync(join(root, ".git"));
   writeFileSync(join(root, "news", "2024", "a.md"), "A\n");
   const seen = new Set<string>();
-  const watch = watchFolders(root, (path) => seen.add(path.slice(root.length + 1)));
+  const watch = watchFolders(root, (path, removedFolder) =>
+    seen.add(`${path.slice(root.length + 1)}${removedFolder ? "/" : ""}`),
+  );
   /** Waits until `path` has been named, for a second at most; then what was named, in order, and forgets it. */
   const named = async (path: string) => {
     for (const started = Date.now(); !seen.has(path) && Date.now() - started < 1_000; ) {
@@ -43,7 +48,7 @@ watching("a file written, created, renamed or removed is named, nothing before",
   }
 });
 
-watching("a folder created later is watched, with the files it came with; a removed one is named", async () => {
+watching("a folder created later is watched, with the files it came with; a removed one, as a folder", async () => {
   const { root, watch, named } = watchedTree();
   try {
     // Made elsewhere and moved in whole, as git does: its file was never written in a watched folder.
@@ -54,7 +59,9 @@ watching("a folder created later is watched, with the files it came with; a remo
     writeFileSync(join(root, "news", "2025", "e.md"), "E\n");
     assert.equal(await named("news/2025/e.md"), ["news/2025/e.md"]);
     rmSync(join(root, "news", "2025"), { recursive: true });
-    assert.ok((await named("news/2025")).includes("news/2025"));
+    const removed = await named("news/2025/");
+    assert.ok(removed.includes("news/2025/"), removed.join(", "));
+    assert.not.ok(removed.includes("news/2025"), "the folder is said to be one");
   } finally {
     watch.close();
   }
