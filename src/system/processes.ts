@@ -17,9 +17,8 @@ export function processExists(pid: number): boolean {
  * would ever remove them.
  */
 export function processFolder(parent: string, prefix: string): string {
-  const left = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\d+)-`);
   for (const name of readdirSync(parent)) {
-    const pid = left.exec(name)?.[1];
+    const pid = name.startsWith(prefix) ? /^(\d+)-/.exec(name.slice(prefix.length))?.[1] : undefined;
     if (pid && !processExists(Number(pid))) rmSync(join(parent, name), { recursive: true, force: true });
   }
   return mkdtempSync(join(parent, `${prefix}${process.pid}-`));
